@@ -1,0 +1,64 @@
+// Commands posted to the engine, and their results. Plain values; any thread builds them.
+#pragma once
+
+#include "core/status.h"
+#include "log/record_batch.h"
+#include "partitioners/partitioner.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kl {
+
+constexpr int32_t kMaxPartitions = 1000; // a sane ceiling for an embedded teaching cluster
+
+struct ProduceRecord {
+    std::optional<std::string> key;    // nullopt = null key
+    std::optional<std::string> value;  // nullopt = null value (a tombstone)
+    std::vector<RecordHeader> headers;
+    std::optional<int64_t> timestamp;  // CreateTime; nullopt = engine clock now
+};
+
+struct ProduceRequest {
+    std::string topic;
+    std::vector<ProduceRecord> records;   // one record, or a batch (same partition rules apply)
+    std::optional<int32_t> partition;     // explicit partition override
+    PartitionerKind partitioner = PartitionerKind::Default;
+    Compression compression = Compression::None;
+};
+
+struct ProduceOutcome {
+    int32_t partition = -1;
+    int64_t offset = -1;        // assigned offset
+    std::string explanation;    // why this partition
+};
+
+struct ProduceResult {
+    Status status;              // error: nothing of the request was appended
+    std::string topic;
+    std::vector<ProduceOutcome> records; // one per request record, in order
+};
+
+enum class KeyDistribution {
+    Uniform, // keys key-0 .. key-(K-1), each equally likely
+    Zipf,    // key-0 is hottest: P(k) ~ 1/(k+1)^s — shows a hot partition
+    None,    // null keys (sticky/round-robin partitioning)
+};
+
+struct AutoProducerSpec {
+    std::string topic;
+    double ratePerSec = 100;     // records per second (engine clock)
+    int64_t count = 0;           // stop after this many; 0 = until stopped
+    int32_t keyCount = 16;       // K
+    KeyDistribution distribution = KeyDistribution::Uniform;
+    double zipfExponent = 1.1;
+    std::string keyPrefix = "key-";
+    int32_t valueSize = 100;
+    PartitionerKind partitioner = PartitionerKind::Default;
+    Compression compression = Compression::None;
+    int32_t lingerMs = 5;        // records are batched per partition for this long
+};
+
+} // namespace kl

@@ -1,0 +1,45 @@
+// Engine: runs an EngineCore on its own thread (live mode). Other threads post commands; the
+// engine thread runs them in order, runs timers as the Clock reaches them, and publishes a new
+// snapshot after changes (at most every `snapshotIntervalMs`). snapshot() is lock-cheap and
+// never waits for the engine to finish work.
+// Callbacks passed to the command helpers run ON THE ENGINE THREAD: copy what you need and hop
+// to your own thread (ui/bridge does this).
+#pragma once
+
+#include "api/engine_core.h"
+
+#include <functional>
+#include <memory>
+
+namespace kl {
+
+class Engine {
+public:
+    Engine(std::unique_ptr<EngineCore> core, std::shared_ptr<const Clock> clock,
+           int snapshotIntervalMs = 33);
+    ~Engine(); // stops the thread and shuts the core down cleanly
+
+    void start();
+    void stop();
+
+    // Run fn(core) on the engine thread, in posting order.
+    void post(std::function<void(EngineCore &)> fn);
+    // Latest published snapshot (never null after start()).
+    std::shared_ptr<const ClusterSnapshot> snapshot() const;
+    // Events with seq > afterSeq (bounded history), for other threads.
+    std::vector<Event> eventsSince(uint64_t afterSeq) const;
+
+    // Conveniences over post(); `done` runs on the engine thread.
+    void createTopic(std::string name, TopicConfig config, std::function<void(Status)> done = {});
+    void deleteTopic(std::string name, std::function<void(Status)> done = {});
+    void createPartitions(std::string name, int32_t total, std::function<void(Status)> done = {});
+    void produce(ProduceRequest request, std::function<void(ProduceResult)> done = {});
+    void startAutoProducer(AutoProducerSpec spec, std::function<void(Result<uint64_t>)> done = {});
+    void stopAutoProducer(uint64_t id, std::function<void(Status)> done = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace kl

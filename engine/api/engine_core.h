@@ -1,0 +1,75 @@
+// EngineCore: all cluster state and logic, single-threaded, with no thread of its own.
+// Whoever owns it drives it: Engine (below, one dedicated thread, live mode) or a test /
+// simulation calling advanceTo() with a ManualClock. Because every state change happens in
+// these calls and time comes only from the injected Clock, a run is deterministic per seed.
+// Thread-safety: none; exactly one thread may call an EngineCore.
+#pragma once
+
+#include "api/commands.h"
+#include "api/events.h"
+#include "api/snapshot.h"
+#include "core/clock.h"
+#include "core/status.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace kl {
+
+struct EngineOptions {
+    std::filesystem::path dataDir;   // brokers live in <dataDir>/broker-<id>/
+    int32_t brokerCount = 3;         // 1..9
+    uint64_t seed = 1;               // the one random generator's seed
+    int32_t recentRecordsPerPartition = 512; // cells kept for drawing
+    int32_t retentionCheckIntervalMs = 1000;
+};
+
+class EngineCore {
+public:
+    // Opens every broker's data directory (recovering existing logs and topics).
+    static Result<std::unique_ptr<EngineCore>> open(const EngineOptions &options, const Clock &clock);
+    ~EngineCore();
+
+    // --- topics
+    Status createTopic(const std::string &name, const TopicConfig &config);
+    Status deleteTopic(const std::string &name);
+    Status createPartitions(const std::string &name, int32_t newTotal); // increase only
+    Status alterTopicConfig(const std::string &name, const LogConfig &config);
+
+    // --- produce (to the partition leader's log)
+    ProduceResult produce(const ProduceRequest &request);
+    // Read records (decoded) from a partition, for consumers and views.
+    Result<std::vector<Record>> fetch(const std::string &topic, int32_t partition, int64_t offset,
+                                      int32_t maxBytes);
+
+    // --- simulated producers (driven by engine timers)
+    Result<uint64_t> startAutoProducer(const AutoProducerSpec &spec);
+    Status stopAutoProducer(uint64_t id);
+
+    // --- time: run every timer due at or before the clock's now.
+    void runDueTimers();
+    // Earliest pending timer (engine clock ms), or INT64_MAX.
+    int64_t nextTimerMs() const;
+    // Simulated mode helper: with a ManualClock, advance to `targetMs` firing timers in order.
+    void advanceTo(ManualClock &clock, int64_t targetMs);
+
+    // --- output
+    std::shared_ptr<const ClusterSnapshot> makeSnapshot();
+    // Events with seq > afterSeq still in the bounded history, oldest first.
+    std::vector<Event> eventsSince(uint64_t afterSeq) const;
+    // Called for each event as it is emitted (on the engine thread).
+    void setEventListener(std::function<void(const Event &)> listener);
+
+    // Flush and mark every log cleanly shut down.
+    void shutdown();
+
+private:
+    EngineCore();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace kl

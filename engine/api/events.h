@@ -1,0 +1,42 @@
+// Typed engine events: what happened, when (engine clock), to what. Emitted on the engine
+// thread, kept in a bounded history and handed to other threads as copies.
+#pragma once
+
+#include "core/error_code.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kl {
+
+enum class EventType {
+    BrokerStarted,      // a broker opened its data directory (recovery done)
+    TopicCreated,       // detail: partitions and configs
+    TopicDeleted,
+    PartitionsAdded,    // detail: old -> new count (keys move: % N changed)
+    SegmentRolled,      // offset = new segment's base offset; detail = reason
+    SegmentDeleted,     // offset = deleted segment's base offset; detail = retention reason
+    LogRecovered,       // recovery truncated a tail or rebuilt an index; detail says what
+    ProduceRefused,     // a produce was refused; error + detail say why
+    AutoProducerStarted,
+    AutoProducerFinished,
+};
+std::string_view eventTypeName(EventType type); // "segment_rolled", ...
+
+struct Event {
+    uint64_t seq = 0;         // 1, 2, 3 ... per engine run
+    int64_t timeMs = 0;       // engine clock
+    EventType type = EventType::TopicCreated;
+    int32_t broker = -1;
+    std::string topic;
+    int32_t partition = -1;
+    int64_t offset = -1;
+    ErrorCode error = ErrorCode::None;
+    std::string detail;       // one human-readable English line
+};
+
+// One JSON object on one line (for logs and `kafkalab-cli simulate`).
+std::string eventToJson(const Event &event);
+
+} // namespace kl

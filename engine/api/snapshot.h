@@ -1,0 +1,101 @@
+// ClusterSnapshot: an immutable picture of the whole cluster, published by the engine thread
+// after changes and read by any thread through std::shared_ptr<const ClusterSnapshot>.
+// Nothing in it points into live engine state; large parts (recent record cells) are shared
+// immutable vectors so publishing stays cheap.
+#pragma once
+
+#include "log/log_config.h"
+#include "partitioners/partitioner.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kl {
+
+// A recently appended record, enough to draw a cell: offset, time, key (truncated to 64 bytes).
+struct RecordCell {
+    int64_t offset = 0;
+    int64_t timestamp = 0;
+    bool keyNull = true;
+    std::string key;
+    uint32_t keyHash = 0;      // murmur2(key) & 0x7fffffff; a key has one colour everywhere
+    int32_t valueSize = -1;
+};
+
+struct SegmentSnapshot {
+    int64_t baseOffset = 0;
+    int64_t nextOffset = 0;
+    int64_t sizeBytes = 0;
+    int64_t recordCount = 0;
+    int64_t firstTimestamp = -1;
+    int64_t maxTimestamp = -1;
+    int32_t indexEntries = 0;
+    int32_t timeIndexEntries = 0;
+    bool active = false;
+    std::string logPath; // absolute path of the .log file
+};
+
+struct PartitionSnapshot {
+    int32_t id = 0;
+    int32_t leader = -1;            // broker id
+    std::vector<int32_t> replicas;  // assignment order
+    int64_t logStartOffset = 0;
+    int64_t logEndOffset = 0;
+    int64_t highWatermark = 0;
+    int64_t sizeBytes = 0;
+    std::string dir;                // replica directory on the leader
+    std::vector<SegmentSnapshot> segments;
+    // The newest records (bounded, oldest first).
+    std::shared_ptr<const std::vector<RecordCell>> recent;
+};
+
+struct TopicConfig {
+    int32_t partitions = 1;
+    int32_t replicationFactor = 1;
+    LogConfig log;
+    bool operator==(const TopicConfig &) const = default;
+};
+
+struct TopicSnapshot {
+    std::string name;
+    TopicConfig config;
+    std::vector<PartitionSnapshot> partitions;
+};
+
+struct BrokerSnapshot {
+    int32_t id = 0;
+    bool alive = true;
+    std::string dataDir;
+};
+
+struct AutoProducerSnapshot {
+    uint64_t id = 0;
+    std::string topic;
+    double ratePerSec = 0;
+    int64_t target = 0;   // 0 = unlimited
+    int64_t sent = 0;
+    bool running = false;
+};
+
+struct ClusterSnapshot {
+    uint64_t version = 0;      // grows with every published snapshot
+    int64_t nowMs = 0;
+    std::string dataDir;
+    std::vector<BrokerSnapshot> brokers;
+    std::vector<TopicSnapshot> topics;
+    std::vector<AutoProducerSnapshot> producers;
+    uint64_t lastEventSeq = 0;
+    int64_t totalRecordsProduced = 0;
+
+    const TopicSnapshot *topic(const std::string &name) const
+    {
+        for (const auto &t : topics)
+            if (t.name == name)
+                return &t;
+        return nullptr;
+    }
+};
+
+} // namespace kl

@@ -1,0 +1,127 @@
+// Log: one partition replica's log, a directory of segments named by 20-digit base offset:
+//   00000000000000000000.log / .index / .timeindex
+// Appends assign offsets, roll segments at segment.bytes / segment.ms / full index, delete whole
+// segments by retention.bytes / retention.ms, read by offset through the sparse offset index.
+// Records live on disk; memory per segment is its (small) index, so RAM stays flat.
+// Recovery on open: every segment reopened; the last one (all of them after an unclean
+// shutdown) validated batch by batch (size, magic, CRC); a torn or corrupt tail is truncated and
+// reported; a missing or corrupt index is rebuilt.
+// Thread-safety: none. A Log is owned and called by the engine thread only.
+#pragma once
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "log/log_config.h"
+#include "log/record_batch.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kl {
+
+struct SegmentInfo {
+    int64_t baseOffset = 0;
+    int64_t nextOffset = 0;      // one past the last offset in the segment
+    int64_t sizeBytes = 0;       // .log size
+    int64_t recordCount = 0;
+    int64_t batchCount = 0;
+    int64_t firstTimestamp = -1; // baseTimestamp of the first batch, -1 if empty
+    int64_t maxTimestamp = -1;   // largest maxTimestamp, -1 if empty
+    int64_t createdMs = 0;       // when the segment was created (engine clock), for segment.ms
+    int32_t indexEntries = 0;
+    int32_t timeIndexEntries = 0;
+    bool active = false;         // the segment appends go to
+    std::filesystem::path logPath; // .../00000000000000000000.log
+};
+
+struct IndexEntry { int32_t relativeOffset; int32_t position; };
+struct TimeIndexEntry { int64_t timestamp; int32_t relativeOffset; };
+
+enum class LogEventType {
+    SegmentRolled,    // a new active segment was created (reason in detail)
+    SegmentDeleted,   // retention deleted a whole segment
+    TailTruncated,    // recovery cut a torn/corrupt tail (bytes, position in detail)
+    IndexRebuilt,     // recovery rebuilt a missing or corrupt index
+};
+struct LogEvent {
+    LogEventType type;
+    int64_t baseOffset = 0;   // the segment concerned
+    std::string detail;       // human readable: "segment.bytes reached (1048576 bytes)"
+};
+
+struct AppendInfo {
+    int64_t firstOffset = 0;
+    int64_t lastOffset = 0;
+    int32_t recordCount = 0;
+    int64_t maxTimestamp = -1;
+};
+
+struct ReadInfo {
+    Bytes data;               // whole batches, back to back (the first may start before `offset`)
+    int64_t logEndOffset = 0;
+    int64_t logStartOffset = 0;
+};
+
+class Log {
+public:
+    using EventSink = std::function<void(const LogEvent &)>;
+
+    // Opens (creating if needed) the log in `dir` and runs recovery.
+    static Result<std::unique_ptr<Log>> open(const std::filesystem::path &dir, const LogConfig &config,
+                                             const Clock &clock, EventSink sink = {});
+    ~Log();
+    Log(const Log &) = delete;
+    Log &operator=(const Log &) = delete;
+
+    // Leader append: `batch` is exactly one RecordBatch v2 (as a producer built it). Validates
+    // size (MESSAGE_TOO_LARGE above max.message.bytes), magic and CRC (CORRUPT_MESSAGE), then
+    // assigns offsets from the log end offset, stamps the leader epoch, and writes it. May roll
+    // first. On error nothing is written.
+    Result<AppendInfo> appendAsLeader(ByteView batch, int32_t leaderEpoch = 0);
+    // Follower append: one or more batches that already carry their offsets (must start at the
+    // log end offset). Used by replication.
+    Result<AppendInfo> appendAsFollower(ByteView batches);
+
+    // Reads whole batches starting with the one containing `offset`, up to `maxBytes` (at least
+    // one batch is returned even if larger, as Kafka does), never past `maxOffset` (exclusive,
+    // -1 = log end). OFFSET_OUT_OF_RANGE outside [logStart, logEnd].
+    Result<ReadInfo> read(int64_t offset, int32_t maxBytes, int64_t maxOffset = -1) const;
+
+    // Time-based roll (segment.ms) and retention (retention.bytes / retention.ms). Called
+    // periodically by the engine. Returns the number of segments deleted.
+    int enforceRetention();
+    void maybeRollByTime();
+    // Remove everything at or above `offset` (replication divergence); keeps the files consistent.
+    Status truncateTo(int64_t offset);
+    // Change configs at runtime (e.g. per-topic alter).
+    void setConfig(const LogConfig &config);
+
+    int64_t logStartOffset() const;
+    int64_t logEndOffset() const;
+    int64_t sizeBytes() const;
+    std::vector<SegmentInfo> segments() const;
+    const std::filesystem::path &dir() const;
+    const LogConfig &config() const;
+
+    // Flush to the OS and mark a clean shutdown; the Log is unusable afterwards.
+    void close();
+    // Flush written data to the OS page cache (no fsync).
+    void flush();
+
+private:
+    Log();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// Reading files directly, for inspection (segment browser, dump-log). These never need a Log
+// and tolerate a tail being written concurrently (they stop at the first incomplete batch).
+Result<std::vector<IndexEntry>> readOffsetIndex(const std::filesystem::path &indexFile);
+Result<std::vector<TimeIndexEntry>> readTimeIndex(const std::filesystem::path &timeIndexFile);
+// The 20-digit file stem for a base offset: 00000000000000000042
+std::string segmentFileStem(int64_t baseOffset);
+
+} // namespace kl

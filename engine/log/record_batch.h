@@ -96,6 +96,9 @@ private:
 // Parse the fixed header at the start of `bytes`. Checks magic 2, batchLength >= 49 (header
 // size after the length field) and that the whole batch is present; CRC is NOT checked here.
 Result<BatchHeader> parseBatchHeader(ByteView bytes);
+// The same checks on the first 61 bytes only (magic, batchLength >= 49), without requiring the
+// rest of the batch: for reading headers from a file before reading the body.
+Result<BatchHeader> peekBatchHeader(ByteView bytes);
 // The CRC stored in the header equals CRC-32C(attributes..end).
 bool batchCrcValid(ByteView batch);
 uint32_t computeBatchCrc(ByteView batch);

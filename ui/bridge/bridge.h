@@ -1,0 +1,67 @@
+// Bridge: the only place where the GUI thread and the engine thread meet.
+// - Pull: a QTimer on the GUI thread fetches the engine's latest immutable snapshot and new
+//   events at a steady rate (default 30 Hz) and emits snapshotUpdated()/eventsArrived(); views
+//   read snapshot() and never block on the engine.
+// - Push: command methods post to the engine; results come back as signals on the GUI thread
+//   (the engine-thread callback hops with a queued QMetaObject::invokeMethod).
+// Lives on the GUI thread; all methods must be called there.
+#pragma once
+
+#include "api/engine.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+
+// Engine value types carried by Bridge signals (QSignalSpy and queued connections need them).
+Q_DECLARE_METATYPE(kl::Status)
+Q_DECLARE_METATYPE(kl::ProduceResult)
+Q_DECLARE_METATYPE(kl::Event)
+
+class BridgeAliveToken;
+
+class Bridge : public QObject {
+    Q_OBJECT
+public:
+    explicit Bridge(kl::Engine &engine, QObject *parent = nullptr);
+    ~Bridge() override;
+
+    // Latest snapshot pulled from the engine (never null once the engine started).
+    std::shared_ptr<const kl::ClusterSnapshot> snapshot() const { return m_snapshot; }
+    void setRefreshIntervalMs(int ms);
+    // Pull now (tests and screenshots use it instead of waiting for the timer).
+    void refresh();
+
+    // Commands. Each answers with exactly one signal below.
+    void createTopic(const QString &name, const kl::TopicConfig &config);
+    void deleteTopic(const QString &name);
+    void createPartitions(const QString &name, int total);
+    void produce(kl::ProduceRequest request);
+    void startAutoProducer(kl::AutoProducerSpec spec);
+    void stopAutoProducer(quint64 id);
+
+    kl::Engine &engine() { return m_engine; }
+
+signals:
+    void snapshotUpdated();                          // snapshot() changed
+    void eventsArrived(const QVector<kl::Event> &events); // new events, oldest first
+    // action: "create", "delete", "partitions"
+    void topicCommandFinished(const QString &action, const QString &topic, const kl::Status &status);
+    void produceFinished(const kl::ProduceResult &result);
+    void autoProducerStarted(quint64 id, const kl::Status &status);
+    void autoProducerStopped(quint64 id, const kl::Status &status);
+
+private:
+    // Runs `fn` on the GUI thread later, if this Bridge still exists. Callable from any thread.
+    std::function<void(std::function<void()>)> poster() const;
+
+    kl::Engine &m_engine;
+    std::shared_ptr<BridgeAliveToken> m_alive; // engine callbacks check it before hopping
+    std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;
+    uint64_t m_lastEventSeq = 0;
+    QTimer m_timer;
+};

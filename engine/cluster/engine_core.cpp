@@ -1,1 +1,298 @@
-// placeholder: implementation follows
+// EngineCore: opening the data directory, events, timers and snapshots. Topic commands live in
+// topics.cpp, produce/fetch in produce.cpp, simulated producers in auto_producer.cpp.
+#include "cluster/core_impl.h"
+#include "cluster/metadata_store.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <system_error>
+
+namespace kl {
+
+EngineCore::EngineCore() = default;
+
+EngineCore::~EngineCore()
+{
+    if (d && !d->shutDown)
+        shutdown();
+}
+
+Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &options, const Clock &clock)
+{
+    if (options.brokerCount < 1 || options.brokerCount > 9)
+        return Status::error(
+            ErrorCode::InvalidConfig, fmt::format("broker count must be 1..9, got {}", options.brokerCount));
+    if (options.dataDir.empty())
+        return Status::error(ErrorCode::LogDirNotFound, "no data directory given");
+    if (options.recentRecordsPerPartition < 0 || options.retentionCheckIntervalMs < 1)
+        return Status::error(ErrorCode::InvalidConfig,
+            "recentRecordsPerPartition must be >= 0 and retentionCheckIntervalMs >= 1");
+    std::error_code ec;
+    std::filesystem::create_directories(options.dataDir, ec);
+    if (ec)
+        return Status::error(ErrorCode::KafkaStorageError,
+            fmt::format("cannot create data directory {}: {}", options.dataDir.string(), ec.message()));
+
+    auto loaded = loadClusterMetadata(options.dataDir);
+    if (!loaded)
+        return loaded.status();
+
+    std::unique_ptr<EngineCore> core(new EngineCore());
+    core->d = std::make_unique<Impl>(options, clock);
+    Impl &d = *core->d;
+
+    // Topics may name brokers beyond a smaller --brokers given now: keep those brokers, since
+    // their directories hold the replicas.
+    d.brokerCount = options.brokerCount;
+    for (const auto &topic : loaded->topics)
+        for (const auto &replicas : topic.assignment)
+            for (int32_t broker : replicas)
+                d.brokerCount = std::max(d.brokerCount, broker);
+    if (d.brokerCount > options.brokerCount)
+        spdlog::warn("cluster metadata in {} uses {} brokers; keeping them (asked for {})",
+            options.dataDir.string(), d.brokerCount, options.brokerCount);
+    for (int32_t b = 1; b <= d.brokerCount; ++b) {
+        std::filesystem::create_directories(d.brokerDir(b), ec);
+        if (ec)
+            return Status::error(ErrorCode::KafkaStorageError,
+                fmt::format("cannot create broker directory {}: {}", d.brokerDir(b).string(), ec.message()));
+    }
+
+    std::vector<int32_t> replicasPerBroker(static_cast<size_t>(d.brokerCount) + 1, 0);
+    for (const auto &meta : loaded->topics) {
+        TopicState &topic = d.topics[meta.name];
+        topic.name = meta.name;
+        topic.config = meta.config;
+        for (int32_t p = 0; p < meta.config.partitions; ++p) {
+            const auto &replicas = meta.assignment[static_cast<size_t>(p)];
+            if (Status s = d.openPartition(topic, p, replicas); !s)
+                return s;
+            for (int32_t broker : replicas)
+                ++replicasPerBroker[static_cast<size_t>(broker)];
+        }
+        for (auto &partition : topic.partitions)
+            d.syncFollowers(topic.name, partition);
+    }
+    for (int32_t b = 1; b <= d.brokerCount; ++b) {
+        Event e;
+        e.type = EventType::BrokerStarted;
+        e.broker = b;
+        e.detail = fmt::format("broker {} opened {} ({} partition replicas recovered)", b,
+            d.brokerDir(b).string(), replicasPerBroker[static_cast<size_t>(b)]);
+        d.emit(std::move(e));
+    }
+    if (Status s = d.saveMetadata(); !s)
+        return s;
+    d.scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
+    return core;
+}
+
+// --- Impl helpers
+
+void EngineCore::Impl::emit(Event event)
+{
+    event.seq = nextEventSeq++;
+    event.timeMs = clock.nowMs();
+    if (listener)
+        listener(event);
+    events.push_back(std::move(event));
+    while (events.size() > kEventHistory)
+        events.pop_front();
+}
+
+std::filesystem::path EngineCore::Impl::brokerDir(int32_t broker) const
+{
+    return options.dataDir / fmt::format("broker-{}", broker);
+}
+
+std::filesystem::path EngineCore::Impl::replicaDir(
+    int32_t broker, const std::string &topic, int32_t partition) const
+{
+    return brokerDir(broker) / fmt::format("{}-{}", topic, partition);
+}
+
+Log::EventSink EngineCore::Impl::logSink(int32_t broker, const std::string &topic, int32_t partition)
+{
+    return [this, broker, topic, partition](const LogEvent &logEvent) {
+        Event e;
+        switch (logEvent.type) {
+        case LogEventType::SegmentRolled:
+            e.type = EventType::SegmentRolled;
+            break;
+        case LogEventType::SegmentDeleted:
+            e.type = EventType::SegmentDeleted;
+            break;
+        case LogEventType::TailTruncated:
+        case LogEventType::IndexRebuilt:
+            e.type = EventType::LogRecovered;
+            break;
+        }
+        e.broker = broker;
+        e.topic = topic;
+        e.partition = partition;
+        e.offset = logEvent.baseOffset;
+        e.detail = logEvent.detail;
+        emit(std::move(e));
+        // During Log::open the partition is not registered yet; it starts dirty anyway.
+        if (PartitionState *state = findPartition(topic, partition))
+            state->segmentsDirty = true;
+    };
+}
+
+Status EngineCore::Impl::saveMetadata() const
+{
+    ClusterMetadata metadata;
+    metadata.brokerCount = brokerCount;
+    for (const auto &[name, topic] : topics) {
+        TopicMetadata meta;
+        meta.name = name;
+        meta.config = topic.config;
+        for (const auto &partition : topic.partitions)
+            meta.assignment.push_back(partition.replicas);
+        metadata.topics.push_back(std::move(meta));
+    }
+    return saveClusterMetadata(options.dataDir, metadata);
+}
+
+PartitionState *EngineCore::Impl::findPartition(const std::string &topic, int32_t partition)
+{
+    auto it = topics.find(topic);
+    if (it == topics.end() || partition < 0
+        || partition >= static_cast<int32_t>(it->second.partitions.size()))
+        return nullptr;
+    return &it->second.partitions[static_cast<size_t>(partition)];
+}
+
+void EngineCore::Impl::scheduleRetentionCheck(int64_t dueMs)
+{
+    timers.schedule(dueMs, [this] {
+        for (auto &[name, topic] : topics) {
+            for (auto &partition : topic.partitions) {
+                for (auto &log : partition.logs) {
+                    log->maybeRollByTime();
+                    log->enforceRetention();
+                }
+                // Cells for records retention removed are not drawn any more.
+                const int64_t start = partition.leader().logStartOffset();
+                while (!partition.recent.empty() && partition.recent.front().offset < start) {
+                    partition.recent.pop_front();
+                    partition.recentDirty = true;
+                }
+            }
+        }
+        scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
+    });
+}
+
+// --- time
+
+void EngineCore::runDueTimers()
+{
+    if (d->shutDown)
+        return;
+    d->timers.runDue(d->clock.nowMs());
+}
+
+int64_t EngineCore::nextTimerMs() const
+{
+    return d->timers.nextDueMs();
+}
+
+void EngineCore::advanceTo(ManualClock &clock, int64_t targetMs)
+{
+    // Jump from timer to timer so each fires at its own time, as if time had flowed.
+    while (!d->shutDown && d->timers.nextDueMs() <= targetMs) {
+        clock.set(std::max(clock.nowMs(), d->timers.nextDueMs()));
+        d->timers.runDue(clock.nowMs());
+    }
+    if (clock.nowMs() < targetMs)
+        clock.set(targetMs);
+}
+
+// --- output
+
+std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
+{
+    auto snapshot = std::make_shared<ClusterSnapshot>();
+    snapshot->version = ++d->snapshotVersion;
+    snapshot->nowMs = d->clock.nowMs();
+    snapshot->dataDir = d->options.dataDir.string();
+    for (int32_t b = 1; b <= d->brokerCount; ++b)
+        snapshot->brokers.push_back(BrokerSnapshot { b, true, d->brokerDir(b).string() });
+    for (auto &[name, topic] : d->topics) {
+        TopicSnapshot ts;
+        ts.name = name;
+        ts.config = topic.config;
+        for (auto &partition : topic.partitions) {
+            PartitionSnapshot ps;
+            ps.id = partition.id;
+            ps.leader = partition.leaderBroker();
+            ps.replicas = partition.replicas;
+            if (!d->shutDown) {
+                const Log &leader = partition.leader();
+                ps.logStartOffset = leader.logStartOffset();
+                ps.logEndOffset = leader.logEndOffset();
+                ps.highWatermark = ps.logEndOffset; // followers copy synchronously for now
+                ps.sizeBytes = leader.sizeBytes();
+                ps.dir = leader.dir().string();
+                if (partition.segmentsDirty) {
+                    partition.segmentsCache.clear();
+                    for (const SegmentInfo &s : leader.segments())
+                        partition.segmentsCache.push_back(SegmentSnapshot { s.baseOffset, s.nextOffset,
+                            s.sizeBytes, s.recordCount, s.firstTimestamp, s.maxTimestamp, s.indexEntries,
+                            s.timeIndexEntries, s.active, s.logPath.string() });
+                    partition.segmentsDirty = false;
+                }
+            }
+            ps.segments = partition.segmentsCache;
+            if (partition.recentDirty || !partition.recentShared) {
+                partition.recentShared = std::make_shared<const std::vector<RecordCell>>(
+                    partition.recent.begin(), partition.recent.end());
+                partition.recentDirty = false;
+            }
+            ps.recent = partition.recentShared;
+            ts.partitions.push_back(std::move(ps));
+        }
+        snapshot->topics.push_back(std::move(ts));
+    }
+    for (const auto &[id, producer] : d->producers)
+        snapshot->producers.push_back(AutoProducerSnapshot { id, producer->spec().topic,
+            producer->spec().ratePerSec, producer->spec().count, producer->sent(), producer->running() });
+    snapshot->lastEventSeq = d->nextEventSeq - 1;
+    snapshot->totalRecordsProduced = d->totalRecordsProduced;
+    return snapshot;
+}
+
+std::vector<Event> EngineCore::eventsSince(uint64_t afterSeq) const
+{
+    // seq is dense, so the first wanted event's index is a subtraction away.
+    std::vector<Event> result;
+    if (d->events.empty() || afterSeq >= d->events.back().seq)
+        return result;
+    const uint64_t firstSeq = d->events.front().seq;
+    const size_t begin = afterSeq < firstSeq ? 0 : static_cast<size_t>(afterSeq - firstSeq + 1);
+    result.assign(d->events.begin() + static_cast<ptrdiff_t>(begin), d->events.end());
+    return result;
+}
+
+void EngineCore::setEventListener(std::function<void(const Event &)> listener)
+{
+    d->listener = std::move(listener);
+}
+
+void EngineCore::shutdown()
+{
+    if (d->shutDown)
+        return;
+    for (auto &[id, producer] : d->producers)
+        producer->stop();
+    d->timers.clear();
+    for (auto &[name, topic] : d->topics)
+        for (auto &partition : topic.partitions)
+            for (auto &log : partition.logs)
+                log->close();
+    d->shutDown = true;
+}
+
+} // namespace kl

@@ -1,0 +1,268 @@
+// EngineCore topic commands: create (with Kafka's replica placement), delete, add partitions,
+// alter configs; and opening a partition's replica logs.
+#include "cluster/core_impl.h"
+#include "cluster/metadata_store.h"
+#include "cluster/replica_placement.h"
+#include "core/topic_name.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
+#include <system_error>
+
+namespace kl {
+
+namespace {
+
+Status engineStopped()
+{
+    return Status::error(ErrorCode::BrokerNotAvailable, "the engine has been shut down");
+}
+
+std::string describeAssignment(const std::vector<std::vector<int32_t>> &assignment, int32_t firstPartition)
+{
+    // Enough to show the pattern without flooding the event list for 1000 partitions.
+    constexpr size_t kShown = 12;
+    std::string text;
+    for (size_t i = 0; i < assignment.size() && i < kShown; ++i)
+        text += fmt::format(
+            "{}p{} {}", i ? ", " : "", firstPartition + static_cast<int32_t>(i), assignment[i]);
+    if (assignment.size() > kShown)
+        text += fmt::format(", ... ({} more)", assignment.size() - kShown);
+    return text;
+}
+
+} // namespace
+
+Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas)
+{
+    PartitionState partition;
+    partition.id = id;
+    for (int32_t broker : replicas) {
+        const auto dir = replicaDir(broker, topic.name, id);
+        auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id));
+        if (!log)
+            return Status::error(log.status().code(),
+                fmt::format("cannot open replica {}-{} on broker {} ({}): {}", topic.name, id, broker,
+                    dir.string(), log.status().message()));
+        partition.logs.push_back(std::move(*log));
+    }
+    partition.replicas = std::move(replicas);
+    topic.partitions.push_back(std::move(partition));
+    return Status::ok();
+}
+
+void EngineCore::Impl::syncFollowers(const std::string &topic, PartitionState &partition)
+{
+    Log &leader = partition.leader();
+    const int64_t leaderEnd = leader.logEndOffset();
+    for (size_t i = 1; i < partition.logs.size(); ++i) {
+        Log &follower = *partition.logs[i];
+        const int32_t broker = partition.replicas[i];
+        const int64_t before = follower.logEndOffset();
+        if (before == leaderEnd)
+            continue;
+        Status status;
+        if (before > leaderEnd)
+            status = follower.truncateTo(leaderEnd);
+        while (status && follower.logEndOffset() < leaderEnd) {
+            const int64_t from = std::max(follower.logEndOffset(), leader.logStartOffset());
+            auto read = leader.read(from, 1 << 20);
+            if (!read) {
+                status = read.status();
+                break;
+            }
+            const int64_t progress = follower.logEndOffset();
+            forEachBatch(ByteView(read->data), [&](const BatchHeader &header, ByteView batch, size_t) {
+                if (header.lastOffset() < follower.logEndOffset())
+                    return true;
+                if (header.baseOffset < follower.logEndOffset())
+                    status = follower.truncateTo(header.baseOffset); // a batch split by truncation
+                if (status) {
+                    auto appended = follower.appendAsFollower(batch);
+                    if (!appended)
+                        status = appended.status();
+                }
+                return status.isOk();
+            });
+            if (status && follower.logEndOffset() == progress) {
+                status = Status::error(ErrorCode::ReplicaNotAvailable,
+                    fmt::format("follower stuck at offset {} (leader log starts at {})", progress,
+                        leader.logStartOffset()));
+            }
+        }
+        Event e;
+        e.type = EventType::LogRecovered;
+        e.broker = broker;
+        e.topic = topic;
+        e.partition = partition.id;
+        e.offset = follower.logEndOffset();
+        if (status) {
+            e.detail = fmt::format("follower replica on broker {} resynchronised with the leader on "
+                                   "broker {}: log end offset {} -> {}",
+                broker, partition.leaderBroker(), before, follower.logEndOffset());
+        } else {
+            e.error = status.code();
+            e.detail = fmt::format(
+                "follower replica on broker {} could not be resynchronised: {}", broker, status.message());
+            spdlog::warn("{}-{}: {}", topic, partition.id, e.detail);
+        }
+        emit(std::move(e));
+        partition.segmentsDirty = true;
+    }
+}
+
+Status EngineCore::createTopic(const std::string &name, const TopicConfig &config)
+{
+    if (d->shutDown)
+        return engineStopped();
+    if (Status s = validateTopicName(name); !s)
+        return s;
+    if (d->topics.count(name))
+        return Status::error(ErrorCode::TopicAlreadyExists, fmt::format("topic {} already exists", name));
+    for (const auto &[existing, topic] : d->topics)
+        if (topicNamesCollide(existing, name))
+            return Status::error(ErrorCode::InvalidTopicException,
+                fmt::format("topic '{}' collides with existing topic '{}' ('.' and '_' "
+                            "mean the same in metric names)",
+                    name, existing));
+    if (config.partitions < 1 || config.partitions > kMaxPartitions)
+        return Status::error(ErrorCode::InvalidPartitions,
+            fmt::format("number of partitions must be in 1..{}, got {}", kMaxPartitions, config.partitions));
+    if (config.replicationFactor < 1)
+        return Status::error(ErrorCode::InvalidReplicationFactor,
+            fmt::format("replication factor must be at least 1, got {}", config.replicationFactor));
+    if (config.replicationFactor > d->brokerCount)
+        return Status::error(ErrorCode::InvalidReplicationFactor,
+            fmt::format("replication factor {} is larger than the {} available brokers",
+                config.replicationFactor, d->brokerCount));
+    if (Status s = validateLogConfig(config.log); !s)
+        return s;
+
+    const PlacementStart start = randomPlacementStart(d->brokerCount, d->rng);
+    const auto assignment
+        = assignReplicas(d->brokerCount, config.replicationFactor, 0, config.partitions, start);
+    TopicState topic;
+    topic.name = name;
+    topic.config = config;
+    for (int32_t p = 0; p < config.partitions; ++p) {
+        if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p)]); !s) {
+            for (auto &partition : topic.partitions)
+                for (auto &log : partition.logs)
+                    log->close();
+            return s;
+        }
+    }
+    d->topics.emplace(name, std::move(topic));
+    if (Status s = d->saveMetadata(); !s) {
+        spdlog::error("topic {} created but not persisted: {}", name, s.toString());
+        return s;
+    }
+    Event e;
+    e.type = EventType::TopicCreated;
+    e.topic = name;
+    e.detail = fmt::format("{} partitions, replication factor {}, segment.bytes={}, retention.ms={}, "
+                           "retention.bytes={}; replicas (rack-unaware rule, startIndex {}, shift {}): {}",
+        config.partitions, config.replicationFactor, config.log.segmentBytes, config.log.retentionMs,
+        config.log.retentionBytes, start.startIndex, start.shift, describeAssignment(assignment, 0));
+    d->emit(std::move(e));
+    return Status::ok();
+}
+
+Status EngineCore::deleteTopic(const std::string &name)
+{
+    if (d->shutDown)
+        return engineStopped();
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return Status::error(
+            ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", name));
+    for (auto &[id, producer] : d->producers)
+        if (producer->running() && producer->spec().topic == name)
+            stopAutoProducer(id);
+    std::vector<std::filesystem::path> dirs;
+    for (auto &partition : it->second.partitions)
+        for (auto &log : partition.logs) {
+            dirs.push_back(log->dir());
+            log->close();
+        }
+    const int32_t partitions = it->second.config.partitions;
+    d->topics.erase(it);
+    Status saved = d->saveMetadata();
+    for (const auto &dir : dirs) {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+        if (ec)
+            spdlog::warn("could not remove {}: {}", dir.string(), ec.message());
+    }
+    Event e;
+    e.type = EventType::TopicDeleted;
+    e.topic = name;
+    e.detail = fmt::format("deleted {} partitions and {} replica directories", partitions, dirs.size());
+    d->emit(std::move(e));
+    return saved;
+}
+
+Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
+{
+    if (d->shutDown)
+        return engineStopped();
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return Status::error(
+            ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", name));
+    TopicState &topic = it->second;
+    const int32_t oldTotal = topic.config.partitions;
+    if (newTotal <= oldTotal)
+        return Status::error(ErrorCode::InvalidPartitions,
+            fmt::format("topic {} has {} partitions; Kafka can only increase the count "
+                        "(asked for {})",
+                name, oldTotal, newTotal));
+    if (newTotal > kMaxPartitions)
+        return Status::error(ErrorCode::InvalidPartitions,
+            fmt::format("number of partitions must be at most {}, got {}", kMaxPartitions, newTotal));
+    // Kafka continues from partition 0's leader: startIndex = shift = its broker index.
+    const int32_t leaderIndex = topic.partitions.front().leaderBroker() - 1;
+    const auto assignment = assignReplicas(d->brokerCount, topic.config.replicationFactor, oldTotal,
+        newTotal - oldTotal, PlacementStart { leaderIndex, leaderIndex });
+    for (int32_t p = oldTotal; p < newTotal; ++p) {
+        if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p - oldTotal)]); !s) {
+            while (static_cast<int32_t>(topic.partitions.size()) > oldTotal) {
+                for (auto &log : topic.partitions.back().logs)
+                    log->close();
+                topic.partitions.pop_back();
+            }
+            return s;
+        }
+    }
+    topic.config.partitions = newTotal;
+    Status saved = d->saveMetadata();
+    Event e;
+    e.type = EventType::PartitionsAdded;
+    e.topic = name;
+    e.detail = fmt::format("{} -> {} partitions ({}). Keyed records now go to murmur2(key) % {} instead "
+                           "of % {}, so most keys move to another partition; records already written "
+                           "stay where they are, and per-key order only holds within one partition",
+        oldTotal, newTotal, describeAssignment(assignment, oldTotal), newTotal, oldTotal);
+    d->emit(std::move(e));
+    return saved;
+}
+
+Status EngineCore::alterTopicConfig(const std::string &name, const LogConfig &config)
+{
+    if (d->shutDown)
+        return engineStopped();
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return Status::error(
+            ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", name));
+    if (Status s = validateLogConfig(config); !s)
+        return s;
+    it->second.config.log = config;
+    for (auto &partition : it->second.partitions)
+        for (auto &log : partition.logs)
+            log->setConfig(config);
+    return d->saveMetadata();
+}
+
+} // namespace kl

@@ -1,0 +1,371 @@
+// Log: open with recovery, appends, reads, accessors and close. Rolling, retention and
+// truncation are in log_retention.cpp. See log.h.
+#include "log/log.h"
+
+#include "log/file_io.h"
+#include "log/log_impl.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <climits>
+#include <fcntl.h>
+#include <regex>
+#include <system_error>
+
+namespace kl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Status storageError(const std::string &message)
+{
+    return Status::error(ErrorCode::KafkaStorageError, message);
+}
+
+// Base offsets of the NNN.log files in `dir`, sorted; index files without a .log are removed.
+Result<std::vector<int64_t>> listSegments(const fs::path &dir)
+{
+    static const std::regex kSegmentName(R"((\d{20})\.(log|index|timeindex))");
+    std::vector<int64_t> logs;
+    std::vector<std::pair<int64_t, fs::path>> indexes;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::smatch m;
+        if (!std::regex_match(name, m, kSegmentName))
+            continue;
+        const int64_t base = std::stoll(m[1].str());
+        if (m[2] == "log")
+            logs.push_back(base);
+        else
+            indexes.emplace_back(base, it->path());
+    }
+    if (ec)
+        return storageError(fmt::format("cannot list {}: {}", dir.string(), ec.message()));
+    std::sort(logs.begin(), logs.end());
+    for (const auto &[base, path] : indexes) {
+        if (!std::binary_search(logs.begin(), logs.end(), base)) {
+            spdlog::info("{}: removing index file without a segment", path.string());
+            fs::remove(path, ec);
+        }
+    }
+    return logs;
+}
+
+} // namespace
+
+void Log::Impl::emit(LogEventType type, int64_t baseOffset, std::string detail) const
+{
+    if (sink)
+        sink(LogEvent{type, baseOffset, std::move(detail)});
+}
+
+void Log::Impl::forgetRead(const Segment *segment) const
+{
+    if (lastRead == segment)
+        lastRead = nullptr;
+}
+
+Log::Log() : d(std::make_unique<Impl>()) {}
+
+Log::~Log()
+{
+    // No clean-shutdown marker here: only close() vouches for the files.
+}
+
+Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &config, const Clock &clock,
+                                       EventSink sink)
+{
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return Status::error(ErrorCode::LogDirNotFound,
+                             fmt::format("cannot create log directory {}: {}", dir.string(), ec.message()));
+    std::unique_ptr<Log> log(new Log());
+    Impl &d = *log->d;
+    d.dir = dir;
+    d.config = config;
+    d.clock = &clock;
+    d.sink = std::move(sink);
+
+    const fs::path marker = dir / kCleanShutdownFile;
+    const bool clean = fs::exists(marker, ec);
+    auto bases = listSegments(dir);
+    if (!bases)
+        return bases.status();
+    // Removed before anything is touched: a crash during this open must not look clean later.
+    fs::remove(marker, ec);
+
+    const int64_t now = clock.nowMs();
+    std::vector<LogEvent> events;
+    for (size_t i = 0; i < bases->size(); ++i) {
+        const bool last = i + 1 == bases->size();
+        // Only the last segment can hold a torn write after a clean shutdown.
+        auto segment = Segment::open(dir, (*bases)[i], !clean || last, config.indexIntervalBytes, now, events);
+        if (!segment)
+            return segment.status();
+        const bool truncated = std::any_of(events.begin(), events.end(), [&](const LogEvent &e) {
+            return e.type == LogEventType::TailTruncated && e.baseOffset == (*segment)->baseOffset();
+        });
+        if (truncated && !last) {
+            // As Kafka's recoverLog: what follows a corrupt batch cannot be trusted to line up.
+            for (size_t j = i + 1; j < bases->size(); ++j) {
+                const std::string stem = segmentFileStem((*bases)[j]);
+                for (const char *ext : {".log", ".index", ".timeindex"})
+                    fs::remove(dir / (stem + ext), ec);
+                spdlog::warn("{}: deleted segment {} that follows a truncated segment", dir.string(), stem);
+                events.push_back({LogEventType::SegmentDeleted, (*bases)[j],
+                                  fmt::format("recovery: follows segment {} whose tail was truncated",
+                                              (*segment)->baseOffset())});
+            }
+            bases->resize(i + 1);
+        }
+        if (i + 1 < bases->size())
+            (*segment)->releaseReadFd();
+        if (!d.segments.empty() && d.segments.back()->nextOffset() > (*segment)->baseOffset())
+            spdlog::warn("{}: segment ends at offset {}, above the next segment's base offset {}",
+                         d.segments.back()->logPath().string(), d.segments.back()->nextOffset(),
+                         (*segment)->baseOffset());
+        d.segments.push_back(std::move(*segment));
+    }
+    if (d.segments.empty()) {
+        auto segment = Segment::create(dir, 0, now);
+        if (!segment)
+            return segment.status();
+        d.segments.push_back(std::move(*segment));
+    }
+    Status s = d.active().activate();
+    if (!s)
+        return s;
+    d.logStartOffset = d.segments.front()->baseOffset();
+    for (const LogEvent &e : events)
+        d.emit(e.type, e.baseOffset, e.detail);
+    return log;
+}
+
+Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch)
+{
+    if (d->closed)
+        return storageError(fmt::format("log {} is closed", d->dir.string()));
+    auto header = parseBatchHeader(batch);
+    if (!header)
+        return Status::error(ErrorCode::CorruptMessage, "invalid batch: " + header.status().message());
+    const BatchHeader &h = *header;
+    if (batch.size() != h.totalSize())
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("expected exactly one batch of {} bytes, got {} bytes", h.totalSize(),
+                                         batch.size()));
+    if (static_cast<int64_t>(batch.size()) > d->config.maxMessageBytes)
+        return Status::error(ErrorCode::MessageTooLarge,
+                             fmt::format("batch of {} bytes is larger than max.message.bytes {}", batch.size(),
+                                         d->config.maxMessageBytes));
+    if (!batchCrcValid(batch))
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("batch CRC mismatch: stored {}, computed {}", h.crc,
+                                         computeBatchCrc(batch)));
+    if (h.recordCount <= 0 || h.lastOffsetDelta != h.recordCount - 1)
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("batch has recordCount {} and lastOffsetDelta {}; expected a non-empty "
+                                         "batch with lastOffsetDelta = recordCount - 1",
+                                         h.recordCount, h.lastOffsetDelta));
+
+    const int64_t now = d->clock->nowMs();
+    const int64_t firstOffset = d->logEndOffset();
+    const int64_t lastOffset = firstOffset + h.lastOffsetDelta;
+    const std::string reason = d->rollReason(static_cast<int64_t>(batch.size()), lastOffset, now);
+    if (!reason.empty()) {
+        Status s = d->roll(reason);
+        if (!s)
+            return s;
+    }
+    // Only the first 16 bytes change (baseOffset, batchLength, partitionLeaderEpoch); the CRC
+    // starts after them, so the rest is written straight from the caller's buffer.
+    uint8_t prefix[16];
+    std::copy_n(batch.data(), sizeof prefix, prefix);
+    setBaseOffset(prefix, firstOffset);
+    setPartitionLeaderEpoch(prefix, leaderEpoch);
+    const ByteView parts[] = {ByteView(prefix, sizeof prefix), batch.subspan(sizeof prefix)};
+    SegmentAppend what;
+    what.firstOffset = firstOffset;
+    what.lastOffset = lastOffset;
+    what.firstTimestamp = h.baseTimestamp;
+    what.maxTimestamp = h.maxTimestamp;
+    what.offsetOfMaxTimestamp = lastOffset;
+    what.recordCount = h.recordCount;
+    what.batchCount = 1;
+    Status s = d->active().append(parts, what, d->config.indexIntervalBytes, now);
+    if (!s)
+        return s;
+    return AppendInfo{firstOffset, lastOffset, h.recordCount, h.maxTimestamp};
+}
+
+Result<AppendInfo> Log::appendAsFollower(ByteView batches)
+{
+    if (d->closed)
+        return storageError(fmt::format("log {} is closed", d->dir.string()));
+    SegmentAppend what;
+    int64_t expected = d->logEndOffset();
+    size_t pos = 0;
+    while (pos < batches.size()) {
+        auto header = parseBatchHeader(batches.subspan(pos));
+        if (!header)
+            return Status::error(ErrorCode::CorruptMessage,
+                                 fmt::format("invalid batch at byte {}: {}", pos, header.status().message()));
+        const BatchHeader &h = *header;
+        const ByteView batch = batches.subspan(pos, h.totalSize());
+        if (static_cast<int64_t>(batch.size()) > d->config.maxMessageBytes)
+            return Status::error(ErrorCode::MessageTooLarge,
+                                 fmt::format("batch at byte {} of {} bytes is larger than max.message.bytes {}", pos,
+                                             batch.size(), d->config.maxMessageBytes));
+        if (!batchCrcValid(batch))
+            return Status::error(ErrorCode::CorruptMessage,
+                                 fmt::format("batch at byte {}: CRC mismatch: stored {}, computed {}", pos, h.crc,
+                                             computeBatchCrc(batch)));
+        const bool first = what.batchCount == 0;
+        if ((first && h.baseOffset != expected) || (!first && h.baseOffset < expected) || h.lastOffsetDelta < 0)
+            return Status::error(ErrorCode::CorruptMessage,
+                                 fmt::format("batch at byte {} has offsets {}..{}; expected it to start {} {}", pos,
+                                             h.baseOffset, h.lastOffset(), first ? "at the log end offset" : "at or above",
+                                             expected));
+        if (first) {
+            what.firstOffset = h.baseOffset;
+            what.firstTimestamp = h.baseTimestamp;
+        }
+        if (h.maxTimestamp > what.maxTimestamp) {
+            what.maxTimestamp = h.maxTimestamp;
+            what.offsetOfMaxTimestamp = h.lastOffset();
+        }
+        what.lastOffset = h.lastOffset();
+        what.recordCount += h.recordCount;
+        ++what.batchCount;
+        expected = h.lastOffset() + 1;
+        pos += h.totalSize();
+    }
+    if (what.batchCount == 0)
+        return AppendInfo{d->logEndOffset(), d->logEndOffset() - 1, 0, -1};
+
+    const int64_t now = d->clock->nowMs();
+    const std::string reason = d->rollReason(static_cast<int64_t>(batches.size()), what.lastOffset, now);
+    if (!reason.empty()) {
+        Status s = d->roll(reason);
+        if (!s)
+            return s;
+    }
+    if (what.lastOffset - d->active().baseOffset() > INT32_MAX)
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("batches span offsets {}..{}, more than one segment can hold",
+                                         what.firstOffset, what.lastOffset));
+    const ByteView parts[] = {batches};
+    Status s = d->active().append(parts, what, d->config.indexIntervalBytes, now);
+    if (!s)
+        return s;
+    return AppendInfo{what.firstOffset, what.lastOffset, static_cast<int32_t>(what.recordCount), what.maxTimestamp};
+}
+
+Result<ReadInfo> Log::read(int64_t offset, int32_t maxBytes, int64_t maxOffset) const
+{
+    ReadInfo info;
+    info.logStartOffset = d->logStartOffset;
+    info.logEndOffset = d->logEndOffset();
+    if (offset < d->logStartOffset || offset > info.logEndOffset)
+        return Status::error(ErrorCode::OffsetOutOfRange,
+                             fmt::format("offset {} is outside the log [{}, {}] of {}", offset, d->logStartOffset,
+                                         info.logEndOffset, d->dir.string()));
+    // The last segment whose base offset is <= offset.
+    auto it = std::upper_bound(d->segments.begin(), d->segments.end(), offset,
+                               [](int64_t o, const std::unique_ptr<Segment> &s) { return o < s->baseOffset(); });
+    if (it != d->segments.begin())
+        --it;
+    for (; it != d->segments.end(); ++it) {
+        const Segment &segment = **it;
+        if (d->lastRead && d->lastRead != &segment)
+            d->lastRead->releaseReadFd();
+        d->lastRead = &segment;
+        auto position = segment.findPosition(offset);
+        if (!position)
+            return position.status();
+        if (*position >= segment.sizeBytes())
+            continue; // offset past this segment's batches (e.g. a gap): try the next one
+        auto data = segment.read(*position, maxBytes, maxOffset);
+        if (!data)
+            return data.status();
+        info.data = std::move(*data);
+        break;
+    }
+    return info;
+}
+
+void Log::setConfig(const LogConfig &config)
+{
+    d->config = config;
+}
+
+int64_t Log::logStartOffset() const
+{
+    return d->logStartOffset;
+}
+
+int64_t Log::logEndOffset() const
+{
+    return d->logEndOffset();
+}
+
+int64_t Log::sizeBytes() const
+{
+    int64_t total = 0;
+    for (const auto &s : d->segments)
+        total += s->sizeBytes();
+    return total;
+}
+
+std::vector<SegmentInfo> Log::segments() const
+{
+    std::vector<SegmentInfo> out;
+    out.reserve(d->segments.size());
+    for (const auto &s : d->segments)
+        out.push_back(s->info(s == d->segments.back()));
+    return out;
+}
+
+const fs::path &Log::dir() const
+{
+    return d->dir;
+}
+
+const LogConfig &Log::config() const
+{
+    return d->config;
+}
+
+void Log::flush()
+{
+    // Appends are pwrite()s: there is no user-space buffer, the data is already in the kernel.
+}
+
+void Log::close()
+{
+    if (d->closed)
+        return;
+    d->closed = true;
+    Status s = d->active().deactivate();
+    if (!s) {
+        spdlog::warn("{}: closing without a clean-shutdown marker: {}", d->dir.string(), s.message());
+        return;
+    }
+    for (const auto &segment : d->segments)
+        segment->releaseReadFd();
+    d->lastRead = nullptr;
+    const fs::path marker = d->dir / kCleanShutdownFile;
+    auto fd = fileio::openFile(marker, O_WRONLY | O_CREAT | O_TRUNC);
+    if (!fd) {
+        spdlog::warn("{}", fd.status().message());
+        return;
+    }
+    int handle = *fd;
+    fileio::closeFd(handle);
+}
+
+} // namespace kl

@@ -1,0 +1,45 @@
+// Log::Impl: the state behind kl::Log, shared by log.cpp (open, append, read, close) and
+// log_retention.cpp (roll, retention, truncation). Private to engine/log.
+// Engine thread only, like the Log that owns it.
+#pragma once
+
+#include "log/log.h"
+#include "log/segment.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kl {
+
+// Left in the directory by close(); its absence at open() means an unclean shutdown.
+inline constexpr const char *kCleanShutdownFile = ".kafkalab_cleanshutdown";
+
+struct Log::Impl {
+    std::filesystem::path dir;
+    LogConfig config;
+    const Clock *clock = nullptr;
+    EventSink sink;
+    // Sorted by base offset; back() is the active segment and is never missing.
+    std::vector<std::unique_ptr<Segment>> segments;
+    int64_t logStartOffset = 0;
+    // The inactive segment whose .log a read left open (closed when reads move on).
+    mutable const Segment *lastRead = nullptr;
+    bool closed = false;
+
+    Segment &active() { return *segments.back(); }
+    const Segment &active() const { return *segments.back(); }
+    int64_t logEndOffset() const { return segments.back()->nextOffset(); }
+    void emit(LogEventType type, int64_t baseOffset, std::string detail) const;
+
+    // Why the active segment must roll before an append of `bytes` ending at `lastOffset`,
+    // or "" if it need not.
+    std::string rollReason(int64_t bytes, int64_t lastOffset, int64_t nowMs) const;
+    // New active segment at the log end offset; `reason` goes into the SegmentRolled event.
+    Status roll(const std::string &reason);
+    // Deletes segments[0] (never the active one).
+    Status deleteOldest(const std::string &reason);
+    void forgetRead(const Segment *segment) const;
+};
+
+} // namespace kl

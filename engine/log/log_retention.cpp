@@ -1,0 +1,179 @@
+// Log: rolling (segment.bytes, segment.ms, full index, offset overflow), retention
+// (retention.ms, retention.bytes; whole segments only) and truncation for replication.
+// See log.h.
+#include "log/log.h"
+
+#include "log/log_impl.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <climits>
+
+namespace kl {
+
+std::string Log::Impl::rollReason(int64_t bytes, int64_t lastOffset, int64_t nowMs) const
+{
+    const Segment &segment = active();
+    if (segment.empty())
+        return {}; // Kafka never rolls an empty segment: it would create the same file again
+    if (segment.sizeBytes() > config.segmentBytes - bytes)
+        return fmt::format("segment.bytes {} reached ({} bytes + {} appended)", config.segmentBytes,
+                           segment.sizeBytes(), bytes);
+    if (segment.sizeBytes() > INT32_MAX - bytes)
+        return fmt::format("segment size {} + {} would overflow INT32 index positions", segment.sizeBytes(), bytes);
+    if (segment.rollBaseMs() >= 0 && nowMs - segment.rollBaseMs() > config.segmentMs)
+        return fmt::format("segment.ms {} elapsed ({} ms since the first append)", config.segmentMs,
+                           nowMs - segment.rollBaseMs());
+    if (segment.indexFull(config.segmentIndexBytes))
+        return fmt::format("index full (segment.index.bytes {})", config.segmentIndexBytes);
+    if (lastOffset - segment.baseOffset() > INT32_MAX)
+        return fmt::format("offset {} would overflow the INT32 relative offset from base {}", lastOffset,
+                           segment.baseOffset());
+    return {};
+}
+
+Status Log::Impl::roll(const std::string &reason)
+{
+    const int64_t base = logEndOffset();
+    const int64_t oldBase = active().baseOffset();
+    if (active().empty())
+        return Status::ok();
+    auto segment = Segment::create(dir, base, clock->nowMs());
+    if (!segment)
+        return segment.status();
+    Status s = (*segment)->activate();
+    if (!s)
+        return s;
+    s = active().deactivate();
+    if (!s)
+        return s;
+    segments.push_back(std::move(*segment));
+    spdlog::debug("{}: rolled segment {} -> {}: {}", dir.string(), oldBase, base, reason);
+    emit(LogEventType::SegmentRolled, base, fmt::format("{} (previous segment {})", reason, oldBase));
+    return Status::ok();
+}
+
+Status Log::Impl::deleteOldest(const std::string &reason)
+{
+    if (segments.size() < 2)
+        return Status::error(ErrorCode::UnknownServerError, "refusing to delete the active segment");
+    Segment &segment = *segments.front();
+    forgetRead(&segment);
+    const int64_t base = segment.baseOffset();
+    Status s = segment.removeFiles();
+    if (!s)
+        return s;
+    segments.erase(segments.begin());
+    logStartOffset = std::max(logStartOffset, segments.front()->baseOffset());
+    spdlog::info("{}: deleted segment {}: {}", dir.string(), base, reason);
+    emit(LogEventType::SegmentDeleted, base, reason);
+    return Status::ok();
+}
+
+int Log::enforceRetention()
+{
+    if (d->closed)
+        return 0;
+    int deleted = 0;
+    const int64_t now = d->clock->nowMs();
+    if (d->config.retentionMs >= 0) {
+        auto expired = [&](const Segment &s) {
+            return !s.empty() && s.maxTimestamp() >= 0 && now - s.maxTimestamp() > d->config.retentionMs;
+        };
+        // Only a prefix goes: a segment stays while an older one must stay.
+        size_t count = 0;
+        while (count < d->segments.size() && expired(*d->segments[count]))
+            ++count;
+        if (count == d->segments.size()) {
+            // Everything expired, the active segment too: roll so it becomes deletable.
+            Status s = d->roll(fmt::format("retention.ms {}: every segment expired", d->config.retentionMs));
+            if (!s)
+                spdlog::warn("{}: {}", d->dir.string(), s.message());
+        }
+        for (size_t i = 0; i < count && d->segments.size() > 1; ++i) {
+            const Segment &s = *d->segments.front();
+            const std::string reason =
+                fmt::format("retention.ms {} exceeded: largest timestamp {} is {} ms old", d->config.retentionMs,
+                            s.maxTimestamp(), now - s.maxTimestamp());
+            if (!d->deleteOldest(reason))
+                return deleted;
+            ++deleted;
+        }
+    }
+    if (d->config.retentionBytes >= 0) {
+        int64_t total = sizeBytes();
+        while (d->segments.size() > 1 && total - d->segments.front()->sizeBytes() >= d->config.retentionBytes) {
+            const int64_t size = d->segments.front()->sizeBytes();
+            const std::string reason = fmt::format("retention.bytes {} exceeded: log is {} bytes, {} without this "
+                                                   "segment",
+                                                   d->config.retentionBytes, total, total - size);
+            if (!d->deleteOldest(reason))
+                return deleted;
+            total -= size;
+            ++deleted;
+        }
+    }
+    return deleted;
+}
+
+void Log::maybeRollByTime()
+{
+    if (d->closed)
+        return;
+    const Segment &segment = d->active();
+    const int64_t now = d->clock->nowMs();
+    if (segment.empty() || segment.rollBaseMs() < 0 || now - segment.rollBaseMs() <= d->config.segmentMs)
+        return;
+    Status s = d->roll(fmt::format("segment.ms {} elapsed ({} ms since the first append)", d->config.segmentMs,
+                                   now - segment.rollBaseMs()));
+    if (!s)
+        spdlog::warn("{}: time-based roll failed: {}", d->dir.string(), s.message());
+}
+
+Status Log::truncateTo(int64_t offset)
+{
+    if (d->closed)
+        return Status::error(ErrorCode::KafkaStorageError, fmt::format("log {} is closed", d->dir.string()));
+    if (offset < 0)
+        return Status::error(ErrorCode::InvalidRequest, fmt::format("cannot truncate to offset {}", offset));
+    if (offset >= d->logEndOffset())
+        return Status::ok();
+    const int64_t now = d->clock->nowMs();
+    if (offset < d->logStartOffset) {
+        // Kafka's truncateFullyAndStartAt: nothing kept, the log restarts at `offset`.
+        auto fresh = Segment::create(d->dir, offset, now);
+        if (!fresh)
+            return fresh.status();
+        for (auto &segment : d->segments) {
+            if (segment->baseOffset() == offset)
+                continue; // create() has just emptied and reused these files
+            d->forgetRead(segment.get());
+            Status s = segment->removeFiles();
+            if (!s)
+                return s;
+        }
+        d->segments.clear();
+        d->segments.push_back(std::move(*fresh));
+        d->logStartOffset = offset;
+        return d->active().activate();
+    }
+    // Segments that start above the offset go entirely (Kafka: baseOffset > targetOffset).
+    while (d->segments.size() > 1 && d->segments.back()->baseOffset() > offset) {
+        d->forgetRead(d->segments.back().get());
+        Status s = d->segments.back()->removeFiles();
+        if (!s)
+            return s;
+        d->segments.pop_back();
+    }
+    Segment &last = d->active();
+    d->forgetRead(&last);
+    auto removed = last.truncateTo(offset, now);
+    if (!removed)
+        return removed.status();
+    spdlog::info("{}: truncated to offset {} (log end offset now {}, {} bytes removed from segment {})",
+                 d->dir.string(), offset, d->logEndOffset(), *removed, last.baseOffset());
+    return last.activate();
+}
+
+} // namespace kl

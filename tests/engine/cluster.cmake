@@ -1,0 +1,6 @@
+# Tests of the engine facade and cluster: EngineCore (ManualClock), the Engine thread, and the
+# simulated auto producer.
+set(_cluster_dir ${CMAKE_CURRENT_LIST_DIR})
+kafkalab_add_test(test_engine_core SOURCES ${_cluster_dir}/test_engine_core.cpp LIBS kl_engine)
+kafkalab_add_test(test_engine_thread SOURCES ${_cluster_dir}/test_engine_thread.cpp LIBS kl_engine)
+kafkalab_add_test(test_auto_producer SOURCES ${_cluster_dir}/test_auto_producer.cpp LIBS kl_engine)

@@ -1,0 +1,89 @@
+// AppOptions: command line parsing and the headless check.
+#include "app_options.h"
+
+#include <QCommandLineParser>
+
+#include <cstdlib>
+
+AppOptions parseAppOptions(const QStringList &arguments)
+{
+    AppOptions o;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Kafka Lab: see a Kafka-compatible cluster work, record by record."));
+    const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")},
+                                     QStringLiteral("Show this help."));
+    const QCommandLineOption versionOpt({QStringLiteral("v"), QStringLiteral("version")},
+                                        QStringLiteral("Show the version."));
+    const QCommandLineOption brokersOpt(QStringLiteral("brokers"),
+                                        QStringLiteral("Number of brokers, 1..9 (default 3)."),
+                                        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption dataOpt(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Where broker logs live (default: the app data location + /data)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption langOpt(
+        QStringLiteral("lang"),
+        QStringLiteral("Interface language: ko or en (default: last choice, else system)."),
+        QStringLiteral("ko|en"));
+    const QCommandLineOption shotOpt(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Fill a demo topic, save the window (1280x800) as PNG and exit."),
+        QStringLiteral("FILE.png"));
+    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt});
+
+    // No QCoreApplication exists yet, so Qt cannot know the program's name.
+    o.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                           QStringLiteral("kafkalab"));
+    if (!parser.parse(arguments)) {
+        o.error = parser.errorText();
+        return o;
+    }
+    o.showHelp = parser.isSet(helpOpt);
+    o.showVersion = parser.isSet(versionOpt);
+    if (!parser.positionalArguments().isEmpty()) {
+        o.error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front());
+        return o;
+    }
+    bool ok = false;
+    o.brokers = parser.value(brokersOpt).toInt(&ok);
+    if (!ok || o.brokers < 1 || o.brokers > 9) {
+        o.error = QStringLiteral("--brokers must be a number from 1 to 9, got '%1'")
+                      .arg(parser.value(brokersOpt));
+        return o;
+    }
+    o.dataDir = parser.value(dataOpt);
+    o.lang = parser.value(langOpt).toLower();
+    if (!o.lang.isEmpty() && o.lang != QLatin1String("ko") && o.lang != QLatin1String("en")) {
+        o.error = QStringLiteral("--lang must be 'ko' or 'en', got '%1'").arg(o.lang);
+        return o;
+    }
+    o.screenshot = parser.value(shotOpt);
+    if (parser.isSet(shotOpt) && o.screenshot.isEmpty())
+        o.error = QStringLiteral("--screenshot needs a file name");
+    return o;
+}
+
+bool haveDisplay()
+{
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+        const char *v = std::getenv(name);
+        if (v && *v)
+            return true;
+    }
+    return false;
+}
+
+QString headlessHelp(const QString &program)
+{
+    return QStringLiteral(
+               "%1: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset).\n"
+               "Kafka Lab is a desktop window. Without a display you can:\n"
+               "  - render a screenshot offscreen:\n"
+               "      QT_QPA_PLATFORM=offscreen %1 --screenshot shot.png\n"
+               "  - run the window in a virtual X server:\n"
+               "      xvfb-run -a %1\n"
+               "  - run the cluster headless for real Kafka clients:\n"
+               "      build/bin/kafkalab-broker\n")
+        .arg(program);
+}

@@ -1,0 +1,27 @@
+// AppOptions: kafkalab's command line (QCommandLineParser), parsed before any QApplication
+// exists so a missing display can be reported politely instead of a Qt abort.
+// Plain values; main thread.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+struct AppOptions {
+    int brokers = 3;
+    QString dataDir;        // empty = default (see main.cpp)
+    QString lang;           // "ko", "en" or empty (= remembered setting or system locale)
+    QString screenshot;     // PNG path; empty = interactive
+
+    bool showHelp = false;
+    bool showVersion = false;
+    QString helpText;
+    QString error;          // non-empty = bad command line, say this and exit 2
+};
+
+AppOptions parseAppOptions(const QStringList &arguments);
+
+// True when Qt has somewhere to draw: an X11 or Wayland display, or an explicit platform
+// (QT_QPA_PLATFORM=offscreen, vnc, ...).
+bool haveDisplay();
+// What to do without a display: offscreen screenshots, xvfb, or the headless broker.
+QString headlessHelp(const QString &program);

@@ -1,0 +1,278 @@
+// kafkalab: wiring only. Options -> EngineCore::open -> Engine (SystemClock, own thread) ->
+// Bridge -> MainWindow. Owns the translator and rebuilds the window when the language changes
+// (every tr() string is then fresh). --screenshot fills a demo topic and saves a PNG.
+#include "app_options.h"
+
+#include "api/engine.h"
+#include "bridge/bridge.h"
+#include "views/main_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPixmap>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+namespace {
+
+const QString kLanguageKey = QStringLiteral("ui/language");
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    if (!text.endsWith(QLatin1Char('\n')))
+        std::fputc('\n', stderr);
+}
+
+QString resolveLanguage(const AppOptions &options)
+{
+    QSettings settings;
+    if (!options.lang.isEmpty()) {
+        settings.setValue(kLanguageKey, options.lang);
+        return options.lang;
+    }
+    const QString saved = settings.value(kLanguageKey).toString();
+    if (saved == QLatin1String("ko") || saved == QLatin1String("en"))
+        return saved;
+    return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko")
+                                                           : QStringLiteral("en");
+}
+
+// Process events until cond() holds or timeoutMs passes.
+bool waitUntil(const std::function<bool()> &cond, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!cond()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+// The window and the translators; rebuilding the window retranslates everything at once.
+class Shell : public QObject {
+public:
+    explicit Shell(Bridge &bridge) : m_bridge(bridge) {}
+
+    void setLanguage(const QString &code)
+    {
+        QCoreApplication::removeTranslator(&m_app);
+        QCoreApplication::removeTranslator(&m_qt);
+        m_lang = code;
+        if (code == QLatin1String("ko")) {
+            if (m_app.load(QStringLiteral(":/i18n/kafkalab_ko.qm")))
+                QCoreApplication::installTranslator(&m_app);
+            else
+                printErr(QStringLiteral("kafkalab: the Korean translation is missing"));
+            if (m_qt.load(QStringLiteral("qtbase_ko"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                QCoreApplication::installTranslator(&m_qt);
+        }
+        QLocale::setDefault(QLocale(code == QLatin1String("ko") ? QLocale::Korean
+                                                                 : QLocale::English));
+    }
+
+    MainWindow *window() const { return m_window.get(); }
+
+    void buildWindow()
+    {
+        QString topic;
+        QRect geometry(0, 0, 1280, 800);
+        bool visible = false;
+        if (m_window) {
+            topic = m_window->currentTopic();
+            geometry = m_window->geometry();
+            visible = m_window->isVisible();
+        }
+        m_window = std::make_unique<MainWindow>(m_bridge);
+        m_window->setLanguage(m_lang);
+        m_window->setGeometry(geometry);
+        if (!topic.isEmpty())
+            m_window->selectTopic(topic);
+        connect(m_window.get(), &MainWindow::languageRequested, this, [this](const QString &code) {
+            if (code == m_lang)
+                return;
+            // Not now: we are inside the old window's button handler.
+            QTimer::singleShot(0, this, [this, code] {
+                QSettings().setValue(kLanguageKey, code);
+                setLanguage(code);
+                buildWindow();
+            });
+        });
+        if (visible)
+            m_window->show();
+    }
+
+private:
+    Bridge &m_bridge;
+    QTranslator m_app;
+    QTranslator m_qt;
+    QString m_lang;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+// --screenshot: a demo topic with keyed records, then the window as a PNG.
+int takeScreenshot(Bridge &bridge, Shell &shell, const QString &path)
+{
+    const QString topic = QStringLiteral("orders");
+    if (!waitUntil([&] { bridge.refresh(); return bridge.snapshot() != nullptr; }, 10000)) {
+        printErr(QStringLiteral("kafkalab: the engine published no snapshot within 10 s"));
+        return 1;
+    }
+    if (!bridge.snapshot()->topic(topic.toStdString())) {
+        bool done = false;
+        kl::Status result;
+        auto conn = QObject::connect(&bridge, &Bridge::topicCommandFinished,
+                                     [&](const QString &, const QString &t, const kl::Status &s) {
+                                         if (t == topic) { done = true; result = s; }
+                                     });
+        kl::TopicConfig config;
+        config.partitions = 6;
+        config.replicationFactor = 1;
+        config.log.segmentBytes = 2048; // small, so segment boundaries show in the strips
+        bridge.createTopic(topic, config);
+        waitUntil([&] { return done; }, 10000);
+        QObject::disconnect(conn);
+        if (!done || !result.isOk()) {
+            printErr(QStringLiteral("kafkalab: creating topic '%1' failed: %2")
+                         .arg(topic, QString::fromStdString(result.toString())));
+            return 1;
+        }
+    }
+
+    constexpr int kRecords = 300;
+    int finished = 0;
+    int failed = 0;
+    auto conn = QObject::connect(&bridge, &Bridge::produceFinished, [&](const kl::ProduceResult &r) {
+        ++finished;
+        failed += r.status.isOk() ? 0 : 1;
+    });
+    for (int i = 0; i < kRecords; ++i) {
+        kl::ProduceRequest request;
+        request.topic = topic.toStdString();
+        kl::ProduceRecord record;
+        const int key = (i * 7 + i / 20) % 20; // every key, in a shuffled order
+        record.key = "order-" + std::to_string(key);
+        record.value = "{\"order\":" + std::to_string(i) + ",\"amount\":" + std::to_string(10 + i % 90) + "}";
+        request.records.push_back(std::move(record));
+        bridge.produce(std::move(request));
+    }
+    waitUntil([&] { return finished == kRecords; }, 30000);
+    QObject::disconnect(conn);
+    if (finished != kRecords || failed > 0) {
+        printErr(QStringLiteral("kafkalab: %1 of %2 produce requests answered, %3 refused")
+                     .arg(finished).arg(kRecords).arg(failed));
+        return 1;
+    }
+    // The engine publishes snapshots at its own pace: wait until they show what we wrote.
+    waitUntil([&] {
+        bridge.refresh();
+        const kl::TopicSnapshot *t = bridge.snapshot()->topic(topic.toStdString());
+        int64_t total = 0;
+        for (const auto &p : t ? t->partitions : std::vector<kl::PartitionSnapshot>{})
+            total += p.logEndOffset;
+        return total >= kRecords;
+    }, 5000);
+
+    MainWindow *window = shell.window();
+    window->selectTopic(topic);
+    window->resize(1280, 800);
+    window->show();
+    waitUntil([] { return false; }, 300); // let layouts settle and views repaint
+    const QPixmap shot = window->grab();
+    if (shot.isNull() || !shot.save(path, "PNG")) {
+        printErr(QStringLiteral("kafkalab: could not write the screenshot to %1").arg(path));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(QStringLiteral("screenshot saved: %1 (%2x%3)")
+                                       .arg(path).arg(shot.width()).arg(shot.height())));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const AppOptions options = parseAppOptions(arguments);
+    if (!options.error.isEmpty()) {
+        printErr(QStringLiteral("kafkalab: %1\n\n%2").arg(options.error, options.helpText));
+        return 2;
+    }
+    if (options.showHelp) {
+        std::fputs(options.helpText.toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    if (options.showVersion) {
+        std::printf("kafkalab 0.1.0\n");
+        return 0;
+    }
+    if (!haveDisplay()) {
+        printErr(headlessHelp(QStringLiteral("kafkalab")));
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("KafkaLab"));
+    QCoreApplication::setApplicationName(QStringLiteral("kafkalab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    // A screenshot starts from an empty, throw-away cluster unless a data dir was given.
+    QTemporaryDir tempDir;
+    QString dataDir = options.dataDir;
+    if (dataDir.isEmpty()) {
+        dataDir = options.screenshot.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/data")
+            : tempDir.path();
+    }
+    if (!QDir().mkpath(dataDir)) {
+        printErr(QStringLiteral("kafkalab: cannot create the data directory %1").arg(dataDir));
+        return 1;
+    }
+
+    auto clock = std::make_shared<kl::SystemClock>();
+    kl::EngineOptions engineOptions;
+    engineOptions.dataDir = dataDir.toStdString();
+    engineOptions.brokerCount = options.brokers;
+    auto core = kl::EngineCore::open(engineOptions, *clock);
+    if (!core) {
+        printErr(QStringLiteral("kafkalab: cannot open the cluster in %1: %2")
+                     .arg(dataDir, QString::fromStdString(core.status().toString())));
+        return 1;
+    }
+    kl::Engine engine(std::move(*core), clock);
+    engine.start();
+
+    int rc = 0;
+    {
+        Bridge bridge(engine);
+        Shell shell(bridge);
+        shell.setLanguage(resolveLanguage(options));
+        shell.buildWindow();
+        if (!options.screenshot.isEmpty()) {
+            rc = takeScreenshot(bridge, shell, options.screenshot);
+        } else {
+            shell.window()->resize(1280, 800);
+            shell.window()->show();
+            rc = app.exec();
+        }
+    } // window and bridge go before the engine they talk to
+    engine.stop();
+    return rc;
+}

@@ -1,0 +1,154 @@
+// Bridge implementation. The only cross-thread code in the UI: engine callbacks run on the
+// engine thread and post a closure to the GUI thread through BridgeAliveToken, which is locked
+// while posting so the Bridge cannot be destroyed between the check and the post (Qt drops
+// events still queued for an object when it is deleted).
+#include "bridge/bridge.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <mutex>
+#include <utility>
+
+class BridgeAliveToken {
+public:
+    explicit BridgeAliveToken(Bridge *bridge) : m_bridge(bridge) {}
+
+    void kill()
+    {
+        std::lock_guard lock(m_mutex);
+        m_bridge = nullptr;
+    }
+
+    void post(std::function<void()> fn)
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_bridge)
+            return; // the window closed while the engine was working: nobody to tell
+        QMetaObject::invokeMethod(m_bridge, std::move(fn), Qt::QueuedConnection);
+    }
+
+private:
+    std::mutex m_mutex;
+    Bridge *m_bridge;
+};
+
+Bridge::Bridge(kl::Engine &engine, QObject *parent)
+    : QObject(parent), m_engine(engine), m_alive(std::make_shared<BridgeAliveToken>(this))
+{
+    qRegisterMetaType<kl::Status>();
+    qRegisterMetaType<kl::ProduceResult>();
+    qRegisterMetaType<kl::Event>();
+    qRegisterMetaType<QVector<kl::Event>>();
+
+    m_snapshot = m_engine.snapshot();
+    m_timer.setInterval(33);
+    connect(&m_timer, &QTimer::timeout, this, &Bridge::refresh);
+    m_timer.start();
+}
+
+Bridge::~Bridge()
+{
+    m_alive->kill();
+}
+
+void Bridge::setRefreshIntervalMs(int ms)
+{
+    m_timer.setInterval(ms > 0 ? ms : 33);
+}
+
+void Bridge::refresh()
+{
+    auto snap = m_engine.snapshot();
+    if (snap && (!m_snapshot || snap.get() != m_snapshot.get())) {
+        m_snapshot = std::move(snap);
+        emit snapshotUpdated();
+    }
+
+    std::vector<kl::Event> fresh = m_engine.eventsSince(m_lastEventSeq);
+    if (fresh.empty())
+        return;
+    QVector<kl::Event> events;
+    events.reserve(static_cast<qsizetype>(fresh.size()));
+    for (auto &e : fresh) {
+        if (e.seq <= m_lastEventSeq)
+            continue; // defensive: the history is ordered, but never emit an event twice
+        m_lastEventSeq = e.seq;
+        events.push_back(std::move(e));
+    }
+    if (!events.isEmpty())
+        emit eventsArrived(events);
+}
+
+std::function<void(std::function<void()>)> Bridge::poster() const
+{
+    return [alive = m_alive](std::function<void()> fn) { alive->post(std::move(fn)); };
+}
+
+void Bridge::createTopic(const QString &name, const kl::TopicConfig &config)
+{
+    auto post = poster();
+    m_engine.createTopic(name.toStdString(), config, [this, post, name](kl::Status status) {
+        post([this, name, status] {
+            refresh(); // the new topic should be visible when listeners react
+            emit topicCommandFinished(QStringLiteral("create"), name, status);
+        });
+    });
+}
+
+void Bridge::deleteTopic(const QString &name)
+{
+    auto post = poster();
+    m_engine.deleteTopic(name.toStdString(), [this, post, name](kl::Status status) {
+        post([this, name, status] {
+            refresh();
+            emit topicCommandFinished(QStringLiteral("delete"), name, status);
+        });
+    });
+}
+
+void Bridge::createPartitions(const QString &name, int total)
+{
+    auto post = poster();
+    m_engine.createPartitions(name.toStdString(), total, [this, post, name](kl::Status status) {
+        post([this, name, status] {
+            refresh();
+            emit topicCommandFinished(QStringLiteral("partitions"), name, status);
+        });
+    });
+}
+
+void Bridge::produce(kl::ProduceRequest request)
+{
+    auto post = poster();
+    m_engine.produce(std::move(request), [this, post](kl::ProduceResult result) {
+        post([this, result = std::move(result)] {
+            refresh();
+            emit produceFinished(result);
+        });
+    });
+}
+
+void Bridge::startAutoProducer(kl::AutoProducerSpec spec)
+{
+    auto post = poster();
+    m_engine.startAutoProducer(std::move(spec), [this, post](kl::Result<uint64_t> r) {
+        const quint64 id = r ? static_cast<quint64>(*r) : 0;
+        const kl::Status status = r ? kl::Status::ok() : r.status();
+        post([this, id, status] {
+            refresh();
+            emit autoProducerStarted(id, status);
+        });
+    });
+}
+
+void Bridge::stopAutoProducer(quint64 id)
+{
+    auto post = poster();
+    m_engine.stopAutoProducer(id, [this, post, id](kl::Status status) {
+        post([this, id, status] {
+            refresh();
+            emit autoProducerStopped(id, status);
+        });
+    });
+}

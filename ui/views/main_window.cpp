@@ -1,0 +1,287 @@
+// MainWindow: layout, navigator and the toolbar's status labels.
+#include "views/main_window.h"
+
+#include "bridge/bridge.h"
+#include "views/events_panel.h"
+#include "views/producer_panel.h"
+#include "views/segment_browser.h"
+#include "views/topic_admin_panel.h"
+#include "views/topic_view.h"
+
+#include <QButtonGroup>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+enum NavRole { KindRole = Qt::UserRole + 1, NameRole };
+enum NavKind { BrokerItem = 1, TopicItem = 2 };
+} // namespace
+
+MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m_bridge(bridge)
+{
+    setWindowTitle(tr("Kafka Lab"));
+    buildToolBar();
+
+    m_navigator = new QTreeWidget(this);
+    m_navigator->setHeaderHidden(true);
+    m_navigator->setRootIsDecorated(true);
+    m_navigator->setMinimumWidth(150);
+    connect(m_navigator, &QTreeWidget::itemClicked, this, &MainWindow::onNavigatorClicked);
+
+    m_topicView = new TopicView(bridge, this);
+    m_files = new SegmentBrowser(bridge, this);
+    m_center = new QTabWidget(this);
+    m_center->addTab(m_topicView, tr("Topic"));
+    m_center->addTab(m_files, tr("Files"));
+    m_center->setTabToolTip(0, tr("Each partition's log as offset cells, coloured by key"));
+    m_center->setTabToolTip(1, tr("A replica's directory: segment files, index entries, batches"));
+
+    m_horizontal = new QSplitter(Qt::Horizontal, this);
+    m_horizontal->addWidget(m_navigator);
+    m_horizontal->addWidget(m_center);
+    m_horizontal->addWidget(buildRightColumn());
+    m_horizontal->setStretchFactor(0, 0);
+    m_horizontal->setStretchFactor(1, 1);
+    m_horizontal->setStretchFactor(2, 0);
+    m_horizontal->setSizes({170, 720, 390});
+
+    m_events = new EventsPanel(bridge, this);
+    m_bottom = new QTabWidget(this);
+    m_bottom->addTab(m_events, tr("Events"));
+
+    m_vertical = new QSplitter(Qt::Vertical, this);
+    m_vertical->addWidget(m_horizontal);
+    m_vertical->addWidget(m_bottom);
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 0);
+    m_vertical->setSizes({560, 160});
+    setCentralWidget(m_vertical);
+
+    connect(m_topicView, &TopicView::partitionActivated, this,
+            [this](const QString &topic, int partition) {
+                m_files->showPartition(topic, partition);
+                m_center->setCurrentWidget(m_files);
+            });
+    connect(m_producer, &ProducerPanel::recordsSent, &m_bridge, &Bridge::refresh);
+    connect(&m_bridge, &Bridge::topicCommandFinished, this,
+            [this](const QString &action, const QString &topic, const kl::Status &status) {
+                // A topic just created becomes the current one, so its strips are in view.
+                if (action == QLatin1String("create") && status.isOk())
+                    selectTopic(topic);
+            });
+    connect(&m_bridge, &Bridge::snapshotUpdated, this, &MainWindow::onSnapshotUpdated);
+
+    restoreLayout();
+    onSnapshotUpdated();
+}
+
+MainWindow::~MainWindow()
+{
+    saveLayout();
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Cluster"));
+    bar->setObjectName(QStringLiteral("clusterToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+
+    m_cluster = new QLabel(bar);
+    m_cluster->setTextFormat(Qt::RichText);
+    m_cluster->setContentsMargins(6, 0, 12, 0);
+    bar->addWidget(m_cluster);
+    bar->addSeparator();
+    m_clock = new QLabel(bar);
+    m_clock->setContentsMargins(12, 0, 12, 0);
+    m_clock->setToolTip(tr("Engine clock: the time the brokers stamp on records and events"));
+    bar->addWidget(m_clock);
+    bar->addSeparator();
+    m_produced = new QLabel(bar);
+    m_produced->setContentsMargins(12, 0, 12, 0);
+    m_produced->setToolTip(tr("Records appended by all producers since the engine started"));
+    bar->addWidget(m_produced);
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+
+    // Language names are written in their own language on purpose: a user who cannot read the
+    // current one must still find theirs.
+    m_languages = new QButtonGroup(this);
+    m_languages->setExclusive(true);
+    const struct { const char *code; QString label; } langs[] = {
+        {"ko", QStringLiteral("한국어")}, {"en", QStringLiteral("English")}};
+    for (const auto &lang : langs) {
+        auto *button = new QToolButton(bar);
+        button->setText(lang.label);
+        button->setCheckable(true);
+        button->setProperty("lang", QString::fromLatin1(lang.code));
+        button->setToolTip(tr("Switch the interface language"));
+        m_languages->addButton(button);
+        bar->addWidget(button);
+    }
+    connect(m_languages, &QButtonGroup::buttonClicked, this, [this](QAbstractButton *b) {
+        emit languageRequested(b->property("lang").toString());
+    });
+}
+
+QWidget *MainWindow::buildRightColumn()
+{
+    m_admin = new TopicAdminPanel(m_bridge);
+    m_producer = new ProducerPanel(m_bridge);
+    auto *column = new QWidget;
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(8);
+    layout->addWidget(m_admin);
+    layout->addWidget(m_producer);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(column);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(300);
+    return scroll;
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    for (QAbstractButton *b : m_languages->buttons())
+        b->setChecked(b->property("lang").toString() == code);
+}
+
+void MainWindow::selectTopic(const QString &topic)
+{
+    if (topic != m_currentTopic) {
+        m_currentTopic = topic;
+        m_topicView->setTopic(topic);
+        m_admin->setCurrentTopic(topic);
+        m_producer->setCurrentTopic(topic);
+        if (!topic.isEmpty())
+            m_files->showPartition(topic, 0);
+        emit currentTopicChanged(topic);
+    }
+    // Mirror the selection in the navigator without re-entering onNavigatorClicked.
+    const QSignalBlocker blocker(m_navigator);
+    m_navigator->clearSelection();
+    for (int i = 0; i < m_navigator->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_navigator->topLevelItem(i);
+        for (int j = 0; j < group->childCount(); ++j) {
+            QTreeWidgetItem *item = group->child(j);
+            if (item->data(0, KindRole).toInt() == TopicItem
+                && item->data(0, NameRole).toString() == topic)
+                item->setSelected(true);
+        }
+    }
+}
+
+void MainWindow::onNavigatorClicked(QTreeWidgetItem *item)
+{
+    if (item && item->data(0, KindRole).toInt() == TopicItem) {
+        selectTopic(item->data(0, NameRole).toString());
+        m_center->setCurrentWidget(m_topicView);
+    }
+}
+
+void MainWindow::onSnapshotUpdated()
+{
+    const auto snap = m_bridge.snapshot();
+    if (!snap)
+        return;
+
+    int alive = 0;
+    QString dots;
+    QStringList dirs;
+    for (const auto &b : snap->brokers) {
+        alive += b.alive ? 1 : 0;
+        dots += b.alive ? QStringLiteral("<span style='color:#2e9d4f'>●</span>")
+                        : QStringLiteral("<span style='color:#c0392b'>●</span>");
+        dirs << tr("broker-%1: %2 (%3)")
+                    .arg(b.id)
+                    .arg(b.alive ? tr("running") : tr("down"), QString::fromStdString(b.dataDir));
+    }
+    m_cluster->setText(tr("Cluster: %n broker(s)", nullptr, static_cast<int>(snap->brokers.size()))
+                       + QStringLiteral(" ") + dots);
+    m_cluster->setToolTip(tr("%1 of %2 brokers running").arg(alive).arg(snap->brokers.size())
+                          + QStringLiteral("\n") + dirs.join(QLatin1Char('\n')));
+    m_clock->setText(tr("t = %1").arg(
+        QDateTime::fromMSecsSinceEpoch(snap->nowMs).toString(QStringLiteral("HH:mm:ss"))));
+    m_produced->setText(tr("%1 records produced")
+                            .arg(QLocale().toString(qint64(snap->totalRecordsProduced))));
+
+    rebuildNavigator();
+
+    // First topic appears (or the current one was deleted): show something rather than nothing.
+    const bool currentExists = !m_currentTopic.isEmpty() && snap->topic(m_currentTopic.toStdString());
+    if (!currentExists) {
+        if (!snap->topics.empty())
+            selectTopic(QString::fromStdString(snap->topics.front().name));
+        else if (!m_currentTopic.isEmpty())
+            selectTopic(QString());
+    }
+}
+
+void MainWindow::rebuildNavigator()
+{
+    const auto snap = m_bridge.snapshot();
+    QString signature;
+    for (const auto &b : snap->brokers)
+        signature += QStringLiteral("b%1:%2;").arg(b.id).arg(b.alive);
+    for (const auto &t : snap->topics)
+        signature += QStringLiteral("t%1:%2;").arg(QString::fromStdString(t.name)).arg(t.partitions.size());
+    if (signature == m_navigatorSignature)
+        return;
+    m_navigatorSignature = signature;
+
+    const QSignalBlocker blocker(m_navigator);
+    m_navigator->clear();
+    auto *brokers = new QTreeWidgetItem(m_navigator, {tr("Brokers")});
+    for (const auto &b : snap->brokers) {
+        auto *item = new QTreeWidgetItem(brokers, {tr("broker-%1").arg(b.id)});
+        item->setData(0, KindRole, BrokerItem);
+        item->setForeground(0, b.alive ? palette().color(QPalette::Text) : QColor(0xc0, 0x39, 0x2b));
+        item->setToolTip(0, tr("Data directory: %1").arg(QString::fromStdString(b.dataDir)));
+    }
+    auto *topics = new QTreeWidgetItem(m_navigator, {tr("Topics")});
+    for (const auto &t : snap->topics) {
+        const QString name = QString::fromStdString(t.name);
+        const int partitions = static_cast<int>(t.partitions.size());
+        auto *item = new QTreeWidgetItem(topics, {QStringLiteral("%1 (%2)").arg(name).arg(partitions)});
+        item->setData(0, KindRole, TopicItem);
+        item->setData(0, NameRole, name);
+        item->setToolTip(0, tr("Topic %1: %n partition(s)", nullptr, partitions).arg(name));
+    }
+    if (snap->topics.empty()) {
+        auto *hint = new QTreeWidgetItem(topics, {tr("(none yet)")});
+        hint->setFlags(Qt::ItemIsEnabled);
+    }
+    m_navigator->expandAll();
+    selectTopic(m_currentTopic); // re-mark the selection in the new items
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/horizontal"), m_horizontal->saveState());
+    settings.setValue(QStringLiteral("mainWindow/vertical"), m_vertical->saveState());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    m_horizontal->restoreState(settings.value(QStringLiteral("mainWindow/horizontal")).toByteArray());
+    m_vertical->restoreState(settings.value(QStringLiteral("mainWindow/vertical")).toByteArray());
+}

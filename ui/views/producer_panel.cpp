@@ -1,0 +1,465 @@
+#include "views/producer_panel.h"
+
+#include "bridge/bridge.h"
+#include "core/error_code.h"
+#include "partitioners/partitioner.h"
+#include "views/key_colors.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace {
+
+constexpr int kMaxResultLines = 500; // the result log keeps the newest sends only
+
+QLabel *makeErrorLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(QStringLiteral("color: #c62828;"));
+    label->hide();
+    return label;
+}
+
+// An HTML-escaped text for the result log.
+QString esc(const QString &s) { return s.toHtmlEscaped(); }
+
+} // namespace
+
+ProducerPanel::ProducerPanel(Bridge &bridge, QWidget *parent) : QWidget(parent), m_bridge(bridge)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildSendGroup());
+    layout->addWidget(buildAutoGroup());
+    layout->addStretch(0);
+
+    connect(&m_bridge, &Bridge::snapshotUpdated, this, &ProducerPanel::onSnapshotUpdated);
+    connect(&m_bridge, &Bridge::produceFinished, this, &ProducerPanel::onProduceFinished);
+    connect(&m_bridge, &Bridge::autoProducerStarted, this, &ProducerPanel::onAutoStarted);
+    connect(&m_bridge, &Bridge::autoProducerStopped, this, &ProducerPanel::onAutoStopped);
+    onSnapshotUpdated();
+}
+
+QWidget *ProducerPanel::buildSendGroup()
+{
+    auto *group = new QGroupBox(tr("Producer"), this);
+    auto *form = new QFormLayout;
+
+    m_topic = new QComboBox(group);
+    m_topic->setObjectName(QStringLiteral("producerTopic"));
+    m_topic->setToolTip(tr("The topic to send to"));
+    connect(m_topic, &QComboBox::currentTextChanged, this, [this] { syncTopics(); });
+    form->addRow(tr("Topic"), m_topic);
+
+    m_key = new QLineEdit(group);
+    m_key->setObjectName(QStringLiteral("producerKey"));
+    m_key->setPlaceholderText(tr("e.g. order-100"));
+    m_key->setToolTip(tr("Records with the same key go to the same partition (while the "
+                         "partition count stays the same), so they stay in order."));
+    m_nullKey = new QCheckBox(tr("null key"), group);
+    m_nullKey->setObjectName(QStringLiteral("producerNullKey"));
+    m_nullKey->setToolTip(tr("Send without a key: the partitioner spreads keyless records "
+                             "(sticky or round-robin)."));
+    connect(m_nullKey, &QCheckBox::toggled, m_key, &QWidget::setDisabled);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_key, 1);
+    keyRow->addWidget(m_nullKey);
+    form->addRow(tr("Key"), keyRow);
+
+    m_value = new QPlainTextEdit(group);
+    m_value->setObjectName(QStringLiteral("producerValue"));
+    m_value->setPlaceholderText(tr("value"));
+    m_value->setMaximumHeight(m_value->fontMetrics().height() * 4 + 12);
+    form->addRow(tr("Value"), m_value);
+
+    m_headers = new QTableWidget(0, 2, group);
+    m_headers->setObjectName(QStringLiteral("producerHeaders"));
+    m_headers->setHorizontalHeaderLabels({tr("Header key"), tr("Header value")});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->verticalHeader()->hide();
+    m_headers->setMaximumHeight(m_headers->fontMetrics().height() * 5 + 12);
+    auto *addHeader = new QPushButton(tr("+"), group);
+    addHeader->setToolTip(tr("Add a header row"));
+    auto *removeHeader = new QPushButton(tr("−"), group);
+    removeHeader->setToolTip(tr("Remove the selected header row"));
+    connect(addHeader, &QPushButton::clicked, this, [this] {
+        m_headers->insertRow(m_headers->rowCount());
+        m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
+    });
+    connect(removeHeader, &QPushButton::clicked, this, [this] {
+        const int row = m_headers->currentRow() >= 0 ? m_headers->currentRow() : m_headers->rowCount() - 1;
+        if (row >= 0)
+            m_headers->removeRow(row);
+    });
+    auto *headerButtons = new QVBoxLayout;
+    headerButtons->addWidget(addHeader);
+    headerButtons->addWidget(removeHeader);
+    headerButtons->addStretch();
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_headers, 1);
+    headerRow->addLayout(headerButtons);
+    form->addRow(tr("Headers"), headerRow);
+
+    m_partition = new QSpinBox(group);
+    m_partition->setObjectName(QStringLiteral("producerPartition"));
+    m_partition->setRange(-1, kl::kMaxPartitions - 1);
+    m_partition->setValue(-1);
+    m_partition->setSpecialValueText(tr("auto"));
+    m_partition->setToolTip(tr("\"auto\" lets the partitioner choose; a number sends to that "
+                               "partition directly (the key is then not used for placement)."));
+    form->addRow(tr("Partition"), m_partition);
+
+    m_partitioner = new QComboBox(group);
+    m_partitioner->setObjectName(QStringLiteral("producerPartitioner"));
+    m_partitioner->addItem(tr("default (murmur2, Java client)"), int(kl::PartitionerKind::Default));
+    m_partitioner->addItem(tr("crc32 (librdkafka consistent_random)"), int(kl::PartitionerKind::Crc32));
+    m_partitioner->addItem(tr("round-robin"), int(kl::PartitionerKind::RoundRobin));
+    m_partitioner->addItem(tr("uniform sticky (KIP-794)"), int(kl::PartitionerKind::UniformSticky));
+    m_partitioner->setToolTip(tr("How the client picks a partition. Java: murmur2(key) & "
+                                 "0x7fffffff % N; librdkafka: crc32(key) % N. Different clients "
+                                 "put the same key on different partitions!"));
+    form->addRow(tr("Partitioner"), m_partitioner);
+
+    m_compression = new QComboBox(group);
+    m_compression->setObjectName(QStringLiteral("producerCompression"));
+    for (auto c : {kl::Compression::None, kl::Compression::Gzip, kl::Compression::Snappy,
+                   kl::Compression::Lz4, kl::Compression::Zstd})
+        m_compression->addItem(QString::fromUtf8(kl::compressionName(c).data()), int(c));
+    m_compression->setToolTip(tr("compression.type: the whole batch is compressed; the broker "
+                                 "stores it as sent."));
+    form->addRow(tr("Compression"), m_compression);
+
+    m_send = new QPushButton(tr("Send"), group);
+    m_send->setObjectName(QStringLiteral("producerSend"));
+    m_send->setDefault(true);
+    connect(m_send, &QPushButton::clicked, this, &ProducerPanel::onSend);
+    m_sendError = makeErrorLabel(group, QStringLiteral("producerError"));
+
+    m_results = new QTextBrowser(group);
+    m_results->setObjectName(QStringLiteral("producerResults"));
+    m_results->setOpenLinks(false);
+    m_results->document()->setMaximumBlockCount(kMaxResultLines);
+    m_results->setMinimumHeight(m_results->fontMetrics().height() * 5);
+    m_results->setToolTip(tr("Where each record went (partition @ offset) and the rule that "
+                             "chose the partition"));
+
+    auto *box = new QVBoxLayout(group);
+    box->addLayout(form);
+    box->addWidget(m_send);
+    box->addWidget(m_sendError);
+    box->addWidget(m_results, 1);
+    return group;
+}
+
+QWidget *ProducerPanel::buildAutoGroup()
+{
+    auto *group = new QGroupBox(tr("Auto-producer"), this);
+    auto *form = new QFormLayout;
+
+    m_rate = new QDoubleSpinBox(group);
+    m_rate->setObjectName(QStringLiteral("autoRate"));
+    m_rate->setRange(0.1, 50000);
+    m_rate->setDecimals(1);
+    m_rate->setValue(100);
+    m_rate->setSuffix(tr(" rec/s"));
+    form->addRow(tr("Rate"), m_rate);
+
+    m_count = new QSpinBox(group);
+    m_count->setObjectName(QStringLiteral("autoCount"));
+    m_count->setRange(0, std::numeric_limits<int>::max());
+    m_count->setSpecialValueText(tr("unlimited"));
+    m_count->setToolTip(tr("Stop after this many records; 0 = until stopped"));
+    form->addRow(tr("Count"), m_count);
+
+    m_distribution = new QComboBox(group);
+    m_distribution->setObjectName(QStringLiteral("autoDistribution"));
+    m_distribution->addItem(tr("uniform over K keys"), int(kl::KeyDistribution::Uniform));
+    m_distribution->addItem(tr("Zipf (skewed: a hot key)"), int(kl::KeyDistribution::Zipf));
+    m_distribution->addItem(tr("null keys"), int(kl::KeyDistribution::None));
+    form->addRow(tr("Keys"), m_distribution);
+
+    m_keyCount = new QSpinBox(group);
+    m_keyCount->setObjectName(QStringLiteral("autoKeyCount"));
+    m_keyCount->setRange(1, 1'000'000);
+    m_keyCount->setValue(16);
+    m_keyCount->setToolTip(tr("K: keys key-0 .. key-(K-1)"));
+    form->addRow(tr("K"), m_keyCount);
+
+    m_zipf = new QDoubleSpinBox(group);
+    m_zipf->setObjectName(QStringLiteral("autoZipf"));
+    m_zipf->setRange(0.1, 5.0);
+    m_zipf->setSingleStep(0.1);
+    m_zipf->setValue(1.1);
+    m_zipf->setToolTip(tr("Zipf exponent s: P(key-k) ~ 1/(k+1)^s; larger = hotter key-0"));
+    form->addRow(tr("Zipf exponent"), m_zipf);
+
+    m_valueSize = new QSpinBox(group);
+    m_valueSize->setObjectName(QStringLiteral("autoValueSize"));
+    m_valueSize->setRange(0, 1'000'000);
+    m_valueSize->setValue(100);
+    m_valueSize->setSuffix(tr(" bytes"));
+    form->addRow(tr("Value size"), m_valueSize);
+
+    auto syncDistribution = [this] {
+        const auto d = static_cast<kl::KeyDistribution>(m_distribution->currentData().toInt());
+        m_zipf->setEnabled(d == kl::KeyDistribution::Zipf);
+        m_keyCount->setEnabled(d != kl::KeyDistribution::None);
+    };
+    connect(m_distribution, &QComboBox::currentIndexChanged, this, syncDistribution);
+    syncDistribution();
+
+    m_start = new QPushButton(tr("Start"), group);
+    m_start->setObjectName(QStringLiteral("autoStart"));
+    m_stop = new QPushButton(tr("Stop"), group);
+    m_stop->setObjectName(QStringLiteral("autoStop"));
+    connect(m_start, &QPushButton::clicked, this, &ProducerPanel::onStartAuto);
+    connect(m_stop, &QPushButton::clicked, this, &ProducerPanel::onStopAuto);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_stop);
+
+    m_autoStatus = new QLabel(group);
+    m_autoStatus->setObjectName(QStringLiteral("autoStatus"));
+    m_autoStatus->setWordWrap(true);
+    m_autoError = makeErrorLabel(group, QStringLiteral("autoError"));
+
+    auto *box = new QVBoxLayout(group);
+    box->addLayout(form);
+    box->addLayout(buttons);
+    box->addWidget(m_autoStatus);
+    box->addWidget(m_autoError);
+    return group;
+}
+
+void ProducerPanel::setCurrentTopic(const QString &topic)
+{
+    const int index = m_topic->findText(topic);
+    if (index >= 0)
+        m_topic->setCurrentIndex(index);
+}
+
+void ProducerPanel::onSnapshotUpdated()
+{
+    // Keep the combo's items equal to the snapshot's topics without touching the selection
+    // unless the selected topic is gone.
+    QStringList names;
+    if (auto snap = m_bridge.snapshot())
+        for (const auto &t : snap->topics)
+            names << QString::fromStdString(t.name);
+    QStringList items;
+    for (int i = 0; i < m_topic->count(); ++i)
+        items << m_topic->itemText(i);
+    if (names != items) {
+        const QString selected = m_topic->currentText();
+        {
+            QSignalBlocker block(m_topic);
+            m_topic->clear();
+            m_topic->addItems(names);
+            const int index = m_topic->findText(selected);
+            m_topic->setCurrentIndex(index >= 0 ? index : (names.isEmpty() ? -1 : 0));
+        }
+    }
+    syncTopics();
+    updateAutoState();
+}
+
+// Enables what the selected topic allows; disabled actions say why.
+void ProducerPanel::syncTopics()
+{
+    auto snap = m_bridge.snapshot();
+    const kl::TopicSnapshot *topic = snap ? snap->topic(m_topic->currentText().toStdString()) : nullptr;
+    const bool haveTopic = topic != nullptr;
+    m_send->setEnabled(haveTopic);
+    m_send->setToolTip(haveTopic ? tr("Send one record to %1").arg(m_topic->currentText())
+                                 : tr("Create a topic first (Topics panel)"));
+    if (topic) {
+        const int partitions = static_cast<int>(topic->partitions.size());
+        if (m_partition->maximum() != partitions - 1)
+            m_partition->setMaximum(std::max(0, partitions - 1));
+    }
+    updateAutoState();
+}
+
+kl::ProduceRequest ProducerPanel::buildRequest() const
+{
+    kl::ProduceRequest request;
+    request.topic = m_topic->currentText().toStdString();
+    kl::ProduceRecord record;
+    if (!m_nullKey->isChecked())
+        record.key = m_key->text().toStdString();
+    record.value = m_value->toPlainText().toStdString();
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QTableWidgetItem *k = m_headers->item(row, 0);
+        const QTableWidgetItem *v = m_headers->item(row, 1);
+        if (!k || k->text().isEmpty())
+            continue; // an empty row is a row the user has not filled yet
+        kl::RecordHeader header;
+        header.key = k->text().toStdString();
+        if (v)
+            header.value = v->text().toStdString();
+        record.headers.push_back(std::move(header));
+    }
+    request.records.push_back(std::move(record));
+    if (m_partition->value() >= 0)
+        request.partition = m_partition->value();
+    request.partitioner = static_cast<kl::PartitionerKind>(m_partitioner->currentData().toInt());
+    request.compression = static_cast<kl::Compression>(m_compression->currentData().toInt());
+    return request;
+}
+
+void ProducerPanel::onSend()
+{
+    if (m_topic->currentText().isEmpty()) {
+        m_sendError->setText(tr("Choose a topic first."));
+        m_sendError->show();
+        return;
+    }
+    m_sendError->hide();
+    kl::ProduceRequest request = buildRequest();
+    m_pendingKeys.append(request.records.front().key);
+    m_bridge.produce(std::move(request));
+}
+
+void ProducerPanel::onProduceFinished(const kl::ProduceResult &result)
+{
+    // The bridge reports every produce; ours are answered in the order we sent them.
+    if (m_pendingKeys.isEmpty())
+        return;
+    const std::optional<std::string> key = m_pendingKeys.takeFirst();
+    if (!result.status.isOk()) {
+        showError(m_sendError, result.status);
+        return;
+    }
+    m_sendError->hide();
+    const QString topic = QString::fromStdString(result.topic);
+    // The swatch shows the key's colour in the topic view (same function as its cells).
+    const QColor colour = !key ? keycolors::nullKeyColor()
+                               : keycolors::keyColor(static_cast<uint32_t>(
+                                     kl::toPositive(kl::murmur2(*key))));
+    for (const kl::ProduceOutcome &o : result.records) {
+        const QString where = tr("→ %1-%2 @ offset %3").arg(topic).arg(o.partition).arg(o.offset);
+        m_results->append(QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b><br/>"
+                                         "<span style=\"color:#555\">%3</span>")
+                              .arg(colour.name(), esc(where),
+                                   esc(QString::fromStdString(o.explanation))));
+    }
+    emit recordsSent(result);
+}
+
+void ProducerPanel::showError(QLabel *label, const kl::Status &status)
+{
+    label->setText(tr("%1: %2\n%3")
+                       .arg(QString::fromUtf8(kl::errorName(status.code()).data()),
+                            QString::fromUtf8(kl::errorDescription(status.code()).data()),
+                            QString::fromStdString(status.message())));
+    label->show();
+}
+
+void ProducerPanel::onStartAuto()
+{
+    if (m_topic->currentText().isEmpty() || m_autoStarting)
+        return;
+    kl::AutoProducerSpec spec;
+    spec.topic = m_topic->currentText().toStdString();
+    spec.ratePerSec = m_rate->value();
+    spec.count = m_count->value();
+    spec.distribution = static_cast<kl::KeyDistribution>(m_distribution->currentData().toInt());
+    spec.keyCount = m_keyCount->value();
+    spec.zipfExponent = m_zipf->value();
+    spec.valueSize = m_valueSize->value();
+    spec.partitioner = static_cast<kl::PartitionerKind>(m_partitioner->currentData().toInt());
+    spec.compression = static_cast<kl::Compression>(m_compression->currentData().toInt());
+    m_autoStarting = true;
+    m_autoError->hide();
+    m_bridge.startAutoProducer(spec);
+    updateAutoState();
+}
+
+void ProducerPanel::onStopAuto()
+{
+    if (m_autoId != 0)
+        m_bridge.stopAutoProducer(m_autoId);
+}
+
+void ProducerPanel::onAutoStarted(quint64 id, const kl::Status &status)
+{
+    if (!m_autoStarting)
+        return; // started by someone else (a lesson, the CLI)
+    m_autoStarting = false;
+    if (!status.isOk()) {
+        showError(m_autoError, status);
+    } else {
+        m_autoId = id;
+        m_autoError->hide();
+    }
+    updateAutoState();
+}
+
+void ProducerPanel::onAutoStopped(quint64 id, const kl::Status &status)
+{
+    if (id != m_autoId)
+        return;
+    if (!status.isOk())
+        showError(m_autoError, status);
+    updateAutoState();
+}
+
+void ProducerPanel::updateAutoState()
+{
+    if (!m_start)
+        return; // called while the send group is built
+    auto snap = m_bridge.snapshot();
+    const kl::AutoProducerSnapshot *mine = nullptr;
+    int othersRunning = 0;
+    if (snap) {
+        for (const auto &p : snap->producers) {
+            if (p.id == m_autoId && m_autoId != 0)
+                mine = &p;
+            else if (p.running)
+                ++othersRunning;
+        }
+    }
+    const bool running = mine && mine->running;
+    const bool haveTopic = snap && snap->topic(m_topic->currentText().toStdString());
+    m_start->setEnabled(haveTopic && !running && !m_autoStarting);
+    m_start->setToolTip(!haveTopic ? tr("Create a topic first (Topics panel)")
+                        : running  ? tr("This panel's auto-producer is running: stop it first")
+                                   : tr("Start sending generated records to %1")
+                                         .arg(m_topic->currentText()));
+    m_stop->setEnabled(running);
+    m_stop->setToolTip(running ? tr("Stop the auto-producer") : tr("No auto-producer is running"));
+
+    QString text;
+    if (m_autoStarting) {
+        text = tr("starting…");
+    } else if (mine) {
+        const QString target = mine->target > 0 ? tr("%1").arg(mine->target) : tr("∞");
+        text = (running ? tr("running on %1: sent %2 of %3 at %4 rec/s")
+                        : tr("finished on %1: sent %2 of %3 (%4 rec/s)"))
+                   .arg(QString::fromStdString(mine->topic))
+                   .arg(mine->sent)
+                   .arg(target)
+                   .arg(mine->ratePerSec, 0, 'f', 1);
+    }
+    if (othersRunning > 0)
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n"))
+            + tr("%n other auto-producer(s) running", nullptr, othersRunning);
+    m_autoStatus->setText(text);
+}

@@ -1,0 +1,87 @@
+// ProducerPanel: the right-hand "Producer" dock. Sends one record (key, value, headers,
+// partition override, partitioner, compression) through Bridge::produce and shows, for each
+// record, where it went and why (kl::ProduceOutcome::explanation), with the key's colour.
+// Also starts/stops one auto-producer (rate, count, key distribution) and shows its sent count
+// from the snapshot. A refused send shows Kafka's error name and meaning next to the form.
+// Owns only its child widgets; the Bridge outlives it. GUI thread only.
+#pragma once
+
+#include "api/commands.h"
+
+#include <optional>
+#include <string>
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class Bridge;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTextBrowser;
+
+class ProducerPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProducerPanel(Bridge &bridge, QWidget *parent = nullptr);
+
+public slots:
+    void setCurrentTopic(const QString &topic);
+
+signals:
+    // Emitted for each accepted send made from this panel (not for other produce results).
+    void recordsSent(const kl::ProduceResult &result);
+
+private slots:
+    void onSnapshotUpdated();
+    void onSend();
+    void onProduceFinished(const kl::ProduceResult &result);
+    void onStartAuto();
+    void onStopAuto();
+    void onAutoStarted(quint64 id, const kl::Status &status);
+    void onAutoStopped(quint64 id, const kl::Status &status);
+
+private:
+    QWidget *buildSendGroup();
+    QWidget *buildAutoGroup();
+    void syncTopics();
+    void updateAutoState();
+    void showError(QLabel *label, const kl::Status &status);
+    kl::ProduceRequest buildRequest() const;
+
+    Bridge &m_bridge;
+    // send form
+    QComboBox *m_topic = nullptr;
+    QLineEdit *m_key = nullptr;
+    QCheckBox *m_nullKey = nullptr;
+    QPlainTextEdit *m_value = nullptr;
+    QTableWidget *m_headers = nullptr;
+    QSpinBox *m_partition = nullptr;   // minimum (-1) shows "auto"
+    QComboBox *m_partitioner = nullptr;
+    QComboBox *m_compression = nullptr;
+    QPushButton *m_send = nullptr;
+    QLabel *m_sendError = nullptr;
+    QTextBrowser *m_results = nullptr;
+    // Keys of our sends still awaiting a result, in send order (for the colour swatch).
+    QList<std::optional<std::string>> m_pendingKeys;
+    // auto-producer
+    QDoubleSpinBox *m_rate = nullptr;
+    QSpinBox *m_count = nullptr;
+    QComboBox *m_distribution = nullptr;
+    QDoubleSpinBox *m_zipf = nullptr;
+    QSpinBox *m_keyCount = nullptr;
+    QSpinBox *m_valueSize = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_stop = nullptr;
+    QLabel *m_autoStatus = nullptr;
+    QLabel *m_autoError = nullptr;
+    quint64 m_autoId = 0;              // 0 = none running from this panel
+    bool m_autoStarting = false;
+};

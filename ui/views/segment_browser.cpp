@@ -1,0 +1,367 @@
+#include "views/segment_browser.h"
+
+#include "bridge/bridge.h"
+#include "log/dump.h"
+#include "log/log.h"
+#include "models/segment_models.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <filesystem>
+
+namespace {
+
+constexpr qint64 kActiveReloadIntervalMs = 500;
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &objectName, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setAlternatingRowColors(true);
+    return view;
+}
+
+QLabel *makeTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+std::filesystem::path toPath(const QString &path) { return std::filesystem::path(path.toStdString()); }
+
+} // namespace
+
+SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
+    : QWidget(parent), m_bridge(bridge)
+{
+    m_segments = new SegmentTableModel(this);
+    m_batches = new BatchTableModel(this);
+    m_records = new RecordTableModel(this);
+
+    m_topicCombo = new QComboBox(this);
+    m_topicCombo->setObjectName(QStringLiteral("segmentTopic"));
+    m_topicCombo->setMinimumContentsLength(12);
+    m_partitionCombo = new QComboBox(this);
+    m_partitionCombo->setObjectName(QStringLiteral("segmentPartition"));
+    m_partitionCombo->setMinimumContentsLength(14);
+    m_dirLabel = new QLabel(this);
+    m_dirLabel->setObjectName(QStringLiteral("segmentDir"));
+    m_dirLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dirLabel->setToolTip(tr("The replica directory on the partition leader: one "
+                              ".log/.index/.timeindex triple per segment, named by base offset."));
+
+    auto *picker = new QHBoxLayout;
+    picker->addWidget(new QLabel(tr("Topic"), this));
+    picker->addWidget(m_topicCombo);
+    picker->addWidget(new QLabel(tr("Partition"), this));
+    picker->addWidget(m_partitionCombo);
+    picker->addWidget(m_dirLabel, 1);
+
+    m_segmentView = makeTable(m_segments, QStringLiteral("segmentTable"), this);
+    m_batchView = makeTable(m_batches, QStringLiteral("batchTable"), this);
+    m_recordView = makeTable(m_records, QStringLiteral("recordTable"), this);
+    // Offsets, sizes and 20-digit file names are short: fit them; values get the rest.
+    for (QTableView *v : {m_segmentView, m_batchView})
+        v->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_recordView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_recordView->setColumnWidth(RecordTableModel::Offset, 80);
+    m_recordView->setColumnWidth(RecordTableModel::Timestamp, 180);
+    m_recordView->setColumnWidth(RecordTableModel::Key, 140);
+    m_recordView->setColumnWidth(RecordTableModel::Value, 320);
+    m_indexTable = new QTableWidget(0, 3, this);
+    m_indexTable->setObjectName(QStringLiteral("indexTable"));
+    m_indexTable->setHorizontalHeaderLabels({tr("Relative offset"), tr("Offset"), tr("Position")});
+    m_indexTable->verticalHeader()->hide();
+    m_indexTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_indexTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_indexTable->horizontalHeader()->setStretchLastSection(true);
+    m_indexTable->setToolTip(tr("The sparse offset index: every index.interval.bytes of batches, "
+                                "a (relative offset → byte position) entry lets a read seek close "
+                                "to an offset without scanning the file."));
+
+    m_scanStatus = new QLabel(this);
+    m_scanStatus->setObjectName(QStringLiteral("scanStatus"));
+    m_scanStatus->setWordWrap(true);
+    m_recordStatus = new QLabel(this);
+    m_recordStatus->setObjectName(QStringLiteral("recordStatus"));
+    m_recordStatus->setWordWrap(true);
+
+    auto boxed = [this](const QString &title, QWidget *content, QLabel *footer = nullptr) {
+        auto *w = new QWidget(this);
+        auto *l = new QVBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(makeTitle(title, w));
+        l->addWidget(content, 1);
+        if (footer)
+            l->addWidget(footer);
+        return w;
+    };
+
+    auto *middle = new QSplitter(Qt::Horizontal, this);
+    middle->addWidget(boxed(tr("Batches"), m_batchView, m_scanStatus));
+    middle->addWidget(boxed(tr("Offset index (.index)"), m_indexTable));
+    middle->setStretchFactor(0, 3);
+    middle->setStretchFactor(1, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(boxed(tr("Segment files"), m_segmentView));
+    split->addWidget(middle);
+    split->addWidget(boxed(tr("Records of the selected batch"), m_recordView, m_recordStatus));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(picker);
+    layout->addWidget(split, 1);
+
+    connect(m_topicCombo, &QComboBox::currentIndexChanged, this, &SegmentBrowser::onTopicChosen);
+    connect(m_partitionCombo, &QComboBox::currentIndexChanged, this,
+            &SegmentBrowser::onPartitionChosen);
+    connect(m_segmentView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SegmentBrowser::onSegmentSelected);
+    connect(m_batchView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SegmentBrowser::onBatchSelected);
+    connect(&m_bridge, &Bridge::snapshotUpdated, this, &SegmentBrowser::onSnapshotUpdated);
+
+    m_sinceReload.start();
+    onSnapshotUpdated();
+}
+
+void SegmentBrowser::showPartition(const QString &topic, int partition)
+{
+    m_topic = topic;
+    m_partition = partition;
+    syncTopics();
+    syncPartitions();
+    refreshSegments();
+}
+
+void SegmentBrowser::onSnapshotUpdated()
+{
+    syncTopics();
+    syncPartitions();
+    refreshSegments();
+}
+
+void SegmentBrowser::syncTopics()
+{
+    QStringList names;
+    if (auto snap = m_bridge.snapshot())
+        for (const auto &t : snap->topics)
+            names << QString::fromStdString(t.name);
+    QStringList current;
+    for (int i = 0; i < m_topicCombo->count(); ++i)
+        current << m_topicCombo->itemText(i);
+    if (names != current) {
+        QSignalBlocker block(m_topicCombo);
+        m_topicCombo->clear();
+        m_topicCombo->addItems(names);
+    }
+    if (m_topic.isEmpty() && !names.isEmpty()) {
+        m_topic = names.front();
+        m_partition = 0;
+    }
+    QSignalBlocker block(m_topicCombo);
+    m_topicCombo->setCurrentIndex(m_topicCombo->findText(m_topic));
+}
+
+void SegmentBrowser::syncPartitions()
+{
+    auto snap = m_bridge.snapshot();
+    const kl::TopicSnapshot *topic = snap ? snap->topic(m_topic.toStdString()) : nullptr;
+    QList<int> ids;
+    QStringList labels;
+    if (topic) {
+        for (const auto &p : topic->partitions) {
+            ids << p.id;
+            labels << tr("%1 (leader broker-%2)").arg(p.id).arg(p.leader);
+        }
+    }
+    bool same = ids.size() == m_partitionCombo->count();
+    for (int i = 0; same && i < ids.size(); ++i)
+        same = m_partitionCombo->itemData(i).toInt() == ids[i]
+            && m_partitionCombo->itemText(i) == labels[i];
+    QSignalBlocker block(m_partitionCombo);
+    if (!same) {
+        m_partitionCombo->clear();
+        for (int i = 0; i < ids.size(); ++i)
+            m_partitionCombo->addItem(labels[i], ids[i]);
+    }
+    if (m_partition < 0 && !ids.isEmpty())
+        m_partition = ids.front();
+    m_partitionCombo->setCurrentIndex(m_partitionCombo->findData(m_partition));
+}
+
+void SegmentBrowser::onTopicChosen(int index)
+{
+    if (index < 0)
+        return;
+    m_topic = m_topicCombo->itemText(index);
+    m_partition = 0;
+    syncPartitions();
+    refreshSegments();
+}
+
+void SegmentBrowser::onPartitionChosen(int index)
+{
+    if (index < 0)
+        return;
+    m_partition = m_partitionCombo->itemData(index).toInt();
+    refreshSegments();
+}
+
+void SegmentBrowser::refreshSegments()
+{
+    auto snap = m_bridge.snapshot();
+    const kl::TopicSnapshot *topic = snap ? snap->topic(m_topic.toStdString()) : nullptr;
+    const kl::PartitionSnapshot *partition = nullptr;
+    if (topic)
+        for (const auto &p : topic->partitions)
+            if (p.id == m_partition)
+                partition = &p;
+    if (!partition) {
+        m_dirLabel->setText(m_topic.isEmpty() ? tr("No topic yet: create one to see its files.")
+                                              : tr("No partition %1 in topic %2")
+                                                    .arg(m_partition).arg(m_topic));
+        m_segments->setSegments({});
+        if (!m_loadedLogPath.isEmpty())
+            loadSegment(QString());
+        return;
+    }
+    m_dirLabel->setText(QString::fromStdString(partition->dir));
+    m_segments->setSegments(partition->segments);
+
+    // Keep the listed segment's batches current: the active segment grows as records arrive.
+    if (m_loadedLogPath.isEmpty())
+        return;
+    const kl::SegmentSnapshot *loaded = nullptr;
+    for (const auto &s : partition->segments)
+        if (QString::fromStdString(s.logPath) == m_loadedLogPath)
+            loaded = &s;
+    if (!loaded) {
+        loadSegment(QString()); // deleted by retention or another partition chosen
+    } else if (loaded->sizeBytes != m_loadedSize
+               && m_sinceReload.elapsed() >= kActiveReloadIntervalMs) {
+        loadSegment(m_loadedLogPath);
+    }
+}
+
+void SegmentBrowser::onSegmentSelected()
+{
+    const QModelIndexList rows = m_segmentView->selectionModel()->selectedRows();
+    const kl::SegmentSnapshot *s = rows.isEmpty() ? nullptr : m_segments->segmentAt(rows.front().row());
+    const QString path = s ? QString::fromStdString(s->logPath) : QString();
+    if (path != m_loadedLogPath)
+        loadSegment(path);
+}
+
+// Reads on the GUI thread: a segment is ~1 MiB by default (segment.bytes) and the scan reads
+// only batch headers, capped at kMaxBatchesShown, so this takes milliseconds. A topic created
+// with a huge segment.bytes still stops at the cap.
+void SegmentBrowser::loadSegment(const QString &logPath)
+{
+    const kl::BatchSummary *selected = nullptr;
+    const QModelIndexList selectedRows = m_batchView->selectionModel()->selectedRows();
+    if (!selectedRows.isEmpty())
+        selected = m_batches->batchAt(selectedRows.front().row());
+    const int64_t keepPosition = (logPath == m_loadedLogPath && selected) ? selected->position : -1;
+
+    m_loadedLogPath = logPath;
+    m_sinceReload.restart();
+    m_indexTable->setRowCount(0);
+    if (logPath.isEmpty()) {
+        m_loadedSize = -1;
+        m_batches->setBatches({});
+        m_records->setRecords({});
+        m_scanStatus->clear();
+        m_recordStatus->clear();
+        return;
+    }
+
+    auto scan = kl::scanSegment(toPath(logPath), static_cast<size_t>(kMaxBatchesShown) + 1);
+    if (!scan) {
+        m_loadedSize = -1;
+        m_batches->setBatches({});
+        m_scanStatus->setText(tr("Cannot read %1: %2")
+                                  .arg(logPath, QString::fromStdString(scan.status().toString())));
+        return;
+    }
+    m_loadedSize = scan->fileSize;
+    std::vector<kl::BatchSummary> batches = std::move(scan->batches);
+    QString status = tr("%n batch(es), %1 of %2 bytes", nullptr, static_cast<int>(batches.size()))
+                         .arg(scan->validBytes).arg(scan->fileSize);
+    if (batches.size() > static_cast<size_t>(kMaxBatchesShown)) {
+        batches.resize(static_cast<size_t>(kMaxBatchesShown));
+        status = tr("Showing the first %1 batches only.").arg(kMaxBatchesShown);
+    } else if (!scan->problem.empty()) {
+        status += QLatin1Char('\n') + tr("Scan stopped: %1").arg(QString::fromStdString(scan->problem));
+    }
+    m_scanStatus->setText(status);
+    m_batches->setBatches(std::move(batches));
+
+    // The .index sits next to the .log with the same stem.
+    std::filesystem::path indexPath = toPath(logPath);
+    indexPath.replace_extension(".index");
+    int64_t base = 0; // .index entries are relative to the segment's base offset
+    for (int r = 0; r < m_segments->rowCount(); ++r)
+        if (QString::fromStdString(m_segments->segmentAt(r)->logPath) == logPath)
+            base = m_segments->segmentAt(r)->baseOffset;
+    if (auto entries = kl::readOffsetIndex(indexPath)) {
+        m_indexTable->setRowCount(static_cast<int>(entries->size()));
+        int row = 0;
+        for (const kl::IndexEntry &e : *entries) {
+            m_indexTable->setItem(row, 0, new QTableWidgetItem(QString::number(e.relativeOffset)));
+            m_indexTable->setItem(row, 1, new QTableWidgetItem(QString::number(base + e.relativeOffset)));
+            m_indexTable->setItem(row, 2, new QTableWidgetItem(QString::number(e.position)));
+            ++row;
+        }
+    }
+
+    const int keepRow = keepPosition >= 0 ? m_batches->rowOfPosition(keepPosition) : -1;
+    if (keepRow >= 0)
+        m_batchView->selectRow(keepRow);
+    else
+        onBatchSelected();
+}
+
+void SegmentBrowser::onBatchSelected()
+{
+    const QModelIndexList rows = m_batchView->selectionModel()->selectedRows();
+    const kl::BatchSummary *b = rows.isEmpty() ? nullptr : m_batches->batchAt(rows.front().row());
+    if (!b || m_loadedLogPath.isEmpty()) {
+        m_records->setRecords({});
+        m_recordStatus->setText(m_loadedLogPath.isEmpty() ? QString()
+                                                          : tr("Select a batch to decode its records."));
+        return;
+    }
+    auto records = kl::readBatchRecords(toPath(m_loadedLogPath), b->position);
+    if (!records) {
+        m_records->setRecords({});
+        m_recordStatus->setText(tr("Cannot decode the batch at position %1: %2")
+                                    .arg(b->position)
+                                    .arg(QString::fromStdString(records.status().toString())));
+        return;
+    }
+    const auto compression = b->header.compression();
+    m_recordStatus->setText(
+        compression == kl::Compression::None
+            ? tr("%n record(s), uncompressed", nullptr, static_cast<int>(records->size()))
+            : tr("%n record(s), decompressed from %1", nullptr, static_cast<int>(records->size()))
+                  .arg(QString::fromUtf8(kl::compressionName(compression).data())));
+    m_records->setRecords(std::move(*records));
+}

@@ -1,0 +1,64 @@
+// SegmentBrowser: the "Files" view of one partition replica. Shows the replica directory and
+// its segment files (from the snapshot's SegmentSnapshot list); selecting a segment lists its
+// batches (kl::scanSegment) and its .index entries (kl::readOffsetIndex); selecting a batch
+// decodes its records (kl::readBatchRecords, also compressed batches).
+// Files are read on the GUI thread but capped (segments are ~1 MiB by default and at most
+// kMaxBatchesShown batches are listed), so a read stays in the low milliseconds.
+// Owns its child widgets and models; the Bridge outlives it. GUI thread only.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QString>
+#include <QWidget>
+
+class Bridge;
+class QComboBox;
+class QLabel;
+class QTableView;
+class QTableWidget;
+class SegmentTableModel;
+class BatchTableModel;
+class RecordTableModel;
+
+class SegmentBrowser : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kMaxBatchesShown = 5000;
+
+    explicit SegmentBrowser(Bridge &bridge, QWidget *parent = nullptr);
+
+public slots:
+    void showPartition(const QString &topic, int partition);
+
+private slots:
+    void onSnapshotUpdated();
+    void onTopicChosen(int index);
+    void onPartitionChosen(int index);
+    void onSegmentSelected();
+    void onBatchSelected();
+
+private:
+    void syncTopics();
+    void syncPartitions();
+    void refreshSegments();
+    void loadSegment(const QString &logPath);
+
+    Bridge &m_bridge;
+    QString m_topic;
+    int m_partition = -1;
+    QString m_loadedLogPath;     // the segment whose batches are listed
+    qint64 m_loadedSize = -1;    // its size when listed (reload when it grew)
+    QElapsedTimer m_sinceReload; // a growing active segment is re-read at most twice a second
+    QComboBox *m_topicCombo = nullptr;
+    QComboBox *m_partitionCombo = nullptr;
+    QLabel *m_dirLabel = nullptr;
+    QLabel *m_scanStatus = nullptr;
+    QTableView *m_segmentView = nullptr;
+    QTableView *m_batchView = nullptr;
+    QTableWidget *m_indexTable = nullptr;
+    QTableView *m_recordView = nullptr;
+    QLabel *m_recordStatus = nullptr;
+    SegmentTableModel *m_segments = nullptr;
+    BatchTableModel *m_batches = nullptr;
+    RecordTableModel *m_records = nullptr;
+};

@@ -162,6 +162,10 @@ Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch)
         return Status::error(ErrorCode::MessageTooLarge,
                              fmt::format("batch of {} bytes is larger than max.message.bytes {}", batch.size(),
                                          d->config.maxMessageBytes));
+    if (static_cast<int64_t>(batch.size()) > d->config.segmentBytes)
+        return Status::error(ErrorCode::RecordListTooLarge,
+                             fmt::format("batch of {} bytes is larger than segment.bytes {}", batch.size(),
+                                         d->config.segmentBytes));
     if (!batchCrcValid(batch))
         return Status::error(ErrorCode::CorruptMessage,
                              fmt::format("batch CRC mismatch: stored {}, computed {}", h.crc,

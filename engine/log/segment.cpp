@@ -35,7 +35,7 @@ Result<std::unique_ptr<Segment>> Segment::create(const fs::path &dir, int64_t ba
     if (!fd)
         return fd.status();
     segment->m_fd = *fd;
-    Status s = segment->m_index.replace({}, {});
+    Status s = segment->m_index.createEmpty();
     if (!s)
         return s;
     return segment;

@@ -224,6 +224,22 @@ Status SegmentIndex::truncate(int64_t relativeOffset, int64_t position)
     return Status::ok();
 }
 
+Status SegmentIndex::createEmpty()
+{
+    closeFiles();
+    m_offsets.clear();
+    m_times.clear();
+    auto fd = fileio::openFile(m_indexPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
+    if (!fd)
+        return fd.status();
+    m_indexFd = *fd;
+    fd = fileio::openFile(m_timeIndexPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
+    if (!fd)
+        return fd.status();
+    m_timeIndexFd = *fd;
+    return Status::ok();
+}
+
 Status SegmentIndex::openForAppend()
 {
     if (m_indexFd < 0) {

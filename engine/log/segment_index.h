@@ -50,6 +50,9 @@ public:
     // Drops entries at or above `relativeOffset` (and offset entries at or past `position`).
     Status truncate(int64_t relativeOffset, int64_t position);
 
+    // Creates (or empties) both files and keeps them open for appends: one open per file,
+    // which matters when segments roll often (creating a file is the slow part of a roll).
+    Status createEmpty();
     // The files stay open for appends only while the segment is active.
     Status openForAppend();
     void closeFiles();

@@ -161,9 +161,8 @@ Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<L
         account(h);
         if (pos - lastIndexEntryPosition > indexIntervalBytes) {
             rebuiltOffsets.push_back({relative(h.lastOffset()), static_cast<int32_t>(pos)});
-            if (rebuiltTimes.empty() || m_maxTimestamp > rebuiltTimes.back().timestamp)
-                if (m_maxTimestamp > -1)
-                    rebuiltTimes.push_back({m_maxTimestamp, relative(m_offsetOfMaxTimestamp)});
+            if (m_maxTimestamp > (rebuiltTimes.empty() ? -1 : rebuiltTimes.back().timestamp))
+                rebuiltTimes.push_back({m_maxTimestamp, relative(m_offsetOfMaxTimestamp)});
             lastIndexEntryPosition = pos;
         }
     });

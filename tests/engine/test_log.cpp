@@ -19,6 +19,7 @@ private slots:
     void rejectsBadBatches();
     void rollBySegmentBytes();
     void rollBySegmentMs();
+    void rollWhenIndexFull();
     void retentionByBytes();
     void retentionByMs();
     void retentionMsEverythingExpired();
@@ -36,6 +37,7 @@ void TestLog::rejectsBadBatches_data()
     QTest::newRow("truncated") << "truncate" << int(ErrorCode::CorruptMessage);
     QTest::newRow("two batches") << "double" << int(ErrorCode::CorruptMessage);
     QTest::newRow("too large") << "large" << int(ErrorCode::MessageTooLarge);
+    QTest::newRow("larger than a segment") << "segment" << int(ErrorCode::RecordListTooLarge);
 }
 
 void TestLog::rejectsBadBatches()
@@ -63,6 +65,11 @@ void TestLog::rejectsBadBatches()
     }
     else if (damage == "large")
         batch = makeBatch(30, kT0 + 1);
+    else if (damage == "segment") {
+        config.segmentBytes = 1000;
+        (*log)->setConfig(config);
+        batch = makeBatch(9, kT0 + 1); // under max.message.bytes 2000, over segment.bytes
+    }
     auto r = (*log)->appendAsLeader(batch);
     QVERIFY(!r);
     QCOMPARE(int(r.status().code()), code);
@@ -142,6 +149,30 @@ void TestLog::rollBySegmentMs()
     (*log)->maybeRollByTime(); // the new one is empty
     QCOMPARE((*log)->segments().size(), size_t(3));
     QCOMPARE(rec.count(LogEventType::SegmentRolled), 2);
+}
+
+// segment.index.bytes 24: the time index is full at 2 entries (24 / 12), the offset index at 3.
+// Interval 0: every append but a segment's first adds an entry (timestamps increase).
+void TestLog::rollWhenIndexFull()
+{
+    QTemporaryDir tmp;
+    ManualClock clock;
+    EventRecorder rec;
+    LogConfig config;
+    config.indexIntervalBytes = 0;
+    config.segmentIndexBytes = 24;
+    auto log = Log::open(tempPath(tmp), config, clock, rec.sink());
+    QVERIFY(log);
+    for (int k = 0; k < 7; ++k)
+        QVERIFY((*log)->appendAsLeader(makeBatch(1, kT0 + k)));
+    const auto segs = (*log)->segments();
+    QCOMPARE(segs.size(), size_t(3)); // 0,1,2 | 3,4,5 | 6
+    QCOMPARE(segs[1].baseOffset, int64_t(3));
+    QCOMPARE(segs[2].baseOffset, int64_t(6));
+    QCOMPARE(segs[0].indexEntries, 2);
+    QCOMPARE(segs[0].timeIndexEntries, 2);
+    QVERIFY2(rec.first(LogEventType::SegmentRolled)->detail.find("index full") != std::string::npos,
+             rec.first(LogEventType::SegmentRolled)->detail.c_str());
 }
 
 void TestLog::retentionByBytes()

@@ -1,0 +1,14 @@
+// kafkalab-bench subcommands. Each takes its own arguments (after the subcommand name), prints
+// one `name: value unit` line per figure on stdout, and returns the process exit code
+// (0 ok, 1 failure, 2 bad arguments). Single-threaded; run one at a time.
+#pragma once
+
+#include <span>
+#include <string>
+
+namespace kl::bench {
+
+// storage-append [--dir D] [--bytes N] [--segment-bytes N]: Log append and sequential read.
+int runStorageAppend(std::span<const std::string> args);
+
+} // namespace kl::bench

@@ -1,0 +1,52 @@
+// kafkalab-bench SUBCOMMAND [options]: dispatches to one benchmark. Figures go to stdout as
+// `name: value unit` lines so scripts and docs/PERFORMANCE.md can quote them verbatim.
+#include "bench.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Subcommand {
+    const char *name;
+    const char *usage;
+    int (*run)(std::span<const std::string>);
+};
+
+const Subcommand kSubcommands[] = {
+    {"storage-append", "[--dir D] [--bytes N] [--segment-bytes N]  Log append + sequential read (N: 2G, 512M, ...)",
+     kl::bench::runStorageAppend},
+};
+
+void printUsage(std::FILE *out)
+{
+    fmt::print(out, "usage: kafkalab-bench SUBCOMMAND [options]\nsubcommands:\n");
+    for (const Subcommand &s : kSubcommands)
+        fmt::print(out, "  {} {}\n", s.name, s.usage);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        printUsage(stderr);
+        return 2;
+    }
+    const std::string name = argv[1];
+    if (name == "-h" || name == "--help") {
+        printUsage(stdout);
+        return 0;
+    }
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    for (const Subcommand &s : kSubcommands) {
+        if (name == s.name)
+            return s.run(args);
+    }
+    fmt::print(stderr, "kafkalab-bench: unknown subcommand '{}'\n", name);
+    printUsage(stderr);
+    return 2;
+}

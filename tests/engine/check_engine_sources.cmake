@@ -1,0 +1,30 @@
+# Run with: cmake -DENGINE_DIR=<src>/engine -P check_engine_sources.cmake
+# Enforces the engine's rules that the compiler cannot: time only from the injected Clock,
+# randomness only from the engine's seeded generator, and no Qt (the engine targets do not
+# link Qt, but a stray include of a header-only Qt path should fail here with a clear message).
+file(GLOB_RECURSE sources "${ENGINE_DIR}/*.h" "${ENGINE_DIR}/*.cpp")
+set(failures "")
+foreach(file IN LISTS sources)
+    file(READ "${file}" text)
+    file(RELATIVE_PATH rel "${ENGINE_DIR}" "${file}")
+    if(text MATCHES "#include[ \t]*<Q[A-Za-z]" OR text MATCHES "#include[ \t]*<Qt")
+        string(APPEND failures "  ${rel}: includes a Qt header (engine/ is plain C++)\n")
+    endif()
+    if(NOT rel STREQUAL "core/clock.cpp" AND text MATCHES "system_clock::now|steady_clock::now|high_resolution_clock::now")
+        # engine.cpp (the live-mode thread wrapper) may pace snapshot publication on steady time.
+        if(NOT rel STREQUAL "cluster/engine.cpp")
+            string(APPEND failures "  ${rel}: reads a std::chrono clock; use the injected kl::Clock\n")
+        endif()
+    endif()
+    if(text MATCHES "[^a-zA-Z_:.]rand\\(\\)|srand\\(|random_device|[^a-z_]time\\(nullptr\\)|[^a-z_]time\\(NULL\\)")
+        string(APPEND failures "  ${rel}: uses an unseeded random source or the wall clock\n")
+    endif()
+    if(text MATCHES "sleep_for|usleep\\(|[^a-z_]sleep\\(")
+        string(APPEND failures "  ${rel}: sleeps; the engine waits only on its timers\n")
+    endif()
+endforeach()
+if(failures)
+    message(FATAL_ERROR "engine source rules broken:\n${failures}")
+endif()
+list(LENGTH sources count)
+message(STATUS "engine source rules hold for ${count} files")

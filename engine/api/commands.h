@@ -21,12 +21,18 @@ struct ProduceRecord {
     std::optional<int64_t> timestamp;  // CreateTime; nullopt = engine clock now
 };
 
+// Kafka's acks: 0 = no answer awaited, 1 = the leader wrote it, all (-1) = every ISR member has it.
+enum class Acks : int8_t { None = 0, Leader = 1, All = -1 };
+std::string_view acksName(Acks acks); // "0", "1", "all"
+
 struct ProduceRequest {
     std::string topic;
     std::vector<ProduceRecord> records;   // one record, or a batch (same partition rules apply)
     std::optional<int32_t> partition;     // explicit partition override
     PartitionerKind partitioner = PartitionerKind::Default;
     Compression compression = Compression::None;
+    Acks acks = Acks::Leader;
+    int32_t timeoutMs = 30000;            // request.timeout.ms for acks=all waits
 };
 
 struct ProduceOutcome {
@@ -59,6 +65,7 @@ struct AutoProducerSpec {
     PartitionerKind partitioner = PartitionerKind::Default;
     Compression compression = Compression::None;
     int32_t lingerMs = 5;        // records are batched per partition for this long
+    Acks acks = Acks::Leader;
 };
 
 } // namespace kl

@@ -25,6 +25,8 @@ struct EngineOptions {
     uint64_t seed = 1;               // the one random generator's seed
     int32_t recentRecordsPerPartition = 512; // cells kept for drawing
     int32_t retentionCheckIntervalMs = 1000;
+    int64_t replicaLagTimeMaxMs = 10000;  // replica.lag.time.max.ms (Kafka 30 s; shorter to teach)
+    int32_t replicaFetchIntervalMs = 100;  // how often a follower fetches when caught up
 };
 
 class EngineCore {
@@ -41,9 +43,35 @@ public:
 
     // --- produce (to the partition leader's log)
     ProduceResult produce(const ProduceRequest &request);
+    // Asynchronous produce: `done` runs (on the engine thread) when the request completes —
+    // at once for acks=0/1 and refusals, when the high watermark covers the records for
+    // acks=all, or with REQUEST_TIMED_OUT / NOT_ENOUGH_REPLICAS_AFTER_APPEND.
+    void produceAsync(const ProduceRequest &request, std::function<void(ProduceResult)> done);
     // Read records (decoded) from a partition, for consumers and views.
     Result<std::vector<Record>> fetch(const std::string &topic, int32_t partition, int64_t offset,
                                       int32_t maxBytes);
+
+    // --- faults and controller actions (Status errors: unknown broker, already in that state)
+    Status crashBroker(int32_t brokerId);    // stops at once; keeps what reached its files
+    Status restartBroker(int32_t brokerId);  // recovers from its own files, truncates, catches up
+    Status isolateBroker(int32_t brokerId);  // network partition from the other brokers
+    Status healBroker(int32_t brokerId);
+    Status setFollowerDelay(int32_t brokerId, int64_t delayMs); // slow a follower down (0 = normal)
+    Status electPreferredLeader(const std::string &topic, int32_t partition);
+
+    // --- inspection (tests, simulations, replica views): one replica's own log, not bounded by
+    // the high watermark. Errors: unknown topic, partition or replica; its broker is crashed.
+    struct ReplicaBatch {
+        int64_t baseOffset = 0;
+        int64_t lastOffset = 0;
+        int32_t leaderEpoch = -1;
+        uint32_t crc = 0;
+        bool operator==(const ReplicaBatch &) const = default;
+    };
+    Result<std::vector<ReplicaBatch>> replicaBatches(const std::string &topic, int32_t partition,
+                                                     int32_t broker);
+    Result<std::vector<Record>> readReplica(const std::string &topic, int32_t partition, int32_t broker,
+                                            int64_t offset, int32_t maxBytes);
 
     // --- simulated producers (driven by engine timers)
     Result<uint64_t> startAutoProducer(const AutoProducerSpec &spec);

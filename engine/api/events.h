@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kl {
 
@@ -21,6 +22,19 @@ enum class EventType {
     ProduceRefused,     // a produce was refused; error + detail say why
     AutoProducerStarted,
     AutoProducerFinished,
+    // Replication (offset/epoch/broker lists in the typed fields below).
+    BrokerCrashed,      // broker stopped at once
+    BrokerRestarted,    // broker recovered from its own files and rejoined
+    BrokerIsolated,     // network partition: cut off from the other brokers
+    BrokerHealed,
+    FollowerSlowed,     // detail: the extra fetch delay
+    LeaderElected,      // oldLeader -> newLeader, epoch; detail: why (clean/unclean/preferred)
+    IsrShrunk,          // before -> after
+    IsrExpanded,        // before -> after
+    HighWatermarkAdvanced, // offset = new HW (emitted only where asked for; chatty)
+    ReplicaTruncated,   // a replica cut its log at `offset` (divergence); endOffset = old LEO
+    RecordsLost,        // acknowledged records lost by an unclean election: [offset, endOffset)
+    ProduceAcknowledged, // offset..endOffset acknowledged with acks in detail
 };
 std::string_view eventTypeName(EventType type); // "segment_rolled", ...
 
@@ -34,6 +48,13 @@ struct Event {
     int64_t offset = -1;
     ErrorCode error = ErrorCode::None;
     std::string detail;       // one human-readable English line
+    // Typed fields for replication events (-1 / empty when not used).
+    int64_t endOffset = -1;
+    int32_t oldLeader = -1;
+    int32_t newLeader = -1;
+    int32_t epoch = -1;
+    std::vector<int32_t> before; // e.g. ISR before
+    std::vector<int32_t> after;  // e.g. ISR after
 };
 
 // One JSON object on one line (for logs and `kafkalab-cli simulate`).

@@ -37,9 +37,24 @@ struct SegmentSnapshot {
     std::string logPath; // absolute path of the .log file
 };
 
+// One replica of a partition as the cluster sees it.
+struct ReplicaSnapshot {
+    int32_t broker = 0;
+    bool leader = false;
+    bool inIsr = false;
+    bool online = true;             // its broker is running
+    int64_t logStartOffset = 0;
+    int64_t logEndOffset = 0;
+    int64_t highWatermark = 0;      // as this replica knows it
+    int64_t lastCaughtUpMs = 0;     // engine clock; drives replica.lag.time.max.ms
+};
+
 struct PartitionSnapshot {
     int32_t id = 0;
-    int32_t leader = -1;            // broker id
+    int32_t leader = -1;            // broker id; -1 = offline (no eligible leader)
+    int32_t leaderEpoch = 0;
+    std::vector<int32_t> isr;       // in-sync replicas (broker ids)
+    std::vector<ReplicaSnapshot> replicaStates; // same order as `replicas`
     std::vector<int32_t> replicas;  // assignment order
     int64_t logStartOffset = 0;
     int64_t logEndOffset = 0;
@@ -54,6 +69,8 @@ struct PartitionSnapshot {
 struct TopicConfig {
     int32_t partitions = 1;
     int32_t replicationFactor = 1;
+    int32_t minInsyncReplicas = 1;        // min.insync.replicas (acks=all refuses below it)
+    bool uncleanLeaderElection = false;   // unclean.leader.election.enable
     LogConfig log;
     bool operator==(const TopicConfig &) const = default;
 };
@@ -64,9 +81,18 @@ struct TopicSnapshot {
     std::vector<PartitionSnapshot> partitions;
 };
 
+enum class BrokerState {
+    Running,   // serving and replicating
+    Crashed,   // stopped at once; its files stay as they were
+    Isolated,  // running, but cut off from the other brokers (network partition)
+};
+
 struct BrokerSnapshot {
     int32_t id = 0;
-    bool alive = true;
+    bool alive = true;          // state != Crashed
+    BrokerState state = BrokerState::Running;
+    bool controller = false;
+    int64_t fetchDelayMs = 0;   // a slowed follower's extra delay per fetch
     std::string dataDir;
 };
 
@@ -83,6 +109,7 @@ struct ClusterSnapshot {
     uint64_t version = 0;      // grows with every published snapshot
     int64_t nowMs = 0;
     std::string dataDir;
+    int32_t controllerId = -1;
     std::vector<BrokerSnapshot> brokers;
     std::vector<TopicSnapshot> topics;
     std::vector<AutoProducerSnapshot> producers;

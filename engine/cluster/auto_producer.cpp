@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <memory>
 
 namespace kl {
 
@@ -145,11 +146,23 @@ void EngineCore::Impl::producerTick(uint64_t id)
     request.topic = producer.spec().topic;
     request.partitioner = producer.spec().partitioner;
     request.compression = producer.spec().compression;
+    request.acks = producer.spec().acks;
     request.records = producer.nextRecords(clock.nowMs());
     if (!request.records.empty()) {
-        const ProduceResult result = produceWith(request, producer.partitioner(), producer.rng());
-        if (!result.status) {
-            finish(result.status.code(), result.status.message());
+        // acks=all answers later; its outcome shows in the events. A refusal a real producer
+        // would retry through (no leader, ISR too small) does not stop the simulated one.
+        auto answer = std::make_shared<Status>();
+        produceAsyncWith(request, producer.partitioner(), producer.rng(),
+            [answer](ProduceResult result) { *answer = std::move(result.status); }, false);
+        // Refusals answer at once: the callback is queued in `deferred`; take it now.
+        runDeferred();
+        const Status refused = *answer;
+        const ErrorCode code = refused.code();
+        const bool retriable = code == ErrorCode::LeaderNotAvailable || code == ErrorCode::NotEnoughReplicas
+            || code == ErrorCode::NotEnoughReplicasAfterAppend || code == ErrorCode::RequestTimedOut
+            || code == ErrorCode::NotLeaderOrFollower;
+        if (!refused && !retriable) {
+            finish(refused.code(), refused.message());
             return;
         }
     }

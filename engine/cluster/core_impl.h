@@ -1,11 +1,13 @@
 // EngineCore::Impl: the cluster state behind the EngineCore facade, shared by the files that
 // implement it (engine_core.cpp: open, timers, events, snapshots; topics.cpp; produce.cpp;
-// auto_producer.cpp). Internal to kl_engine.
+// auto_producer.cpp; controller.cpp: broker states, elections, faults; replication.cpp: follower
+// fetches, high watermark, ISR, acks=all completion). Internal to kl_engine.
 // Thread-safety: none; everything here runs on the one thread that drives the EngineCore.
 #pragma once
 
 #include "api/engine_core.h"
 #include "cluster/auto_producer.h"
+#include "cluster/leader_epoch_cache.h"
 #include "cluster/timer_queue.h"
 #include "log/log.h"
 
@@ -18,14 +20,36 @@
 
 namespace kl {
 
-// One partition: its replica assignment and one Log per replica (logs[i] lives on broker
-// replicas[i]; index 0 is the leader). Followers get a synchronous copy of each leader append
-// until real replication (ISR, fetch) arrives.
+// One replica of a partition: its log on its broker, its leader-epoch cache, and what the
+// leader knows about it (valid while the partition has a leader).
+struct ReplicaState {
+    int32_t broker = 0;
+    std::unique_ptr<Log> log;     // null while its broker is crashed
+    LeaderEpochCache epochs;
+    int64_t highWatermark = 0;    // as this replica knows it (a follower learns it by fetching)
+    int64_t lastLeo = 0;          // LEO when the log was last seen open (snapshots of crashed replicas)
+    // The leader's view of this replica (Kafka's Replica state on the leader).
+    int64_t knownLeo = -1;        // fetch offset of its last fetch; -1 = not fetched yet this epoch
+    int64_t lastCaughtUpMs = 0;
+    int64_t lastFetchLeaderLeo = 0;
+    int64_t lastFetchMs = 0;
+
+    int64_t leo() const { return log ? log->logEndOffset() : lastLeo; }
+};
+
+// One partition: its replica assignment (rs[i] lives on broker replicas[i]), the controller's
+// decisions (leader, epoch, ISR) and produce requests waiting for acks=all.
 struct PartitionState {
     int32_t id = 0;
     std::vector<int32_t> replicas;
-    std::vector<std::unique_ptr<Log>> logs;
+    std::vector<ReplicaState> rs;
+    int32_t leader = -1;          // broker id; -1 = offline
     int32_t leaderEpoch = 0;
+    std::vector<int32_t> isr;     // assignment order
+    // The largest high watermark any leader reached: what acks=all producers may have been told
+    // is committed. An unclean election below it loses [new leader's LEO, this).
+    int64_t committedHw = 0;
+    std::vector<uint64_t> pendingAcks; // ids into Impl::pending, oldest first
 
     // Drawing cells for the newest records, and caches rebuilt only when something changed.
     std::deque<RecordCell> recent;
@@ -34,9 +58,52 @@ struct PartitionState {
     std::vector<SegmentSnapshot> segmentsCache;
     bool segmentsDirty = true;
 
-    Log &leader() { return *logs.front(); }
-    const Log &leader() const { return *logs.front(); }
-    int32_t leaderBroker() const { return replicas.front(); }
+    ReplicaState *replica(int32_t broker)
+    {
+        for (auto &r : rs)
+            if (r.broker == broker)
+                return &r;
+        return nullptr;
+    }
+    ReplicaState *leaderReplica() { return leader >= 0 ? replica(leader) : nullptr; }
+    Log *leaderLog()
+    {
+        ReplicaState *r = leaderReplica();
+        return r ? r->log.get() : nullptr;
+    }
+    // The replica views show when there is no leader: the first one with an open log.
+    ReplicaState *viewReplica()
+    {
+        if (ReplicaState *r = leaderReplica(); r && r->log)
+            return r;
+        for (auto &r : rs)
+            if (r.log)
+                return &r;
+        return nullptr;
+    }
+    bool inIsr(int32_t broker) const
+    {
+        for (int32_t b : isr)
+            if (b == broker)
+                return true;
+        return false;
+    }
+};
+
+// An acks=all produce waiting for the high watermark to pass its records.
+struct PendingProduce {
+    struct Part {
+        std::string topic;
+        int32_t partition = 0;
+        int64_t firstOffset = 0;
+        int64_t requiredOffset = 0; // last offset + 1
+        int32_t epoch = 0;          // leader epoch it was appended in
+        bool done = false;
+    };
+    std::vector<Part> parts;
+    ProduceResult result;
+    std::function<void(ProduceResult)> done;
+    bool emitEvents = true;
 };
 
 struct TopicState {
@@ -87,17 +154,70 @@ struct EngineCore::Impl {
     Status saveMetadata() const;
     void scheduleRetentionCheck(int64_t dueMs);
     PartitionState *findPartition(const std::string &topic, int32_t partition);
+    // inspect.cpp: a replica's open log, or why there is none.
+    Result<Log *> replicaLog(const std::string &topic, int32_t partition, int32_t broker);
 
     // topics.cpp
     Status openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas);
-    // Makes every follower hold exactly the leader's records (after recovery, or if a copy failed).
-    void syncFollowers(const std::string &topic, PartitionState &partition);
 
     // produce.cpp
-    ProduceResult produceWith(
-        const ProduceRequest &request, Partitioner &partitioner, std::mt19937_64 &random);
+    struct AppendedRange {
+        int32_t partition = 0;
+        int64_t firstOffset = 0;
+        int64_t lastOffset = 0;
+    };
+    // Validates, chooses partitions and appends to the leaders. Refusals (nothing appended) emit
+    // ProduceRefused. `appended` receives one range per partition written.
+    ProduceResult produceWith(const ProduceRequest &request, Partitioner &partitioner,
+        std::mt19937_64 &random, std::vector<AppendedRange> *appended = nullptr);
+    // produceWith plus the acks: answers at once (0/1, refusals) or registers a PendingProduce.
+    void produceAsyncWith(const ProduceRequest &request, Partitioner &partitioner,
+        std::mt19937_64 &random, std::function<void(ProduceResult)> done, bool emitAckEvents);
     void rememberRecent(PartitionState &partition, int64_t offset, int64_t timestamp,
         const std::optional<std::string> &key, const std::optional<std::string> &value);
+
+    // controller.cpp: broker states and the controller's decisions.
+    struct BrokerInfo {
+        BrokerState state = BrokerState::Running;
+        int64_t fetchDelayMs = 0;
+    };
+    std::vector<BrokerInfo> brokers; // index = broker id (0 unused)
+    int32_t controllerId = -1;
+    // Running and reachable: may lead, fetch, be fetched from and sit in an ISR.
+    bool brokerLive(int32_t broker) const;
+    Status checkBroker(int32_t broker) const;
+    void updateController();
+    // A new or reopened partition: loads epoch caches, picks the first leader and ISR.
+    void initLeadership(PartitionState &partition);
+    // The controller's pass over every partition after a broker changed state: fence
+    // unreachable ISR members, elect leaders where the leader is gone.
+    void reconcile(const std::string &why);
+    void electLeader(const std::string &topic, PartitionState &partition, const std::string &why);
+    void becomeLeader(const std::string &topic, PartitionState &partition, int32_t newLeader,
+        const std::string &why, bool unclean);
+
+    // replication.cpp
+    void scheduleFetch(int32_t broker, int64_t dueMs);
+    void fetcherTick(int32_t broker);
+    void followerFetch(const std::string &topic, PartitionState &partition, ReplicaState &follower);
+    // OffsetsForLeaderEpoch: cut the follower's log where it diverges from the leader's.
+    void truncateDiverged(const std::string &topic, PartitionState &partition, ReplicaState &leader,
+        ReplicaState &follower);
+    void truncateReplica(const std::string &topic, PartitionState &partition, ReplicaState &replica,
+        int64_t offset, const std::string &why);
+    void maybeAdvanceHighWatermark(const std::string &topic, PartitionState &partition);
+    void setIsr(const std::string &topic, PartitionState &partition, std::vector<int32_t> isr,
+        const std::string &why);
+    void scheduleIsrCheck(int64_t dueMs);
+    void shrinkLaggingIsrs();
+    // acks=all bookkeeping.
+    std::map<uint64_t, PendingProduce> pending; // ordered by id: completion order is deterministic
+    uint64_t nextPendingId = 1;
+    std::vector<std::function<void()>> deferred; // callbacks run once the state is consistent
+    void checkPending(const std::string &topic, PartitionState &partition);
+    void finishPending(uint64_t id, Status status);
+    void failPartitionPending(const std::string &topic, PartitionState &partition, const Status &status);
+    void runDeferred();
 
     // auto_producer.cpp
     void scheduleProducerTick(uint64_t id, int64_t dueMs);

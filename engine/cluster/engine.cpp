@@ -217,10 +217,9 @@ void Engine::createPartitions(std::string name, int32_t total, std::function<voi
 
 void Engine::produce(ProduceRequest request, std::function<void(ProduceResult)> done)
 {
-    post([request = std::move(request), done = std::move(done)](EngineCore &core) {
-        ProduceResult r = core.produce(request);
-        if (done)
-            done(std::move(r));
+    // Asynchronous on the engine too: acks=all answers once the followers have the records.
+    post([request = std::move(request), done = std::move(done)](EngineCore &core) mutable {
+        core.produceAsync(request, std::move(done));
     });
 }
 

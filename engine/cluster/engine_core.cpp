@@ -28,6 +28,10 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     if (options.recentRecordsPerPartition < 0 || options.retentionCheckIntervalMs < 1)
         return Status::error(ErrorCode::InvalidConfig,
             "recentRecordsPerPartition must be >= 0 and retentionCheckIntervalMs >= 1");
+    if (options.replicaLagTimeMaxMs < 1 || options.replicaFetchIntervalMs < 1)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("replica.lag.time.max.ms ({}) and the replica fetch interval ({}) must be >= 1 ms",
+                options.replicaLagTimeMaxMs, options.replicaFetchIntervalMs));
     std::error_code ec;
     std::filesystem::create_directories(options.dataDir, ec);
     if (ec)
@@ -52,6 +56,8 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     if (d.brokerCount > options.brokerCount)
         spdlog::warn("cluster metadata in {} uses {} brokers; keeping them (asked for {})",
             options.dataDir.string(), d.brokerCount, options.brokerCount);
+    d.brokers.assign(static_cast<size_t>(d.brokerCount) + 1, Impl::BrokerInfo {});
+    d.updateController();
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         std::filesystem::create_directories(d.brokerDir(b), ec);
         if (ec)
@@ -71,8 +77,6 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
             for (int32_t broker : replicas)
                 ++replicasPerBroker[static_cast<size_t>(broker)];
         }
-        for (auto &partition : topic.partitions)
-            d.syncFollowers(topic.name, partition);
     }
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         Event e;
@@ -85,6 +89,9 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     if (Status s = d.saveMetadata(); !s)
         return s;
     d.scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
+    for (int32_t b = 1; b <= d.brokerCount; ++b)
+        d.scheduleFetch(b, clock.nowMs() + std::max(1, options.replicaFetchIntervalMs));
+    d.scheduleIsrCheck(clock.nowMs() + std::max<int64_t>(1, options.replicaLagTimeMaxMs / 2));
     return core;
 }
 
@@ -169,12 +176,15 @@ void EngineCore::Impl::scheduleRetentionCheck(int64_t dueMs)
     timers.schedule(dueMs, [this] {
         for (auto &[name, topic] : topics) {
             for (auto &partition : topic.partitions) {
-                for (auto &log : partition.logs) {
-                    log->maybeRollByTime();
-                    log->enforceRetention();
+                for (auto &r : partition.rs) {
+                    if (!r.log)
+                        continue;
+                    r.log->maybeRollByTime();
+                    r.log->enforceRetention();
                 }
                 // Cells for records retention removed are not drawn any more.
-                const int64_t start = partition.leader().logStartOffset();
+                const Log *leader = partition.leaderLog();
+                const int64_t start = leader ? leader->logStartOffset() : 0;
                 while (!partition.recent.empty() && partition.recent.front().offset < start) {
                     partition.recent.pop_front();
                     partition.recentDirty = true;
@@ -216,10 +226,21 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
 {
     auto snapshot = std::make_shared<ClusterSnapshot>();
     snapshot->version = ++d->snapshotVersion;
-    snapshot->nowMs = d->clock.nowMs();
+    const int64_t now = d->clock.nowMs();
+    snapshot->nowMs = now;
     snapshot->dataDir = d->options.dataDir.string();
-    for (int32_t b = 1; b <= d->brokerCount; ++b)
-        snapshot->brokers.push_back(BrokerSnapshot { b, true, d->brokerDir(b).string() });
+    snapshot->controllerId = d->controllerId;
+    for (int32_t b = 1; b <= d->brokerCount; ++b) {
+        const auto &info = d->brokers[static_cast<size_t>(b)];
+        BrokerSnapshot bs;
+        bs.id = b;
+        bs.state = info.state;
+        bs.alive = info.state != BrokerState::Crashed;
+        bs.controller = b == d->controllerId;
+        bs.fetchDelayMs = info.fetchDelayMs;
+        bs.dataDir = d->brokerDir(b).string();
+        snapshot->brokers.push_back(std::move(bs));
+    }
     for (auto &[name, topic] : d->topics) {
         TopicSnapshot ts;
         ts.name = name;
@@ -227,18 +248,34 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
         for (auto &partition : topic.partitions) {
             PartitionSnapshot ps;
             ps.id = partition.id;
-            ps.leader = partition.leaderBroker();
+            ps.leader = partition.leader;
+            ps.leaderEpoch = partition.leaderEpoch;
+            ps.isr = partition.isr;
             ps.replicas = partition.replicas;
-            if (!d->shutDown) {
-                const Log &leader = partition.leader();
-                ps.logStartOffset = leader.logStartOffset();
-                ps.logEndOffset = leader.logEndOffset();
-                ps.highWatermark = ps.logEndOffset; // followers copy synchronously for now
-                ps.sizeBytes = leader.sizeBytes();
-                ps.dir = leader.dir().string();
+            ps.replicaStates.reserve(partition.rs.size());
+            for (const auto &r : partition.rs) {
+                ReplicaSnapshot rsn;
+                rsn.broker = r.broker;
+                rsn.leader = r.broker == partition.leader;
+                rsn.inIsr = partition.inIsr(r.broker);
+                rsn.online = r.log != nullptr;
+                rsn.logStartOffset = r.log ? r.log->logStartOffset() : 0;
+                rsn.logEndOffset = r.leo();
+                rsn.highWatermark = r.highWatermark;
+                rsn.lastCaughtUpMs = rsn.leader ? now : r.lastCaughtUpMs;
+                ps.replicaStates.push_back(rsn);
+            }
+            ReplicaState *view = d->shutDown ? nullptr : partition.viewReplica();
+            if (view) {
+                const Log &log = *view->log;
+                ps.logStartOffset = log.logStartOffset();
+                ps.logEndOffset = log.logEndOffset();
+                ps.highWatermark = view->highWatermark;
+                ps.sizeBytes = log.sizeBytes();
+                ps.dir = log.dir().string();
                 if (partition.segmentsDirty) {
                     partition.segmentsCache.clear();
-                    for (const SegmentInfo &s : leader.segments())
+                    for (const SegmentInfo &s : log.segments())
                         partition.segmentsCache.push_back(SegmentSnapshot { s.baseOffset, s.nextOffset,
                             s.sizeBytes, s.recordCount, s.firstTimestamp, s.maxTimestamp, s.indexEntries,
                             s.timeIndexEntries, s.active, s.logPath.string() });
@@ -288,10 +325,18 @@ void EngineCore::shutdown()
     for (auto &[id, producer] : d->producers)
         producer->stop();
     d->timers.clear();
+    // Writes still waiting for acks=all are dropped unanswered: their callers are shutting down.
+    d->pending.clear();
+    d->deferred.clear();
     for (auto &[name, topic] : d->topics)
-        for (auto &partition : topic.partitions)
-            for (auto &log : partition.logs)
-                log->close();
+        for (auto &partition : topic.partitions) {
+            partition.pendingAcks.clear();
+            for (auto &r : partition.rs)
+                if (r.log) {
+                    r.lastLeo = r.log->logEndOffset();
+                    r.log->close();
+                }
+        }
     d->shutDown = true;
 }
 

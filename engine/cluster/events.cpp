@@ -28,6 +28,30 @@ std::string_view eventTypeName(EventType type)
         return "auto_producer_started";
     case EventType::AutoProducerFinished:
         return "auto_producer_finished";
+    case EventType::BrokerCrashed:
+        return "broker_crashed";
+    case EventType::BrokerRestarted:
+        return "broker_restarted";
+    case EventType::BrokerIsolated:
+        return "broker_isolated";
+    case EventType::BrokerHealed:
+        return "broker_healed";
+    case EventType::FollowerSlowed:
+        return "follower_slowed";
+    case EventType::LeaderElected:
+        return "leader_elected";
+    case EventType::IsrShrunk:
+        return "isr_shrunk";
+    case EventType::IsrExpanded:
+        return "isr_expanded";
+    case EventType::HighWatermarkAdvanced:
+        return "high_watermark_advanced";
+    case EventType::ReplicaTruncated:
+        return "replica_truncated";
+    case EventType::RecordsLost:
+        return "records_lost";
+    case EventType::ProduceAcknowledged:
+        return "produce_acknowledged";
     }
     return "unknown";
 }
@@ -47,6 +71,22 @@ std::string eventToJson(const Event &event)
         j["partition"] = event.partition;
     if (event.offset >= 0)
         j["offset"] = event.offset;
+    // Typed replication fields, always in this order. A leader change prints both leaders even
+    // when one is -1 (offline), an ISR change both lists even when one is empty.
+    if (event.endOffset >= 0)
+        j["end_offset"] = event.endOffset;
+    const bool leaderChange = event.type == EventType::LeaderElected;
+    if (leaderChange || event.oldLeader >= 0)
+        j["old_leader"] = event.oldLeader;
+    if (leaderChange || event.newLeader >= 0)
+        j["new_leader"] = event.newLeader;
+    if (event.epoch >= 0)
+        j["epoch"] = event.epoch;
+    const bool isrChange = event.type == EventType::IsrShrunk || event.type == EventType::IsrExpanded;
+    if (isrChange || !event.before.empty())
+        j["before"] = event.before;
+    if (isrChange || !event.after.empty())
+        j["after"] = event.after;
     if (event.error != ErrorCode::None) {
         j["error"] = std::string(errorName(event.error));
         j["error_code"] = static_cast<int>(event.error);

@@ -90,6 +90,8 @@ Result<ClusterMetadata> loadClusterMetadata(const std::filesystem::path &dataDir
             topic.config.partitions = t.at("partitions").get<int32_t>();
             topic.config.replicationFactor = t.at("replicationFactor").get<int32_t>();
             topic.config.log = logConfigFromJson(t.value("config", Json::object()));
+            topic.config.minInsyncReplicas = t.value("min.insync.replicas", 1);
+            topic.config.uncleanLeaderElection = t.value("unclean.leader.election.enable", false);
             topic.assignment = t.at("assignment").get<std::vector<std::vector<int32_t>>>();
             if (static_cast<int32_t>(topic.assignment.size()) != topic.config.partitions)
                 return Status::error(ErrorCode::KafkaStorageError,
@@ -122,6 +124,8 @@ Status saveClusterMetadata(const std::filesystem::path &dataDir, const ClusterMe
         topic["partitions"] = t.config.partitions;
         topic["replicationFactor"] = t.config.replicationFactor;
         topic["config"] = logConfigToJson(t.config.log);
+        topic["min.insync.replicas"] = t.config.minInsyncReplicas;
+        topic["unclean.leader.election.enable"] = t.config.uncleanLeaderElection;
         topic["assignment"] = t.assignment;
         j["topics"].push_back(std::move(topic));
     }

@@ -1,8 +1,11 @@
 // EngineCore produce and fetch: choose a partition per record, build one batch per partition
-// (split only if it would exceed max.message.bytes), append to the leader, copy to followers.
+// (split only if it would exceed max.message.bytes), append to the partition leader's log, then
+// answer by acks (0/1 at once; all once the high watermark covers the records, see
+// replication.cpp). Followers copy the records by fetching. Consumers read below the HW.
 #include "cluster/core_impl.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 #include <spdlog/spdlog.h>
 
@@ -45,8 +48,8 @@ void EngineCore::Impl::rememberRecent(PartitionState &partition, int64_t offset,
     partition.recentDirty = true;
 }
 
-ProduceResult EngineCore::Impl::produceWith(
-    const ProduceRequest &request, Partitioner &partitioner, std::mt19937_64 &random)
+ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Partitioner &partitioner,
+    std::mt19937_64 &random, std::vector<AppendedRange> *appendedRanges)
 {
     ProduceResult result;
     result.topic = request.topic;
@@ -70,6 +73,9 @@ ProduceResult EngineCore::Impl::produceWith(
             ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", request.topic)));
     TopicState &topic = it->second;
     const LogConfig &config = topic.config.log;
+    if (request.acks != Acks::None && request.acks != Acks::Leader && request.acks != Acks::All)
+        return refuse(Status::error(ErrorCode::InvalidRequiredAcks,
+            fmt::format("acks must be 0, 1 or all (-1), got {}", static_cast<int>(request.acks))));
 
     // Validate everything before appending anything: a refused request leaves no trace on disk.
     for (size_t i = 0; i < request.records.size(); ++i) {
@@ -101,11 +107,31 @@ ProduceResult EngineCore::Impl::produceWith(
         byPartition[choice->partition].push_back(i);
     }
 
-    const int64_t now = clock.nowMs();
-    BatchBuilder builder(request.compression);
-    Bytes followerCopy;
+    // Every target partition must have a leader (and for acks=all enough in-sync replicas)
+    // before anything is appended anywhere.
     for (const auto &[partitionId, indexes] : byPartition) {
         PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
+        if (!partition.leaderLog())
+            return refuse(Status::error(ErrorCode::LeaderNotAvailable,
+                              fmt::format("{}-{} has no leader: no live replica in its ISR {} (replicas {})",
+                                  request.topic, partitionId, partition.isr, partition.replicas)),
+                partitionId);
+        const auto isrSize = static_cast<int32_t>(partition.isr.size());
+        if (request.acks == Acks::All && isrSize < topic.config.minInsyncReplicas)
+            return refuse(Status::error(ErrorCode::NotEnoughReplicas,
+                              fmt::format("{}-{}: acks=all needs min.insync.replicas={} in-sync replicas, "
+                                          "the ISR {} has {}; nothing was appended",
+                                  request.topic, partitionId, topic.config.minInsyncReplicas, partition.isr,
+                                  isrSize)),
+                partitionId);
+    }
+
+    const int64_t now = clock.nowMs();
+    BatchBuilder builder(request.compression);
+    for (const auto &[partitionId, indexes] : byPartition) {
+        PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
+        ReplicaState &leader = *partition.leaderReplica();
+        AppendedRange range { partitionId, -1, -1 };
         size_t next = 0;
         while (next < indexes.size()) {
             builder.reset();
@@ -125,24 +151,16 @@ ProduceResult EngineCore::Impl::produceWith(
                 ++next;
             }
             const ByteView batch = builder.finish();
-            auto appended = partition.leader().appendAsLeader(batch, partition.leaderEpoch);
+            auto appended = leader.log->appendAsLeader(batch, partition.leaderEpoch);
             if (!appended)
                 return refuse(
                     Status::error(appended.status().code(),
                         fmt::format("{}-{}: {}", request.topic, partitionId, appended.status().message())),
                     partitionId);
-            // The follower's copy is the leader's batch with the offsets and epoch it was given.
-            followerCopy.assign(batch.begin(), batch.end());
-            setBaseOffset(followerCopy.data(), appended->firstOffset);
-            setPartitionLeaderEpoch(followerCopy.data(), partition.leaderEpoch);
-            for (size_t r = 1; r < partition.logs.size(); ++r) {
-                auto copied = partition.logs[r]->appendAsFollower(followerCopy);
-                if (!copied) {
-                    spdlog::warn("{}-{}: follower on broker {} refused a copy: {}", request.topic,
-                        partitionId, partition.replicas[r], copied.status().toString());
-                    syncFollowers(request.topic, partition);
-                }
-            }
+            leader.epochs.assign(partition.leaderEpoch, appended->firstOffset);
+            if (range.firstOffset < 0)
+                range.firstOffset = appended->firstOffset;
+            range.lastOffset = appended->lastOffset;
             for (size_t k = first; k < next; ++k) {
                 const size_t i = indexes[k];
                 const ProduceRecord &record = request.records[i];
@@ -153,8 +171,68 @@ ProduceResult EngineCore::Impl::produceWith(
             totalRecordsProduced += static_cast<int64_t>(next - first);
             partition.segmentsDirty = true;
         }
+        leader.lastLeo = leader.log->logEndOffset();
+        if (appendedRanges)
+            appendedRanges->push_back(range);
+        // With the leader alone in the ISR the high watermark moves at once.
+        maybeAdvanceHighWatermark(request.topic, partition);
     }
     return result;
+}
+
+void EngineCore::Impl::produceAsyncWith(const ProduceRequest &request, Partitioner &partitioner,
+    std::mt19937_64 &random, std::function<void(ProduceResult)> done, bool emitAckEvents)
+{
+    std::vector<AppendedRange> ranges;
+    ProduceResult result = produceWith(request, partitioner, random, &ranges);
+    if (!result.status || request.acks != Acks::All) {
+        if (result.status && request.acks == Acks::Leader && emitAckEvents)
+            for (const auto &range : ranges) {
+                Event e;
+                e.type = EventType::ProduceAcknowledged;
+                e.topic = request.topic;
+                e.partition = range.partition;
+                e.offset = range.firstOffset;
+                e.endOffset = range.lastOffset + 1;
+                e.broker = findPartition(request.topic, range.partition)->leader;
+                e.epoch = findPartition(request.topic, range.partition)->leaderEpoch;
+                e.detail = fmt::format("acks=1: offsets {}..{} acknowledged once the leader wrote them",
+                    range.firstOffset, range.lastOffset);
+                emit(std::move(e));
+            }
+        if (done)
+            deferred.push_back([done = std::move(done), result = std::move(result)]() mutable {
+                done(std::move(result));
+            });
+        return;
+    }
+    const uint64_t id = nextPendingId++;
+    PendingProduce waiting;
+    waiting.result = std::move(result);
+    waiting.done = std::move(done);
+    waiting.emitEvents = emitAckEvents;
+    for (const auto &range : ranges) {
+        PartitionState *p = findPartition(request.topic, range.partition);
+        waiting.parts.push_back(PendingProduce::Part {
+            request.topic, range.partition, range.firstOffset, range.lastOffset + 1, p->leaderEpoch, false });
+        p->pendingAcks.push_back(id);
+    }
+    pending.emplace(id, std::move(waiting));
+    for (const auto &range : ranges)
+        if (pending.count(id))
+            checkPending(request.topic, *findPartition(request.topic, range.partition));
+    if (pending.count(id)) {
+        const int32_t timeoutMs = std::max(0, request.timeoutMs);
+        timers.schedule(clock.nowMs() + timeoutMs, [this, id, timeoutMs] {
+            if (!pending.count(id))
+                return;
+            finishPending(id, Status::error(ErrorCode::RequestTimedOut,
+                fmt::format("acks=all: the in-sync replicas did not all confirm the records within "
+                            "{} ms (they were appended on the leader and may still be replicated)",
+                    timeoutMs)));
+            runDeferred();
+        });
+    }
 }
 
 ProduceResult EngineCore::produce(const ProduceRequest &request)
@@ -162,9 +240,48 @@ ProduceResult EngineCore::produce(const ProduceRequest &request)
     auto it = d->topics.find(request.topic);
     if (it == d->topics.end() || d->shutDown)
         return d->produceWith(request, d->fallbackPartitioner, d->rng); // refuses with the reason
+    if (request.acks == Acks::All) {
+        ProduceResult refused;
+        refused.topic = request.topic;
+        refused.status = Status::error(ErrorCode::InvalidRequest,
+            "acks=all waits for the followers to fetch the records, which takes engine time: use "
+            "EngineCore::produceAsync (Engine::produce does) instead of the synchronous produce");
+        Event e;
+        e.type = EventType::ProduceRefused;
+        e.topic = request.topic;
+        e.error = refused.status.code();
+        e.detail = refused.status.message();
+        d->emit(std::move(e));
+        return refused;
+    }
     Partitioner &partitioner
         = it->second.partitioners.try_emplace(request.partitioner, request.partitioner).first->second;
-    return d->produceWith(request, partitioner, d->rng);
+    ProduceResult result = d->produceWith(request, partitioner, d->rng);
+    d->runDeferred();
+    return result;
+}
+
+void EngineCore::produceAsync(const ProduceRequest &request, std::function<void(ProduceResult)> done)
+{
+    auto it = d->topics.find(request.topic);
+    Partitioner &partitioner = it == d->topics.end() || d->shutDown
+        ? d->fallbackPartitioner
+        : it->second.partitioners.try_emplace(request.partitioner, request.partitioner).first->second;
+    d->produceAsyncWith(request, partitioner, d->rng, std::move(done), true);
+    d->runDeferred();
+}
+
+std::string_view acksName(Acks acks)
+{
+    switch (acks) {
+    case Acks::None:
+        return "0";
+    case Acks::Leader:
+        return "1";
+    case Acks::All:
+        return "all";
+    }
+    return "?";
 }
 
 Result<std::vector<Record>> EngineCore::fetch(
@@ -176,7 +293,15 @@ Result<std::vector<Record>> EngineCore::fetch(
     if (!state)
         return Status::error(
             ErrorCode::UnknownTopicOrPartition, fmt::format("{}-{} does not exist", topic, partition));
-    auto read = state->leader().read(offset, maxBytes);
+    Log *leader = state->leaderLog();
+    if (!leader)
+        return Status::error(ErrorCode::LeaderNotAvailable,
+            fmt::format("{}-{} has no leader (offline): no live replica in its ISR", topic, partition));
+    // Consumers only see committed records: below the leader's high watermark.
+    const int64_t hw = state->leaderReplica()->highWatermark;
+    if (offset >= hw && offset >= leader->logStartOffset() && offset <= leader->logEndOffset())
+        return std::vector<Record> {};
+    auto read = leader->read(offset, maxBytes, hw);
     if (!read)
         return Status::error(
             read.status().code(), fmt::format("{}-{}: {}", topic, partition, read.status().message()));
@@ -193,7 +318,7 @@ Result<std::vector<Record>> EngineCore::fetch(
             return false;
         }
         for (auto &record : *decoded)
-            if (record.offset >= offset)
+            if (record.offset >= offset && record.offset < hw)
                 records.push_back(std::move(record));
         return true;
     });

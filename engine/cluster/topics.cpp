@@ -39,77 +39,27 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
     PartitionState partition;
     partition.id = id;
     for (int32_t broker : replicas) {
+        ReplicaState replica;
+        replica.broker = broker;
         const auto dir = replicaDir(broker, topic.name, id);
-        auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id));
-        if (!log)
-            return Status::error(log.status().code(),
-                fmt::format("cannot open replica {}-{} on broker {} ({}): {}", topic.name, id, broker,
-                    dir.string(), log.status().message()));
-        partition.logs.push_back(std::move(*log));
+        replica.epochs = LeaderEpochCache(dir);
+        // A crashed broker opens its replicas when it restarts.
+        const bool crashed = broker < static_cast<int32_t>(brokers.size())
+            && brokers[static_cast<size_t>(broker)].state == BrokerState::Crashed;
+        if (!crashed) {
+            auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id));
+            if (!log)
+                return Status::error(log.status().code(),
+                    fmt::format("cannot open replica {}-{} on broker {} ({}): {}", topic.name, id, broker,
+                        dir.string(), log.status().message()));
+            replica.log = std::move(*log);
+        }
+        partition.rs.push_back(std::move(replica));
     }
     partition.replicas = std::move(replicas);
+    initLeadership(partition);
     topic.partitions.push_back(std::move(partition));
     return Status::ok();
-}
-
-void EngineCore::Impl::syncFollowers(const std::string &topic, PartitionState &partition)
-{
-    Log &leader = partition.leader();
-    const int64_t leaderEnd = leader.logEndOffset();
-    for (size_t i = 1; i < partition.logs.size(); ++i) {
-        Log &follower = *partition.logs[i];
-        const int32_t broker = partition.replicas[i];
-        const int64_t before = follower.logEndOffset();
-        if (before == leaderEnd)
-            continue;
-        Status status;
-        if (before > leaderEnd)
-            status = follower.truncateTo(leaderEnd);
-        while (status && follower.logEndOffset() < leaderEnd) {
-            const int64_t from = std::max(follower.logEndOffset(), leader.logStartOffset());
-            auto read = leader.read(from, 1 << 20);
-            if (!read) {
-                status = read.status();
-                break;
-            }
-            const int64_t progress = follower.logEndOffset();
-            forEachBatch(ByteView(read->data), [&](const BatchHeader &header, ByteView batch, size_t) {
-                if (header.lastOffset() < follower.logEndOffset())
-                    return true;
-                if (header.baseOffset < follower.logEndOffset())
-                    status = follower.truncateTo(header.baseOffset); // a batch split by truncation
-                if (status) {
-                    auto appended = follower.appendAsFollower(batch);
-                    if (!appended)
-                        status = appended.status();
-                }
-                return status.isOk();
-            });
-            if (status && follower.logEndOffset() == progress) {
-                status = Status::error(ErrorCode::ReplicaNotAvailable,
-                    fmt::format("follower stuck at offset {} (leader log starts at {})", progress,
-                        leader.logStartOffset()));
-            }
-        }
-        Event e;
-        e.type = EventType::LogRecovered;
-        e.broker = broker;
-        e.topic = topic;
-        e.partition = partition.id;
-        e.offset = follower.logEndOffset();
-        if (status) {
-            e.detail = fmt::format("follower replica on broker {} resynchronised with the leader on "
-                                   "broker {}: log end offset {} -> {}",
-                broker, partition.leaderBroker(), before, follower.logEndOffset());
-        } else {
-            e.error = status.code();
-            e.detail = fmt::format(
-                "follower replica on broker {} could not be resynchronised: {}", broker, status.message());
-            spdlog::warn("{}-{}: {}", topic, partition.id, e.detail);
-        }
-        emit(std::move(e));
-        partition.segmentsDirty = true;
-    }
 }
 
 Status EngineCore::createTopic(const std::string &name, const TopicConfig &config)
@@ -136,6 +86,9 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &confi
         return Status::error(ErrorCode::InvalidReplicationFactor,
             fmt::format("replication factor {} is larger than the {} available brokers",
                 config.replicationFactor, d->brokerCount));
+    if (config.minInsyncReplicas < 1)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("min.insync.replicas must be at least 1, got {}", config.minInsyncReplicas));
     if (Status s = validateLogConfig(config.log); !s)
         return s;
 
@@ -148,8 +101,9 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &confi
     for (int32_t p = 0; p < config.partitions; ++p) {
         if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p)]); !s) {
             for (auto &partition : topic.partitions)
-                for (auto &log : partition.logs)
-                    log->close();
+                for (auto &r : partition.rs)
+                    if (r.log)
+                        r.log->close();
             return s;
         }
     }
@@ -181,11 +135,16 @@ Status EngineCore::deleteTopic(const std::string &name)
         if (producer->running() && producer->spec().topic == name)
             stopAutoProducer(id);
     std::vector<std::filesystem::path> dirs;
-    for (auto &partition : it->second.partitions)
-        for (auto &log : partition.logs) {
-            dirs.push_back(log->dir());
-            log->close();
+    for (auto &partition : it->second.partitions) {
+        d->failPartitionPending(name, partition,
+            Status::error(ErrorCode::UnknownTopicOrPartition,
+                fmt::format("topic {} was deleted before the write was acknowledged", name)));
+        for (auto &r : partition.rs) {
+            dirs.push_back(d->replicaDir(r.broker, name, partition.id));
+            if (r.log)
+                r.log->close();
         }
+    }
     const int32_t partitions = it->second.config.partitions;
     d->topics.erase(it);
     Status saved = d->saveMetadata();
@@ -200,6 +159,7 @@ Status EngineCore::deleteTopic(const std::string &name)
     e.topic = name;
     e.detail = fmt::format("deleted {} partitions and {} replica directories", partitions, dirs.size());
     d->emit(std::move(e));
+    d->runDeferred();
     return saved;
 }
 
@@ -222,14 +182,15 @@ Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
         return Status::error(ErrorCode::InvalidPartitions,
             fmt::format("number of partitions must be at most {}, got {}", kMaxPartitions, newTotal));
     // Kafka continues from partition 0's leader: startIndex = shift = its broker index.
-    const int32_t leaderIndex = topic.partitions.front().leaderBroker() - 1;
+    const int32_t leaderIndex = topic.partitions.front().replicas.front() - 1;
     const auto assignment = assignReplicas(d->brokerCount, topic.config.replicationFactor, oldTotal,
         newTotal - oldTotal, PlacementStart { leaderIndex, leaderIndex });
     for (int32_t p = oldTotal; p < newTotal; ++p) {
         if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p - oldTotal)]); !s) {
             while (static_cast<int32_t>(topic.partitions.size()) > oldTotal) {
-                for (auto &log : topic.partitions.back().logs)
-                    log->close();
+                for (auto &r : topic.partitions.back().rs)
+                    if (r.log)
+                        r.log->close();
                 topic.partitions.pop_back();
             }
             return s;
@@ -260,8 +221,9 @@ Status EngineCore::alterTopicConfig(const std::string &name, const LogConfig &co
         return s;
     it->second.config.log = config;
     for (auto &partition : it->second.partitions)
-        for (auto &log : partition.logs)
-            log->setConfig(config);
+        for (auto &r : partition.rs)
+            if (r.log)
+                r.log->setConfig(config);
     return d->saveMetadata();
 }
 

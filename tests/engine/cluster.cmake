@@ -4,3 +4,7 @@ set(_cluster_dir ${CMAKE_CURRENT_LIST_DIR})
 kafkalab_add_test(test_engine_core SOURCES ${_cluster_dir}/test_engine_core.cpp LIBS kl_engine)
 kafkalab_add_test(test_engine_thread SOURCES ${_cluster_dir}/test_engine_thread.cpp LIBS kl_engine)
 kafkalab_add_test(test_auto_producer SOURCES ${_cluster_dir}/test_auto_producer.cpp LIBS kl_engine)
+# Replication: leaders, followers, ISR, acks, faults (ManualClock), and the seeded simulation
+# (KAFKALAB_SIM_SEEDS seeds, default 200; KAFKALAB_SIM_SEED=S replays one).
+kafkalab_add_test(test_replication SOURCES ${_cluster_dir}/test_replication.cpp LIBS kl_engine)
+kafkalab_add_test(test_replication_sim SOURCES ${_cluster_dir}/test_replication_sim.cpp LIBS kl_engine)

@@ -1,6 +1,6 @@
 // EngineCore under a ManualClock: topic validation, replica placement, partition increase,
 // produce (murmur2 explanation, MESSAGE_TOO_LARGE), roll and retention events, reopening the
-// data directory, follower copies, snapshots and events.
+// data directory, followers catching up by fetching, snapshots and events.
 #include "api/engine_core.h"
 #include "cluster/replica_placement.h"
 #include "log/log.h"
@@ -246,13 +246,18 @@ void TestEngineCore::produceKeyedRecordExplained()
     QCOMPARE(second.records[0].partition, 1);
     QCOMPARE(second.records[0].offset, int64_t(1));
 
+    // Consumers read below the high watermark: with RF 3 the followers must fetch first.
+    auto uncommitted = core->fetch("orders", 1, 0, 1 << 20);
+    QVERIFY(uncommitted);
+    QVERIFY(uncommitted->empty());
+    core->advanceTo(clock, clock.nowMs() + 1000);
     auto records = core->fetch("orders", 1, 1, 1 << 20);
     QVERIFY(records);
     QCOMPARE(records->size(), size_t(1));
     QCOMPARE((*records)[0].offset, int64_t(1));
     QCOMPARE(*(*records)[0].key, std::string("order-100"));
     QCOMPARE(*(*records)[0].value, std::string("v2"));
-    QCOMPARE((*records)[0].timestamp, clock.nowMs());
+    QCOMPARE((*records)[0].timestamp, clock.nowMs() - 1000);
     QCOMPARE(core->fetch("orders", 6, 0, 1024).status().code(), ErrorCode::UnknownTopicOrPartition);
 }
 
@@ -409,7 +414,22 @@ void TestEngineCore::followersAreByteIdentical()
         request.compression = i % 2 ? Compression::Gzip : Compression::None;
         QVERIFY(core->produce(request).status);
     }
+    // Followers copy by fetching on engine timers: nothing yet, everything after a while.
+    const auto before = core->makeSnapshot();
+    for (const auto &p : before->topic("copies")->partitions) {
+        QVERIFY(p.logEndOffset > 0);
+        QCOMPARE(p.highWatermark, int64_t(0));
+        for (const auto &r : p.replicaStates)
+            QCOMPARE(r.logEndOffset, r.leader ? p.logEndOffset : int64_t(0));
+    }
+    core->advanceTo(clock, clock.nowMs() + 1000);
     const auto snapshot = core->makeSnapshot();
+    for (const auto &p : snapshot->topic("copies")->partitions) {
+        QCOMPARE(p.highWatermark, p.logEndOffset);
+        QCOMPARE(p.isr.size(), size_t(3));
+        for (const auto &r : p.replicaStates)
+            QCOMPARE(r.logEndOffset, p.logEndOffset);
+    }
     core->shutdown();
     int compared = 0;
     for (const auto &p : snapshot->topic("copies")->partitions) {

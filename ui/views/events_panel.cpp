@@ -51,6 +51,7 @@ QString EventsPanel::typeLabel(kl::EventType type)
     case kl::EventType::ProduceRefused: return tr("Produce refused");
     case kl::EventType::AutoProducerStarted: return tr("Auto-producer started");
     case kl::EventType::AutoProducerFinished: return tr("Auto-producer finished");
+    default: break; // replication events: labelled by the cluster view work
     }
     return QString::fromUtf8(kl::eventTypeName(type).data(),
                              static_cast<qsizetype>(kl::eventTypeName(type).size()));

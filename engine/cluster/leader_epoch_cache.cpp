@@ -1,0 +1,169 @@
+// LeaderEpochCache: the leader-epoch-checkpoint file and OffsetsForLeaderEpoch lookups.
+#include "cluster/leader_epoch_cache.h"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <spdlog/spdlog.h>
+#include <sstream>
+#include <system_error>
+
+namespace kl {
+
+Result<std::vector<EpochEntry>> LeaderEpochCache::parse(const std::string &text)
+{
+    std::istringstream in(text);
+    std::string line;
+    const auto bad = [](int lineNo, const std::string &why) {
+        return Status::error(ErrorCode::KafkaStorageError,
+            fmt::format("{} line {}: {}", kLeaderEpochCheckpointFile, lineNo, why));
+    };
+    std::vector<std::string> lines;
+    while (std::getline(in, line))
+        if (!line.empty())
+            lines.push_back(line);
+    if (lines.size() < 2)
+        return bad(static_cast<int>(lines.size()) + 1, "expected a version line and a count line");
+    if (lines[0] != "0")
+        return bad(1, fmt::format("unsupported version '{}' (expected 0)", lines[0]));
+    size_t count = 0;
+    try {
+        count = std::stoul(lines[1]);
+    } catch (...) {
+        return bad(2, fmt::format("'{}' is not an entry count", lines[1]));
+    }
+    if (lines.size() != count + 2)
+        return bad(2, fmt::format("count says {} entries, the file has {}", count, lines.size() - 2));
+    std::vector<EpochEntry> entries;
+    for (size_t i = 2; i < lines.size(); ++i) {
+        std::istringstream fields(lines[i]);
+        EpochEntry e;
+        std::string rest;
+        if (!(fields >> e.epoch >> e.startOffset) || (fields >> rest) || e.epoch < 0 || e.startOffset < 0)
+            return bad(static_cast<int>(i) + 1, fmt::format("'{}' is not \"epoch startOffset\"", lines[i]));
+        if (!entries.empty()
+            && (e.epoch <= entries.back().epoch || e.startOffset < entries.back().startOffset))
+            return bad(static_cast<int>(i) + 1, "epochs must increase and offsets must not decrease");
+        entries.push_back(e);
+    }
+    return entries;
+}
+
+std::string LeaderEpochCache::checkpointText() const
+{
+    std::string text = fmt::format("0\n{}\n", m_entries.size());
+    for (const auto &e : m_entries)
+        text += fmt::format("{} {}\n", e.epoch, e.startOffset);
+    return text;
+}
+
+void LeaderEpochCache::save() const
+{
+    if (m_dir.empty())
+        return;
+    const auto file = m_dir / kLeaderEpochCheckpointFile;
+    const auto temp = m_dir / (std::string(kLeaderEpochCheckpointFile) + ".tmp");
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out << checkpointText();
+        if (!out) {
+            spdlog::warn("cannot write {}", temp.string());
+            return;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, file, ec);
+    if (ec)
+        spdlog::warn("cannot rename {} to {}: {}", temp.string(), file.string(), ec.message());
+}
+
+Status LeaderEpochCache::loadOrRebuild(const Log &log)
+{
+    m_entries.clear();
+    const auto file = m_dir / kLeaderEpochCheckpointFile;
+    std::ifstream in(file, std::ios::binary);
+    bool loaded = false;
+    if (in) {
+        std::stringstream s;
+        s << in.rdbuf();
+        auto parsed = parse(s.str());
+        if (parsed) {
+            m_entries = std::move(*parsed);
+            loaded = true;
+        } else {
+            spdlog::warn("{}: {}; rebuilding it from the log", file.string(), parsed.status().message());
+        }
+    }
+    const int64_t end = log.logEndOffset();
+    if (!loaded || (m_entries.empty() && end > log.logStartOffset())) {
+        m_entries.clear();
+        int64_t offset = log.logStartOffset();
+        while (offset < end) {
+            auto read = log.read(offset, 1 << 20);
+            if (!read)
+                return read.status();
+            int64_t next = offset;
+            forEachBatch(ByteView(read->data), [&](const BatchHeader &h, ByteView, size_t) {
+                if (h.partitionLeaderEpoch > latestEpoch())
+                    m_entries.push_back(EpochEntry { h.partitionLeaderEpoch, h.baseOffset });
+                next = h.lastOffset() + 1;
+                return true;
+            });
+            if (next <= offset)
+                break; // nothing readable: leave the rest to replication
+            offset = next;
+        }
+        save();
+    }
+    // Recovery may have cut the tail the checkpoint still describes.
+    truncateFromEnd(end);
+    return Status::ok();
+}
+
+void LeaderEpochCache::assign(int32_t epoch, int64_t startOffset)
+{
+    if (epoch < 0 || epoch <= latestEpoch())
+        return;
+    m_entries.push_back(EpochEntry { epoch, startOffset });
+    save();
+}
+
+void LeaderEpochCache::truncateFromEnd(int64_t endOffset)
+{
+    // Kafka keeps an entry that starts exactly at the end offset only if it is the newest
+    // leader's assignment; a truncated log cannot hold records of it yet, so dropping it and
+    // re-assigning on the next append gives the same answers.
+    size_t keep = m_entries.size();
+    while (keep > 0 && m_entries[keep - 1].startOffset >= endOffset)
+        --keep;
+    if (keep == m_entries.size())
+        return;
+    m_entries.resize(keep);
+    save();
+}
+
+int64_t LeaderEpochCache::startOffsetOf(int32_t epoch) const
+{
+    for (const auto &e : m_entries)
+        if (e.epoch == epoch)
+            return e.startOffset;
+    return -1;
+}
+
+EpochEndOffset LeaderEpochCache::endOffsetFor(int32_t requestedEpoch, int64_t logEndOffset) const
+{
+    if (m_entries.empty() || requestedEpoch < 0)
+        return {};
+    if (requestedEpoch == latestEpoch())
+        return { requestedEpoch, logEndOffset };
+    // The first entry with an epoch above the requested one ends the requested epoch.
+    size_t higher = 0;
+    while (higher < m_entries.size() && m_entries[higher].epoch <= requestedEpoch)
+        ++higher;
+    if (higher == m_entries.size())
+        return {}; // newer than anything known
+    if (higher == 0)
+        return { requestedEpoch, m_entries[0].startOffset };
+    return { m_entries[higher - 1].epoch, m_entries[higher].startOffset };
+}
+
+} // namespace kl

@@ -20,5 +20,6 @@ struct Command {
 
 Command addPartitionCommand(CLI::App &app);
 Command addDumpLogCommand(CLI::App &app);
+Command addSimulateCommand(CLI::App &app);
 
 } // namespace kl::cli

@@ -16,6 +16,7 @@ int main(int argc, char **argv)
     const std::vector<kl::cli::Command> commands{
         kl::cli::addPartitionCommand(app),
         kl::cli::addDumpLogCommand(app),
+        kl::cli::addSimulateCommand(app),
     };
 
     try {

@@ -1,0 +1,41 @@
+// JsonLines: where each value of a JSON document starts (its line), as a tree shaped like the
+// document, so the scenario parser can say "line 12: ..." about a value nlohmann::json parsed.
+// nlohmann 3.11 keeps no positions, so this is a second, small scan over text that nlohmann
+// has already accepted as valid JSON. It also finds duplicate keys, which nlohmann silently
+// collapses (the last one wins) and which in a scenario are almost always a mistake.
+// Internal to kl_scenario. Pure functions; any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kl {
+
+struct JsonLineNode {
+    int line = 0; // 1-based line where the value starts (for a member: where its key starts)
+    std::vector<JsonLineNode> items;                           // array elements, in order
+    std::vector<std::pair<std::string, JsonLineNode>> members; // object members, in order
+
+    // The member's node, or nullptr.
+    const JsonLineNode *member(std::string_view key) const;
+    // The member's line, or this node's own line when the key is absent.
+    int lineOf(std::string_view key) const;
+    // The i-th element's line, or this node's own line.
+    int lineOfItem(size_t i) const;
+};
+
+struct JsonLinesResult {
+    JsonLineNode root;
+    int duplicateLine = 0;     // > 0: a key appears twice in one object
+    std::string duplicateKey;
+};
+
+// `text` must be valid JSON (already accepted by nlohmann::json::parse).
+JsonLinesResult scanJsonLines(std::string_view text);
+
+// 1-based line and column of the byte at `offset` (0-based) in `text`.
+std::pair<int, int> lineAndColumn(std::string_view text, size_t offset);
+
+} // namespace kl

@@ -1,0 +1,340 @@
+// The scenario parser: JSON syntax (nlohmann, byte position -> line:column), then structure,
+// types, ranges and cross-references (brokers exist, topics were created earlier, partitions
+// are in range, times never go backwards), each failure naming its line. The per-action
+// details (create-topic, produce, expect) are in scenario_actions.cpp.
+#include "scenario/scenario.h"
+
+#include "core/topic_name.h"
+#include "scenario/json_lines.h"
+#include "scenario/scenario_fields.h"
+#include "scenario/scenario_parser.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace kl {
+
+using nlohmann::json;
+
+std::string_view scenarioActionName(ScenarioActionKind kind)
+{
+    switch (kind) {
+    case ScenarioActionKind::CreateTopic: return "create-topic";
+    case ScenarioActionKind::Produce: return "produce";
+    case ScenarioActionKind::Crash: return "crash";
+    case ScenarioActionKind::Restart: return "restart";
+    case ScenarioActionKind::Isolate: return "isolate";
+    case ScenarioActionKind::Heal: return "heal";
+    case ScenarioActionKind::Slow: return "slow";
+    case ScenarioActionKind::ElectPreferred: return "elect-preferred";
+    case ScenarioActionKind::Advance: return "advance";
+    case ScenarioActionKind::Expect: return "expect";
+    }
+    return "unknown";
+}
+
+std::string ScenarioError::toString() const
+{
+    if (line <= 0)
+        return reason;
+    if (column > 0)
+        return fmt::format("line {}, column {}: {}", line, column, reason);
+    return fmt::format("line {}: {}", line, reason);
+}
+
+std::string ScenarioError::toString(std::string_view file) const
+{
+    if (line <= 0)
+        return fmt::format("{}: {}", file, reason);
+    if (column > 0)
+        return fmt::format("{}:{}:{}: {}", file, line, column, reason);
+    return fmt::format("{}:{}: {}", file, line, reason);
+}
+
+namespace {
+
+constexpr ScenarioActionKind kAllKinds[] = {ScenarioActionKind::CreateTopic,
+    ScenarioActionKind::Produce, ScenarioActionKind::Crash, ScenarioActionKind::Restart,
+    ScenarioActionKind::Isolate, ScenarioActionKind::Heal, ScenarioActionKind::Slow,
+    ScenarioActionKind::ElectPreferred, ScenarioActionKind::Advance, ScenarioActionKind::Expect};
+
+std::optional<ErrorCode> errorFromName(std::string_view name)
+{
+    for (int code = -1; code < 200; ++code) {
+        const auto candidate = static_cast<ErrorCode>(code);
+        if (errorName(candidate) == name && candidate != ErrorCode::None)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Scenario ScenarioParser::parse(const json &document)
+{
+    if (!document.is_object())
+        failAt(m_root.line,
+            fmt::format("a scenario must be a JSON object, got {}", describeJson(document)));
+    ScenarioFields top(document, m_root, "scenario",
+        {"name", "description", "brokers", "seed", "config", "actions"});
+    Scenario s;
+    s.name = top.optString("name").value_or("");
+    s.description = top.optString("description").value_or("");
+    s.brokers = static_cast<int32_t>(top.optInteger("brokers", 1, 9).value_or(3));
+    s.seed = static_cast<uint64_t>(top.optInteger("seed", 0, INT64_MAX).value_or(1));
+    if (top.has("config"))
+        parseClusterConfig(top, s);
+    m_brokers = s.brokers;
+
+    const json &actions = top.at("actions");
+    const JsonLineNode &actionsNode = top.node("actions");
+    if (!actions.is_array())
+        top.fail("actions", fmt::format("key 'actions' must be an array, got {}", describeJson(actions)));
+    for (size_t i = 0; i < actions.size(); ++i)
+        s.actions.push_back(parseAction(actions[i], actionsNode.items.at(i), i + 1));
+    s.endMs = m_now;
+    return s;
+}
+
+void ScenarioParser::parseClusterConfig(const ScenarioFields &top, Scenario &s)
+{
+    const json &config = top.at("config");
+    if (!config.is_object())
+        top.fail("config", fmt::format("key 'config' must be an object, got {}", describeJson(config)));
+    ScenarioFields c(config, top.node("config"), "config",
+        {"replica.lag.time.max.ms", "replica.fetch.interval.ms"});
+    s.replicaLagTimeMaxMs = c.optInteger("replica.lag.time.max.ms", 1, kScenarioMaxMs).value_or(s.replicaLagTimeMaxMs);
+    s.replicaFetchIntervalMs = static_cast<int32_t>(
+        c.optInteger("replica.fetch.interval.ms", 1, 3'600'000).value_or(s.replicaFetchIntervalMs));
+}
+
+ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode &node, size_t index)
+{
+    if (!value.is_object())
+        failAt(node.line, fmt::format("action {} must be an object, got {}", index, describeJson(value)));
+    if (!value.contains("do"))
+        failAt(node.line, fmt::format("action {}: missing key 'do' (what the action does)", index));
+    const json &verb = value["do"];
+    if (!verb.is_string())
+        failAt(node.lineOf("do"),
+            fmt::format("action {}: key 'do' must be a string, got {}", index, describeJson(verb)));
+    ScenarioAction a;
+    a.line = node.line;
+    const auto name = verb.get<std::string>();
+    const auto *kind = std::find_if(std::begin(kAllKinds), std::end(kAllKinds),
+        [&](ScenarioActionKind k) { return scenarioActionName(k) == name; });
+    if (kind == std::end(kAllKinds)) {
+        std::string list;
+        for (auto k : kAllKinds)
+            list += (list.empty() ? "" : ", ") + std::string(scenarioActionName(k));
+        failAt(node.lineOf("do"), fmt::format("action {}: unknown action '{}' (known: {})", index, name, list));
+    }
+    a.kind = *kind;
+    const std::string context = fmt::format("action '{}'", name);
+
+    switch (a.kind) {
+    case ScenarioActionKind::CreateTopic: {
+        ScenarioFields f(value, node, context,
+            {"do", "at", "after", "expect-error", "topic", "partitions", "replication-factor", "config"});
+        readCommon(f, a);
+        parseCreateTopic(f, a);
+        break;
+    }
+    case ScenarioActionKind::Produce: {
+        ScenarioFields f(value, node, context,
+            {"do", "at", "after", "expect-error", "topic", "count", "keys", "key-prefix", "key-count",
+                "acks", "value-size", "partition", "timeout-ms", "compression"});
+        readCommon(f, a);
+        parseProduce(f, a);
+        break;
+    }
+    case ScenarioActionKind::Crash:
+    case ScenarioActionKind::Restart:
+    case ScenarioActionKind::Isolate:
+    case ScenarioActionKind::Heal: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "expect-error", "broker"});
+        readCommon(f, a);
+        a.broker = readBroker(f, "broker");
+        break;
+    }
+    case ScenarioActionKind::Slow: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "expect-error", "broker", "delay-ms"});
+        readCommon(f, a);
+        a.broker = readBroker(f, "broker");
+        a.ms = f.integer("delay-ms", 0, kScenarioMaxMs);
+        break;
+    }
+    case ScenarioActionKind::ElectPreferred: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "expect-error", "topic", "partition"});
+        readCommon(f, a);
+        a.topic = readKnownTopic(f);
+        a.partition = readPartition(f, a.topic, true);
+        break;
+    }
+    case ScenarioActionKind::Advance: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "ms"});
+        readCommon(f, a);
+        a.ms = f.integer("ms", 0, kScenarioMaxMs);
+        m_now += a.ms; // the next "after" counts from the end of the advance
+        break;
+    }
+    case ScenarioActionKind::Expect: {
+        ScenarioFields f(value, node, context,
+            {"do", "at", "after", "topic", "partition", "leader", "isr", "leader-epoch", "high-watermark",
+                "log-end-offset", "log-start-offset", "replica-log-end-offsets", "acknowledged", "refused",
+                "lost"});
+        readCommon(f, a);
+        parseExpect(f, a);
+        break;
+    }
+    }
+    return a;
+}
+
+void ScenarioParser::readCommon(const ScenarioFields &f, ScenarioAction &a)
+{
+    if (f.has("at") && f.has("after"))
+        f.fail("after", "give 'at' (ms from the start) or 'after' (ms after the previous action), not both");
+    if (auto at = f.optInteger("at", 0, kScenarioMaxMs)) {
+        if (*at < m_now)
+            f.fail("at", fmt::format("'at' {} is before the previous action's time {} (actions run in "
+                                     "file order; use 'after' for relative times)", *at, m_now));
+        m_now = *at;
+    } else if (auto after = f.optInteger("after", 0, kScenarioMaxMs)) {
+        m_now += *after;
+    }
+    a.atMs = m_now;
+    if (auto code = f.optString("expect-error")) {
+        a.expectError = errorFromName(*code);
+        if (!a.expectError)
+            f.fail("expect-error", fmt::format("unknown Kafka error name '{}' (e.g. NOT_ENOUGH_REPLICAS)", *code));
+    }
+}
+
+int32_t ScenarioParser::readBroker(const ScenarioFields &f, std::string_view key)
+{
+    const json &v = f.at(key);
+    if (!v.is_number_integer())
+        f.fail(key, fmt::format("key '{}' must be a broker id (an integer), got {}", key, describeJson(v)));
+    return checkBroker(f, key, v.get<int64_t>());
+}
+
+int32_t ScenarioParser::checkBroker(const ScenarioFields &f, std::string_view key, int64_t id) const
+{
+    if (id < 1 || id > m_brokers)
+        f.fail(key, fmt::format("unknown broker {} (cluster has {}; brokers are numbered 1..{})", id,
+                        m_brokers, m_brokers));
+    return static_cast<int32_t>(id);
+}
+
+std::string ScenarioParser::readKnownTopic(const ScenarioFields &f)
+{
+    std::string topic = f.string("topic");
+    if (!m_topics.contains(topic))
+        f.fail("topic", fmt::format("unknown topic '{}' (no earlier create-topic made it)", topic));
+    return topic;
+}
+
+int32_t ScenarioParser::readPartition(const ScenarioFields &f, const std::string &topic, bool required)
+{
+    if (!required && !f.has("partition"))
+        return -1;
+    const int32_t count = m_topics.at(topic).partitions;
+    const json &v = f.at("partition");
+    if (!v.is_number_integer())
+        f.fail("partition", fmt::format("key 'partition' must be an integer, got {}", describeJson(v)));
+    const auto p = v.get<int64_t>();
+    if (p < 0 || p >= count)
+        f.fail("partition", fmt::format("topic '{}' has no partition {} (partitions 0..{})", topic, p, count - 1));
+    return static_cast<int32_t>(p);
+}
+
+namespace {
+
+
+// nlohmann's message is "[json.exception.parse_error.101] parse error at line 3, column 5: why";
+// keep only "why" since the position is reported separately.
+std::string syntaxReason(const std::string &what)
+{
+    const auto column = what.find("column ");
+    const auto colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// nlohmann reports a syntax error after reading the whole unexpected token; a reader wants the
+// column where that token starts (the opening quote of `"broker"`, the first digit of `12`).
+size_t tokenStart(std::string_view text, size_t last)
+{
+    if (last >= text.size())
+        return last;
+    const auto literalChar = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+'
+            || c == '.';
+    };
+    if (text[last] == '"') {
+        for (size_t i = last; i-- > 0 && text[i] != '\n';) {
+            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\'))
+                return i;
+        }
+        return last;
+    }
+    size_t start = last;
+    while (start > 0 && literalChar(text[start]) && literalChar(text[start - 1]))
+        --start;
+    return start;
+}
+
+} // namespace
+
+ScenarioParseResult parseScenario(std::string_view text)
+{
+    ScenarioParseResult result;
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error &e) {
+        // e.byte is the 1-based index of the last byte read: the one that broke the syntax.
+        size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        const std::string what = e.what();
+        if (what.find("unexpected") != std::string::npos && what.find("end of input") == std::string::npos)
+            offset = tokenStart(text, offset);
+        const auto [line, column] = lineAndColumn(text, offset);
+        result.error = ScenarioError {line, column, "invalid JSON: " + syntaxReason(what)};
+        return result;
+    }
+    const JsonLinesResult lines = scanJsonLines(text);
+    if (lines.duplicateLine > 0) {
+        result.error = ScenarioError {lines.duplicateLine, 0,
+            fmt::format("key '{}' appears twice in the same object", lines.duplicateKey)};
+        return result;
+    }
+    try {
+        result.scenario = ScenarioParser(lines.root).parse(document);
+    } catch (const ScenarioParseFailure &failure) {
+        result.error = failure.error;
+    } catch (const json::exception &e) {
+        // Every access is checked first; this is a safety net, not a path we expect.
+        result.error = ScenarioError {0, 0, fmt::format("internal parser error: {}", e.what())};
+    }
+    return result;
+}
+
+ScenarioParseResult loadScenarioFile(const std::filesystem::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        ScenarioParseResult result;
+        result.error = ScenarioError {0, 0, "cannot open the file"};
+        return result;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    return parseScenario(text.str());
+}
+
+} // namespace kl

@@ -1,0 +1,55 @@
+// ScenarioParser: the structural and cross-reference checks of a scenario document that
+// nlohmann::json has already parsed, with the line of every value from JsonLines. It tracks what
+// earlier actions made exist (topics and their partition counts) and the running time, so a
+// later action can be checked against them. Errors are thrown as ScenarioParseFailure and caught
+// by parseScenario. Internal to kl_scenario_format; one instance per parse.
+#pragma once
+
+#include "scenario/json_lines.h"
+#include "scenario/scenario.h"
+#include "scenario/scenario_fields.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace kl {
+
+inline constexpr int64_t kScenarioMaxMs = 365LL * 24 * 3600 * 1000; // a year of engine time is plenty
+inline constexpr int64_t kScenarioMaxCount = 1'000'000;
+inline constexpr int64_t kScenarioMaxInt32 = 2'147'483'647;
+
+class ScenarioParser {
+public:
+    explicit ScenarioParser(const JsonLineNode &root) : m_root(root) {}
+    Scenario parse(const nlohmann::json &document);
+
+private:
+    using json = nlohmann::json;
+
+    // What an earlier create-topic made exist, for cross-reference checks.
+    struct TopicInfo {
+        int32_t partitions = 0;
+        int line = 0;
+    };
+
+    void parseClusterConfig(const ScenarioFields &top, Scenario &s);
+    ScenarioAction parseAction(const json &value, const JsonLineNode &node, size_t index);
+    void readCommon(const ScenarioFields &f, ScenarioAction &a);
+    int32_t readBroker(const ScenarioFields &f, std::string_view key);
+    int32_t checkBroker(const ScenarioFields &f, std::string_view key, int64_t id) const;
+    std::string readKnownTopic(const ScenarioFields &f);
+    int32_t readPartition(const ScenarioFields &f, const std::string &topic, bool required);
+    void parseCreateTopic(const ScenarioFields &f, ScenarioAction &a);
+    void parseTopicConfig(const ScenarioFields &f, TopicConfig &c);
+    void parseProduce(const ScenarioFields &f, ScenarioAction &a);
+    void parseExpect(const ScenarioFields &f, ScenarioAction &a);
+
+    const JsonLineNode &m_root;
+    int32_t m_brokers = 3;
+    int64_t m_now = 0;
+    std::map<std::string, TopicInfo> m_topics;
+};
+
+} // namespace kl

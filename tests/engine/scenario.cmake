@@ -1,0 +1,51 @@
+# Scenarios: the parser (no engine needed), the runner on a real EngineCore, and
+# `kafkalab-cli simulate` run as a user would.
+set(_scenario_dir ${CMAKE_CURRENT_LIST_DIR})
+kafkalab_add_test(test_scenario_parser SOURCES ${_scenario_dir}/test_scenario_parser.cpp LIBS kl_scenario_format)
+target_compile_definitions(test_scenario_parser PRIVATE KAFKALAB_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+kafkalab_add_test(test_scenario_runner SOURCES ${_scenario_dir}/test_scenario_runner.cpp LIBS kl_scenario)
+target_compile_definitions(test_scenario_runner PRIVATE KAFKALAB_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# `kafkalab-cli simulate`: a real example (exit 0, the final result line), and files that fail
+# in each way (exit code and the FILE:LINE message on stderr). The failing files are written
+# into the build tree here, so the examples directory holds only good scenarios.
+if(TARGET kafkalab-cli)
+  set(_scenarios ${PROJECT_SOURCE_DIR}/resources/scenarios)
+  set(_bad ${CMAKE_CURRENT_BINARY_DIR}/scenario-cli)
+  file(WRITE ${_bad}/bad-broker.json "{\n  \"brokers\": 3,\n  \"actions\": [\n    {\"at\": 0, \"do\": \"create-topic\", \"topic\": \"t\"},\n    {\"at\": 10, \"do\": \"crash\", \"broker\": 7}\n  ]\n}\n")
+  file(WRITE ${_bad}/bad-json.json "{\n  \"actions\": [\n    {\"do\": \"advance\" \"ms\": 5}\n  ]\n}\n")
+  file(WRITE ${_bad}/failing-expect.json "{\n  \"brokers\": 1,\n  \"actions\": [\n    {\"do\": \"create-topic\", \"topic\": \"t\"},\n    {\"do\": \"expect\", \"topic\": \"t\", \"partition\": 0, \"high-watermark\": 3}\n  ]\n}\n")
+
+  # scenario_cli_test(name EXIT code REGEX stderr-regex ARGS ...): via cli_expect.cmake, which
+  # also fails on a crash.
+  function(scenario_cli_test name)
+    cmake_parse_arguments(F "" "EXIT;REGEX" "ARGS" ${ARGN})
+    string(REPLACE ";" "^^" _args "${F_ARGS}")
+    add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:kafkalab-cli>
+             "-DARGS=${_args}" -DEXIT=${F_EXIT} "-DREGEX=${F_REGEX}"
+             -P ${CMAKE_CURRENT_SOURCE_DIR}/cli_expect.cmake)
+  endfunction()
+
+  scenario_cli_test(cli_simulate_leader_failover_exit EXIT 0 REGEX "^$"
+    ARGS simulate ${_scenarios}/leader-failover.json)
+  add_test(NAME cli_simulate_leader_failover_output
+           COMMAND $<TARGET_FILE:kafkalab-cli> simulate ${_scenarios}/leader-failover.json --seed 1)
+  set_tests_properties(cli_simulate_leader_failover_output PROPERTIES PASS_REGULAR_EXPRESSION
+    "\"type\":\"leader_elected\".*\"type\":\"partition\",\"topic\":\"orders\",\"partition\":0,\"leader\":3,\"leader_epoch\":2.*\n\\{\"type\":\"result\",\"time_ms\":[0-9]+,\"expects_passed\":[1-9][0-9]*,\"failures\":0,\"ok\":true\\}\n$")
+  # --seed replaces the file's seed: seed 2 places orders-0 on [1, 2, 3], so the expects
+  # written for seed 1's [3, 1, 2] fail, each reported with its line.
+  scenario_cli_test(cli_simulate_seed_override EXIT 1
+    REGEX "leader-failover\\.json:11: at 600 ms: expect failed: orders-0: leader is 1, expected 3"
+    ARGS simulate ${_scenarios}/leader-failover.json --seed 2)
+  scenario_cli_test(cli_simulate_unknown_broker EXIT 2
+    REGEX "bad-broker\\.json:5: action 'crash': unknown broker 7 \\(cluster has 3"
+    ARGS simulate ${_bad}/bad-broker.json)
+  scenario_cli_test(cli_simulate_bad_json EXIT 2
+    REGEX "bad-json\\.json:3:22: invalid JSON: syntax error"
+    ARGS simulate ${_bad}/bad-json.json)
+  scenario_cli_test(cli_simulate_failed_expect EXIT 1
+    REGEX "failing-expect\\.json:5: at 0 ms: expect failed: t-0: high watermark is 0, expected 3"
+    ARGS simulate ${_bad}/failing-expect.json)
+  scenario_cli_test(cli_simulate_missing_file EXIT 2 REGEX "no-such\\.json: cannot open the file"
+    ARGS simulate ${_bad}/no-such.json)
+endif()

@@ -1,0 +1,342 @@
+// The scenario parser: every example in resources/scenarios/ parses; a full file resolves its
+// times, keys, acks, configs and expectations; malformed files are refused with the line (and,
+// for bad JSON, the column) and a reason that names the key.
+#include "scenario/json_lines.h"
+#include "scenario/scenario.h"
+
+#include <QtTest>
+
+#include <filesystem>
+
+using namespace kl;
+namespace fs = std::filesystem;
+
+class TestScenarioParser : public QObject {
+    Q_OBJECT
+
+private slots:
+    void examplesParse();
+    void fullScenario();
+    void lineAndColumn_data();
+    void lineAndColumn();
+    void actionLines();
+    void malformed_data();
+    void malformed();
+    void syntaxErrorPosition();
+    void fileErrors();
+};
+
+void TestScenarioParser::examplesParse()
+{
+    const fs::path dir = fs::path(KAFKALAB_SOURCE_DIR) / "resources" / "scenarios";
+    int files = 0;
+    for (const auto &entry : fs::directory_iterator(dir)) {
+        if (entry.path().extension() != ".json")
+            continue;
+        ++files;
+        const auto parsed = loadScenarioFile(entry.path());
+        QVERIFY2(parsed, (entry.path().filename().string() + ": " + parsed.error.toString()).c_str());
+        QVERIFY2(!parsed.scenario->name.empty(), entry.path().filename().string().c_str());
+        QVERIFY2(!parsed.scenario->description.empty(), entry.path().filename().string().c_str());
+        QVERIFY(!parsed.scenario->actions.empty());
+    }
+    QVERIFY2(files >= 5, "expected at least five example scenarios");
+}
+
+void TestScenarioParser::fullScenario()
+{
+    const char *text = R"({
+  "name": "all of it",
+  "description": "every action once",
+  "brokers": 4,
+  "seed": 42,
+  "config": {"replica.lag.time.max.ms": 3000, "replica.fetch.interval.ms": 50},
+  "actions": [
+    {"at": 0, "do": "create-topic", "topic": "orders", "partitions": 3, "replication-factor": 3,
+     "config": {"min.insync.replicas": 2, "unclean.leader.election.enable": true, "segment.bytes": 4096}},
+    {"at": 100, "do": "produce", "topic": "orders", "count": 10, "keys": ["a", "b"], "acks": "all",
+     "value-size": 7, "compression": "lz4"},
+    {"after": 50, "do": "produce", "topic": "orders", "count": 5, "key-prefix": "user-", "key-count": 2,
+     "acks": 0, "partition": 2},
+    {"do": "produce", "topic": "orders", "count": 1},
+    {"do": "crash", "broker": 4},
+    {"do": "advance", "ms": 1000},
+    {"after": 10, "do": "slow", "broker": 2, "delay-ms": 5000},
+    {"at": 2000, "do": "isolate", "broker": 3, "expect-error": "BROKER_NOT_AVAILABLE"},
+    {"do": "heal", "broker": 3},
+    {"do": "restart", "broker": 4},
+    {"do": "elect-preferred", "topic": "orders", "partition": 1},
+    {"do": "expect", "topic": "orders", "partition": 1, "leader": null, "isr": [3, 1],
+     "leader-epoch": 2, "high-watermark": 20, "log-end-offset": 21, "log-start-offset": 0,
+     "replica-log-end-offsets": {"1": 20, "3": 21}},
+    {"do": "expect", "topic": "orders", "acknowledged": 10, "refused": 6, "lost": 0},
+    {"do": "advance", "ms": 500}
+  ]
+})";
+    const auto parsed = parseScenario(text);
+    QVERIFY2(parsed, parsed.error.toString().c_str());
+    const Scenario &s = *parsed.scenario;
+    QCOMPARE(s.name, std::string("all of it"));
+    QCOMPARE(s.brokers, 4);
+    QCOMPARE(s.seed, uint64_t(42));
+    QCOMPARE(s.replicaLagTimeMaxMs, int64_t(3000));
+    QCOMPARE(s.replicaFetchIntervalMs, 50);
+    QCOMPARE(s.actions.size(), size_t(14));
+    QCOMPARE(s.endMs, int64_t(2500));
+
+    const auto &create = s.actions[0];
+    QCOMPARE(create.kind, ScenarioActionKind::CreateTopic);
+    QCOMPARE(create.line, 8);
+    QCOMPARE(create.topicConfig.partitions, 3);
+    QCOMPARE(create.topicConfig.replicationFactor, 3);
+    QCOMPARE(create.topicConfig.minInsyncReplicas, 2);
+    QVERIFY(create.topicConfig.uncleanLeaderElection);
+    QCOMPARE(create.topicConfig.log.segmentBytes, int64_t(4096));
+
+    const auto &p1 = s.actions[1];
+    QCOMPARE(p1.atMs, int64_t(100));
+    QCOMPARE(p1.count, int64_t(10));
+    QCOMPARE(p1.keys, (std::vector<std::string> {"a", "b"}));
+    QCOMPARE(p1.acks, Acks::All);
+    QCOMPARE(p1.valueSize, 7);
+    QCOMPARE(p1.compression, Compression::Lz4);
+    QCOMPARE(p1.partition, -1);
+
+    const auto &p2 = s.actions[2];
+    QCOMPARE(p2.atMs, int64_t(150));
+    QCOMPARE(p2.keyPrefix, std::string("user-"));
+    QCOMPARE(p2.keyCount, int64_t(2));
+    QCOMPARE(p2.acks, Acks::None);
+    QCOMPARE(p2.partition, 2);
+
+    const auto &p3 = s.actions[3];
+    QCOMPARE(p3.atMs, int64_t(150)); // no at/after: same time as the previous action
+    QVERIFY(p3.keys.empty());
+    QCOMPARE(p3.keyCount, int64_t(0)); // null keys
+    QCOMPARE(p3.acks, Acks::Leader);
+
+    QCOMPARE(s.actions[4].broker, 4);
+    QCOMPARE(s.actions[5].kind, ScenarioActionKind::Advance);
+    QCOMPARE(s.actions[5].ms, int64_t(1000));
+    QCOMPARE(s.actions[6].atMs, int64_t(1160)); // after counts from the end of the advance
+    QCOMPARE(s.actions[6].ms, int64_t(5000));
+    QCOMPARE(s.actions[7].atMs, int64_t(2000));
+    QCOMPARE(s.actions[7].expectError, std::optional<ErrorCode>(ErrorCode::BrokerNotAvailable));
+    QCOMPARE(s.actions[10].partition, 1);
+
+    const auto &e = s.actions[11].expect;
+    QCOMPARE(e.partition, std::optional<int32_t>(1));
+    QCOMPARE(e.leader, std::optional<int32_t>(-1));
+    QCOMPARE(*e.isr, (std::vector<int32_t> {1, 3}));
+    QCOMPARE(e.leaderEpoch, std::optional<int32_t>(2));
+    QCOMPARE(e.highWatermark, std::optional<int64_t>(20));
+    QCOMPARE(e.logEndOffset, std::optional<int64_t>(21));
+    QCOMPARE(e.logStartOffset, std::optional<int64_t>(0));
+    QCOMPARE(e.replicaLogEndOffsets.size(), size_t(2));
+    QCOMPARE(e.replicaLogEndOffsets[1], (std::pair<int32_t, int64_t>(3, 21)));
+    const auto &counters = s.actions[12].expect;
+    QVERIFY(!counters.partition);
+    QCOMPARE(counters.acknowledged, std::optional<int64_t>(10));
+    QCOMPARE(counters.refused, std::optional<int64_t>(6));
+    QCOMPARE(counters.lost, std::optional<int64_t>(0));
+}
+
+void TestScenarioParser::lineAndColumn_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("first byte") << "abc" << 0 << 1 << 1;
+    QTest::newRow("same line") << "abc" << 2 << 1 << 3;
+    QTest::newRow("after newline") << "ab\ncd" << 3 << 2 << 1;
+    QTest::newRow("third line") << "a\n\nxyz" << 5 << 3 << 3;
+    QTest::newRow("past the end") << "a\nb" << 99 << 2 << 2;
+}
+
+void TestScenarioParser::lineAndColumn()
+{
+    QFETCH(QString, text);
+    QFETCH(int, offset);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const std::string bytes = text.toStdString();
+    const auto [l, c] = kl::lineAndColumn(bytes, static_cast<size_t>(offset));
+    QCOMPARE(l, line);
+    QCOMPARE(c, column);
+}
+
+void TestScenarioParser::actionLines()
+{
+    // Actions spread over lines, with strings holding braces, brackets and escaped quotes that
+    // a naive scan would mistake for structure.
+    const char *text = "{\"name\": \"a {tricky} [name] \\\" here\",\n"  // 1
+                       " \"actions\": [\n"                                // 2
+                       "\n"                                               // 3
+                       "  {\"do\": \"advance\", \"ms\": 1},\n"             // 4
+                       "  {\n"                                            // 5
+                       "    \"do\": \"advance\",\n"                       // 6
+                       "    \"ms\": 2\n"                                  // 7
+                       "  }, {\"do\": \"advance\", \"ms\": 3}\n"           // 8
+                       "]}";
+    const auto parsed = parseScenario(text);
+    QVERIFY2(parsed, parsed.error.toString().c_str());
+    const auto &actions = parsed.scenario->actions;
+    QCOMPARE(actions.size(), size_t(3));
+    QCOMPARE(actions[0].line, 4);
+    QCOMPARE(actions[1].line, 5);
+    QCOMPARE(actions[2].line, 8);
+    QCOMPARE(parsed.scenario->endMs, int64_t(6));
+
+    const auto scan = scanJsonLines(text);
+    QCOMPARE(scan.root.lineOf("actions"), 2);
+    QCOMPARE(scan.root.member("actions")->items[1].lineOf("ms"), 7);
+}
+
+void TestScenarioParser::malformed_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("reason");
+
+    const QString head = "{\n  \"brokers\": 3,\n  \"actions\": [\n"
+                         "    {\"do\": \"create-topic\", \"topic\": \"orders\", \"partitions\": 2, \"replication-factor\": 3},\n";
+    const QString tail = "\n  ]\n}\n";
+    // Line 5 is the action under test (lines 1-4 are the head).
+    const auto with = [&](const QString &action) { return head + "    " + action + tail; };
+
+    QTest::newRow("not an object") << "[1, 2]" << 1 << "a scenario must be a JSON object, got an array";
+    QTest::newRow("missing actions") << "{\n\"brokers\": 3\n}" << 1 << "scenario: missing key 'actions'";
+    QTest::newRow("unknown top-level key") << "{\n\"brokers\": 3,\n\"action\": []\n}" << 3
+                                           << "scenario: unknown key 'action' (allowed here: name, description, brokers, seed, config, actions)";
+    QTest::newRow("brokers out of range") << "{\"brokers\": 10, \"actions\": []}" << 1
+                                          << "scenario: key 'brokers' must be 1..9, got 10";
+    QTest::newRow("brokers wrong type") << "{\n\"brokers\": \"3\", \"actions\": []}" << 2
+                                        << "scenario: key 'brokers' must be an integer, got the string \"3\"";
+    QTest::newRow("unknown cluster config") << "{\"config\": {\n\"replica.lag.time.ms\": 5}, \"actions\": []}" << 2
+                                            << "config: unknown key 'replica.lag.time.ms'";
+    QTest::newRow("unknown action") << with("{\"do\": \"crsh\", \"broker\": 1}") << 5
+                                    << "action 2: unknown action 'crsh' (known: create-topic, produce, crash,";
+    QTest::newRow("missing do") << with("{\"broker\": 1}") << 5 << "action 2: missing key 'do'";
+    QTest::newRow("action not an object") << with("\"crash\"") << 5 << "action 2 must be an object, got the string \"crash\"";
+    QTest::newRow("unknown key") << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": 1, \"ack\": \"all\"}") << 5
+                                 << "action 'produce': unknown key 'ack' (allowed here: do, at, after, expect-error, topic, count,";
+    QTest::newRow("unknown key on its own line")
+        << with("{\"do\": \"crash\",\n      \"broker\": 1,\n      \"brocker\": 2}") << 7 << "action 'crash': unknown key 'brocker'";
+    QTest::newRow("count wrong type") << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": \"10\"}") << 5
+                                      << "action 'produce': key 'count' must be an integer, got the string \"10\"";
+    QTest::newRow("count fractional") << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": 1.5}") << 5
+                                      << "action 'produce': key 'count' must be an integer, got 1.5";
+    QTest::newRow("count zero") << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": 0}") << 5
+                                << "action 'produce': key 'count' must be 1..1000000, got 0";
+    QTest::newRow("missing count") << with("{\"do\": \"produce\", \"topic\": \"orders\"}") << 5
+                                   << "action 'produce': missing key 'count'";
+    QTest::newRow("bad acks") << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": 1, \"acks\": 2}") << 5
+                              << "action 'produce': key 'acks' must be \"all\", \"1\" or \"0\", got 2";
+    QTest::newRow("key list item not a string")
+        << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": 1, \"keys\": [\n      \"a\",\n      7]}") << 7
+        << "action 'produce': keys[1] must be a string, got 7";
+    QTest::newRow("keys and key-prefix") << with("{\"do\": \"produce\", \"topic\": \"orders\", \"count\": 1, \"keys\": [\"a\"], \"key-prefix\": \"k\"}")
+                                         << 5 << "give 'keys' (a list) or 'key-prefix'/'key-count', not both";
+    QTest::newRow("broker out of range") << with("{\"do\": \"crash\", \"broker\": 7}") << 5
+                                         << "action 'crash': unknown broker 7 (cluster has 3; brokers are numbered 1..3)";
+    QTest::newRow("broker zero") << with("{\"do\": \"isolate\", \"broker\": 0}") << 5 << "action 'isolate': unknown broker 0";
+    QTest::newRow("broker wrong type") << with("{\"do\": \"restart\", \"broker\": \"b1\"}") << 5
+                                       << "action 'restart': key 'broker' must be a broker id (an integer), got the string \"b1\"";
+    QTest::newRow("unknown topic") << with("{\"do\": \"produce\", \"topic\": \"order\", \"count\": 1}") << 5
+                                   << "action 'produce': unknown topic 'order' (no earlier create-topic made it)";
+    QTest::newRow("partition out of range") << with("{\"do\": \"elect-preferred\", \"topic\": \"orders\", \"partition\": 2}") << 5
+                                            << "action 'elect-preferred': topic 'orders' has no partition 2 (partitions 0..1)";
+    QTest::newRow("time goes backwards") << with("{\"at\": 100, \"do\": \"advance\", \"ms\": 1},\n    {\"at\": 50, \"do\": \"heal\", \"broker\": 1}") << 6
+                                         << "action 'heal': 'at' 50 is before the previous action's time 101";
+    QTest::newRow("at and after") << with("{\"at\": 1, \"after\": 2, \"do\": \"heal\", \"broker\": 1}") << 5
+                                  << "action 'heal': give 'at' (ms from the start) or 'after'";
+    QTest::newRow("negative after") << with("{\"after\": -5, \"do\": \"heal\", \"broker\": 1}") << 5
+                                    << "action 'heal': key 'after' must be 0..";
+    QTest::newRow("unknown error name") << with("{\"do\": \"heal\", \"broker\": 1, \"expect-error\": \"NOT_ENOUGH\"}") << 5
+                                        << "action 'heal': unknown Kafka error name 'NOT_ENOUGH'";
+    QTest::newRow("expect-error on advance") << with("{\"do\": \"advance\", \"ms\": 1, \"expect-error\": \"NOT_ENOUGH_REPLICAS\"}") << 5
+                                             << "action 'advance': unknown key 'expect-error'";
+    QTest::newRow("replication factor above brokers")
+        << with("{\"do\": \"create-topic\", \"topic\": \"big\", \"replication-factor\": 4}") << 5
+        << "action 'create-topic': replication-factor 4 is more than the cluster's 3 brokers";
+    QTest::newRow("topic created twice") << with("{\"do\": \"create-topic\", \"topic\": \"orders\"}") << 5
+                                         << "action 'create-topic': topic 'orders' was already created on line 4";
+    QTest::newRow("invalid topic name") << with("{\"do\": \"create-topic\", \"topic\": \"a b\"}") << 5
+                                        << "action 'create-topic': ";
+    QTest::newRow("unknown topic config") << with("{\"do\": \"create-topic\", \"topic\": \"t\", \"config\": {\n      \"min.isr\": 2}}") << 6
+                                          << "action 'create-topic': config: unknown key 'min.isr'";
+    QTest::newRow("topic config wrong type")
+        << with("{\"do\": \"create-topic\", \"topic\": \"t\", \"config\": {\"unclean.leader.election.enable\": \"yes\"}}") << 5
+        << "key 'unclean.leader.election.enable' must be true or false, got the string \"yes\"";
+    QTest::newRow("expect nothing") << with("{\"do\": \"expect\", \"topic\": \"orders\", \"partition\": 0}") << 5
+                                    << "action 'expect': nothing to check";
+    QTest::newRow("expect leader without partition") << with("{\"do\": \"expect\", \"topic\": \"orders\", \"leader\": 1}") << 5
+                                                     << "action 'expect': key 'leader' is about one partition: add 'partition'";
+    QTest::newRow("expect isr broker out of range") << with("{\"do\": \"expect\", \"topic\": \"orders\", \"partition\": 0, \"isr\": [1, 4]}") << 5
+                                                    << "action 'expect': unknown broker 4 (cluster has 3";
+    QTest::newRow("expect isr duplicate") << with("{\"do\": \"expect\", \"topic\": \"orders\", \"partition\": 0, \"isr\": [1, 1]}") << 5
+                                          << "broker 1 is listed twice in 'isr'";
+    QTest::newRow("expect replica not a broker")
+        << with("{\"do\": \"expect\", \"topic\": \"orders\", \"partition\": 0, \"replica-log-end-offsets\": {\"x\": 1}}") << 5
+        << "replica-log-end-offsets: 'x' is not a broker id (1..3)";
+    QTest::newRow("duplicate key") << with("{\"do\": \"crash\",\n      \"broker\": 1,\n      \"broker\": 2}") << 7
+                                   << "key 'broker' appears twice in the same object";
+}
+
+void TestScenarioParser::malformed()
+{
+    QFETCH(QString, text);
+    QFETCH(int, line);
+    QFETCH(QString, reason);
+    const auto parsed = parseScenario(text.toStdString());
+    QVERIFY2(!parsed, "a malformed scenario was accepted");
+    QCOMPARE(parsed.error.line, line);
+    QCOMPARE(parsed.error.column, 0);
+    QVERIFY2(QString::fromStdString(parsed.error.reason).contains(reason),
+        qPrintable("reason: " + QString::fromStdString(parsed.error.reason)));
+    const std::string formatted = parsed.error.toString("x.json");
+    QVERIFY(formatted.starts_with("x.json:" + std::to_string(line) + ": "));
+}
+
+void TestScenarioParser::syntaxErrorPosition()
+{
+    // A missing comma: the error points at line 4, where the second string starts.
+    const char *missingComma = "{\n  \"brokers\": 3,\n  \"actions\": [\n    {\"do\": \"crash\" \"broker\": 1}\n  ]\n}\n";
+    auto parsed = parseScenario(missingComma);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 4);
+    QCOMPARE(parsed.error.column, 20); // the opening quote of "broker"
+    QVERIFY2(parsed.error.reason.starts_with("invalid JSON: syntax error"), parsed.error.reason.c_str());
+    QVERIFY2(parsed.error.reason.find("[json.exception") == std::string::npos, parsed.error.reason.c_str());
+    QVERIFY(parsed.error.toString("s.json").starts_with("s.json:4:"));
+
+    // A number where a comma belongs: the column of its first digit.
+    parsed = parseScenario("{\"brokers\": 3 12, \"actions\": []}");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 1);
+    QCOMPARE(parsed.error.column, 15);
+
+    // A trailing comma, then a truncated file: the position is where it broke.
+    parsed = parseScenario("{\"actions\": [\n  1,\n]}");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 3);
+    QCOMPARE(parsed.error.column, 1);
+
+    parsed = parseScenario("{\n  \"actions\": [\n");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 3);
+    QVERIFY2(parsed.error.reason.find("end of input") != std::string::npos, parsed.error.reason.c_str());
+}
+
+void TestScenarioParser::fileErrors()
+{
+    const auto parsed = loadScenarioFile("/no/such/dir/scenario.json");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 0);
+    QCOMPARE(parsed.error.toString("/no/such/dir/scenario.json"),
+        std::string("/no/such/dir/scenario.json: cannot open the file"));
+}
+
+QTEST_APPLESS_MAIN(TestScenarioParser)
+#include "test_scenario_parser.moc"

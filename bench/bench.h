@@ -11,6 +11,9 @@ namespace kl::bench {
 // storage-append [--dir D] [--bytes N] [--segment-bytes N]: Log append and sequential read.
 int runStorageAppend(std::span<const std::string> args);
 
+// gui-live [--rate R] [--seconds S]: GUI responsiveness while an auto-producer runs.
+int runGuiLive(std::span<const std::string> args);
+
 // replication [--batches N] [--in-flight N] [--seeds N]: produce throughput RF 3 acks=all vs
 // RF 1 acks=1 (same run, ManualClock), and the replication simulation's seeds per second.
 int runReplication(std::span<const std::string> args);

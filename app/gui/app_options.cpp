@@ -30,7 +30,15 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("screenshot"),
         QStringLiteral("Fill a demo topic, save the window (1280x800) as PNG and exit."),
         QStringLiteral("FILE.png"));
-    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt});
+    const QCommandLineOption viewOpt(
+        QStringLiteral("view"),
+        QStringLiteral("The tab shown first in the middle: topic, cluster or files (default topic)."),
+        QStringLiteral("TAB"), QStringLiteral("topic"));
+    const QCommandLineOption crashOpt(
+        QStringLiteral("screenshot-crash"),
+        QStringLiteral("With --screenshot: crash broker N after producing, to show a failover."),
+        QStringLiteral("N"));
+    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt, viewOpt, crashOpt});
 
     // No QCoreApplication exists yet, so Qt cannot know the program's name.
     o.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
@@ -59,8 +67,25 @@ AppOptions parseAppOptions(const QStringList &arguments)
         return o;
     }
     o.screenshot = parser.value(shotOpt);
-    if (parser.isSet(shotOpt) && o.screenshot.isEmpty())
+    if (parser.isSet(shotOpt) && o.screenshot.isEmpty()) {
         o.error = QStringLiteral("--screenshot needs a file name");
+        return o;
+    }
+    o.view = parser.value(viewOpt).toLower();
+    if (o.view != QLatin1String("topic") && o.view != QLatin1String("cluster")
+        && o.view != QLatin1String("files")) {
+        o.error = QStringLiteral("--view must be topic, cluster or files, got '%1'").arg(o.view);
+        return o;
+    }
+    if (parser.isSet(crashOpt)) {
+        o.crashBroker = parser.value(crashOpt).toInt(&ok);
+        if (!ok || o.crashBroker < 1 || o.crashBroker > o.brokers) {
+            o.error = QStringLiteral("--screenshot-crash must be a broker id from 1 to %1, got '%2'")
+                          .arg(o.brokers)
+                          .arg(parser.value(crashOpt));
+            return o;
+        }
+    }
     return o;
 }
 

@@ -11,6 +11,8 @@ struct AppOptions {
     QString dataDir;        // empty = default (see main.cpp)
     QString lang;           // "ko", "en" or empty (= remembered setting or system locale)
     QString screenshot;     // PNG path; empty = interactive
+    QString view;           // first centre tab: "topic" (default), "cluster" or "files"
+    int crashBroker = 0;    // screenshot only: crash this broker before grabbing (0 = none)
 
     bool showHelp = false;
     bool showVersion = false;

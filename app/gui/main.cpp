@@ -6,6 +6,7 @@
 #include "api/engine.h"
 #include "bridge/bridge.h"
 #include "views/main_window.h"
+#include "views/producer_panel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -126,8 +128,9 @@ private:
 };
 
 // --screenshot: a demo topic with keyed records, then the window as a PNG.
-int takeScreenshot(Bridge &bridge, Shell &shell, const QString &path)
+int takeScreenshot(Bridge &bridge, Shell &shell, const AppOptions &options)
 {
+    const QString path = options.screenshot;
     const QString topic = QStringLiteral("orders");
     if (!waitUntil([&] { bridge.refresh(); return bridge.snapshot() != nullptr; }, 10000)) {
         printErr(QStringLiteral("kafkalab: the engine published no snapshot within 10 s"));
@@ -142,7 +145,9 @@ int takeScreenshot(Bridge &bridge, Shell &shell, const QString &path)
                                      });
         kl::TopicConfig config;
         config.partitions = 6;
-        config.replicationFactor = 1;
+        // Replicated like a real cluster, so the Cluster tab has leaders and followers to show.
+        config.replicationFactor = std::min(3, options.brokers);
+        config.minInsyncReplicas = std::min(2, config.replicationFactor);
         config.log.segmentBytes = 2048; // small, so segment boundaries show in the strips
         bridge.createTopic(topic, config);
         waitUntil([&] { return done; }, 10000);
@@ -188,11 +193,49 @@ int takeScreenshot(Bridge &bridge, Shell &shell, const QString &path)
         return total >= kRecords;
     }, 5000);
 
+    if (options.crashBroker > 0) {
+        // Let the followers catch up first (HW = LEO everywhere), so the picture shows a clean
+        // failover rather than acks=1 records the followers never got.
+        waitUntil([&] {
+            bridge.refresh();
+            const kl::TopicSnapshot *t = bridge.snapshot()->topic(topic.toStdString());
+            for (const auto &p : t ? t->partitions : std::vector<kl::PartitionSnapshot>{})
+                if (p.highWatermark < p.logEndOffset)
+                    return false;
+            return t != nullptr;
+        }, 5000);
+        bool crashed = false;
+        kl::Status status;
+        auto c = QObject::connect(&bridge, &Bridge::clusterCommandFinished,
+                                  [&](const QString &, const QString &, const kl::Status &s) {
+                                      crashed = true;
+                                      status = s;
+                                  });
+        bridge.crashBroker(options.crashBroker);
+        waitUntil([&] { return crashed; }, 10000);
+        QObject::disconnect(c);
+        if (!crashed || !status.isOk()) {
+            printErr(QStringLiteral("kafkalab: crashing broker-%1 failed: %2")
+                         .arg(options.crashBroker)
+                         .arg(QString::fromStdString(status.toString())));
+            return 1;
+        }
+    }
+
     MainWindow *window = shell.window();
     window->selectTopic(topic);
+    window->setCurrentView(options.view);
     window->resize(1280, 800);
     window->show();
-    waitUntil([] { return false; }, 300); // let layouts settle and views repaint
+    // One keyed send through the producer panel, so its key -> partition explanation shows.
+    bool answered = false;
+    auto sent = QObject::connect(&bridge, &Bridge::produceFinished,
+                                 [&](const kl::ProduceResult &) { answered = true; });
+    window->producerPanel()->sendRecord(QStringLiteral("order-100"),
+                                        QStringLiteral("{\"order\":100,\"amount\":42}"));
+    waitUntil([&] { return answered; }, 10000);
+    QObject::disconnect(sent);
+    waitUntil([] { return false; }, 400); // let layouts settle and views repaint
     const QPixmap shot = window->grab();
     if (shot.isNull() || !shot.save(path, "PNG")) {
         printErr(QStringLiteral("kafkalab: could not write the screenshot to %1").arg(path));
@@ -266,8 +309,9 @@ int main(int argc, char **argv)
         shell.setLanguage(resolveLanguage(options));
         shell.buildWindow();
         if (!options.screenshot.isEmpty()) {
-            rc = takeScreenshot(bridge, shell, options.screenshot);
+            rc = takeScreenshot(bridge, shell, options);
         } else {
+            shell.window()->setCurrentView(options.view);
             shell.window()->resize(1280, 800);
             shell.window()->show();
             rc = app.exec();

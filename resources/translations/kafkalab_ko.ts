@@ -65,6 +65,344 @@
     </message>
 </context>
 <context>
+    <name>ClusterMap</name>
+    <message>
+        <source>broker-%1</source>
+        <translation>브로커-%1</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>follower (in ISR)</source>
+        <translation>팔로워 (ISR 안)</translation>
+    </message>
+    <message>
+        <source>follower (out of ISR)</source>
+        <translation>팔로워 (ISR 밖)</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>in ISR</source>
+        <translation>ISR 안</translation>
+    </message>
+    <message>
+        <source>out of ISR</source>
+        <translation>ISR 밖</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>중지됨(크래시)</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>격리됨</translation>
+    </message>
+    <message>
+        <source>Stop %1 at once (like kill -9). Its leaderships move to other in-sync replicas; what reached its files stays.</source>
+        <translation>%1을(를) 즉시 중지합니다(kill -9처럼). 리더 역할은 다른 동기화 복제본으로 넘어가고, 파일에 기록된 내용은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is running</source>
+        <translation>%1은(는) 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>Cut %1 off from the other brokers (a network partition): it keeps running but cannot replicate.</source>
+        <translation>%1을(를) 다른 브로커에서 끊습니다(네트워크 분할): 계속 실행되지만 복제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not isolated</source>
+        <translation>%1은(는) 격리되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Stop %1 at once (like kill -9). What reached its files stays.</source>
+        <translation>%1을(를) 즉시 중지합니다(kill -9처럼). 파일에 기록된 내용은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is running (isolated): use Heal to reconnect it</source>
+        <translation>%1은(는) 실행 중입니다(격리됨): 복구를 눌러 다시 연결하세요</translation>
+    </message>
+    <message>
+        <source>%1 is already isolated</source>
+        <translation>%1은(는) 이미 격리되어 있습니다</translation>
+    </message>
+    <message>
+        <source>Reconnect %1 to the other brokers: its followers truncate where they diverged and catch up.</source>
+        <translation>%1을(를) 다른 브로커와 다시 연결합니다: 팔로워는 갈라진 지점에서 로그를 잘라 내고 따라잡습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is already down</source>
+        <translation>%1은(는) 이미 중지되었습니다</translation>
+    </message>
+    <message>
+        <source>Start %1 again: it recovers its logs from its own files, truncates where they diverge and catches up.</source>
+        <translation>%1을(를) 다시 시작합니다: 자기 파일에서 로그를 복구하고, 갈라진 지점에서 잘라 낸 뒤 따라잡습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is down: restart it first</source>
+        <translation>%1이(가) 중지되어 있습니다: 먼저 재시작하세요</translation>
+    </message>
+    <message>
+        <source>Add a delay to every fetch %1&apos;s followers make. Longer than replica.lag.time.max.ms and they drop out of the ISR.</source>
+        <translation>%1의 팔로워가 하는 모든 페치에 지연을 더합니다. replica.lag.time.max.ms보다 길면 ISR에서 빠집니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no replicas</source>
+        <translation>%1에는 복제본이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1, the preferred replica, already leads %2</source>
+        <translation>선호 복제본 %1이(가) 이미 %2의 리더입니다</translation>
+    </message>
+    <message>
+        <source>The preferred replica %1 is down</source>
+        <translation>선호 복제본 %1이(가) 중지되어 있습니다</translation>
+    </message>
+    <message>
+        <source>The preferred replica %1 is isolated</source>
+        <translation>선호 복제본 %1이(가) 격리되어 있습니다</translation>
+    </message>
+    <message>
+        <source>The preferred replica %1 is not in the ISR %2: it must catch up first</source>
+        <translation>선호 복제본 %1이(가) ISR %2에 없습니다: 먼저 따라잡아야 합니다</translation>
+    </message>
+    <message>
+        <source>Make %1 (first in the assignment) the leader of %2 again; the leader epoch goes up by one.</source>
+        <translation>%1(할당 순서의 첫 번째)을(를) 다시 %2의 리더로 만듭니다. 리더 에포크가 1 올라갑니다.</translation>
+    </message>
+    <message>
+        <source>%1 is running: it serves its leaders and replicates as a follower</source>
+        <translation>%1은(는) 실행 중입니다: 리더 파티션을 서비스하고 팔로워로서 복제합니다</translation>
+    </message>
+    <message>
+        <source>%1 is down: its replicas are offline until it restarts</source>
+        <translation>%1이(가) 중지되어 있습니다: 재시작할 때까지 복제본이 오프라인입니다</translation>
+    </message>
+    <message>
+        <source>%1 runs but cannot reach the other brokers: its followers fall out of the ISR and the controller moves its leaderships</source>
+        <translation>%1은(는) 실행 중이지만 다른 브로커에 닿지 못합니다: 팔로워는 ISR에서 빠지고 컨트롤러가 리더 역할을 옮깁니다</translation>
+    </message>
+    <message>
+        <source>%1 is the controller: it keeps the cluster metadata and elects partition leaders (KRaft)</source>
+        <translation>%1이(가) 컨트롤러입니다: 클러스터 메타데이터를 관리하고 파티션 리더를 선출합니다(KRaft)</translation>
+    </message>
+    <message>
+        <source>In-sync replicas (ISR) of %1: %2. A follower leaves the ISR when it has not caught up for replica.lag.time.max.ms and rejoins once it has.</source>
+        <translation>%1의 동기화 복제본(ISR): %2. 팔로워가 replica.lag.time.max.ms 동안 따라잡지 못하면 ISR에서 빠지고, 따라잡으면 다시 들어옵니다.</translation>
+    </message>
+    <message>
+        <source>%1: leader %2, epoch %3, ISR %4, replicas %5, HW %6</source>
+        <translation>%1: 리더 %2, 에포크 %3, ISR %4, 복제본 %5, 하이 워터마크 %6</translation>
+    </message>
+    <message>
+        <source>%1: OFFLINE, no eligible leader (epoch %2, replicas %3)</source>
+        <translation>%1: 오프라인, 리더가 될 수 있는 복제본 없음 (에포크 %2, 복제본 %3)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>%1 leads %2: producers write here, followers fetch from here</source>
+        <translation>%1이(가) %2의 리더입니다: 프로듀서는 여기에 쓰고 팔로워는 여기서 가져갑니다</translation>
+    </message>
+    <message>
+        <source>%1 is a follower in the ISR: it has everything up to the high watermark and counts for acks=all</source>
+        <translation>%1은(는) ISR 안의 팔로워입니다: 하이 워터마크까지 모두 가지고 있고 acks=all에 포함됩니다</translation>
+    </message>
+    <message>
+        <source>%1 is a follower out of the ISR: it fell behind for longer than replica.lag.time.max.ms and cannot become leader in a clean election</source>
+        <translation>%1은(는) ISR 밖의 팔로워입니다: replica.lag.time.max.ms보다 오래 뒤처져서 정상(clean) 선출로는 리더가 될 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is offline: its broker is down</source>
+        <translation>%1은(는) 오프라인입니다: 브로커가 중지되어 있습니다</translation>
+    </message>
+    <message>
+        <source>★ preferred replica: first in the assignment, leader when all is well</source>
+        <translation>★ 선호 복제본: 할당 순서의 첫 번째, 모두 정상일 때의 리더</translation>
+    </message>
+    <message>
+        <source>LEO (log end offset) of %1: %2, the offset its next record will get.</source>
+        <translation>%1의 LEO(로그 끝 오프셋): %2, 다음 레코드가 받을 오프셋입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) behind the leader</source>
+        <translation>
+            <numerusform>리더보다 레코드 %n개 뒤처짐</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HW (high watermark) of %1: %2. Records below it are on every in-sync replica and visible to consumers; the leader moves it to the smallest LEO in the ISR.</source>
+        <translation>%1의 하이 워터마크(HW): %2. 그 아래의 레코드는 모든 동기화 복제본에 있고 컨슈머가 읽을 수 있습니다. 리더는 이를 ISR의 가장 작은 LEO로 옮깁니다.</translation>
+    </message>
+    <message>
+        <source>Leader epoch of %1: %2. The controller bumps it on every new leader; a returning replica uses it to find where its log diverged and truncates there.</source>
+        <translation>%1의 리더 에포크: %2. 컨트롤러는 새 리더마다 이를 올립니다. 돌아온 복제본은 이것으로 로그가 갈라진 지점을 찾아 거기서 잘라 냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Show the replicas of one topic, or of all topics</source>
+        <translation>한 토픽 또는 모든 토픽의 복제본을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>all topics</source>
+        <translation>모든 토픽</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>follower in ISR</source>
+        <translation>ISR 안 팔로워</translation>
+    </message>
+    <message>
+        <source>follower out of ISR</source>
+        <translation>ISR 밖 팔로워</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>★ preferred</source>
+        <translation>★ 선호 복제본</translation>
+    </message>
+    <message>
+        <source>LEO = log end offset of the replica; HW = high watermark of the partition (consumers read below it); epoch = leader epoch.
+ISR = in-sync replicas: the followers that are caught up.</source>
+        <translation>LEO = 복제본의 로그 끝 오프셋, HW = 파티션의 하이 워터마크(컨슈머는 그 아래까지 읽음), 에포크 = 리더 에포크.
+ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
+    </message>
+    <message>
+        <source>Elect preferred leader</source>
+        <translation>선호 리더 선출</translation>
+    </message>
+    <message>
+        <source>Show in Topic view</source>
+        <translation>토픽 보기에서 보기</translation>
+    </message>
+    <message>
+        <source>★ controller</source>
+        <translation>★ 컨트롤러</translation>
+    </message>
+    <message>
+        <source>Crash</source>
+        <translation>중지(크래시)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>재시작</translation>
+    </message>
+    <message>
+        <source>Isolate</source>
+        <translation>격리</translation>
+    </message>
+    <message>
+        <source>Slow follower</source>
+        <translation>팔로워 느리게</translation>
+    </message>
+    <message>
+        <source>normal speed (no delay)</source>
+        <translation>정상 속도 (지연 없음)</translation>
+    </message>
+    <message>
+        <source>+%1 per fetch</source>
+        <translation>페치마다 +%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>leads %n partition(s)</source>
+        <translation>
+            <numerusform>파티션 %n개의 리더</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>slowed: +%1 per fetch</source>
+        <translation>느려짐: 페치마다 +%1</translation>
+    </message>
+    <message>
+        <source>Each fetch this broker&apos;s followers make waits %1 longer</source>
+        <translation>이 브로커의 팔로워는 페치마다 %1 더 기다립니다</translation>
+    </message>
+    <message>
+        <source>How many partitions this broker currently leads</source>
+        <translation>이 브로커가 지금 리더인 파티션 수</translation>
+    </message>
+    <message>
+        <source>Heal</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Click a replica tile to select its partition.</source>
+        <translation>복제본 타일을 클릭하면 그 파티션을 선택합니다.</translation>
+    </message>
+    <message>
+        <source>Select a partition first (click one of its tiles)</source>
+        <translation>먼저 파티션을 선택하세요 (타일을 클릭)</translation>
+    </message>
+    <message>
+        <source>Show %1-%2&apos;s log in the Topic tab</source>
+        <translation>토픽 탭에서 %1-%2의 로그를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 중지됨</translation>
+    </message>
+    <message>
+        <source>%1 restarted</source>
+        <translation>%1 재시작됨</translation>
+    </message>
+    <message>
+        <source>%1 isolated from the other brokers</source>
+        <translation>%1이(가) 다른 브로커에서 격리됨</translation>
+    </message>
+    <message>
+        <source>%1 reconnected</source>
+        <translation>%1 다시 연결됨</translation>
+    </message>
+    <message>
+        <source>%1: follower fetch delay changed</source>
+        <translation>%1: 팔로워 페치 지연 변경됨</translation>
+    </message>
+    <message>
+        <source>%1: preferred leader election done</source>
+        <translation>%1: 선호 리더 선출 완료</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: 완료</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 (%3)
+%4</source>
+        <translation>%1 거부됨: %2 (%3)
+%4</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <source>Time</source>
@@ -77,10 +415,6 @@
     <message>
         <source>Where</source>
         <translation>위치</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>상세</translation>
     </message>
     <message>
         <source>Engine clock time of the event</source>
@@ -129,6 +463,128 @@
     <message>
         <source>broker-%1</source>
         <translation>브로커-%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>무슨 일</translation>
+    </message>
+    <message>
+        <source>Select an event to highlight what changed</source>
+        <translation>이벤트를 선택하면 바뀐 곳을 강조합니다</translation>
+    </message>
+    <message>
+        <source>Important events</source>
+        <translation>중요 이벤트</translation>
+    </message>
+    <message>
+        <source>Replication and faults</source>
+        <translation>복제와 장애</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>모든 이벤트</translation>
+    </message>
+    <message>
+        <source>Important events hide the chatty ones: each acknowledged produce and each high-watermark step</source>
+        <translation>중요 이벤트는 잦은 이벤트(프로듀스 확인 하나하나, 하이 워터마크 이동 하나하나)를 숨깁니다</translation>
+    </message>
+    <message>
+        <source>Select an event to see what changed.</source>
+        <translation>이벤트를 선택하면 무엇이 바뀌었는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Broker down</source>
+        <translation>브로커 중지</translation>
+    </message>
+    <message>
+        <source>Broker up</source>
+        <translation>브로커 재시작</translation>
+    </message>
+    <message>
+        <source>Broker isolated</source>
+        <translation>브로커 격리</translation>
+    </message>
+    <message>
+        <source>Broker reconnected</source>
+        <translation>브로커 재연결</translation>
+    </message>
+    <message>
+        <source>Follower slowed</source>
+        <translation>팔로워 느려짐</translation>
+    </message>
+    <message>
+        <source>Leader elected</source>
+        <translation>리더 선출</translation>
+    </message>
+    <message>
+        <source>ISR shrank</source>
+        <translation>ISR 축소</translation>
+    </message>
+    <message>
+        <source>ISR expanded</source>
+        <translation>ISR 확장</translation>
+    </message>
+    <message>
+        <source>High watermark advanced</source>
+        <translation>하이 워터마크 전진</translation>
+    </message>
+    <message>
+        <source>Replica truncated</source>
+        <translation>복제본 잘라 냄</translation>
+    </message>
+    <message>
+        <source>Records lost</source>
+        <translation>레코드 유실</translation>
+    </message>
+    <message>
+        <source>Produce acknowledged</source>
+        <translation>프로듀스 확인</translation>
+    </message>
+    <message>
+        <source>%1 → %2, leader epoch %3</source>
+        <translation>%1 → %2, 리더 에포크 %3</translation>
+    </message>
+    <message>
+        <source>ISR %1 → %2</source>
+        <translation>ISR %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 cut its log at offset %2 (its LEO was %3): it diverged from the leader</source>
+        <translation>%1이(가) 로그를 오프셋 %2에서 잘라 냄 (LEO는 %3이었음): 리더와 갈라졌기 때문</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged record(s) lost: offsets %1 to %2</source>
+        <translation>
+            <numerusform>확인된 레코드 %n개 유실: 오프셋 %1 ~ %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offsets %1 to %2 acknowledged</source>
+        <translation>오프셋 %1 ~ %2 확인됨</translation>
+    </message>
+    <message>
+        <source>high watermark now %1</source>
+        <translation>하이 워터마크가 이제 %1</translation>
+    </message>
+    <message>
+        <source>%1 stopped at once; what reached its files stays</source>
+        <translation>%1이(가) 즉시 중지됨. 파일에 기록된 내용은 남아 있음</translation>
+    </message>
+    <message>
+        <source>%1 recovered from its own files and rejoined</source>
+        <translation>%1이(가) 자기 파일에서 복구하고 다시 참여함</translation>
+    </message>
+    <message>
+        <source>%1 cut off from the other brokers</source>
+        <translation>%1이(가) 다른 브로커와 끊김</translation>
+    </message>
+    <message>
+        <source>%1 can reach the other brokers again</source>
+        <translation>%1이(가) 다시 다른 브로커에 닿음</translation>
     </message>
 </context>
 <context>
@@ -228,6 +684,30 @@
         <translation>
             <numerusform>토픽 %1: 파티션 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Brokers and their replicas: leaders, followers, ISR, high watermark; crash, restart or isolate a broker</source>
+        <translation>브로커와 복제본: 리더, 팔로워, ISR, 하이 워터마크. 브로커를 중지, 재시작, 격리할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>프로듀서</translation>
+    </message>
+    <message>
+        <source>Send records and see which partition each key goes to, and why</source>
+        <translation>레코드를 보내고 각 키가 어느 파티션으로 가는지, 왜 그런지 봅니다</translation>
+    </message>
+    <message>
+        <source>Create, delete and grow topics; replication factor and configs</source>
+        <translation>토픽 생성, 삭제, 파티션 늘리기, 복제 계수와 설정</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>격리됨</translation>
+    </message>
+    <message>
+        <source>, controller</source>
+        <translation>, 컨트롤러</translation>
     </message>
 </context>
 <context>
@@ -622,6 +1102,54 @@ Log start offset %2, high watermark %3.</source>
             <numerusform>다른 자동 프로듀서 %n개 실행 중</numerusform>
         </translation>
     </message>
+    <message>
+        <source>all: every in-sync replica has it</source>
+        <translation>all: 모든 동기화 복제본이 받음</translation>
+    </message>
+    <message>
+        <source>1: the leader wrote it</source>
+        <translation>1: 리더가 기록함</translation>
+    </message>
+    <message>
+        <source>0: don&apos;t wait for an answer</source>
+        <translation>0: 응답을 기다리지 않음</translation>
+    </message>
+    <message>
+        <source>acks=all (Kafka&apos;s default since 3.0): acknowledged once every ISR member has the record. Refused with NOT_ENOUGH_REPLICAS when the ISR is smaller than min.insync.replicas.</source>
+        <translation>acks=all (Kafka 3.0부터 기본값): ISR의 모든 복제본이 레코드를 받으면 확인됩니다. ISR이 min.insync.replicas보다 작으면 NOT_ENOUGH_REPLICAS로 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>acks=1: acknowledged as soon as the leader appended it. Lost if the leader dies before a follower copied it.</source>
+        <translation>acks=1: 리더가 추가하자마자 확인됩니다. 팔로워가 복사하기 전에 리더가 죽으면 유실됩니다.</translation>
+    </message>
+    <message>
+        <source>acks=0: the producer does not wait; it never learns about a failure.</source>
+        <translation>acks=0: 프로듀서는 기다리지 않으므로 실패를 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>acks: when the broker answers the producer</source>
+        <translation>acks: 브로커가 프로듀서에게 언제 응답하는가</translation>
+    </message>
+    <message>
+        <source>acks</source>
+        <translation>acks</translation>
+    </message>
+    <message>
+        <source>sent, no acknowledgement awaited (acks=0)</source>
+        <translation>보냄, 확인을 기다리지 않음 (acks=0)</translation>
+    </message>
+    <message>
+        <source>acknowledged by the leader (acks=1)</source>
+        <translation>리더가 확인함 (acks=1)</translation>
+    </message>
+    <message>
+        <source>acknowledged by every in-sync replica (acks=all)</source>
+        <translation>모든 동기화 복제본이 확인함 (acks=all)</translation>
+    </message>
+    <message>
+        <source>refused (acks=%1)</source>
+        <translation>거부됨 (acks=%1)</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -660,6 +1188,29 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>Headers</source>
         <translation>헤더</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaTiles</name>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source>LEO %1 (lag %2)</source>
+        <translation>LEO %1 (지연 %2)</translation>
+    </message>
+    <message>
+        <source>HW %1</source>
+        <translation>HW %1</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>no replicas here</source>
+        <translation>여기에는 복제본이 없음</translation>
     </message>
 </context>
 <context>

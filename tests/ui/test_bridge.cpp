@@ -140,6 +140,50 @@ private slots:
         }
     }
 
+    void faultCommandsAnswerWithStatus()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Bridge bridge(*f.engine);
+        QSignalSpy done(&bridge, &Bridge::clusterCommandFinished);
+        auto statusAt = [&](int i) { return done.at(i).at(2).value<kl::Status>(); };
+
+        bridge.crashBroker(2);
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("crash"));
+        QCOMPARE(done.at(0).at(1).toString(), QStringLiteral("broker-2"));
+        QVERIFY2(statusAt(0).isOk(), statusAt(0).toString().c_str());
+        // The snapshot says so by the time the signal arrives.
+        const auto *b2 = &bridge.snapshot()->brokers[1];
+        QCOMPARE(b2->id, 2);
+        QCOMPARE(b2->state, kl::BrokerState::Crashed);
+
+        bridge.crashBroker(2); // already down: refused, with the engine's reason
+        QTRY_COMPARE(done.count(), 2);
+        QVERIFY(!statusAt(1).isOk());
+
+        bridge.restartBroker(2);
+        QTRY_COMPARE(done.count(), 3);
+        QVERIFY2(statusAt(2).isOk(), statusAt(2).toString().c_str());
+
+        bridge.slowFollower(3, 500);
+        QTRY_COMPARE(done.count(), 4);
+        QCOMPARE(done.at(3).at(0).toString(), QStringLiteral("slow"));
+        QVERIFY(statusAt(3).isOk());
+        QCOMPARE(bridge.snapshot()->brokers[2].fetchDelayMs, int64_t(500));
+
+        bridge.electPreferredLeader(QStringLiteral("no-such-topic"), 0);
+        QTRY_COMPARE(done.count(), 5);
+        QCOMPARE(done.at(4).at(1).toString(), QStringLiteral("no-such-topic-0"));
+        QCOMPARE(statusAt(4).code(), kl::ErrorCode::UnknownTopicOrPartition);
+
+        bridge.isolateBroker(1);
+        bridge.healBroker(1);
+        QTRY_COMPARE(done.count(), 7);
+        QVERIFY(statusAt(5).isOk());
+        QVERIFY(statusAt(6).isOk());
+    }
+
     void bridgeMayDieWithACommandInFlight()
     {
         Fixture f;

@@ -8,7 +8,12 @@
 #include "views/main_window.h"
 #include "views/topic_view.h"
 
+#include "views/cluster_view.h"
+
 #include <QImage>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
@@ -97,6 +102,21 @@ private slots:
         QVERIFY2(found, "no key-coloured cell was drawn");
 
         image.save(QDir::temp().filePath(QStringLiteral("kafkalab_test_main_window.png")));
+
+        // The producer is the first thing on the right, and its Send button is in view at
+        // 1280x800 without scrolling (it used to sit under the topic admin, below the fold).
+        QCOMPARE(window.rightTabs()->currentIndex(), 0);
+        QCOMPARE(window.rightTabs()->currentWidget()->findChild<QPushButton *>(QStringLiteral("producerSend")),
+                 window.findChild<QPushButton *>(QStringLiteral("producerSend")));
+        auto *send = window.findChild<QPushButton *>(QStringLiteral("producerSend"));
+        QVERIFY(send && send->isVisible());
+        auto *scroll = qobject_cast<QScrollArea *>(window.rightTabs()->currentWidget());
+        QVERIFY(scroll);
+        const QRect viewport(scroll->viewport()->mapTo(&window, QPoint(0, 0)), scroll->viewport()->size());
+        const QRect button(send->mapTo(&window, QPoint(0, 0)), send->size());
+        QVERIFY2(viewport.contains(button), "the Send button is scrolled out of view");
+        // The cluster tab is there too.
+        QVERIFY(window.centerTabs()->indexOf(window.clusterView()) >= 0);
 
         // The language toggle asks the app to switch (the app rebuilds the window).
         window.setLanguage(QStringLiteral("en"));

@@ -118,15 +118,22 @@ void Bridge::createPartitions(const QString &name, int total)
     });
 }
 
-void Bridge::produce(kl::ProduceRequest request)
+quint64 Bridge::produce(kl::ProduceRequest request)
 {
+    // produceAsync, not Engine::produce: with acks=all the answer comes when the followers have
+    // the records (or with the refusal), and the engine thread must not wait for that.
+    const quint64 id = m_nextProduceId++;
     auto post = poster();
-    m_engine.produce(std::move(request), [this, post](kl::ProduceResult result) {
-        post([this, result = std::move(result)] {
-            refresh();
-            emit produceFinished(result);
+    m_engine.post([this, post, id, request = std::move(request)](kl::EngineCore &core) {
+        core.produceAsync(request, [this, post, id](kl::ProduceResult result) {
+            post([this, id, result = std::move(result)] {
+                refresh();
+                emit produceFinished(result);
+                emit produceAnswered(id, result);
+            });
         });
     });
+    return id;
 }
 
 void Bridge::startAutoProducer(kl::AutoProducerSpec spec)
@@ -151,4 +158,63 @@ void Bridge::stopAutoProducer(quint64 id)
             emit autoProducerStopped(id, status);
         });
     });
+}
+
+void Bridge::clusterCommand(const QString &action, const QString &target,
+                           std::function<kl::Status(kl::EngineCore &)> fn)
+{
+    auto post = poster();
+    m_engine.post([this, post, action, target, fn = std::move(fn)](kl::EngineCore &core) {
+        kl::Status status = fn(core);
+        post([this, action, target, status = std::move(status)] {
+            refresh();
+            emit clusterCommandFinished(action, target, status);
+        });
+    });
+}
+
+namespace {
+QString brokerTarget(int broker)
+{
+    return QStringLiteral("broker-%1").arg(broker);
+}
+} // namespace
+
+void Bridge::crashBroker(int broker)
+{
+    clusterCommand(QStringLiteral("crash"), brokerTarget(broker),
+                   [broker](kl::EngineCore &core) { return core.crashBroker(broker); });
+}
+
+void Bridge::restartBroker(int broker)
+{
+    clusterCommand(QStringLiteral("restart"), brokerTarget(broker),
+                   [broker](kl::EngineCore &core) { return core.restartBroker(broker); });
+}
+
+void Bridge::isolateBroker(int broker)
+{
+    clusterCommand(QStringLiteral("isolate"), brokerTarget(broker),
+                   [broker](kl::EngineCore &core) { return core.isolateBroker(broker); });
+}
+
+void Bridge::healBroker(int broker)
+{
+    clusterCommand(QStringLiteral("heal"), brokerTarget(broker),
+                   [broker](kl::EngineCore &core) { return core.healBroker(broker); });
+}
+
+void Bridge::slowFollower(int broker, qint64 delayMs)
+{
+    clusterCommand(QStringLiteral("slow"), brokerTarget(broker), [broker, delayMs](kl::EngineCore &core) {
+        return core.setFollowerDelay(broker, delayMs);
+    });
+}
+
+void Bridge::electPreferredLeader(const QString &topic, int partition)
+{
+    clusterCommand(QStringLiteral("elect"), QStringLiteral("%1-%2").arg(topic).arg(partition),
+                   [t = topic.toStdString(), partition](kl::EngineCore &core) {
+                       return core.electPreferredLeader(t, partition);
+                   });
 }

@@ -3,7 +3,9 @@
 //   events at a steady rate (default 30 Hz) and emits snapshotUpdated()/eventsArrived(); views
 //   read snapshot() and never block on the engine.
 // - Push: command methods post to the engine; results come back as signals on the GUI thread
-//   (the engine-thread callback hops with a queued QMetaObject::invokeMethod).
+//   (the engine-thread callback hops with a queued QMetaObject::invokeMethod). Fault commands
+//   (crash / restart / isolate / heal / slow follower / preferred election) go through
+//   Engine::post and answer with clusterCommandFinished().
 // Lives on the GUI thread; all methods must be called there.
 #pragma once
 
@@ -40,9 +42,20 @@ public:
     void createTopic(const QString &name, const kl::TopicConfig &config);
     void deleteTopic(const QString &name);
     void createPartitions(const QString &name, int total);
-    void produce(kl::ProduceRequest request);
+    // Honours request.acks (acks=all answers once every ISR member has the records, or with
+    // the refusal). Returns an id that produceAnswered() carries back.
+    quint64 produce(kl::ProduceRequest request);
     void startAutoProducer(kl::AutoProducerSpec spec);
     void stopAutoProducer(quint64 id);
+
+    // Faults and controller actions; each answers with clusterCommandFinished(action, target, status),
+    // action "crash" / "restart" / "isolate" / "heal" / "slow" / "elect", target "broker-2" or "orders-0".
+    void crashBroker(int broker);
+    void restartBroker(int broker);
+    void isolateBroker(int broker);
+    void healBroker(int broker);
+    void slowFollower(int broker, qint64 delayMs); // 0 = normal speed
+    void electPreferredLeader(const QString &topic, int partition);
 
     kl::Engine &engine() { return m_engine; }
 
@@ -52,16 +65,22 @@ signals:
     // action: "create", "delete", "partitions"
     void topicCommandFinished(const QString &action, const QString &topic, const kl::Status &status);
     void produceFinished(const kl::ProduceResult &result);
+    void produceAnswered(quint64 requestId, const kl::ProduceResult &result); // right after produceFinished
     void autoProducerStarted(quint64 id, const kl::Status &status);
     void autoProducerStopped(quint64 id, const kl::Status &status);
+    void clusterCommandFinished(const QString &action, const QString &target, const kl::Status &status);
 
 private:
     // Runs `fn` on the GUI thread later, if this Bridge still exists. Callable from any thread.
     std::function<void(std::function<void()>)> poster() const;
+    // Posts fn(core) -> Status and answers with clusterCommandFinished(action, target, status).
+    void clusterCommand(const QString &action, const QString &target,
+                        std::function<kl::Status(kl::EngineCore &)> fn);
 
     kl::Engine &m_engine;
     std::shared_ptr<BridgeAliveToken> m_alive; // engine callbacks check it before hopping
     std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;
     uint64_t m_lastEventSeq = 0;
+    quint64 m_nextProduceId = 1;
     QTimer m_timer;
 };

@@ -2,6 +2,7 @@
 #include "views/main_window.h"
 
 #include "bridge/bridge.h"
+#include "views/cluster_view.h"
 #include "views/events_panel.h"
 #include "views/producer_panel.h"
 #include "views/segment_browser.h"
@@ -19,6 +20,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -40,11 +42,15 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
 
     m_topicView = new TopicView(bridge, this);
     m_files = new SegmentBrowser(bridge, this);
+    m_clusterView = new ClusterView(this);
     m_center = new QTabWidget(this);
     m_center->addTab(m_topicView, tr("Topic"));
+    m_center->addTab(m_clusterView, tr("Cluster"));
     m_center->addTab(m_files, tr("Files"));
     m_center->setTabToolTip(0, tr("Each partition's log as offset cells, coloured by key"));
-    m_center->setTabToolTip(1, tr("A replica's directory: segment files, index entries, batches"));
+    m_center->setTabToolTip(1, tr("Brokers and their replicas: leaders, followers, ISR, high "
+                                  "watermark; crash, restart or isolate a broker"));
+    m_center->setTabToolTip(2, tr("A replica's directory: segment files, index entries, batches"));
 
     m_horizontal = new QSplitter(Qt::Horizontal, this);
     m_horizontal->addWidget(m_navigator);
@@ -53,11 +59,13 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_horizontal->setStretchFactor(0, 0);
     m_horizontal->setStretchFactor(1, 1);
     m_horizontal->setStretchFactor(2, 0);
-    m_horizontal->setSizes({170, 720, 390});
+    m_horizontal->setSizes({160, 740, 380});
 
     m_events = new EventsPanel(bridge, this);
     m_bottom = new QTabWidget(this);
     m_bottom->addTab(m_events, tr("Events"));
+    connect(m_events, &EventsPanel::eventSelected, this, &MainWindow::onEventSelected);
+    connectClusterView();
 
     m_vertical = new QSplitter(Qt::Vertical, this);
     m_vertical->addWidget(m_horizontal);
@@ -140,21 +148,57 @@ QWidget *MainWindow::buildRightColumn()
 {
     m_admin = new TopicAdminPanel(m_bridge);
     m_producer = new ProducerPanel(m_bridge);
-    auto *column = new QWidget;
-    auto *layout = new QVBoxLayout(column);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->setSpacing(8);
-    layout->addWidget(m_admin);
-    layout->addWidget(m_producer);
-    layout->addStretch(1);
+    auto scrolled = [this](QWidget *content) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(content);
+        scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setFrameShape(QFrame::NoFrame);
+        return scroll;
+    };
+    m_right = new QTabWidget(this);
+    m_right->setObjectName(QStringLiteral("rightTabs"));
+    m_right->addTab(scrolled(m_producer), tr("Producer"));
+    m_right->addTab(scrolled(m_admin), tr("Topics"));
+    m_right->setTabToolTip(0, tr("Send records and see which partition each key goes to, and why"));
+    m_right->setTabToolTip(1, tr("Create, delete and grow topics; replication factor and configs"));
+    m_right->setMinimumWidth(300);
+    return m_right;
+}
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(column);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(300);
-    return scroll;
+void MainWindow::connectClusterView()
+{
+    ClusterView *v = m_clusterView;
+    connect(&m_bridge, &Bridge::snapshotUpdated, v, [this] { m_clusterView->setSnapshot(m_bridge.snapshot()); });
+    connect(v, &ClusterView::crashRequested, &m_bridge, &Bridge::crashBroker);
+    connect(v, &ClusterView::restartRequested, &m_bridge, &Bridge::restartBroker);
+    connect(v, &ClusterView::isolateRequested, &m_bridge, &Bridge::isolateBroker);
+    connect(v, &ClusterView::healRequested, &m_bridge, &Bridge::healBroker);
+    connect(v, &ClusterView::slowFollowerRequested, &m_bridge, &Bridge::slowFollower);
+    connect(v, &ClusterView::electPreferredLeaderRequested, &m_bridge, &Bridge::electPreferredLeader);
+    connect(&m_bridge, &Bridge::clusterCommandFinished, v, &ClusterView::showCommandResult);
+    connect(v, &ClusterView::showPartitionRequested, this, [this](const QString &topic, int partition) {
+        selectTopic(topic);
+        m_center->setCurrentWidget(m_topicView);
+        m_topicView->table()->selectRow(partition);
+    });
+    v->setSnapshot(m_bridge.snapshot());
+}
+
+void MainWindow::onEventSelected(const kl::Event &event)
+{
+    if (m_clusterView->highlightEvent(event)) {
+        m_center->setCurrentWidget(m_clusterView);
+        return;
+    }
+    // Topic-level events (created, segment rolled, ...): the topic, and the partition's row.
+    const QString topic = QString::fromStdString(event.topic);
+    if (topic.isEmpty() || !m_bridge.snapshot()->topic(event.topic))
+        return;
+    selectTopic(topic);
+    m_center->setCurrentWidget(m_topicView);
+    if (event.partition >= 0)
+        m_topicView->table()->selectRow(event.partition);
 }
 
 void MainWindow::setLanguage(const QString &code)
@@ -170,6 +214,8 @@ void MainWindow::selectTopic(const QString &topic)
         m_topicView->setTopic(topic);
         m_admin->setCurrentTopic(topic);
         m_producer->setCurrentTopic(topic);
+        if (!topic.isEmpty() && !m_clusterView->topicFilter().isEmpty())
+            m_clusterView->setTopicFilter(topic);
         if (!topic.isEmpty())
             m_files->showPartition(topic, 0);
         emit currentTopicChanged(topic);
@@ -188,11 +234,28 @@ void MainWindow::selectTopic(const QString &topic)
     }
 }
 
+void MainWindow::setCurrentView(const QString &name)
+{
+    if (name == QLatin1String("cluster"))
+        m_center->setCurrentWidget(m_clusterView);
+    else if (name == QLatin1String("files"))
+        m_center->setCurrentWidget(m_files);
+    else
+        m_center->setCurrentWidget(m_topicView);
+}
+
 void MainWindow::onNavigatorClicked(QTreeWidgetItem *item)
 {
     if (item && item->data(0, KindRole).toInt() == TopicItem) {
         selectTopic(item->data(0, NameRole).toString());
         m_center->setCurrentWidget(m_topicView);
+    } else if (item && item->data(0, KindRole).toInt() == BrokerItem) {
+        // A broker lives on the Cluster tab: show it there and make its column glow.
+        kl::Event e;
+        e.type = kl::EventType::BrokerStarted;
+        e.broker = item->data(0, NameRole).toInt();
+        m_clusterView->highlightEvent(e);
+        m_center->setCurrentWidget(m_clusterView);
     }
 }
 
@@ -206,12 +269,14 @@ void MainWindow::onSnapshotUpdated()
     QString dots;
     QStringList dirs;
     for (const auto &b : snap->brokers) {
+        const bool isolated = b.alive && b.state == kl::BrokerState::Isolated;
         alive += b.alive ? 1 : 0;
-        dots += b.alive ? QStringLiteral("<span style='color:#2e9d4f'>●</span>")
-                        : QStringLiteral("<span style='color:#c0392b'>●</span>");
-        dirs << tr("broker-%1: %2 (%3)")
-                    .arg(b.id)
-                    .arg(b.alive ? tr("running") : tr("down"), QString::fromStdString(b.dataDir));
+        dots += !b.alive ? QStringLiteral("<span style='color:#c0392b'>●</span>")
+            : isolated   ? QStringLiteral("<span style='color:#6a1b9a'>●</span>")
+                         : QStringLiteral("<span style='color:#2e9d4f'>●</span>");
+        const QString state = !b.alive ? tr("down") : isolated ? tr("isolated") : tr("running");
+        dirs << tr("broker-%1: %2 (%3)").arg(b.id).arg(state, QString::fromStdString(b.dataDir))
+                + (b.controller || snap->controllerId == b.id ? tr(", controller") : QString());
     }
     m_cluster->setText(tr("Cluster: %n broker(s)", nullptr, static_cast<int>(snap->brokers.size()))
                        + QStringLiteral(" ") + dots);
@@ -239,7 +304,7 @@ void MainWindow::rebuildNavigator()
     const auto snap = m_bridge.snapshot();
     QString signature;
     for (const auto &b : snap->brokers)
-        signature += QStringLiteral("b%1:%2;").arg(b.id).arg(b.alive);
+        signature += QStringLiteral("b%1:%2:%3;").arg(b.id).arg(b.alive).arg(int(b.state));
     for (const auto &t : snap->topics)
         signature += QStringLiteral("t%1:%2;").arg(QString::fromStdString(t.name)).arg(t.partitions.size());
     if (signature == m_navigatorSignature)
@@ -252,7 +317,10 @@ void MainWindow::rebuildNavigator()
     for (const auto &b : snap->brokers) {
         auto *item = new QTreeWidgetItem(brokers, {tr("broker-%1").arg(b.id)});
         item->setData(0, KindRole, BrokerItem);
-        item->setForeground(0, b.alive ? palette().color(QPalette::Text) : QColor(0xc0, 0x39, 0x2b));
+        item->setData(0, NameRole, b.id);
+        item->setForeground(0, !b.alive ? QColor(0xc0, 0x39, 0x2b)
+                               : b.state == kl::BrokerState::Isolated ? QColor(0x6a, 0x1b, 0x9a)
+                                                                      : palette().color(QPalette::Text));
         item->setToolTip(0, tr("Data directory: %1").arg(QString::fromStdString(b.dataDir)));
     }
     auto *topics = new QTreeWidgetItem(m_navigator, {tr("Topics")});

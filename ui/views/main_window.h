@@ -1,19 +1,25 @@
 // MainWindow: lays out Kafka Lab's window and nothing more (wiring lives in app/).
 //   toolbar:  cluster status (brokers ●●●) · engine clock · records produced · 한국어|English
 //   left:     navigator (brokers, topics)
-//   center:   tabs "Topic" (TopicView) and "Files" (SegmentBrowser)
-//   right:    TopicAdminPanel above ProducerPanel (scrollable, so nothing is clipped at 800 px)
-//   bottom:   tabs with the events panel
+//   center:   tabs "Topic" (TopicView), "Cluster" (ClusterView) and "Files" (SegmentBrowser)
+//   right:    tabs "Producer" (first, so Send and the key -> partition explanation are in view
+//             at 1280x800) and "Topics" (TopicAdminPanel), each scrollable
+//   bottom:   tabs with the events timeline; selecting an event highlights what changed
+//             (Cluster tab for brokers/replicas, the partition row in the Topic tab otherwise)
+// The Cluster tab's fault buttons go to the Bridge; results come back to the tab.
 // Selecting a topic anywhere selects it in every panel. Splitter sizes are remembered with
 // QSettings. The language toggle only emits languageRequested(); the app reinstalls the
 // translator and rebuilds the window (simplest way to retranslate every string).
 // Owns its children; the Bridge outlives it. GUI thread only.
 #pragma once
 
+#include "api/events.h"
+
 #include <QMainWindow>
 #include <QString>
 
 class Bridge;
+class ClusterView;
 class EventsPanel;
 class ProducerPanel;
 class QButtonGroup;
@@ -38,10 +44,16 @@ public:
 
     TopicView *topicView() const { return m_topicView; }
     EventsPanel *eventsPanel() const { return m_events; }
+    ClusterView *clusterView() const { return m_clusterView; }
+    ProducerPanel *producerPanel() const { return m_producer; }
+    QTabWidget *centerTabs() const { return m_center; }
+    QTabWidget *rightTabs() const { return m_right; }
     QTreeWidget *navigator() const { return m_navigator; }
 
 public slots:
     void selectTopic(const QString &topic);
+    // The centre tab: "topic", "cluster" or "files".
+    void setCurrentView(const QString &name);
 
 signals:
     void languageRequested(const QString &code);
@@ -50,9 +62,11 @@ signals:
 private slots:
     void onSnapshotUpdated();
     void onNavigatorClicked(QTreeWidgetItem *item);
+    void onEventSelected(const kl::Event &event);
 
 private:
     void buildToolBar();
+    void connectClusterView();
     QWidget *buildRightColumn();
     void rebuildNavigator();
     void saveLayout() const;
@@ -69,6 +83,8 @@ private:
     QTabWidget *m_center = nullptr;
     TopicView *m_topicView = nullptr;
     SegmentBrowser *m_files = nullptr;
+    ClusterView *m_clusterView = nullptr;
+    QTabWidget *m_right = nullptr;
     TopicAdminPanel *m_admin = nullptr;
     ProducerPanel *m_producer = nullptr;
     QTabWidget *m_bottom = nullptr;

@@ -51,7 +51,7 @@ ProducerPanel::ProducerPanel(Bridge &bridge, QWidget *parent) : QWidget(parent),
     layout->addStretch(0);
 
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &ProducerPanel::onSnapshotUpdated);
-    connect(&m_bridge, &Bridge::produceFinished, this, &ProducerPanel::onProduceFinished);
+    connect(&m_bridge, &Bridge::produceAnswered, this, &ProducerPanel::onProduceAnswered);
     connect(&m_bridge, &Bridge::autoProducerStarted, this, &ProducerPanel::onAutoStarted);
     connect(&m_bridge, &Bridge::autoProducerStopped, this, &ProducerPanel::onAutoStopped);
     onSnapshotUpdated();
@@ -86,15 +86,30 @@ QWidget *ProducerPanel::buildSendGroup()
     m_value = new QPlainTextEdit(group);
     m_value->setObjectName(QStringLiteral("producerValue"));
     m_value->setPlaceholderText(tr("value"));
-    m_value->setMaximumHeight(m_value->fontMetrics().height() * 4 + 12);
+    m_value->setMaximumHeight(m_value->fontMetrics().height() * 3 + 12);
     form->addRow(tr("Value"), m_value);
+
+    m_acks = new QComboBox(group);
+    m_acks->setObjectName(QStringLiteral("producerAcks"));
+    m_acks->addItem(tr("all: every in-sync replica has it"), int(kl::Acks::All));
+    m_acks->addItem(tr("1: the leader wrote it"), int(kl::Acks::Leader));
+    m_acks->addItem(tr("0: don't wait for an answer"), int(kl::Acks::None));
+    m_acks->setItemData(0, tr("acks=all (Kafka's default since 3.0): acknowledged once every ISR "
+                              "member has the record. Refused with NOT_ENOUGH_REPLICAS when the "
+                              "ISR is smaller than min.insync.replicas."), Qt::ToolTipRole);
+    m_acks->setItemData(1, tr("acks=1: acknowledged as soon as the leader appended it. Lost if "
+                              "the leader dies before a follower copied it."), Qt::ToolTipRole);
+    m_acks->setItemData(2, tr("acks=0: the producer does not wait; it never learns about a "
+                              "failure."), Qt::ToolTipRole);
+    m_acks->setToolTip(tr("acks: when the broker answers the producer"));
+    form->addRow(tr("acks"), m_acks);
 
     m_headers = new QTableWidget(0, 2, group);
     m_headers->setObjectName(QStringLiteral("producerHeaders"));
     m_headers->setHorizontalHeaderLabels({tr("Header key"), tr("Header value")});
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->verticalHeader()->hide();
-    m_headers->setMaximumHeight(m_headers->fontMetrics().height() * 5 + 12);
+    m_headers->setMaximumHeight(m_headers->fontMetrics().height() * 4 + 12);
     auto *addHeader = new QPushButton(tr("+"), group);
     addHeader->setToolTip(tr("Add a header row"));
     auto *removeHeader = new QPushButton(tr("−"), group);
@@ -156,7 +171,7 @@ QWidget *ProducerPanel::buildSendGroup()
     m_results->setObjectName(QStringLiteral("producerResults"));
     m_results->setOpenLinks(false);
     m_results->document()->setMaximumBlockCount(kMaxResultLines);
-    m_results->setMinimumHeight(m_results->fontMetrics().height() * 5);
+    m_results->setMinimumHeight(m_results->fontMetrics().height() * 7); // two sends with their outcome
     m_results->setToolTip(tr("Where each record went (partition @ offset) and the rule that "
                              "chose the partition"));
 
@@ -255,6 +270,14 @@ void ProducerPanel::setCurrentTopic(const QString &topic)
         m_topic->setCurrentIndex(index);
 }
 
+void ProducerPanel::sendRecord(const QString &key, const QString &value)
+{
+    m_nullKey->setChecked(false);
+    m_key->setText(key);
+    m_value->setPlainText(value);
+    onSend();
+}
+
 void ProducerPanel::onSnapshotUpdated()
 {
     // Keep the combo's items equal to the snapshot's topics without touching the selection
@@ -321,6 +344,7 @@ kl::ProduceRequest ProducerPanel::buildRequest() const
         request.partition = m_partition->value();
     request.partitioner = static_cast<kl::PartitionerKind>(m_partitioner->currentData().toInt());
     request.compression = static_cast<kl::Compression>(m_compression->currentData().toInt());
+    request.acks = static_cast<kl::Acks>(m_acks->currentData().toInt());
     return request;
 }
 
@@ -333,31 +357,54 @@ void ProducerPanel::onSend()
     }
     m_sendError->hide();
     kl::ProduceRequest request = buildRequest();
-    m_pendingKeys.append(request.records.front().key);
-    m_bridge.produce(std::move(request));
+    Pending pending{request.records.front().key, request.acks};
+    const quint64 id = m_bridge.produce(std::move(request));
+    m_pending.insert(id, std::move(pending));
 }
 
-void ProducerPanel::onProduceFinished(const kl::ProduceResult &result)
+QString ProducerPanel::acksOutcome(kl::Acks acks)
 {
-    // The bridge reports every produce; ours are answered in the order we sent them.
-    if (m_pendingKeys.isEmpty())
+    switch (acks) {
+    case kl::Acks::None: return tr("sent, no acknowledgement awaited (acks=0)");
+    case kl::Acks::Leader: return tr("acknowledged by the leader (acks=1)");
+    case kl::Acks::All: return tr("acknowledged by every in-sync replica (acks=all)");
+    }
+    return {};
+}
+
+void ProducerPanel::onProduceAnswered(quint64 requestId, const kl::ProduceResult &result)
+{
+    // The bridge reports every produce; only ours are in m_pending.
+    const auto it = m_pending.constFind(requestId);
+    if (it == m_pending.cend())
         return;
-    const std::optional<std::string> key = m_pendingKeys.takeFirst();
+    const Pending pending = *it;
+    m_pending.erase(it);
+    const QString topic = QString::fromStdString(result.topic);
+    const QString acksName = QString::fromUtf8(kl::acksName(pending.acks).data());
     if (!result.status.isOk()) {
         showError(m_sendError, result.status);
+        const kl::ErrorCode code = result.status.code();
+        m_results->append(
+            QStringLiteral("<span style=\"color:#c62828\">✗ <b>%1</b> %2: %3<br/>%4</span>")
+                .arg(esc(tr("refused (acks=%1)").arg(acksName)),
+                     esc(topic.isEmpty() ? m_topic->currentText() : topic),
+                     esc(QString::fromUtf8(kl::errorName(code).data())),
+                     esc(QString::fromUtf8(kl::errorDescription(code).data()) + QStringLiteral(" — ")
+                         + QString::fromStdString(result.status.message()))));
         return;
     }
     m_sendError->hide();
-    const QString topic = QString::fromStdString(result.topic);
     // The swatch shows the key's colour in the topic view (same function as its cells).
-    const QColor colour = !key ? keycolors::nullKeyColor()
-                               : keycolors::keyColor(static_cast<uint32_t>(
-                                     kl::toPositive(kl::murmur2(*key))));
+    const QColor colour = !pending.key ? keycolors::nullKeyColor()
+                                       : keycolors::keyColor(static_cast<uint32_t>(
+                                             kl::toPositive(kl::murmur2(*pending.key))));
     for (const kl::ProduceOutcome &o : result.records) {
         const QString where = tr("→ %1-%2 @ offset %3").arg(topic).arg(o.partition).arg(o.offset);
-        m_results->append(QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b><br/>"
-                                         "<span style=\"color:#555\">%3</span>")
-                              .arg(colour.name(), esc(where),
+        m_results->append(QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b> "
+                                         "<span style=\"color:#2e7d32\">✓ %3</span><br/>"
+                                         "<span style=\"color:#555\">%4</span>")
+                              .arg(colour.name(), esc(where), esc(acksOutcome(pending.acks)),
                                    esc(QString::fromStdString(o.explanation))));
     }
     emit recordsSent(result);

@@ -2,7 +2,9 @@
 // partition override, partitioner, compression) through Bridge::produce and shows, for each
 // record, where it went and why (kl::ProduceOutcome::explanation), with the key's colour.
 // Also starts/stops one auto-producer (rate, count, key distribution) and shows its sent count
-// from the snapshot. A refused send shows Kafka's error name and meaning next to the form.
+// from the snapshot. acks (0, 1, all) is chosen per send; each send's outcome is logged:
+// acknowledged (and by whom), or refused with Kafka's error name and meaning (e.g.
+// NOT_ENOUGH_REPLICAS), which is also shown next to the form.
 // Owns only its child widgets; the Bridge outlives it. GUI thread only.
 #pragma once
 
@@ -11,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QWidget>
@@ -34,6 +37,8 @@ public:
 
 public slots:
     void setCurrentTopic(const QString &topic);
+    // Fills the form with this key and value and sends it, as if typed (demos, screenshots).
+    void sendRecord(const QString &key, const QString &value);
 
 signals:
     // Emitted for each accepted send made from this panel (not for other produce results).
@@ -42,7 +47,7 @@ signals:
 private slots:
     void onSnapshotUpdated();
     void onSend();
-    void onProduceFinished(const kl::ProduceResult &result);
+    void onProduceAnswered(quint64 requestId, const kl::ProduceResult &result);
     void onStartAuto();
     void onStopAuto();
     void onAutoStarted(quint64 id, const kl::Status &status);
@@ -55,6 +60,7 @@ private:
     void updateAutoState();
     void showError(QLabel *label, const kl::Status &status);
     kl::ProduceRequest buildRequest() const;
+    static QString acksOutcome(kl::Acks acks);
 
     Bridge &m_bridge;
     // send form
@@ -66,11 +72,16 @@ private:
     QSpinBox *m_partition = nullptr;   // minimum (-1) shows "auto"
     QComboBox *m_partitioner = nullptr;
     QComboBox *m_compression = nullptr;
+    QComboBox *m_acks = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_sendError = nullptr;
     QTextBrowser *m_results = nullptr;
-    // Keys of our sends still awaiting a result, in send order (for the colour swatch).
-    QList<std::optional<std::string>> m_pendingKeys;
+    // Our sends still awaiting an answer, by Bridge request id (for the colour swatch and acks).
+    struct Pending {
+        std::optional<std::string> key;
+        kl::Acks acks = kl::Acks::All;
+    };
+    QHash<quint64, Pending> m_pending;
     // auto-producer
     QDoubleSpinBox *m_rate = nullptr;
     QSpinBox *m_count = nullptr;

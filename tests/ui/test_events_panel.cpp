@@ -1,0 +1,121 @@
+// EventsPanel (the timeline): replication events are written from their typed fields (ISR
+// before → after, old → new leader with the epoch, lost offsets), chatty events are hidden by
+// the default filter and capped, and selecting a row hands the event back for highlighting.
+#include "bridge/bridge.h"
+#include "views/events_panel.h"
+#include "view_test_fixture.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+class TestEventsPanel : public QObject {
+    Q_OBJECT
+private:
+    static kl::Event event(uint64_t seq, kl::EventType type)
+    {
+        kl::Event e;
+        e.seq = seq;
+        e.timeMs = 1'700'000'000'000 + int64_t(seq);
+        e.type = type;
+        e.topic = "orders";
+        e.partition = 1;
+        return e;
+    }
+
+private slots:
+    void describe_data()
+    {
+        QTest::addColumn<kl::Event>("event");
+        QTest::addColumn<QString>("expected");
+        kl::Event shrunk = event(1, kl::EventType::IsrShrunk);
+        shrunk.before = {1, 2, 3};
+        shrunk.after = {1, 2};
+        QTest::newRow("ISR shrank") << shrunk << "ISR {1, 2, 3} → {1, 2}";
+        kl::Event expanded = event(2, kl::EventType::IsrExpanded);
+        expanded.before = {1};
+        expanded.after = {1, 3};
+        QTest::newRow("ISR expanded") << expanded << "ISR {1} → {1, 3}";
+        kl::Event elected = event(3, kl::EventType::LeaderElected);
+        elected.oldLeader = 2;
+        elected.newLeader = 3;
+        elected.epoch = 4;
+        QTest::newRow("leader elected") << elected << "broker-2 → broker-3, leader epoch 4";
+        kl::Event why = elected;
+        why.detail = "broker 3 leads in epoch 4 (broker 2 crashed; first live in-sync replica); its log ends at 75";
+        QTest::newRow("leader elected, the engine's reason kept once")
+            << why << "leader epoch 4: broker 2 crashed; first live in-sync replica; its log ends at 75";
+        kl::Event lost = event(4, kl::EventType::RecordsLost);
+        lost.offset = 10;
+        lost.endOffset = 13;
+        QTest::newRow("records lost") << lost << "offsets 10 to 12";
+        kl::Event truncated = event(5, kl::EventType::ReplicaTruncated);
+        truncated.broker = 2;
+        truncated.offset = 7;
+        truncated.endOffset = 9;
+        QTest::newRow("truncated") << truncated << "broker-2 cut its log at offset 7 (its LEO was 9)";
+        kl::Event down = event(6, kl::EventType::BrokerCrashed);
+        down.broker = 3;
+        QTest::newRow("broker down") << down << "broker-3 stopped";
+        kl::Event refused = event(7, kl::EventType::ProduceRefused);
+        refused.error = kl::ErrorCode::NotEnoughReplicas;
+        refused.detail = "ISR {1} smaller than min.insync.replicas 2";
+        QTest::newRow("refused") << refused << "NOT_ENOUGH_REPLICAS: ISR {1}";
+    }
+
+    void describe()
+    {
+        QFETCH(kl::Event, event);
+        QFETCH(QString, expected);
+        const QString text = EventsPanel::describe(event);
+        QVERIFY2(text.contains(expected), qPrintable(text));
+
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.clear();
+        panel.addEvents({event});
+        QCOMPARE(panel.rowCount(), 1);
+        QTreeWidgetItem *row = panel.list()->topLevelItem(0);
+        QCOMPARE(row->text(1), EventsPanel::typeLabel(event.type));
+        QCOMPARE(row->text(3), text);
+        QVERIFY(!row->text(0).isEmpty()); // the timestamp
+        QVERIFY(!row->isHidden());
+    }
+
+    void chattyEventsAreFilteredAndCapped()
+    {
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.clear();
+        QVector<kl::Event> batch;
+        uint64_t seq = 100;
+        batch.push_back(event(seq++, kl::EventType::IsrShrunk));
+        for (int i = 0; i < EventsPanel::kMaxChattyRows + 50; ++i)
+            batch.push_back(event(seq++, kl::EventType::ProduceAcknowledged));
+        batch.push_back(event(seq++, kl::EventType::LeaderElected));
+        panel.addEvents(batch);
+        // Acknowledgements never push the interesting events out, and the default filter hides them.
+        QCOMPARE(panel.rowCount(), EventsPanel::kMaxChattyRows + 2);
+        QCOMPARE(panel.visibleRowCount(), 2);
+        panel.setFilter(EventsPanel::All);
+        QCOMPARE(panel.visibleRowCount(), EventsPanel::kMaxChattyRows + 2);
+        panel.setFilter(EventsPanel::Important);
+        QCOMPARE(panel.visibleRowCount(), 2);
+
+        // Selecting a row hands the very event back.
+        QSignalSpy selected(&panel, &EventsPanel::eventSelected);
+        panel.list()->setCurrentItem(panel.list()->topLevelItem(0)); // newest: the election
+        QCOMPARE(selected.count(), 1);
+        const auto e = selected.at(0).at(0).value<kl::Event>();
+        QCOMPARE(e.type, kl::EventType::LeaderElected);
+        QCOMPARE(e.seq, seq - 1);
+    }
+};
+
+QTEST_MAIN(TestEventsPanel)
+#include "test_events_panel.moc"

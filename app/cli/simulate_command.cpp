@@ -1,11 +1,14 @@
 // `kafkalab-cli simulate SCENARIO.json [--seed S] [--data-dir D]`: plays a scenario on the
 // embedded cluster with a manual clock (kl::runScenario) and prints the timeline and the final
-// summary as JSON lines on stdout — the same bytes for the same file and seed. Failed expects
+// summary as JSON lines on stdout — the same bytes for the same file and seed. When the scenario
+// ran consumer groups, the JSON lines are followed by each group's table as
+// `kafka-consumer-groups.sh --describe` prints it (scenario/group_table.h). Failed expects
 // and actions that did not do what the file said go to stderr as FILE:LINE: reason, exit 1;
 // a malformed file is FILE:LINE[:COLUMN]: reason, exit 2.
 // Without --data-dir the brokers live in a fresh temporary directory removed afterwards.
 #include "commands.h"
 
+#include "scenario/group_table.h"
 #include "scenario/runner.h"
 #include "scenario/scenario.h"
 
@@ -92,6 +95,8 @@ int runSimulate(const SimulateOptions &o)
 
     const ScenarioRunReport report = runScenario(*parsed.scenario, options,
         [](const std::string &line) { std::cout << line << '\n'; });
+    if (!report.groups.empty())
+        std::cout << describeGroupsText(report.groups);
     std::cout.flush();
     if (!report.status) {
         std::cerr << "kafkalab-cli simulate: " << report.status.toString() << '\n';

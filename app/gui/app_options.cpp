@@ -32,13 +32,28 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("FILE.png"));
     const QCommandLineOption viewOpt(
         QStringLiteral("view"),
-        QStringLiteral("The tab shown first in the middle: topic, cluster or files (default topic)."),
+        QStringLiteral("The tab shown first in the middle: topic, cluster, groups or files (default topic)."),
         QStringLiteral("TAB"), QStringLiteral("topic"));
     const QCommandLineOption crashOpt(
         QStringLiteral("screenshot-crash"),
         QStringLiteral("With --screenshot: crash broker N after producing, to show a failover."),
         QStringLiteral("N"));
-    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt, viewOpt, crashOpt});
+    const QCommandLineOption scenarioOpt(
+        QStringLiteral("scenario"),
+        QStringLiteral("Play this scenario file (docs/SCENARIOS.md) on a fresh simulated cluster."),
+        QStringLiteral("FILE.json"));
+    const QCommandLineOption scenarioTimeOpt(
+        QStringLiteral("scenario-time"),
+        QStringLiteral("With --scenario and --screenshot: play up to this scenario time (ms) "
+                       "before grabbing (default: to the end)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption bottomOpt(
+        QStringLiteral("screenshot-bottom"),
+        QStringLiteral("With --screenshot --view groups: the bottom tab shown: lag, throughput or ordering."),
+        QStringLiteral("TAB"), QStringLiteral("lag"));
+    parser.addOption(bottomOpt);
+    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt, viewOpt, crashOpt,
+                       scenarioOpt, scenarioTimeOpt});
 
     // No QCoreApplication exists yet, so Qt cannot know the program's name.
     o.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
@@ -73,9 +88,19 @@ AppOptions parseAppOptions(const QStringList &arguments)
     }
     o.view = parser.value(viewOpt).toLower();
     if (o.view != QLatin1String("topic") && o.view != QLatin1String("cluster")
-        && o.view != QLatin1String("files")) {
-        o.error = QStringLiteral("--view must be topic, cluster or files, got '%1'").arg(o.view);
+        && o.view != QLatin1String("files") && o.view != QLatin1String("groups")) {
+        o.error = QStringLiteral("--view must be topic, cluster, groups or files, got '%1'").arg(o.view);
         return o;
+    }
+    {
+        const QString bottom = parser.value(bottomOpt).toLower();
+        const QStringList tabs{QStringLiteral("events"), QStringLiteral("lag"), QStringLiteral("throughput"),
+                               QStringLiteral("ordering")};
+        o.bottomTab = static_cast<int>(tabs.indexOf(bottom));
+        if (o.bottomTab < 0) {
+            o.error = QStringLiteral("--screenshot-bottom must be lag, throughput or ordering, got '%1'").arg(bottom);
+            return o;
+        }
     }
     if (parser.isSet(crashOpt)) {
         o.crashBroker = parser.value(crashOpt).toInt(&ok);
@@ -83,6 +108,19 @@ AppOptions parseAppOptions(const QStringList &arguments)
             o.error = QStringLiteral("--screenshot-crash must be a broker id from 1 to %1, got '%2'")
                           .arg(o.brokers)
                           .arg(parser.value(crashOpt));
+            return o;
+        }
+    }
+    o.scenario = parser.value(scenarioOpt);
+    if (parser.isSet(scenarioOpt) && o.scenario.isEmpty()) {
+        o.error = QStringLiteral("--scenario needs a file name");
+        return o;
+    }
+    if (parser.isSet(scenarioTimeOpt)) {
+        o.scenarioTimeMs = parser.value(scenarioTimeOpt).toLongLong(&ok);
+        if (!ok || o.scenarioTimeMs < 0 || o.scenario.isEmpty()) {
+            o.error = QStringLiteral("--scenario-time needs --scenario and a time in ms >= 0, got '%1'")
+                          .arg(parser.value(scenarioTimeOpt));
             return o;
         }
     }

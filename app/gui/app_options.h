@@ -11,8 +11,11 @@ struct AppOptions {
     QString dataDir;        // empty = default (see main.cpp)
     QString lang;           // "ko", "en" or empty (= remembered setting or system locale)
     QString screenshot;     // PNG path; empty = interactive
-    QString view;           // first centre tab: "topic" (default), "cluster" or "files"
+    QString view;           // first centre tab: "topic" (default), "cluster", "groups" or "files"
+    int bottomTab = 1;      // screenshot with --view groups: bottom tab index (1 Lag, 2 Throughput, 3 Ordering)
     int crashBroker = 0;    // screenshot only: crash this broker before grabbing (0 = none)
+    QString scenario;       // a scenario file to play at start (empty = the live cluster)
+    qint64 scenarioTimeMs = -1; // screenshot with a scenario: play up to here (-1 = the end)
 
     bool showHelp = false;
     bool showVersion = false;

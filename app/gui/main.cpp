@@ -1,10 +1,18 @@
 // kafkalab: wiring only. Options -> EngineCore::open -> Engine (SystemClock, own thread) ->
-// Bridge -> MainWindow. Owns the translator and rebuilds the window when the language changes
-// (every tr() string is then fresh). --screenshot fills a demo topic and saves a PNG.
+// ScenarioWorkspace (the live Bridge, or a scenario's own engine + Bridge) -> MainWindow.
+// Owns the translator and rebuilds the window when the language changes (every tr() string is
+// then fresh) and when the workspace switches between the live cluster and a scenario.
+// --screenshot fills a demo topic (or plays --scenario) and saves a PNG.
 #include "app_options.h"
 
 #include "api/engine.h"
 #include "bridge/bridge.h"
+#include "player/player_bar.h"
+#include "player/scenario_menu.h"
+#include "player/scenario_session.h"
+#include "player/scenario_workspace.h"
+#include "views/group_demo.h"
+#include "views/group_tabs.h"
 #include "views/main_window.h"
 #include "views/producer_panel.h"
 
@@ -13,9 +21,11 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -65,10 +75,21 @@ bool waitUntil(const std::function<bool()> &cond, int timeoutMs)
     return true;
 }
 
-// The window and the translators; rebuilding the window retranslates everything at once.
+// The window and the translators; rebuilding the window retranslates everything at once, and
+// shows whichever cluster the workspace now holds.
 class Shell : public QObject {
 public:
-    explicit Shell(Bridge &bridge) : m_bridge(bridge) {}
+    explicit Shell(ScenarioWorkspace &workspace) : m_workspace(workspace)
+    {
+        connect(&workspace, &ScenarioWorkspace::aboutToSwitch, this, [this] {
+            rememberWindow();
+            m_window.reset(); // it holds the Bridge that is about to go
+        });
+        connect(&workspace, &ScenarioWorkspace::switched, this, [this] {
+            m_centerTab = m_workspace.isPlaying() ? 1 : 0; // a scenario is about the cluster map
+            buildWindow();
+        });
+    }
 
     void setLanguage(const QString &code)
     {
@@ -92,19 +113,24 @@ public:
 
     void buildWindow()
     {
-        QString topic;
-        QRect geometry(0, 0, 1280, 800);
-        bool visible = false;
-        if (m_window) {
-            topic = m_window->currentTopic();
-            geometry = m_window->geometry();
-            visible = m_window->isVisible();
-        }
-        m_window = std::make_unique<MainWindow>(m_bridge);
+        rememberWindow();
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_workspace.bridge());
         m_window->setLanguage(m_lang);
-        m_window->setGeometry(geometry);
-        if (!topic.isEmpty())
-            m_window->selectTopic(topic);
+        m_window->setGeometry(m_geometry);
+        if (!m_topic.isEmpty() && !m_workspace.isPlaying())
+            m_window->selectTopic(m_topic);
+        if (m_centerTab >= 0)
+            m_window->centerTabs()->setCurrentIndex(m_centerTab);
+        m_window->scenarioMenu()->setPlaying(m_workspace.isPlaying());
+        if (ScenarioSession *session = m_workspace.session()) {
+            m_window->setWindowTitle(QCoreApplication::translate("Shell", "Kafka Lab — scenario: %1")
+                                         .arg(session->scenario().name.empty()
+                                                  ? session->fileName()
+                                                  : QString::fromStdString(session->scenario().name)));
+            PlayerBar *bar = attachPlayerBar(m_window.get(), *session);
+            connect(bar, &PlayerBar::backToLiveRequested, this, &Shell::backToLive);
+        }
         connect(m_window.get(), &MainWindow::languageRequested, this, [this](const QString &code) {
             if (code == m_lang)
                 return;
@@ -115,17 +141,82 @@ public:
                 buildWindow();
             });
         });
-        if (visible)
+        connect(m_window->scenarioMenu(), &ScenarioMenu::playRequested, this, &Shell::play);
+        connect(m_window->scenarioMenu(), &ScenarioMenu::backToLiveRequested, this, &Shell::backToLive);
+        if (m_visible)
             m_window->show();
     }
 
+    // Plays a scenario file; a malformed one is explained in a message and nothing changes.
+    void play(const QString &path)
+    {
+        // Not now: the request comes from inside the window that switching destroys.
+        QTimer::singleShot(0, this, [this, path] {
+            QString error;
+            if (!m_workspace.playFile(path, &error))
+                QMessageBox::warning(m_window.get(), QCoreApplication::translate("Shell", "Cannot play the scenario"), error);
+        });
+    }
+
+    void backToLive()
+    {
+        QTimer::singleShot(0, this, [this] { m_workspace.backToLive(); });
+    }
+
 private:
-    Bridge &m_bridge;
+    void rememberWindow()
+    {
+        if (!m_window)
+            return;
+        m_topic = m_window->currentTopic();
+        m_geometry = m_window->geometry();
+        m_visible = m_window->isVisible();
+        m_centerTab = m_window->centerTabs()->currentIndex();
+    }
+
+    ScenarioWorkspace &m_workspace;
     QTranslator m_app;
     QTranslator m_qt;
     QString m_lang;
     std::unique_ptr<MainWindow> m_window;
+    QString m_topic;
+    QRect m_geometry {0, 0, 1280, 800};
+    bool m_visible = false;
+    int m_centerTab = -1;
 };
+
+// --screenshot --scenario: play the scenario (paused, in steps) up to --scenario-time or the
+// end, then the window as a PNG.
+int takeScenarioScreenshot(ScenarioWorkspace &workspace, Shell &shell, const AppOptions &options)
+{
+    ScenarioSession *session = workspace.session();
+    session->setPaused(true);
+    const qint64 until = options.scenarioTimeMs >= 0 ? options.scenarioTimeMs : session->scenario().endMs;
+    waitUntil([&] { return !session->isBusy(); }, 10000); // the first progress report
+    while (!session->isFinished() && session->progress().nextActionMs <= until) {
+        session->stepToNextAction();
+        if (!waitUntil([&] { return !session->isBusy(); }, 10000))
+            break;
+    }
+    if (!session->isFinished() && session->progress().nowMs < until) {
+        const qint64 now = session->progress().nowMs;
+        session->advanceBy(until - now);
+        waitUntil([&] { return !session->isBusy(); }, 10000);
+    }
+    MainWindow *window = shell.window();
+    window->setCurrentView(options.view == QLatin1String("topic") ? QStringLiteral("cluster") : options.view);
+    window->resize(1280, 800);
+    window->show();
+    waitUntil([] { return false; }, 600); // the Bridge pulls the last snapshot; views repaint
+    const QPixmap shot = window->grab();
+    if (shot.isNull() || !shot.save(options.screenshot, "PNG")) {
+        printErr(QStringLiteral("kafkalab: could not write the screenshot to %1").arg(options.screenshot));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(QStringLiteral("screenshot saved: %1 (%2x%3)")
+                                       .arg(options.screenshot).arg(shot.width()).arg(shot.height())));
+    return 0;
+}
 
 // --screenshot: a demo topic with keyed records, then the window as a PNG.
 int takeScreenshot(Bridge &bridge, Shell &shell, const AppOptions &options)
@@ -222,9 +313,22 @@ int takeScreenshot(Bridge &bridge, Shell &shell, const AppOptions &options)
         }
     }
 
+    if (options.view == QLatin1String("groups")) {
+        // Consumers to look at: two groups, one consumer crashed and its partitions moved.
+        const QString error = groupdemo::run(bridge, topic);
+        if (!error.isEmpty()) {
+            printErr(QStringLiteral("kafkalab: %1").arg(error));
+            return 1;
+        }
+    }
+
     MainWindow *window = shell.window();
     window->selectTopic(topic);
     window->setCurrentView(options.view);
+    if (options.view == QLatin1String("groups")) {
+        window->bottomTabs()->setCurrentIndex(options.bottomTab);
+        window->groupTabs()->selectGroup(QStringLiteral("orders-app")); // the one with the crash
+    }
     window->resize(1280, 800);
     window->show();
     // One keyed send through the producer panel, so its key -> partition explanation shows.
@@ -304,19 +408,31 @@ int main(int argc, char **argv)
 
     int rc = 0;
     {
-        Bridge bridge(engine);
-        Shell shell(bridge);
+        ScenarioWorkspace workspace(engine);
+        Bridge &bridge = workspace.liveBridge();
+        Shell shell(workspace);
         shell.setLanguage(resolveLanguage(options));
-        shell.buildWindow();
-        if (!options.screenshot.isEmpty()) {
+        if (!options.scenario.isEmpty()) {
+            QString error;
+            if (!workspace.playFile(options.scenario, &error)) {
+                printErr(QStringLiteral("kafkalab: %1").arg(error));
+                return 2;
+            }
+        } else {
+            shell.buildWindow();
+        }
+        if (!options.screenshot.isEmpty() && workspace.isPlaying()) {
+            rc = takeScenarioScreenshot(workspace, shell, options);
+        } else if (!options.screenshot.isEmpty()) {
             rc = takeScreenshot(bridge, shell, options);
         } else {
-            shell.window()->setCurrentView(options.view);
+            if (!workspace.isPlaying())
+                shell.window()->setCurrentView(options.view);
             shell.window()->resize(1280, 800);
             shell.window()->show();
             rc = app.exec();
         }
-    } // window and bridge go before the engine they talk to
+    } // window and bridges go before the engine they talk to
     engine.stop();
     return rc;
 }

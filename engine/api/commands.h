@@ -68,4 +68,30 @@ struct AutoProducerSpec {
     Acks acks = Acks::Leader;
 };
 
+// A group of simulated consumers inside the engine. They speak to the group coordinator with
+// exactly the requests a real consumer sends (JoinGroup, SyncGroup, Heartbeat, OffsetCommit,
+// LeaveGroup), and the group's leader member runs the assignor, as Kafka's clients do.
+struct ConsumerGroupSpec {
+    std::string groupId;
+    std::vector<std::string> topics;
+    int32_t consumers = 3;            // started at once
+    std::string assignor = "range";   // range | roundrobin | sticky | cooperative-sticky
+    double recordsPerSecPerConsumer = 100; // processing rate
+    bool autoCommit = true;           // enable.auto.commit
+    int32_t autoCommitIntervalMs = 5000;
+    int32_t sessionTimeoutMs = 10000;  // session.timeout.ms
+    int32_t heartbeatIntervalMs = 3000; // heartbeat.interval.ms
+    int32_t maxPollIntervalMs = 300000; // max.poll.interval.ms (also the rebalance timeout)
+    std::string autoOffsetReset = "earliest"; // earliest | latest
+    bool staticMembership = false;     // group.instance.id = "<group>-consumer-<n>"
+    std::string clientIdPrefix = "consumer";
+};
+
+enum class ConsumerAction {
+    Crash, // stops at once, no LeaveGroup: the coordinator notices after session.timeout.ms
+    Leave, // graceful close: LeaveGroup, immediate rebalance
+    Stall, // stops polling: after max.poll.interval.ms the client leaves the group
+    Resume, // a stalled consumer polls again (and rejoins)
+};
+
 } // namespace kl

@@ -27,6 +27,10 @@ struct EngineOptions {
     int32_t retentionCheckIntervalMs = 1000;
     int64_t replicaLagTimeMaxMs = 10000;  // replica.lag.time.max.ms (Kafka 30 s; shorter to teach)
     int32_t replicaFetchIntervalMs = 100;  // how often a follower fetches when caught up
+    int32_t offsetsTopicPartitions = 50;   // offsets.topic.num.partitions (Kafka's default)
+    int32_t offsetsTopicReplicationFactor = 3; // capped at the broker count
+    int32_t groupInitialRebalanceDelayMs = 3000; // group.initial.rebalance.delay.ms
+    int32_t lagSampleIntervalMs = 1000;    // lag history sampling period
 };
 
 class EngineCore {
@@ -76,6 +80,17 @@ public:
     // --- simulated producers (driven by engine timers)
     Result<uint64_t> startAutoProducer(const AutoProducerSpec &spec);
     Status stopAutoProducer(uint64_t id);
+
+    // --- consumer groups (simulated consumers; real clients arrive with the wire protocol)
+    // Starts spec.consumers simulated consumers in a group (creates __consumer_offsets on first
+    // use). Returns the consumers' client ids.
+    Result<std::vector<std::string>> startConsumerGroup(const ConsumerGroupSpec &spec);
+    // Adds one more simulated consumer to a group started with startConsumerGroup.
+    Result<std::string> addConsumer(const std::string &groupId);
+    // clientId as returned above.
+    Status consumerAction(const std::string &groupId, const std::string &clientId, ConsumerAction action);
+    // Stops every simulated consumer of the group (graceful leave).
+    Status stopConsumerGroup(const std::string &groupId);
 
     // --- time: run every timer due at or before the clock's now.
     void runDueTimers();

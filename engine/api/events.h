@@ -35,6 +35,17 @@ enum class EventType {
     ReplicaTruncated,   // a replica cut its log at `offset` (divergence); endOffset = old LEO
     RecordsLost,        // acknowledged records lost by an unclean election: [offset, endOffset)
     ProduceAcknowledged, // offset..endOffset acknowledged with acks in detail
+    // Consumer groups (group = the group id; detail says who and why).
+    MemberJoined,       // a member entered the group (member = its id, clientId in detail)
+    MemberLeft,         // LeaveGroup, a poll timeout, or not rejoining/syncing in time
+    MemberTimedOut,     // no heartbeat within session.timeout.ms
+    RebalanceStarted,   // detail = the cause
+    RebalanceCompleted, // generation; detail = "orders-0,orders-1 -> consumer-1; ..."
+    OffsetsCommitted,   // only commits on revocation / leave (auto-commits would flood)
+    ConsumerCrashed,    // a simulated consumer stopped without leaving
+    ConsumerStalled,    // a simulated consumer stopped polling
+    ConsumerResumed,    // a stalled (or stopped) simulated consumer polls again
+    CoordinatorMoved,   // the group's __consumer_offsets partition changed leader (broker = new)
 };
 std::string_view eventTypeName(EventType type); // "segment_rolled", ...
 
@@ -55,6 +66,10 @@ struct Event {
     int32_t epoch = -1;
     std::vector<int32_t> before; // e.g. ISR before
     std::vector<int32_t> after;  // e.g. ISR after
+    // Typed fields for consumer-group events ("" / -1 when not used).
+    std::string group;
+    std::string member;       // member id
+    int32_t generation = -1;
 };
 
 // One JSON object on one line (for logs and `kafkalab-cli simulate`).

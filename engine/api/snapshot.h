@@ -8,11 +8,18 @@
 #include "partitioners/partitioner.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace kl {
+
+struct TopicPartitionRef {
+    std::string topic;
+    int32_t partition = 0;
+    bool operator==(const TopicPartitionRef &) const = default;
+};
 
 // A recently appended record, enough to draw a cell: offset, time, key (truncated to 64 bytes).
 struct RecordCell {
@@ -105,6 +112,79 @@ struct AutoProducerSnapshot {
     bool running = false;
 };
 
+// --- consumer groups ------------------------------------------------------------------
+
+// One partition as a group consumes it.
+struct GroupPartitionSnapshot {
+    std::string topic;
+    int32_t partition = 0;
+    int64_t committedOffset = -1;  // -1 = nothing committed yet
+    int64_t logEndOffset = 0;      // what consumers can read up to (the high watermark)
+    int64_t lag = 0;               // logEndOffset - max(committed, logStart); Kafka's LAG column
+    std::string owner;             // member id, or "" when unassigned
+    std::string ownerClientId;
+    // Burrow-style evaluation over the recent lag window: "OK", "WARN", "STALL", "STOP", "ERR".
+    std::string status = "OK";
+};
+
+struct GroupMemberSnapshotView {
+    std::string memberId;
+    std::string clientId;
+    std::string host;
+    std::string groupInstanceId;   // "" = dynamic member
+    bool simulated = true;         // false = a real client over the wire
+    std::string state;             // simulated consumers: "running", "stalled", "crashed", "left"
+    std::vector<TopicPartitionRef> assigned;
+    int64_t lag = 0;               // sum over its partitions
+    double recordsPerSec = 0;      // consumption rate
+    int64_t consumed = 0;
+};
+
+// A rebalance as the timeline draws it.
+struct RebalanceSnapshot {
+    int32_t generation = -1;
+    std::string cause;             // "member c2 timed out after 10000 ms", ...
+    int64_t startedMs = 0;
+    int64_t joinCompletedMs = -1;  // PreparingRebalance -> CompletingRebalance
+    int64_t completedMs = -1;      // -> Stable
+    std::vector<std::string> moved; // "orders-2: c2 -> c1" (cooperative: only moved partitions)
+};
+
+// Ordering checker totals for one group (see engine/group/ordering_checker.h).
+struct OrderingSnapshot {
+    int64_t checked = 0;           // records checked
+    int64_t unchecked = 0;         // records without a per-key sequence (null key, foreign value)
+    int64_t perKeyViolations = 0;  // a key's sequence went backwards (must stay 0 within a partition)
+    int64_t duplicates = 0;        // a key's sequence seen again (re-delivery after a rebalance)
+    int64_t gaps = 0;              // a key's sequence skipped ahead (records lost or skipped)
+    int64_t globalInversions = 0;  // consumed order differs from produced order across partitions
+    std::vector<std::string> recent; // newest findings, human readable, bounded
+};
+
+struct LagPoint {
+    int64_t timeMs = 0;
+    int64_t lag = 0;
+};
+
+struct GroupSnapshot {
+    std::string groupId;
+    std::string state;             // Kafka's spelling: "Stable", "PreparingRebalance", ...
+    int32_t generation = 0;
+    std::string protocolType;      // "consumer"
+    std::string assignor;          // protocol name: "range", "cooperative-sticky", ...
+    std::string leader;
+    int32_t coordinator = -1;      // broker id
+    std::vector<GroupMemberSnapshotView> members;
+    std::vector<GroupPartitionSnapshot> partitions; // sorted by topic, partition
+    int64_t totalLag = 0;
+    std::vector<RebalanceSnapshot> rebalances;      // newest last, bounded
+    OrderingSnapshot ordering;
+    // Sampled over time (bounded ring): total lag, and per partition "topic-p" -> points.
+    std::shared_ptr<const std::vector<LagPoint>> lagHistory;
+    std::shared_ptr<const std::map<std::string, std::vector<LagPoint>>> partitionLagHistory;
+    double consumedPerSec = 0;
+};
+
 struct ClusterSnapshot {
     uint64_t version = 0;      // grows with every published snapshot
     int64_t nowMs = 0;
@@ -113,6 +193,8 @@ struct ClusterSnapshot {
     std::vector<BrokerSnapshot> brokers;
     std::vector<TopicSnapshot> topics;
     std::vector<AutoProducerSnapshot> producers;
+    std::vector<GroupSnapshot> groups;
+    double producedPerSec = 0;
     uint64_t lastEventSeq = 0;
     int64_t totalRecordsProduced = 0;
 

@@ -19,6 +19,7 @@
 // zombie leader accepting writes on the minority side: producers (in-process) always reach the
 // controller's chosen leader. With no live broker there is no controller (controllerId -1):
 // every partition is offline until a broker returns.
+#include "cluster/consumer_offsets.h"
 #include "cluster/core_impl.h"
 
 #include <fmt/format.h>
@@ -149,6 +150,8 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
         e.detail = fmt::format("{}-{} is offline: {} (leader {} -> none, epoch {})", topic, p.id, why,
             oldLeader, p.leaderEpoch);
         emit(std::move(e));
+        if (topic == kOffsetsTopic)
+            onOffsetsLeaderChange(p.id);
         return;
     }
     const int64_t end = leader->leo();
@@ -197,6 +200,9 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
         p.committedHw = end;
     }
     maybeAdvanceHighWatermark(topic, p);
+    // The group coordinator moves with the leadership of its __consumer_offsets partition.
+    if (topic == kOffsetsTopic)
+        onOffsetsLeaderChange(p.id);
 }
 
 void EngineCore::Impl::electLeader(const std::string &topic, PartitionState &p, const std::string &why)

@@ -1,7 +1,8 @@
 // EngineCore::Impl: the cluster state behind the EngineCore facade, shared by the files that
 // implement it (engine_core.cpp: open, timers, events, snapshots; topics.cpp; produce.cpp;
 // auto_producer.cpp; controller.cpp: broker states, elections, faults; replication.cpp: follower
-// fetches, high watermark, ISR, acks=all completion). Internal to kl_engine.
+// fetches, high watermark, ISR, acks=all completion; groups.h: consumer groups, their
+// coordinators on __consumer_offsets leaders and simulated consumers). Internal to kl_engine.
 // Thread-safety: none; everything here runs on the one thread that drives the EngineCore.
 #pragma once
 
@@ -222,6 +223,26 @@ struct EngineCore::Impl {
     // auto_producer.cpp
     void scheduleProducerTick(uint64_t id, int64_t dueMs);
     void producerTick(uint64_t id);
+
+    // produce.cpp: what a consumer may read (below the leader's high watermark), decoded.
+    Result<std::vector<Record>> fetchCommitted(
+        const std::string &topic, int32_t partition, int64_t offset, int32_t maxBytes);
+
+    // Consumer groups (groups.h / groups.cpp / consumer_offsets_topic.cpp): created on first use.
+    struct GroupSystem;
+    struct GroupSystemDeleter {
+        void operator()(GroupSystem *system) const; // defined where GroupSystem is complete
+    };
+    std::unique_ptr<GroupSystem, GroupSystemDeleter> groupSystem;
+    GroupSystem &groups();
+    // controller.cpp calls this after every leader change of a __consumer_offsets partition.
+    void onOffsetsLeaderChange(int32_t partition);
+    void fillGroupSnapshots(ClusterSnapshot &snapshot);
+
+    // Produce rate for snapshots, measured over windows of at least a second of engine time.
+    int64_t rateWindowStartMs = -1;
+    int64_t rateWindowProduced = 0;
+    double producedPerSec = 0;
 };
 
 } // namespace kl

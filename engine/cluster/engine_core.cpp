@@ -1,6 +1,7 @@
 // EngineCore: opening the data directory, events, timers and snapshots. Topic commands live in
 // topics.cpp, produce/fetch in produce.cpp, simulated producers in auto_producer.cpp.
 #include "cluster/core_impl.h"
+#include "cluster/groups.h"
 #include "cluster/metadata_store.h"
 
 #include <algorithm>
@@ -296,6 +297,18 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
     for (const auto &[id, producer] : d->producers)
         snapshot->producers.push_back(AutoProducerSnapshot { id, producer->spec().topic,
             producer->spec().ratePerSec, producer->spec().count, producer->sent(), producer->running() });
+    d->fillGroupSnapshots(*snapshot);
+    // Produced records/s over windows of at least one second of engine time.
+    if (d->rateWindowStartMs < 0 || now < d->rateWindowStartMs) {
+        d->rateWindowStartMs = now;
+        d->rateWindowProduced = d->totalRecordsProduced;
+    } else if (now - d->rateWindowStartMs >= 1000) {
+        d->producedPerSec = static_cast<double>(d->totalRecordsProduced - d->rateWindowProduced) * 1000.0
+            / static_cast<double>(now - d->rateWindowStartMs);
+        d->rateWindowStartMs = now;
+        d->rateWindowProduced = d->totalRecordsProduced;
+    }
+    snapshot->producedPerSec = d->producedPerSec;
     snapshot->lastEventSeq = d->nextEventSeq - 1;
     snapshot->totalRecordsProduced = d->totalRecordsProduced;
     return snapshot;

@@ -52,6 +52,26 @@ std::string_view eventTypeName(EventType type)
         return "records_lost";
     case EventType::ProduceAcknowledged:
         return "produce_acknowledged";
+    case EventType::MemberJoined:
+        return "member_joined";
+    case EventType::MemberLeft:
+        return "member_left";
+    case EventType::MemberTimedOut:
+        return "member_timed_out";
+    case EventType::RebalanceStarted:
+        return "rebalance_started";
+    case EventType::RebalanceCompleted:
+        return "rebalance_completed";
+    case EventType::OffsetsCommitted:
+        return "offsets_committed";
+    case EventType::ConsumerCrashed:
+        return "consumer_crashed";
+    case EventType::ConsumerStalled:
+        return "consumer_stalled";
+    case EventType::ConsumerResumed:
+        return "consumer_resumed";
+    case EventType::CoordinatorMoved:
+        return "coordinator_moved";
     }
     return "unknown";
 }
@@ -87,6 +107,13 @@ std::string eventToJson(const Event &event)
         j["before"] = event.before;
     if (isrChange || !event.after.empty())
         j["after"] = event.after;
+    // Group fields, always in this order.
+    if (!event.group.empty())
+        j["group"] = event.group;
+    if (!event.member.empty())
+        j["member"] = event.member;
+    if (event.generation >= 0)
+        j["generation"] = event.generation;
     if (event.error != ErrorCode::None) {
         j["error"] = std::string(errorName(event.error));
         j["error_code"] = static_cast<int>(event.error);

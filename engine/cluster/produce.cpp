@@ -2,6 +2,7 @@
 // (split only if it would exceed max.message.bytes), append to the partition leader's log, then
 // answer by acks (0/1 at once; all once the high watermark covers the records, see
 // replication.cpp). Followers copy the records by fetching. Consumers read below the HW.
+#include "cluster/consumer_offsets.h"
 #include "cluster/core_impl.h"
 
 #include <fmt/format.h>
@@ -168,7 +169,9 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
                 rememberRecent(partition, result.records[i].offset, record.timestamp.value_or(now),
                     record.key, record.value);
             }
-            totalRecordsProduced += static_cast<int64_t>(next - first);
+            // The coordinators' own writes to __consumer_offsets are not "produced records".
+            if (request.topic != kOffsetsTopic)
+                totalRecordsProduced += static_cast<int64_t>(next - first);
             partition.segmentsDirty = true;
         }
         leader.lastLeo = leader.log->logEndOffset();
@@ -287,9 +290,15 @@ std::string_view acksName(Acks acks)
 Result<std::vector<Record>> EngineCore::fetch(
     const std::string &topic, int32_t partition, int64_t offset, int32_t maxBytes)
 {
-    if (d->shutDown)
+    return d->fetchCommitted(topic, partition, offset, maxBytes);
+}
+
+Result<std::vector<Record>> EngineCore::Impl::fetchCommitted(
+    const std::string &topic, int32_t partition, int64_t offset, int32_t maxBytes)
+{
+    if (shutDown)
         return Status::error(ErrorCode::BrokerNotAvailable, "the engine has been shut down");
-    PartitionState *state = d->findPartition(topic, partition);
+    PartitionState *state = findPartition(topic, partition);
     if (!state)
         return Status::error(
             ErrorCode::UnknownTopicOrPartition, fmt::format("{}-{} does not exist", topic, partition));

@@ -257,9 +257,9 @@ GroupMetadataRecord Group::toRecord() const
     return rec;
 }
 
-GroupSnapshot Group::snapshot() const
+GroupDescription Group::snapshot() const
 {
-    GroupSnapshot s;
+    GroupDescription s;
     s.groupId = m_groupId;
     s.state = m_state;
     s.stateSinceMs = m_stateSinceMs;

@@ -136,7 +136,7 @@ public:
 
     // What GroupStoreSink persists for this group now.
     GroupMetadataRecord toRecord() const;
-    GroupSnapshot snapshot() const;
+    GroupDescription snapshot() const;
 
 private:
     std::string m_groupId;

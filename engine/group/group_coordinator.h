@@ -79,8 +79,8 @@ public:
     Status load(const std::vector<ReplayedGroupRecord> &records);
 
     // Every group, sorted by id, for views and `kafka-consumer-groups --describe`.
-    std::vector<GroupSnapshot> describe() const;
-    std::optional<GroupSnapshot> describe(const std::string &groupId) const;
+    std::vector<GroupDescription> describe() const;
+    std::optional<GroupDescription> describe(const std::string &groupId) const;
 
 private:
     // Queues callbacks until the outermost public call (or timer) finishes.

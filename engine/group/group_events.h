@@ -78,7 +78,9 @@ struct CommittedOffsetSnapshot {
     int64_t commitTimestampMs = 0;
 };
 
-struct GroupSnapshot {
+// A group as the coordinator sees it (named GroupDescription, not GroupSnapshot: api/snapshot.h's
+// GroupSnapshot is the engine-wide view built from this plus lag and consumer state).
+struct GroupDescription {
     std::string groupId;
     GroupState state = GroupState::Empty;
     int64_t stateSinceMs = 0;

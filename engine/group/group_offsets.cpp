@@ -303,15 +303,15 @@ Status GroupCoordinator::load(const std::vector<ReplayedGroupRecord> &records)
     return Status::ok();
 }
 
-std::vector<GroupSnapshot> GroupCoordinator::describe() const
+std::vector<GroupDescription> GroupCoordinator::describe() const
 {
-    std::vector<GroupSnapshot> out;
+    std::vector<GroupDescription> out;
     for (const auto &[id, group] : m_groups)
         out.push_back(group->snapshot());
     return out;
 }
 
-std::optional<GroupSnapshot> GroupCoordinator::describe(const std::string &groupId) const
+std::optional<GroupDescription> GroupCoordinator::describe(const std::string &groupId) const
 {
     const Group *group = findGroup(groupId);
     if (!group)

@@ -148,6 +148,17 @@ void ScenarioRunner::reportActionLine(const ScenarioAction &a)
         break;
     case ScenarioActionKind::Expect:
         return; // expect_passed / expect_failed say it all
+    case ScenarioActionKind::StartProducer:
+    case ScenarioActionKind::StopProducer:
+    case ScenarioActionKind::StartGroup:
+    case ScenarioActionKind::AddConsumer:
+    case ScenarioActionKind::CrashConsumer:
+    case ScenarioActionKind::LeaveConsumer:
+    case ScenarioActionKind::StallConsumer:
+    case ScenarioActionKind::ResumeConsumer:
+    case ScenarioActionKind::StopGroup:
+        describeClientAction(a, j);
+        break;
     }
     if (a.expectError)
         j["expect_error"] = std::string(errorName(*a.expectError));
@@ -219,6 +230,17 @@ void ScenarioRunner::step()
         break;
     case ScenarioActionKind::Expect:
         runExpect(a);
+        break;
+    case ScenarioActionKind::StartProducer:
+    case ScenarioActionKind::StopProducer:
+    case ScenarioActionKind::StartGroup:
+    case ScenarioActionKind::AddConsumer:
+    case ScenarioActionKind::CrashConsumer:
+    case ScenarioActionKind::LeaveConsumer:
+    case ScenarioActionKind::StallConsumer:
+    case ScenarioActionKind::ResumeConsumer:
+    case ScenarioActionKind::StopGroup:
+        runClientAction(a);
         break;
     }
 }

@@ -4,7 +4,8 @@
 // It reports a timeline of JSON lines through a sink: the engine's events (eventToJson, with
 // time_ms relative to the scenario's start and the data directory replaced by "<data-dir>"),
 // interleaved with the runner's own lines (scenario_action, action_result, produce_completed,
-// expect_passed / expect_failed), then a summary (broker, partition, result lines).
+// group_started, consumer_added, expect_passed / expect_failed), then a summary (broker,
+// partition, group, result lines).
 // Same scenario + same seed = the same lines, byte for byte.
 // The runner does not own the core or the clock; it must outlive neither. It installs itself
 // as the core's event listener. Single-threaded: the thread that drives the core.
@@ -14,6 +15,8 @@
 #include "scenario/scenario.h"
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,6 +40,7 @@ struct ScenarioRunReport {
     Status status;                          // not OK: the engine could not open; nothing ran
     std::vector<ScenarioFailure> failures;
     int expectsPassed = 0;
+    std::vector<GroupSnapshot> groups;      // every consumer group at the end (for --describe tables)
     bool ok() const { return status.isOk() && failures.empty(); }
 };
 
@@ -84,6 +88,12 @@ private:
     void onProduceDone(uint64_t id, const ProduceResult &result);
     void runExpect(const ScenarioAction &action);
     void reportSummary();
+    // Simulated producers and consumer groups (runner_groups.cpp).
+    void describeClientAction(const ScenarioAction &action, nlohmann::ordered_json &line) const;
+    void runClientAction(const ScenarioAction &action);
+    void runGroupExpect(const ScenarioAction &action);
+    void reportGroupSummary(const ClusterSnapshot &snapshot);
+    std::string clientIdOf(const std::string &group, const ScenarioConsumerRef &ref) const;
 
     const Scenario &m_scenario;
     EngineCore &m_core;
@@ -98,6 +108,10 @@ private:
     std::map<std::pair<std::string, int32_t>, int64_t> m_lost;
     std::map<uint64_t, PendingProduce> m_pending;
     uint64_t m_nextProduceId = 1;
+    // Client ids of each group's consumers in start/add order (consumer number n = index n-1);
+    // "" for one whose start failed.
+    std::map<std::string, std::vector<std::string>> m_groupClients;
+    std::map<std::string, uint64_t> m_producers; // topic -> running auto producer id
     // Produce callbacks hold a weak copy: a callback the core runs after the runner is gone
     // (at its shutdown, say) finds it expired instead of touching a dead runner.
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);

@@ -37,6 +37,10 @@ std::string_view brokerStateName(BrokerState state)
 
 void ScenarioRunner::runExpect(const ScenarioAction &a)
 {
+    if (!a.group.empty()) {
+        runGroupExpect(a);
+        return;
+    }
     const ScenarioExpectation &e = a.expect;
     std::vector<std::string> mismatches;
     const auto check = [&](const char *what, auto actual, auto expected) {
@@ -124,6 +128,8 @@ void ScenarioRunner::reportSummary()
         emitLine(dumpLine(j));
     }
     for (const TopicSnapshot &t : snapshot->topics) {
+        if (t.name.starts_with("__"))
+            continue; // internal topics (__consumer_offsets: 50 partitions) would drown the summary
         for (const PartitionSnapshot &p : t.partitions) {
             OrderedJson j;
             j["type"] = "partition";
@@ -146,6 +152,7 @@ void ScenarioRunner::reportSummary()
             emitLine(dumpLine(j));
         }
     }
+    reportGroupSummary(*snapshot);
     OrderedJson j;
     j["type"] = "result";
     j["time_ms"] = scenarioNow();

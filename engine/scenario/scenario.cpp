@@ -34,6 +34,15 @@ std::string_view scenarioActionName(ScenarioActionKind kind)
     case ScenarioActionKind::ElectPreferred: return "elect-preferred";
     case ScenarioActionKind::Advance: return "advance";
     case ScenarioActionKind::Expect: return "expect";
+    case ScenarioActionKind::StartProducer: return "start-producer";
+    case ScenarioActionKind::StopProducer: return "stop-producer";
+    case ScenarioActionKind::StartGroup: return "start-group";
+    case ScenarioActionKind::AddConsumer: return "add-consumer";
+    case ScenarioActionKind::CrashConsumer: return "crash-consumer";
+    case ScenarioActionKind::LeaveConsumer: return "leave-consumer";
+    case ScenarioActionKind::StallConsumer: return "stall-consumer";
+    case ScenarioActionKind::ResumeConsumer: return "resume-consumer";
+    case ScenarioActionKind::StopGroup: return "stop-group";
     }
     return "unknown";
 }
@@ -61,7 +70,10 @@ namespace {
 constexpr ScenarioActionKind kAllKinds[] = {ScenarioActionKind::CreateTopic,
     ScenarioActionKind::Produce, ScenarioActionKind::Crash, ScenarioActionKind::Restart,
     ScenarioActionKind::Isolate, ScenarioActionKind::Heal, ScenarioActionKind::Slow,
-    ScenarioActionKind::ElectPreferred, ScenarioActionKind::Advance, ScenarioActionKind::Expect};
+    ScenarioActionKind::ElectPreferred, ScenarioActionKind::Advance, ScenarioActionKind::Expect,
+    ScenarioActionKind::StartProducer, ScenarioActionKind::StopProducer, ScenarioActionKind::StartGroup,
+    ScenarioActionKind::AddConsumer, ScenarioActionKind::CrashConsumer, ScenarioActionKind::LeaveConsumer,
+    ScenarioActionKind::StallConsumer, ScenarioActionKind::ResumeConsumer, ScenarioActionKind::StopGroup};
 
 std::optional<ErrorCode> errorFromName(std::string_view name)
 {
@@ -184,12 +196,60 @@ ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode
         break;
     }
     case ScenarioActionKind::Expect: {
+        if (value.contains("group")) {
+            ScenarioFields f(value, node, context,
+                {"do", "at", "after", "group", "topic", "partition", "state", "generation", "members", "lag",
+                    "owner", "committed-offset", "lag-status", "checked", "unchecked", "duplicates",
+                    "per-key-violations", "gaps", "global-inversions"});
+            readCommon(f, a);
+            parseGroupExpect(f, a);
+            break;
+        }
         ScenarioFields f(value, node, context,
             {"do", "at", "after", "topic", "partition", "leader", "isr", "leader-epoch", "high-watermark",
                 "log-end-offset", "log-start-offset", "replica-log-end-offsets", "acknowledged", "refused",
                 "lost"});
         readCommon(f, a);
         parseExpect(f, a);
+        break;
+    }
+    case ScenarioActionKind::StartProducer: {
+        ScenarioFields f(value, node, context,
+            {"do", "at", "after", "expect-error", "topic", "rate", "count", "key-count", "key-prefix", "distribution",
+                "value-size", "acks", "linger-ms"});
+        readCommon(f, a);
+        parseStartProducer(f, a);
+        break;
+    }
+    case ScenarioActionKind::StopProducer: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "expect-error", "topic"});
+        readCommon(f, a);
+        parseStopProducer(f, a);
+        break;
+    }
+    case ScenarioActionKind::StartGroup: {
+        ScenarioFields f(value, node, context,
+            {"do", "at", "after", "expect-error", "group", "topics", "consumers", "assignor", "rate", "auto-commit",
+                "auto-commit-interval-ms", "session-timeout-ms", "heartbeat-interval-ms", "max-poll-interval-ms",
+                "auto-offset-reset", "static", "client-id-prefix"});
+        readCommon(f, a);
+        parseStartGroup(f, a);
+        break;
+    }
+    case ScenarioActionKind::AddConsumer:
+    case ScenarioActionKind::StopGroup: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "expect-error", "group"});
+        readCommon(f, a);
+        parseGroupAction(f, a);
+        break;
+    }
+    case ScenarioActionKind::CrashConsumer:
+    case ScenarioActionKind::LeaveConsumer:
+    case ScenarioActionKind::StallConsumer:
+    case ScenarioActionKind::ResumeConsumer: {
+        ScenarioFields f(value, node, context, {"do", "at", "after", "expect-error", "group", "consumer"});
+        readCommon(f, a);
+        parseGroupAction(f, a);
         break;
     }
     }

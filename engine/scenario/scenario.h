@@ -1,6 +1,7 @@
 // Scenario: a scripted run of the embedded cluster — timed actions (create a topic, produce,
-// crash / restart / isolate / heal a broker, slow a follower, elect the preferred leader, advance
-// time, expect a condition) read from a JSON file. `kafkalab-cli simulate`, the GUI and lessons
+// crash / restart / isolate / heal a broker, slow a follower, elect the preferred leader, run
+// simulated producers and consumer groups, crash / stall / add consumers, advance time, expect a
+// condition) read from a JSON file. `kafkalab-cli simulate`, the GUI and lessons
 // load the same files; docs/SCENARIOS.md is the format's reference.
 // The parser is strict: unknown keys, wrong types and out-of-range values are errors that name
 // the line (and, for bad JSON, the column), because a typo silently ignored would make a lesson
@@ -30,8 +31,34 @@ enum class ScenarioActionKind {
     ElectPreferred,  // preferred leader election for topic/partition
     Advance,         // let ms of engine time pass (timers fire: fetches, ISR checks)
     Expect,          // check a condition; a failure is reported, the run goes on
+    // Simulated clients (engine timers drive them while time advances).
+    StartProducer,   // an auto producer on a topic: rate, keys; values stamped "key-3#17 ..."
+    StopProducer,    // the topic's auto producer stops
+    StartGroup,      // a consumer group of N simulated consumers (assignor, timeouts, rate)
+    AddConsumer,     // one more consumer joins the group
+    CrashConsumer,   // a consumer stops at once (no LeaveGroup): noticed after session.timeout.ms
+    LeaveConsumer,   // a consumer closes gracefully (LeaveGroup): immediate rebalance
+    StallConsumer,   // a consumer stops polling: leaves after max.poll.interval.ms
+    ResumeConsumer,  // a stalled consumer polls again and rejoins
+    StopGroup,       // every consumer of the group leaves
 };
 std::string_view scenarioActionName(ScenarioActionKind kind); // "create-topic", ...
+
+// A count an `expect` compares: exactly n (min == max), or at least / at most.
+struct ScenarioCount {
+    int64_t min = 0;
+    int64_t max = INT64_MAX;
+    bool matches(int64_t value) const { return value >= min && value <= max; }
+    std::string toString() const; // "3", "at least 1", "at most 0", "1..4"
+};
+
+// A consumer of a scenario's group: its 1-based number in the order the group's consumers were
+// started and added, or its client id. Neither = no consumer (an unowned partition).
+struct ScenarioConsumerRef {
+    int32_t index = 0;
+    std::string clientId;
+    bool none() const { return index == 0 && clientId.empty(); }
+};
 
 // What an `expect` action checks; unset fields are not checked.
 struct ScenarioExpectation {
@@ -48,6 +75,23 @@ struct ScenarioExpectation {
     std::optional<int64_t> acknowledged;     // records whose produce completed without error
     std::optional<int64_t> refused;          // records whose produce failed
     std::optional<int64_t> lost;             // offsets reported lost by unclean elections
+
+    // Consumer-group checks (the action's `group` is set). With `partition`, lag / owner /
+    // committed-offset / lag-status are about that partition of `topic`; without, lag is the
+    // group's total.
+    std::optional<std::string> groupState;   // "Stable", "Empty", "PreparingRebalance", ...
+    std::optional<int32_t> generation;
+    std::optional<ScenarioCount> members;
+    std::optional<ScenarioCount> lag;
+    std::optional<ScenarioConsumerRef> owner;
+    std::optional<int64_t> committedOffset;  // -1 = nothing committed
+    std::optional<std::string> lagStatus;    // Burrow: "OK", "WARN", "STALL", "STOP", "REWIND", "ERR"
+    std::optional<ScenarioCount> checked;    // ordering checker counts
+    std::optional<ScenarioCount> unchecked;
+    std::optional<ScenarioCount> duplicates;
+    std::optional<ScenarioCount> perKeyViolations;
+    std::optional<ScenarioCount> gaps;
+    std::optional<ScenarioCount> globalInversions;
 };
 
 struct ScenarioAction {
@@ -74,6 +118,13 @@ struct ScenarioAction {
     Compression compression = Compression::None;
 
     ScenarioExpectation expect;
+
+    // consumer groups
+    std::string group;               // every group action; expect on a group
+    ConsumerGroupSpec groupSpec;     // start-group
+    ScenarioConsumerRef consumer;    // crash-/leave-/stall-/resume-consumer
+
+    AutoProducerSpec producerSpec;   // start-producer (topic is in producerSpec.topic and `topic`)
 };
 
 struct Scenario {

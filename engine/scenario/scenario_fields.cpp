@@ -137,4 +137,18 @@ std::optional<bool> ScenarioFields::optBool(std::string_view key) const
     return value.get<bool>();
 }
 
+std::optional<double> ScenarioFields::optNumber(std::string_view key, double exclusiveMin, double max) const
+{
+    if (!has(key))
+        return std::nullopt;
+    const auto &value = at(key);
+    if (!value.is_number())
+        fail(key, fmt::format("key '{}' must be a number, got {}", key, describeJson(value)));
+    const double number = value.get<double>();
+    if (!(number > exclusiveMin && number <= max))
+        fail(key, fmt::format("key '{}' must be more than {} and at most {}, got {}", key, exclusiveMin, max,
+                      value.dump()));
+    return number;
+}
+
 } // namespace kl

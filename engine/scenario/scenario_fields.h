@@ -49,6 +49,8 @@ public:
     std::string string(std::string_view key) const;                        // required
     std::optional<std::string> optString(std::string_view key) const;
     std::optional<bool> optBool(std::string_view key) const;
+    // Any JSON number (integer or not) in (min, max], e.g. a rate that must be > 0.
+    std::optional<double> optNumber(std::string_view key, double exclusiveMin, double max) const;
 
 private:
     void require(std::string_view key) const;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace kl {
@@ -45,11 +46,29 @@ private:
     void parseTopicConfig(const ScenarioFields &f, TopicConfig &c);
     void parseProduce(const ScenarioFields &f, ScenarioAction &a);
     void parseExpect(const ScenarioFields &f, ScenarioAction &a);
+    // Simulated clients (scenario_groups.cpp).
+    void parseStartProducer(const ScenarioFields &f, ScenarioAction &a);
+    void parseStopProducer(const ScenarioFields &f, ScenarioAction &a);
+    void parseStartGroup(const ScenarioFields &f, ScenarioAction &a);
+    void parseGroupAction(const ScenarioFields &f, ScenarioAction &a);
+    void parseGroupExpect(const ScenarioFields &f, ScenarioAction &a);
+    std::string readRunningGroup(const ScenarioFields &f);
+    ScenarioConsumerRef readConsumer(const ScenarioFields &f, std::string_view key, const std::string &group);
+    std::optional<ScenarioCount> readCount(const ScenarioFields &f, std::string_view key);
 
     const JsonLineNode &m_root;
     int32_t m_brokers = 3;
     int64_t m_now = 0;
     std::map<std::string, TopicInfo> m_topics;
+
+    // What earlier start-group / add-consumer / stop-group actions did to each group.
+    struct GroupInfo {
+        int line = 0;           // start-group
+        int32_t consumers = 0;  // started + added so far (consumer numbers are 1..consumers)
+        int stoppedLine = 0;    // stop-group; 0 = running
+    };
+    std::map<std::string, GroupInfo> m_groups;
+    std::map<std::string, int> m_producers; // topic -> line of its running start-producer
 };
 
 } // namespace kl

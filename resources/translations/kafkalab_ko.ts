@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AssignmentCanvas</name>
+    <message>
+        <source>No members: start consumers or add one to this group</source>
+        <translation>멤버 없음: 컨슈머를 시작하거나 이 그룹에 추가하세요</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>랙 %1</translation>
+    </message>
+</context>
+<context>
     <name>BatchTableModel</name>
     <message>
         <source>valid</source>
@@ -62,6 +73,53 @@
     <message>
         <source>Max timestamp</source>
         <translation>최대 타임스탬프</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the chart as it is drawn now as a PNG image</source>
+        <translation>지금 그려진 차트를 PNG 이미지로 저장</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the chart&apos;s data points as CSV (one row per time, engine clock ms)</source>
+        <translation>차트의 데이터 점을 CSV로 저장 (시각마다 한 줄, 엔진 시계 ms)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>saved %1</source>
+        <translation>저장됨: %1</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1에 쓸 수 없음: %2</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>%1에 쓸 수 없음</translation>
     </message>
 </context>
 <context>
@@ -586,6 +644,463 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>%1 can reach the other brokers again</source>
         <translation>%1이(가) 다시 다른 브로커에 닿음</translation>
     </message>
+    <message>
+        <source>Member joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebalance started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebalance completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offsets committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupForm</name>
+    <message>
+        <source>a group needs an id (group.id)</source>
+        <translation>그룹에는 id(group.id)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only (at most 249)</source>
+        <translation>영문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;만 사용 (최대 249자)</translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; exists: select it and use Add consumer, or pick another id</source>
+        <translation>그룹 &apos;%1&apos;이(가) 이미 있습니다: 선택해서 컨슈머 추가를 쓰거나 다른 id를 고르세요</translation>
+    </message>
+    <message>
+        <source>name at least one topic to subscribe to</source>
+        <translation>구독할 토픽을 하나 이상 적으세요</translation>
+    </message>
+    <message>
+        <source>__consumer_offsets is internal: consumers of it are the coordinators</source>
+        <translation>__consumer_offsets는 내부 토픽입니다: 이를 읽는 것은 코디네이터입니다</translation>
+    </message>
+    <message>
+        <source>no such topic: %1 (create it in the Topics tab)</source>
+        <translation>없는 토픽: %1 (토픽 탭에서 만드세요)</translation>
+    </message>
+    <message>
+        <source>from 1 to %1 consumers</source>
+        <translation>컨슈머 1~%1개</translation>
+    </message>
+    <message>
+        <source>choose range, roundrobin, sticky or cooperative-sticky</source>
+        <translation>range, roundrobin, sticky, cooperative-sticky 중 고르세요</translation>
+    </message>
+    <message>
+        <source>a consumer must process more than 0 records/s</source>
+        <translation>컨슈머 처리 속도는 0 레코드/초보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>between %1 and %2 ms (group.min/max.session.timeout.ms)</source>
+        <translation>%1~%2 ms 사이 (group.min/max.session.timeout.ms)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMap</name>
+    <message>
+        <source>%1 is a real client: crash, close or pause it in its own process</source>
+        <translation>%1은(는) 실제 클라이언트입니다: 그 프로세스에서 종료하거나 멈추세요</translation>
+    </message>
+    <message>
+        <source>the group is Dead: it has no members to act on</source>
+        <translation>그룹이 Dead 상태: 조작할 멤버가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 has crashed; the coordinator removes it once session.timeout.ms passes without a heartbeat</source>
+        <translation>%1이(가) 죽었습니다. 하트비트 없이 session.timeout.ms가 지나면 코디네이터가 제거합니다</translation>
+    </message>
+    <message>
+        <source>%1 has left the group</source>
+        <translation>%1이(가) 그룹을 떠났습니다</translation>
+    </message>
+    <message>
+        <source>Kill %1 without a LeaveGroup: the coordinator notices only after session.timeout.ms, then rebalances</source>
+        <translation>%1을(를) LeaveGroup 없이 죽입니다: 코디네이터는 session.timeout.ms 뒤에야 알아채고 리밸런스합니다</translation>
+    </message>
+    <message>
+        <source>%1 is stuck in processing: close() runs on the polling thread, so it cannot leave until it polls again (Resume)</source>
+        <translation>%1은(는) 처리 중 멈춰 있습니다: close()는 폴링 스레드에서 돌기 때문에 다시 폴링(재개)하기 전에는 떠날 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 polls again and rejoins the group</source>
+        <translation>%1이(가) 다시 폴링하고 그룹에 재참여합니다</translation>
+    </message>
+    <message>
+        <source>Close %1 gracefully: it sends LeaveGroup and the group rebalances at once</source>
+        <translation>%1을(를) 정상 종료: LeaveGroup을 보내고 그룹이 즉시 리밸런스합니다</translation>
+    </message>
+    <message>
+        <source>%1 stops polling: after max.poll.interval.ms its client leaves the group and its partitions move</source>
+        <translation>%1이(가) 폴링을 멈춥니다: max.poll.interval.ms 뒤 클라이언트가 그룹을 떠나고 파티션이 옮겨집니다</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>죽음</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>떠남</translation>
+    </message>
+    <message>
+        <source>Stable: every member has its assignment and is consuming</source>
+        <translation>Stable: 모든 멤버가 할당을 받아 소비 중</translation>
+    </message>
+    <message>
+        <source>PreparingRebalance: the coordinator waits for every member to (re)join</source>
+        <translation>PreparingRebalance: 코디네이터가 모든 멤버의 (재)참여를 기다림</translation>
+    </message>
+    <message>
+        <source>CompletingRebalance: all joined; waiting for the leader&apos;s assignment (SyncGroup)</source>
+        <translation>CompletingRebalance: 모두 참여함, 리더의 할당(SyncGroup)을 기다림</translation>
+    </message>
+    <message>
+        <source>Empty: no members; committed offsets are kept</source>
+        <translation>Empty: 멤버 없음, 커밋된 오프셋은 유지됨</translation>
+    </message>
+    <message>
+        <source>Dead: the group has been removed</source>
+        <translation>Dead: 그룹이 제거됨</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Generation: grows by one with every completed rebalance; requests from an older generation are fenced (ILLEGAL_GENERATION)</source>
+        <translation>세대(generation): 리밸런스가 끝날 때마다 1씩 늘어남. 이전 세대의 요청은 거부됨 (ILLEGAL_GENERATION)</translation>
+    </message>
+    <message>
+        <source>partition.assignment.strategy: the group leader runs this assignor. Eager ones (range, roundrobin, sticky) revoke everything on a rebalance; cooperative-sticky revokes only what moves</source>
+        <translation>partition.assignment.strategy: 그룹 리더가 이 어사이너를 실행합니다. eager 방식(range, roundrobin, sticky)은 리밸런스 때 전부 회수하고, cooperative-sticky는 옮겨지는 것만 회수합니다</translation>
+    </message>
+    <message>
+        <source>The broker leading this group&apos;s partition of __consumer_offsets: it runs the group and stores its committed offsets</source>
+        <translation>이 그룹의 __consumer_offsets 파티션 리더 브로커: 그룹을 운영하고 커밋된 오프셋을 저장합니다</translation>
+    </message>
+    <message>
+        <source>Lag = log end offset - committed offset, summed over the group&apos;s partitions</source>
+        <translation>랙 = 로그 끝 오프셋 - 커밋된 오프셋, 그룹의 파티션 합계</translation>
+    </message>
+    <message>
+        <source>member id: %1</source>
+        <translation>멤버 id: %1</translation>
+    </message>
+    <message>
+        <source>group.instance.id: %1 (static member: a restart within the session timeout keeps its partitions)</source>
+        <translation>group.instance.id: %1 (정적 멤버: 세션 타임아웃 안에 재시작하면 파티션을 유지)</translation>
+    </message>
+    <message>
+        <source>group leader: this member ran the assignor</source>
+        <translation>그룹 리더: 이 멤버가 어사이너를 실행했습니다</translation>
+    </message>
+    <message>
+        <source>more consumers than partitions: this member has nothing to read</source>
+        <translation>컨슈머가 파티션보다 많습니다: 이 멤버는 읽을 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>no partition assigned to this member in generation %1</source>
+        <translation>세대 %1에서 이 멤버에 할당된 파티션 없음</translation>
+    </message>
+    <message>
+        <source>nothing committed yet</source>
+        <translation>아직 커밋 없음</translation>
+    </message>
+    <message>
+        <source>%1
+committed offset: %2 (where the group resumes)
+log end offset: %3 (readable up to the high watermark)
+lag: %4 records not yet committed
+status: %5</source>
+        <translation>%1
+커밋된 오프셋: %2 (그룹이 다시 시작하는 위치)
+로그 끝 오프셋: %3 (하이 워터마크까지 읽을 수 있음)
+랙: 아직 커밋되지 않은 레코드 %4개
+상태: %5</translation>
+    </message>
+    <message>
+        <source>read by %1</source>
+        <translation>%1이(가) 읽음</translation>
+    </message>
+    <message>
+        <source>not assigned to any member</source>
+        <translation>어떤 멤버에도 할당되지 않음</translation>
+    </message>
+    <message>
+        <source>(now)</source>
+        <translation>(진행 중)</translation>
+    </message>
+    <message>
+        <source>no partition moved</source>
+        <translation>옮겨진 파티션 없음</translation>
+    </message>
+    <message>
+        <source>the group is Dead: start a new one</source>
+        <translation>그룹이 Dead 상태: 새로 시작하세요</translation>
+    </message>
+    <message>
+        <source>Start one more simulated consumer: it joins and the group rebalances</source>
+        <translation>시뮬레이션 컨슈머를 하나 더 시작: 참여하면 그룹이 리밸런스합니다</translation>
+    </message>
+    <message>
+        <source>Close every simulated consumer (LeaveGroup); committed offsets stay</source>
+        <translation>모든 시뮬레이션 컨슈머를 닫음 (LeaveGroup). 커밋된 오프셋은 남음</translation>
+    </message>
+    <message>
+        <source>no running consumer to stop</source>
+        <translation>멈출 실행 중인 컨슈머 없음</translation>
+    </message>
+</context>
+<context>
+    <name>GroupStartForm</name>
+    <message>
+        <source>Group id</source>
+        <translation>그룹 id</translation>
+    </message>
+    <message>
+        <source>group.id: consumers with the same id share the partitions</source>
+        <translation>group.id: 같은 id의 컨슈머들이 파티션을 나눠 가짐</translation>
+    </message>
+    <message>
+        <source>Topic(s)</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>subscribe(): one topic, or several separated by commas</source>
+        <translation>subscribe(): 토픽 하나, 또는 쉼표로 구분한 여러 개</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>컨슈머 수</translation>
+    </message>
+    <message>
+        <source>How many simulated consumers start at once; more than partitions leaves some idle</source>
+        <translation>한 번에 시작할 시뮬레이션 컨슈머 수. 파티션보다 많으면 일부는 놀게 됨</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>어사이너</translation>
+    </message>
+    <message>
+        <source>partition.assignment.strategy: range, roundrobin, sticky (eager) or cooperative-sticky (moves only what must move)</source>
+        <translation>partition.assignment.strategy: range, roundrobin, sticky (eager) 또는 cooperative-sticky (꼭 옮길 것만 옮김)</translation>
+    </message>
+    <message>
+        <source> rec/s</source>
+        <translation> 레코드/초</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>처리 속도</translation>
+    </message>
+    <message>
+        <source>Records per second each consumer processes; below the produce rate, lag grows</source>
+        <translation>컨슈머마다 초당 처리하는 레코드 수. 생산 속도보다 낮으면 랙이 커짐</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Session timeout</source>
+        <translation>세션 타임아웃</translation>
+    </message>
+    <message>
+        <source>session.timeout.ms: a member silent this long is removed and its partitions move (heartbeat.interval.ms is set to a third of it, at most 3000)</source>
+        <translation>session.timeout.ms: 이만큼 조용한 멤버는 제거되고 파티션이 옮겨짐 (heartbeat.interval.ms는 그 1/3, 최대 3000)</translation>
+    </message>
+    <message>
+        <source>auto-commit (enable.auto.commit, every 5 s)</source>
+        <translation>자동 커밋 (enable.auto.commit, 5초마다)</translation>
+    </message>
+    <message>
+        <source>Commit consumed offsets every auto.commit.interval.ms; records read after the last commit are read again after a rebalance</source>
+        <translation>auto.commit.interval.ms마다 소비한 오프셋을 커밋. 마지막 커밋 뒤에 읽은 레코드는 리밸런스 뒤 다시 읽힘</translation>
+    </message>
+    <message>
+        <source>Start group</source>
+        <translation>그룹 시작</translation>
+    </message>
+    <message>
+        <source>Start the consumers: they join, the leader assigns, the group becomes Stable</source>
+        <translation>컨슈머 시작: 참여하고, 리더가 할당하고, 그룹이 Stable이 됨</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>start group</source>
+        <translation>그룹 시작</translation>
+    </message>
+    <message>
+        <source>add consumer</source>
+        <translation>컨슈머 추가</translation>
+    </message>
+    <message>
+        <source>crash</source>
+        <translation>죽이기</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>떠나기</translation>
+    </message>
+    <message>
+        <source>stall</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>stop group</source>
+        <translation>그룹 중지</translation>
+    </message>
+    <message>
+        <source>No consumer group yet: start one below.</source>
+        <translation>아직 컨슈머 그룹이 없습니다: 아래에서 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Add consumer</source>
+        <translation>컨슈머 추가</translation>
+    </message>
+    <message>
+        <source>Stop group</source>
+        <translation>그룹 중지</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>새 그룹…</translation>
+    </message>
+    <message>
+        <source>Start a group of simulated consumers</source>
+        <translation>시뮬레이션 컨슈머 그룹 시작</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · gen %3 · lag %4</source>
+        <translation>%1
+%2 · 세대 %3 · 랙 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n consumer(s), assignor %2
+%3</source>
+        <translation>
+            <numerusform>%1: 컨슈머 %n개, 어사이너 %2
+%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state &lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt;</source>
+        <translation>상태 &lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>generation &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>세대 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>assignor &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>어사이너 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>coordinator &lt;b&gt;broker-%1&lt;/b&gt;</source>
+        <translation>코디네이터 &lt;b&gt;broker-%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>coordinator &lt;b&gt;none&lt;/b&gt;</source>
+        <translation>코디네이터 &lt;b&gt;없음&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>lag &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>랙 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2: done</source>
+        <translation>%1 %2: 완료</translation>
+    </message>
+    <message>
+        <source>%1 %2 refused: %3 — %4</source>
+        <translation>%1 %2 거부됨: %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>LagChart</name>
+    <message>
+        <source>The consumer group whose lag is drawn</source>
+        <translation>랙을 그릴 컨슈머 그룹</translation>
+    </message>
+    <message>
+        <source>per partition</source>
+        <translation>파티션별</translation>
+    </message>
+    <message>
+        <source>Also draw each partition&apos;s lag as a thin line</source>
+        <translation>각 파티션의 랙도 가는 선으로 그림</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>lag = log end offset - committed offset; dashed lines: rebalances</source>
+        <translation>랙 = 로그 끝 오프셋 - 커밋된 오프셋. 점선: 리밸런스</translation>
+    </message>
+    <message>
+        <source>total lag</source>
+        <translation>전체 랙</translation>
+    </message>
+    <message>
+        <source>rebalance</source>
+        <translation>리밸런스</translation>
+    </message>
+    <message>
+        <source>rebalance → generation %1</source>
+        <translation>리밸런스 → 세대 %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -708,6 +1223,174 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
     <message>
         <source>, controller</source>
         <translation>, 컨트롤러</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Consumer groups: which member reads which partition, rebalances, lag; crash, leave or stall a consumer</source>
+        <translation>컨슈머 그룹: 어느 멤버가 어느 파티션을 읽는지, 리밸런스, 랙. 컨슈머를 죽이거나 떠나게 하거나 멈춤</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>랙</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>처리량</translation>
+    </message>
+    <message>
+        <source>Ordering</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Consumer lag over time, per group and per partition</source>
+        <translation>시간에 따른 컨슈머 랙, 그룹별·파티션별</translation>
+    </message>
+    <message>
+        <source>Records per second produced and consumed</source>
+        <translation>초당 생산·소비된 레코드</translation>
+    </message>
+    <message>
+        <source>Per-key order, duplicates and gaps seen by each group</source>
+        <translation>그룹마다 본 키별 순서, 중복, 빈틈</translation>
+    </message>
+    <message>
+        <source>Play scenario…</source>
+        <translation>시나리오 재생…</translation>
+    </message>
+    <message>
+        <source>Play a scripted scenario (leader failover, acks, ...) on a fresh simulated cluster</source>
+        <translation>각본이 있는 시나리오(리더 장애 조치, acks 등)를 새 시뮬레이션 클러스터에서 재생합니다</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Crash</source>
+        <translation>죽이기</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>떠나기</translation>
+    </message>
+    <message>
+        <source>Stall</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>놀고 있음</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>(no host)</source>
+        <translation>(호스트 없음)</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>시뮬레이션</translation>
+    </message>
+    <message>
+        <source>real client</source>
+        <translation>실제 클라이언트</translation>
+    </message>
+    <message numerus="yes">
+        <source>lag %1 · %2 rec/s · %n partition(s)</source>
+        <translation>
+            <numerusform>랙 %1 · %2 레코드/초 · 파티션 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lag: records in its partitions not yet committed
+rec/s: how fast it processes records
+partitions: %1</source>
+        <translation>랙: 맡은 파티션에서 아직 커밋되지 않은 레코드
+레코드/초: 처리 속도
+파티션: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingPanel</name>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>검사함</translation>
+    </message>
+    <message>
+        <source>records whose per-key sequence number the consumers checked</source>
+        <translation>컨슈머가 키별 순번을 검사한 레코드</translation>
+    </message>
+    <message>
+        <source>per-key violations</source>
+        <translation>키별 순서 위반</translation>
+    </message>
+    <message>
+        <source>a key&apos;s sequence went backwards; should stay 0: a key always goes to one partition, and a partition is read in order</source>
+        <translation>키의 순번이 거꾸로 감. 0이어야 함: 한 키는 늘 한 파티션으로 가고, 파티션은 순서대로 읽힘</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>a record read again: consumed after the last commit, then its partition moved (at-least-once delivery)</source>
+        <translation>다시 읽힌 레코드: 마지막 커밋 뒤에 소비된 뒤 파티션이 옮겨짐 (최소 한 번 전달)</translation>
+    </message>
+    <message>
+        <source>gaps</source>
+        <translation>빈틈</translation>
+    </message>
+    <message>
+        <source>a key&apos;s sequence skipped ahead: records lost or skipped</source>
+        <translation>키의 순번이 건너뜀: 레코드가 유실되거나 건너뜀</translation>
+    </message>
+    <message>
+        <source>global inversions</source>
+        <translation>전역 순서 뒤바뀜</translation>
+    </message>
+    <message>
+        <source>records consumed in another order than produced, across partitions: normal, Kafka orders only within a partition</source>
+        <translation>파티션을 넘나들며 생산 순서와 다르게 소비된 레코드: 정상, Kafka는 파티션 안에서만 순서를 보장</translation>
+    </message>
+    <message>
+        <source>Recent findings (newest first)</source>
+        <translation>최근 발견 (최신 순)</translation>
+    </message>
+    <message>
+        <source>no consumer group yet</source>
+        <translation>아직 컨슈머 그룹 없음</translation>
+    </message>
+    <message>
+        <source>nothing checked yet</source>
+        <translation>아직 검사한 것 없음</translation>
+    </message>
+    <message>
+        <source>✓ per-key order holds; global order across partitions does not</source>
+        <translation>✓ 키별 순서는 지켜짐. 파티션을 넘는 전역 순서는 지켜지지 않음</translation>
+    </message>
+    <message>
+        <source>✓ per-key order holds</source>
+        <translation>✓ 키별 순서 지켜짐</translation>
+    </message>
+    <message>
+        <source>✗ per-key order violated</source>
+        <translation>✗ 키별 순서 위반</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1525,203 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>Each cell is one record at its offset, coloured by key (one colour per key everywhere). Newest on the right.</source>
         <translation>칸 하나가 그 오프셋의 레코드 하나이며 키별로 색을 칠합니다(키마다 어디서나 같은 색). 최신은 오른쪽.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>broker-%1</source>
+        <translation>broker-%1</translation>
+    </message>
+    <message>
+        <source>no leader</source>
+        <translation>리더 없음</translation>
+    </message>
+    <message>
+        <source>leader %1</source>
+        <translation>리더 %1</translation>
+    </message>
+    <message>
+        <source>ISR %1</source>
+        <translation>ISR %1</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>high watermark %1</source>
+        <translation>하이 워터마크 %1</translation>
+    </message>
+    <message>
+        <source>log end offset %1</source>
+        <translation>로그 끝 오프셋 %1</translation>
+    </message>
+    <message>
+        <source>log start offset %1</source>
+        <translation>로그 시작 오프셋 %1</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <translation>%1 오프셋 %2</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged</source>
+        <translation>%1개 확인됨</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1개 거부됨</translation>
+    </message>
+    <message>
+        <source>%1 lost</source>
+        <translation>%1개 유실</translation>
+    </message>
+    <message>
+        <source>expect %1: %2</source>
+        <translation>확인 %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenario:&lt;/b&gt; %1 &lt;span style=&apos;color:gray&apos;&gt;(%2, seed %3)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;시나리오:&lt;/b&gt; %1 &lt;span style=&apos;color:gray&apos;&gt;(%2, 시드 %3)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Scenario time: engine time since the scenario started</source>
+        <translation>시나리오 시간: 시나리오 시작 이후의 엔진 시간</translation>
+    </message>
+    <message>
+        <source>Scenario seconds per wall-clock second</source>
+        <translation>실제 1초당 흐르는 시나리오 초</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Step to next action</source>
+        <translation>다음 동작으로</translation>
+    </message>
+    <message>
+        <source>Jump to the next action&apos;s time and run it</source>
+        <translation>다음 동작의 시각으로 건너뛰어 실행합니다</translation>
+    </message>
+    <message>
+        <source>Back to live cluster</source>
+        <translation>라이브 클러스터로 돌아가기</translation>
+    </message>
+    <message>
+        <source>End the scenario (its cluster is discarded) and show the live cluster again</source>
+        <translation>시나리오를 끝내고(그 클러스터는 버려집니다) 라이브 클러스터를 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s expects as they are checked</source>
+        <translation>시나리오의 expect 검사 결과(검사되는 순서대로)</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>속도:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>create topic %1 (%2 partitions, replication factor %3)</source>
+        <translation>토픽 %1 생성 (파티션 %2개, 복제 계수 %3)</translation>
+    </message>
+    <message>
+        <source>produce %1 records to %2 (acks=%3)</source>
+        <translation>%2에 레코드 %1개 전송 (acks=%3)</translation>
+    </message>
+    <message>
+        <source>crash %1</source>
+        <translation>%1 장애 발생</translation>
+    </message>
+    <message>
+        <source>restart %1</source>
+        <translation>%1 재시작</translation>
+    </message>
+    <message>
+        <source>isolate %1 from the other brokers</source>
+        <translation>%1을(를) 다른 브로커와 격리</translation>
+    </message>
+    <message>
+        <source>heal %1&apos;s network</source>
+        <translation>%1의 네트워크 복구</translation>
+    </message>
+    <message>
+        <source>slow %1&apos;s follower fetches by %2 ms</source>
+        <translation>%1의 팔로워 fetch를 %2 ms 늦춤</translation>
+    </message>
+    <message>
+        <source>%1&apos;s follower fetches back to normal</source>
+        <translation>%1의 팔로워 fetch를 정상 속도로</translation>
+    </message>
+    <message>
+        <source>preferred leader election for %1-%2</source>
+        <translation>%1-%2 선호 리더 선출</translation>
+    </message>
+    <message>
+        <source>let %1 pass</source>
+        <translation>%1 경과</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Let scenario time run again</source>
+        <translation>시나리오 시간을 다시 흐르게 합니다</translation>
+    </message>
+    <message>
+        <source>Stop scenario time (the cluster waits)</source>
+        <translation>시나리오 시간을 멈춥니다 (클러스터가 기다립니다)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; / %2</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Next at %1 (line %2): %3</source>
+        <translation>다음 %1 (%2행): %3</translation>
+    </message>
+    <message>
+        <source>Next: the end at %1</source>
+        <translation>다음: %1에 종료</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1 passed, %2 failed&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1개 통과, %2개 실패&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 passed</source>
+        <translation>%1개 통과</translation>
+    </message>
+    <message>
+        <source>✓ %1 (line %2): %3</source>
+        <translation>✓ %1 (%2행): %3</translation>
+    </message>
+    <message>
+        <source>✗ %1 (line %2): %3</source>
+        <translation>✗ %1 (%2행): %3</translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation>통과: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1
+%2</source>
+        <translation>실패: %1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +2032,45 @@ Log start offset %2, high watermark %3.</source>
     </message>
 </context>
 <context>
+    <name>RebalanceTimeline</name>
+    <message>
+        <source>&lt;b&gt;Rebalances&lt;/b&gt; (newest first): why, how long each phase took, which partitions moved</source>
+        <translation>&lt;b&gt;리밸런스&lt;/b&gt; (최신 순): 원인, 단계별 소요 시간, 옮겨진 파티션</translation>
+    </message>
+    <message>
+        <source>Gen.</source>
+        <translation>세대</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>원인</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>옮겨짐</translation>
+    </message>
+    <message>
+        <source>The generation this rebalance produced</source>
+        <translation>이 리밸런스가 만든 세대</translation>
+    </message>
+    <message>
+        <source>PreparingRebalance: waiting for members to join; CompletingRebalance: waiting for the leader&apos;s assignment; then Stable</source>
+        <translation>PreparingRebalance: 멤버 참여 대기, CompletingRebalance: 리더의 할당 대기, 그다음 Stable</translation>
+    </message>
+    <message>
+        <source>Partitions that changed owner (cooperative-sticky revokes only these; eager assignors revoke all)</source>
+        <translation>주인이 바뀐 파티션 (cooperative-sticky는 이것만 회수, eager 어사이너는 전부 회수)</translation>
+    </message>
+    <message>
+        <source>no rebalance yet</source>
+        <translation>아직 리밸런스 없음</translation>
+    </message>
+</context>
+<context>
     <name>RecordTableModel</name>
     <message>
         <source>%1 ms since the epoch</source>
@@ -1211,6 +2130,55 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>no replicas here</source>
         <translation>여기에는 복제본이 없음</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMenu</name>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Play scenario file…</source>
+        <translation>시나리오 파일 재생…</translation>
+    </message>
+    <message>
+        <source>Play a scenario (JSON, see docs/SCENARIOS.md) on a fresh simulated cluster</source>
+        <translation>시나리오(JSON, docs/SCENARIOS.md 참고)를 새 시뮬레이션 클러스터에서 재생합니다</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <source>Back to live cluster</source>
+        <translation>라이브 클러스터로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Play scenario</source>
+        <translation>시나리오 재생</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>시나리오 (*.json);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioSession</name>
+    <message>
+        <source>Cannot create a temporary directory for the scenario&apos;s brokers: %1</source>
+        <translation>시나리오 브로커용 임시 디렉터리를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario&apos;s cluster: %1</source>
+        <translation>시나리오 클러스터를 열 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioWorkspace</name>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: 파일을 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +2351,32 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>State</source>
         <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Kafka Lab — scenario: %1</source>
+        <translation>Kafka Lab — 시나리오: %1</translation>
+    </message>
+    <message>
+        <source>Cannot play the scenario</source>
+        <translation>시나리오를 재생할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputChart</name>
+    <message>
+        <source>records per second: produced by all producers, consumed by each group</source>
+        <translation>초당 레코드: 모든 프로듀서가 생산, 그룹마다 소비</translation>
+    </message>
+    <message>
+        <source>produced</source>
+        <translation>생산</translation>
+    </message>
+    <message>
+        <source>consumed by %1</source>
+        <translation>%1 소비</translation>
     </message>
 </context>
 <context>

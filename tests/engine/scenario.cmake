@@ -46,6 +46,11 @@ if(TARGET kafkalab-cli)
   scenario_cli_test(cli_simulate_failed_expect EXIT 1
     REGEX "failing-expect\\.json:5: at 0 ms: expect failed: t-0: high watermark is 0, expected 3"
     ARGS simulate ${_bad}/failing-expect.json)
+  # A scenario with a consumer group ends with the kafka-consumer-groups.sh --describe table.
+  add_test(NAME cli_simulate_consumer_crash_describe_table
+           COMMAND $<TARGET_FILE:kafkalab-cli> simulate ${_scenarios}/consumer-crash-rebalance.json)
+  set_tests_properties(cli_simulate_consumer_crash_describe_table PROPERTIES PASS_REGULAR_EXPRESSION
+    "\"type\":\"result\",[^\n]*\"ok\":true\}\n\nGROUP +TOPIC +PARTITION +CURRENT-OFFSET +LOG-END-OFFSET +LAG +CONSUMER-ID +HOST +CLIENT-ID\nbilling +orders +0 +[0-9]+ +[0-9]+ +0 +consumer-1-[^ ]+ +[^ ]+ +consumer-1\n")
   scenario_cli_test(cli_simulate_missing_file EXIT 2 REGEX "no-such\\.json: cannot open the file"
     ARGS simulate ${_bad}/no-such.json)
 endif()

@@ -24,6 +24,7 @@ private slots:
     void malformed();
     void syntaxErrorPosition();
     void fileErrors();
+    void groupActions();
 };
 
 void TestScenarioParser::examplesParse()
@@ -282,6 +283,71 @@ void TestScenarioParser::malformed_data()
         << "replica-log-end-offsets: 'x' is not a broker id (1..3)";
     QTest::newRow("duplicate key") << with("{\"do\": \"crash\",\n      \"broker\": 1,\n      \"broker\": 2}") << 7
                                    << "key 'broker' appears twice in the same object";
+
+    // Simulated clients. `group` starts group g (2 consumers) on line 5; the action under test is line 6.
+    const QString group = "{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"], \"consumers\": 2},\n    ";
+    QTest::newRow("start-group unknown topic")
+        << with("{\"do\": \"start-group\", \"group\": \"g\",\n      \"topics\": [\"orders\", \"order\"]}") << 6
+        << "action 'start-group': unknown topic 'order'";
+    QTest::newRow("start-group topics not a list") << with("{\"do\": \"start-group\", \"group\": \"g\", \"topics\": \"orders\"}")
+                                                   << 5 << "key 'topics' must be a non-empty array";
+    QTest::newRow("start-group missing topics") << with("{\"do\": \"start-group\", \"group\": \"g\"}") << 5
+                                                << "action 'start-group': missing key 'topics'";
+    QTest::newRow("start-group unknown assignor")
+        << with("{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"], \"assignor\": \"sticky-cooperative\"}")
+        << 5 << "unknown assignor 'sticky-cooperative' (range, roundrobin, sticky, cooperative-sticky)";
+    QTest::newRow("start-group heartbeat above session timeout")
+        << with("{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"], \"session-timeout-ms\": 3000,\n"
+                "      \"heartbeat-interval-ms\": 3000}")
+        << 6 << "heartbeat-interval-ms (3000) must be lower than session-timeout-ms (3000)";
+    QTest::newRow("start-group rate zero") << with("{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"], \"rate\": 0}")
+                                           << 5 << "key 'rate' must be more than 0";
+    QTest::newRow("start-group rate not a number")
+        << with("{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"], \"rate\": \"fast\"}") << 5
+        << "key 'rate' must be a number, got the string \"fast\"";
+    QTest::newRow("start-group twice") << with(group + "{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"]}") << 6
+                                       << "group 'g' was already started on line 5";
+    QTest::newRow("start-group unknown key") << with("{\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"orders\"], \"members\": 2}")
+                                             << 5 << "action 'start-group': unknown key 'members'";
+    QTest::newRow("crash-consumer unknown group") << with("{\"do\": \"crash-consumer\", \"group\": \"h\", \"consumer\": 1}") << 5
+                                                  << "unknown group 'h' (no earlier start-group started it)";
+    QTest::newRow("crash-consumer number out of range") << with(group + "{\"do\": \"crash-consumer\", \"group\": \"g\", \"consumer\": 3}")
+                                                        << 6 << "group 'g' has no consumer 3 (consumers so far: 1..2)";
+    QTest::newRow("stall-consumer bad consumer") << with(group + "{\"do\": \"stall-consumer\", \"group\": \"g\", \"consumer\": true}")
+                                                 << 6 << "key 'consumer' must be a consumer number";
+    QTest::newRow("leave-consumer missing consumer") << with(group + "{\"do\": \"leave-consumer\", \"group\": \"g\"}") << 6
+                                                     << "action 'leave-consumer': missing key 'consumer'";
+    QTest::newRow("after stop-group") << with(group + "{\"do\": \"stop-group\", \"group\": \"g\"},\n    {\"do\": \"add-consumer\", \"group\": \"g\"}")
+                                      << 7 << "group 'g' was stopped on line 6";
+    QTest::newRow("start-producer twice")
+        << with("{\"do\": \"start-producer\", \"topic\": \"orders\", \"rate\": 10},\n    {\"do\": \"start-producer\", \"topic\": \"orders\", \"rate\": 5}")
+        << 6 << "topic 'orders' already has a producer (started on line 5; stop it first)";
+    QTest::newRow("start-producer without rate") << with("{\"do\": \"start-producer\", \"topic\": \"orders\"}") << 5
+                                                 << "missing key 'rate'";
+    QTest::newRow("start-producer bad distribution")
+        << with("{\"do\": \"start-producer\", \"topic\": \"orders\", \"rate\": 1, \"distribution\": \"pareto\"}") << 5
+        << "unknown distribution 'pareto' (uniform, zipf, none)";
+    QTest::newRow("stop-producer none running") << with("{\"do\": \"stop-producer\", \"topic\": \"orders\"}") << 5
+                                                << "topic 'orders' has no running producer";
+    QTest::newRow("group expect nothing") << with(group + "{\"do\": \"expect\", \"group\": \"g\"}") << 6 << "nothing to check";
+    QTest::newRow("group expect unknown group") << with("{\"do\": \"expect\", \"group\": \"g\", \"state\": \"Stable\"}") << 5
+                                                << "unknown group 'g'";
+    QTest::newRow("group expect bad state") << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"state\": \"stable\"}") << 6
+                                            << "unknown group state 'stable' (Empty, PreparingRebalance";
+    QTest::newRow("group expect owner without partition") << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"owner\": 1}")
+                                                          << 6 << "key 'owner' is about one partition";
+    QTest::newRow("group expect topic without partition")
+        << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"topic\": \"orders\", \"lag\": 0}") << 6 << "add 'partition'";
+    QTest::newRow("group expect bad count") << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"duplicates\": {\"over\": 1}}")
+                                            << 6 << "key 'duplicates' must be a count";
+    QTest::newRow("group expect inverted range")
+        << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"gaps\": {\"at-least\": 3, \"at-most\": 1}}") << 6
+        << "at-least 3 is more than at-most 1";
+    QTest::newRow("group expect bad lag status")
+        << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"topic\": \"orders\", \"partition\": 0, \"lag-status\": \"LATE\"}")
+        << 6 << "unknown lag status 'LATE'";
+    QTest::newRow("group expect key of a topic expect")
+        << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"leader\": 1}") << 6 << "unknown key 'leader'";
 }
 
 void TestScenarioParser::malformed()
@@ -340,3 +406,101 @@ void TestScenarioParser::fileErrors()
 
 QTEST_APPLESS_MAIN(TestScenarioParser)
 #include "test_scenario_parser.moc"
+
+void TestScenarioParser::groupActions()
+{
+    const char *text = R"({
+  "name": "groups",
+  "description": "every group action once",
+  "actions": [
+    {"do": "create-topic", "topic": "orders", "partitions": 3},
+    {"do": "create-topic", "topic": "payments", "partitions": 1},
+    {"do": "start-producer", "topic": "orders", "rate": 50.5, "key-count": 8, "distribution": "zipf",
+     "value-size": 64, "acks": "all"},
+    {"at": 100, "do": "start-group", "group": "billing", "topics": ["orders", "payments"], "consumers": 2,
+     "assignor": "cooperative-sticky", "rate": 20, "auto-commit": false, "auto-commit-interval-ms": 1000,
+     "session-timeout-ms": 6000, "heartbeat-interval-ms": 2000, "max-poll-interval-ms": 8000,
+     "auto-offset-reset": "latest", "static": true, "client-id-prefix": "bill"},
+    {"do": "add-consumer", "group": "billing"},
+    {"after": 1000, "do": "crash-consumer", "group": "billing", "consumer": 3},
+    {"do": "stall-consumer", "group": "billing", "consumer": "bill-1"},
+    {"do": "resume-consumer", "group": "billing", "consumer": 1},
+    {"do": "leave-consumer", "group": "billing", "consumer": 2, "expect-error": "UNKNOWN_MEMBER_ID"},
+    {"do": "expect", "group": "billing", "state": "Stable", "generation": 4, "members": {"at-least": 1},
+     "lag": {"at-most": 10}, "duplicates": 0, "global-inversions": {"at-least": 1, "at-most": 99}},
+    {"do": "expect", "group": "billing", "topic": "orders", "partition": 2, "owner": 1, "committed-offset": -1,
+     "lag-status": "OK", "lag": 0},
+    {"do": "expect", "group": "billing", "topic": "orders", "partition": 1, "owner": null},
+    {"do": "stop-group", "group": "billing"},
+    {"do": "stop-producer", "topic": "orders"},
+    {"do": "start-producer", "topic": "orders", "rate": 1}
+  ]
+})";
+    const auto parsed = parseScenario(text);
+    QVERIFY2(parsed, parsed.error.toString().c_str());
+    const auto &a = parsed.scenario->actions;
+    QCOMPARE(a.size(), size_t(15));
+
+    QCOMPARE(a[2].kind, ScenarioActionKind::StartProducer);
+    QCOMPARE(a[2].producerSpec.topic, std::string("orders"));
+    QCOMPARE(a[2].producerSpec.ratePerSec, 50.5);
+    QCOMPARE(a[2].producerSpec.keyCount, 8);
+    QCOMPARE(a[2].producerSpec.distribution, KeyDistribution::Zipf);
+    QCOMPARE(a[2].producerSpec.valueSize, 64);
+    QCOMPARE(a[2].producerSpec.acks, Acks::All);
+    QCOMPARE(a[2].producerSpec.count, int64_t(0));
+
+    const ConsumerGroupSpec &g = a[3].groupSpec;
+    QCOMPARE(a[3].kind, ScenarioActionKind::StartGroup);
+    QCOMPARE(a[3].line, 9);
+    QCOMPARE(a[3].atMs, int64_t(100));
+    QCOMPARE(g.groupId, std::string("billing"));
+    QCOMPARE(g.topics, (std::vector<std::string> {"orders", "payments"}));
+    QCOMPARE(g.consumers, 2);
+    QCOMPARE(g.assignor, std::string("cooperative-sticky"));
+    QCOMPARE(g.recordsPerSecPerConsumer, 20.0);
+    QCOMPARE(g.autoCommit, false);
+    QCOMPARE(g.autoCommitIntervalMs, 1000);
+    QCOMPARE(g.sessionTimeoutMs, 6000);
+    QCOMPARE(g.heartbeatIntervalMs, 2000);
+    QCOMPARE(g.maxPollIntervalMs, 8000);
+    QCOMPARE(g.autoOffsetReset, std::string("latest"));
+    QCOMPARE(g.staticMembership, true);
+    QCOMPARE(g.clientIdPrefix, std::string("bill"));
+
+    QCOMPARE(a[4].kind, ScenarioActionKind::AddConsumer);
+    QCOMPARE(a[5].kind, ScenarioActionKind::CrashConsumer);
+    QCOMPARE(a[5].atMs, int64_t(1100));
+    QCOMPARE(a[5].consumer.index, 3); // the added one
+    QCOMPARE(a[6].kind, ScenarioActionKind::StallConsumer);
+    QCOMPARE(a[6].consumer.clientId, std::string("bill-1"));
+    QCOMPARE(a[6].consumer.index, 0);
+    QCOMPARE(a[7].kind, ScenarioActionKind::ResumeConsumer);
+    QCOMPARE(a[8].kind, ScenarioActionKind::LeaveConsumer);
+    QVERIFY(a[8].expectError.has_value());
+
+    const ScenarioExpectation &e = a[9].expect;
+    QCOMPARE(a[9].group, std::string("billing"));
+    QVERIFY(!e.partition);
+    QCOMPARE(*e.groupState, std::string("Stable"));
+    QCOMPARE(*e.generation, 4);
+    QCOMPARE(e.members->min, int64_t(1));
+    QCOMPARE(e.members->max, INT64_MAX);
+    QCOMPARE(e.lag->toString(), std::string("at most 10"));
+    QCOMPARE(e.duplicates->toString(), std::string("0"));
+    QCOMPARE(e.globalInversions->toString(), std::string("1..99"));
+    QVERIFY(e.globalInversions->matches(1) && e.globalInversions->matches(99) && !e.globalInversions->matches(0));
+    QVERIFY(!e.perKeyViolations);
+
+    const ScenarioExpectation &p = a[10].expect;
+    QCOMPARE(a[10].topic, std::string("orders"));
+    QCOMPARE(*p.partition, 2);
+    QCOMPARE(p.owner->index, 1);
+    QCOMPARE(*p.committedOffset, int64_t(-1));
+    QCOMPARE(*p.lagStatus, std::string("OK"));
+    QVERIFY(a[11].expect.owner->none());
+
+    QCOMPARE(a[12].kind, ScenarioActionKind::StopGroup);
+    QCOMPARE(a[14].kind, ScenarioActionKind::StartProducer); // allowed again after stop-producer
+    QCOMPARE(scenarioActionName(a[8].kind), std::string_view("leave-consumer"));
+}

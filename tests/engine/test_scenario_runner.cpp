@@ -2,6 +2,7 @@
 // expects and gives the same lines twice for the same seed (and no temp paths); a failed expect or
 // an unexpected action outcome is reported with its line while the run goes on; times in the
 // output are relative to the scenario's start.
+#include "scenario/group_table.h"
 #include "scenario/runner.h"
 #include "scenario/scenario.h"
 
@@ -75,6 +76,7 @@ private slots:
     void failedExpectIsReported();
     void expectErrorOnActions();
     void relativeTimes();
+    void groupExpectsAndSummary();
 };
 
 void TestScenarioRunner::examples_data()
@@ -197,6 +199,46 @@ void TestScenarioRunner::relativeTimes()
     const auto created = linesOfType(r, "topic_created");
     QCOMPARE(created.size(), size_t(1));
     QCOMPARE(created[0]["time_ms"].get<int64_t>(), int64_t(0));
+}
+
+// A group's expects resolve consumer numbers to client ids; a wrong one fails with its line; the
+// summary has the group line and the report carries the snapshot the --describe table is made of.
+void TestScenarioRunner::groupExpectsAndSummary()
+{
+    const Scenario s = parse(R"({
+  "brokers": 1,
+  "actions": [
+    {"do": "create-topic", "topic": "t", "partitions": 2},
+    {"do": "start-producer", "topic": "t", "rate": 20, "key-count": 2},
+    {"at": 100, "do": "start-group", "group": "g", "topics": ["t"], "consumers": 2,
+     "session-timeout-ms": 6000, "heartbeat-interval-ms": 2000},
+    {"at": 8000, "do": "expect", "group": "g", "state": "Stable", "members": 2},
+    {"do": "expect", "group": "g", "topic": "t", "partition": 1, "owner": 2},
+    {"do": "expect", "group": "g", "topic": "t", "partition": 1, "owner": 1},
+    {"do": "crash-consumer", "group": "g", "consumer": "no-such-client", "expect-error": "INVALID_REQUEST"}
+  ]
+})");
+    const Run r = run(s);
+    QVERIFY(r.report.status.isOk());
+    QCOMPARE(r.report.expectsPassed, 2);
+    QCOMPARE(r.report.failures.size(), size_t(1)); // the crash of an unknown client failed as expected
+    QCOMPARE(r.report.failures[0].line, 10);
+    QVERIFY2(r.report.failures[0].reason.find("group g t-1: owner is consumer-2, expected consumer-1")
+            != std::string::npos, r.report.failures[0].reason.c_str());
+    const auto started = linesOfType(r, "group_started");
+    QCOMPARE(started.size(), size_t(1));
+    QCOMPARE(started[0]["client_ids"].size(), size_t(2));
+    const auto groups = linesOfType(r, "group");
+    QCOMPARE(groups.size(), size_t(1));
+    QCOMPARE(groups[0]["group"].get<std::string>(), std::string("g"));
+    QCOMPARE(groups[0]["members"].size(), size_t(2));
+    QCOMPARE(r.report.groups.size(), size_t(1));
+    const std::string table = describeGroup(r.report.groups[0]).table;
+    QVERIFY2(table.starts_with("GROUP           TOPIC           PARTITION  CURRENT-OFFSET"), table.c_str());
+    QVERIFY2(table.find("\ng               t               1 ") != std::string::npos, table.c_str());
+    // Internal topics are not in the summary.
+    for (const auto &p : linesOfType(r, "partition"))
+        QCOMPARE(p["topic"].get<std::string>(), std::string("t"));
 }
 
 QTEST_APPLESS_MAIN(TestScenarioRunner)

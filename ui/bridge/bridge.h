@@ -18,6 +18,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <utility>
 
 // Engine value types carried by Bridge signals (QSignalSpy and queued connections need them).
 Q_DECLARE_METATYPE(kl::Status)
@@ -57,6 +59,14 @@ public:
     void slowFollower(int broker, qint64 delayMs); // 0 = normal speed
     void electPreferredLeader(const QString &topic, int partition);
 
+    // Consumer groups (bridge_groups.cpp); each answers with groupCommandFinished(action, group,
+    // target, status), action "start" / "add" / "crash" / "leave" / "stall" / "resume" / "stop",
+    // target the client id concerned ("" for the whole group; "add" names the new consumer).
+    void startConsumerGroup(const kl::ConsumerGroupSpec &spec);
+    void addConsumer(const QString &group);
+    void consumerAction(const QString &group, const QString &clientId, kl::ConsumerAction action);
+    void stopConsumerGroup(const QString &group);
+
     kl::Engine &engine() { return m_engine; }
 
 signals:
@@ -69,6 +79,8 @@ signals:
     void autoProducerStarted(quint64 id, const kl::Status &status);
     void autoProducerStopped(quint64 id, const kl::Status &status);
     void clusterCommandFinished(const QString &action, const QString &target, const kl::Status &status);
+    void groupCommandFinished(const QString &action, const QString &group, const QString &target,
+                              const kl::Status &status);
 
 private:
     // Runs `fn` on the GUI thread later, if this Bridge still exists. Callable from any thread.
@@ -76,6 +88,9 @@ private:
     // Posts fn(core) -> Status and answers with clusterCommandFinished(action, target, status).
     void clusterCommand(const QString &action, const QString &target,
                         std::function<kl::Status(kl::EngineCore &)> fn);
+    // Posts fn(core) -> {Status, target} and answers with groupCommandFinished.
+    void groupCommand(const QString &action, const QString &group, const QString &target,
+                      std::function<std::pair<kl::Status, std::string>(kl::EngineCore &)> fn);
 
     kl::Engine &m_engine;
     std::shared_ptr<BridgeAliveToken> m_alive; // engine callbacks check it before hopping

@@ -184,6 +184,16 @@ QString EventsPanel::typeLabel(kl::EventType type)
     case kl::EventType::ReplicaTruncated: return tr("Replica truncated");
     case kl::EventType::RecordsLost: return tr("Records lost");
     case kl::EventType::ProduceAcknowledged: return tr("Produce acknowledged");
+    case kl::EventType::MemberJoined: return tr("Member joined");
+    case kl::EventType::MemberLeft: return tr("Member left");
+    case kl::EventType::MemberTimedOut: return tr("Member timed out");
+    case kl::EventType::RebalanceStarted: return tr("Rebalance started");
+    case kl::EventType::RebalanceCompleted: return tr("Rebalance completed");
+    case kl::EventType::OffsetsCommitted: return tr("Offsets committed");
+    case kl::EventType::ConsumerCrashed: return tr("Consumer crashed");
+    case kl::EventType::ConsumerStalled: return tr("Consumer stalled");
+    case kl::EventType::ConsumerResumed: return tr("Consumer resumed");
+    case kl::EventType::CoordinatorMoved: return tr("Coordinator moved");
     }
     return fromStd(kl::eventTypeName(type));
 }

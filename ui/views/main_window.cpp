@@ -4,10 +4,16 @@
 #include "bridge/bridge.h"
 #include "views/cluster_view.h"
 #include "views/events_panel.h"
+#include "views/group_tabs.h"
+#include "views/groups_view.h"
+#include "charts/lag_chart.h"
+#include "charts/throughput_chart.h"
+#include "views/ordering_panel.h"
 #include "views/producer_panel.h"
 #include "views/segment_browser.h"
 #include "views/topic_admin_panel.h"
 #include "views/topic_view.h"
+#include "player/scenario_menu.h"
 
 #include <QButtonGroup>
 #include <QDateTime>
@@ -51,6 +57,10 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_center->setTabToolTip(1, tr("Brokers and their replicas: leaders, followers, ISR, high "
                                   "watermark; crash, restart or isolate a broker"));
     m_center->setTabToolTip(2, tr("A replica's directory: segment files, index entries, batches"));
+    m_groupTabs = new GroupTabs(bridge, this);
+    m_center->insertTab(2, m_groupTabs->groupsView(), tr("Groups"));
+    m_center->setTabToolTip(2, tr("Consumer groups: which member reads which partition, "
+                                  "rebalances, lag; crash, leave or stall a consumer"));
 
     m_horizontal = new QSplitter(Qt::Horizontal, this);
     m_horizontal->addWidget(m_navigator);
@@ -64,6 +74,12 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_events = new EventsPanel(bridge, this);
     m_bottom = new QTabWidget(this);
     m_bottom->addTab(m_events, tr("Events"));
+    m_bottom->addTab(m_groupTabs->lagChart(), tr("Lag"));
+    m_bottom->addTab(m_groupTabs->throughputChart(), tr("Throughput"));
+    m_bottom->addTab(m_groupTabs->orderingPanel(), tr("Ordering"));
+    m_bottom->setTabToolTip(1, tr("Consumer lag over time, per group and per partition"));
+    m_bottom->setTabToolTip(2, tr("Records per second produced and consumed"));
+    m_bottom->setTabToolTip(3, tr("Per-key order, duplicates and gaps seen by each group"));
     connect(m_events, &EventsPanel::eventSelected, this, &MainWindow::onEventSelected);
     connectClusterView();
 
@@ -119,6 +135,16 @@ void MainWindow::buildToolBar()
     m_produced->setContentsMargins(12, 0, 12, 0);
     m_produced->setToolTip(tr("Records appended by all producers since the engine started"));
     bar->addWidget(m_produced);
+
+    bar->addSeparator();
+    auto *scenarios = new QToolButton(bar);
+    scenarios->setObjectName(QStringLiteral("scenarioButton"));
+    scenarios->setText(tr("Play scenario…"));
+    scenarios->setToolTip(tr("Play a scripted scenario (leader failover, acks, ...) on a fresh simulated cluster"));
+    scenarios->setPopupMode(QToolButton::InstantPopup);
+    m_scenarioMenu = new ScenarioMenu(this);
+    scenarios->setMenu(m_scenarioMenu);
+    bar->addWidget(scenarios);
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -214,6 +240,7 @@ void MainWindow::selectTopic(const QString &topic)
         m_topicView->setTopic(topic);
         m_admin->setCurrentTopic(topic);
         m_producer->setCurrentTopic(topic);
+        m_groupTabs->groupsView()->suggestTopic(topic);
         if (!topic.isEmpty() && !m_clusterView->topicFilter().isEmpty())
             m_clusterView->setTopicFilter(topic);
         if (!topic.isEmpty())
@@ -240,6 +267,8 @@ void MainWindow::setCurrentView(const QString &name)
         m_center->setCurrentWidget(m_clusterView);
     else if (name == QLatin1String("files"))
         m_center->setCurrentWidget(m_files);
+    else if (name == QLatin1String("groups"))
+        m_center->setCurrentWidget(m_groupTabs->groupsView());
     else
         m_center->setCurrentWidget(m_topicView);
 }

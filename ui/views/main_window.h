@@ -21,6 +21,7 @@
 class Bridge;
 class ClusterView;
 class EventsPanel;
+class GroupTabs;
 class ProducerPanel;
 class QButtonGroup;
 class QLabel;
@@ -28,6 +29,7 @@ class QSplitter;
 class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
+class ScenarioMenu;
 class SegmentBrowser;
 class TopicAdminPanel;
 class TopicView;
@@ -47,12 +49,16 @@ public:
     ClusterView *clusterView() const { return m_clusterView; }
     ProducerPanel *producerPanel() const { return m_producer; }
     QTabWidget *centerTabs() const { return m_center; }
+    QTabWidget *bottomTabs() const { return m_bottom; }
+    GroupTabs *groupTabs() const { return m_groupTabs; }
     QTabWidget *rightTabs() const { return m_right; }
     QTreeWidget *navigator() const { return m_navigator; }
+    // The toolbar's "Scenario" menu (play a file or an example; back to the live cluster).
+    ScenarioMenu *scenarioMenu() const { return m_scenarioMenu; }
 
 public slots:
     void selectTopic(const QString &topic);
-    // The centre tab: "topic", "cluster" or "files".
+    // The centre tab: "topic", "cluster", "groups" or "files".
     void setCurrentView(const QString &name);
 
 signals:
@@ -88,7 +94,9 @@ private:
     TopicAdminPanel *m_admin = nullptr;
     ProducerPanel *m_producer = nullptr;
     QTabWidget *m_bottom = nullptr;
+    GroupTabs *m_groupTabs = nullptr; // Groups tab + Lag / Throughput / Ordering bottom tabs
     EventsPanel *m_events = nullptr;
     QSplitter *m_vertical = nullptr;
     QSplitter *m_horizontal = nullptr;
+    ScenarioMenu *m_scenarioMenu = nullptr;
 };

@@ -1,0 +1,205 @@
+// Consumer groups in the engine: the lag sampler (rings of lag points per group and partition,
+// Burrow-style evaluators, consumption rates) and each group's GroupSnapshot (see groups.h).
+#include "cluster/groups.h"
+
+#include "group/consumer_protocol.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace kl {
+
+namespace {
+
+std::string partitionLabel(const TopicPartition &tp)
+{
+    return fmt::format("{}-{}", tp.topic, tp.partition);
+}
+
+} // namespace
+
+// --- lag sampling
+
+void EngineCore::Impl::GroupSystem::scheduleSample(int64_t dueMs)
+{
+    timerService.schedule(dueMs, [this] {
+        sample();
+        scheduleSample(d.clock.nowMs() + std::max(1, d.options.lagSampleIntervalMs));
+    });
+}
+
+void EngineCore::Impl::GroupSystem::sample()
+{
+    const int64_t now = d.clock.nowMs();
+    for (auto &[groupId, rt] : groups) {
+        GroupCoordinator *c = coordinatorFor(groupId);
+        std::optional<GroupDescription> desc;
+        if (c)
+            desc = c->describe(groupId);
+        std::map<TopicPartition, std::pair<int64_t, int64_t>> commits; // offset, timestamp
+        if (desc)
+            for (const auto &o : desc->offsets)
+                commits[o.partition] = { o.offset, o.commitTimestampMs };
+        int64_t total = 0;
+        for (const auto &topic : rt.spec.topics) {
+            const int32_t n = partitionCount(topic);
+            for (int32_t p = 0; p < n; ++p) {
+                const TopicPartition tp { topic, p };
+                const PartitionView v = partitionView(tp);
+                PartitionLagEvaluator &eval = rt.evaluators[tp];
+                if (auto it = commits.find(tp); it != commits.end()) {
+                    rt.committed[tp] = it->second.first;
+                    auto seen = rt.commitTimes.find(tp);
+                    if (seen == rt.commitTimes.end() || seen->second != it->second.second) {
+                        rt.commitTimes[tp] = it->second.second;
+                        eval.onCommit(it->second.second, it->second.first, v.hw);
+                    }
+                }
+                eval.onLogEndOffset(v.hw);
+                auto committed = rt.committed.find(tp);
+                const int64_t from = std::max(committed == rt.committed.end() ? -1 : committed->second, v.logStart);
+                const int64_t lag = std::max<int64_t>(0, v.hw - from);
+                auto &ring = rt.partitionLag[partitionLabel(tp)];
+                ring.push_back(LagPoint { now, lag });
+                while (ring.size() > GroupRuntime::kLagHistory)
+                    ring.pop_front();
+                total += lag;
+            }
+        }
+        rt.lag.push_back(LagPoint { now, total });
+        while (rt.lag.size() > GroupRuntime::kLagHistory)
+            rt.lag.pop_front();
+        rt.lagDirty = true;
+        for (auto &consumer : rt.consumers)
+            consumer->sampleRate(now);
+    }
+}
+
+// --- snapshots
+
+GroupSnapshot EngineCore::Impl::GroupSystem::snapshotOf(GroupRuntime &rt)
+{
+    GroupSnapshot s;
+    s.groupId = rt.spec.groupId;
+    s.assignor = rt.spec.assignor;
+    s.protocolType = "consumer";
+    const int64_t now = d.clock.nowMs();
+    int32_t broker = -1;
+    GroupCoordinator *c = coordinatorFor(rt.spec.groupId, &broker);
+    std::optional<GroupDescription> desc;
+    if (c)
+        desc = c->describe(rt.spec.groupId);
+    s.coordinator = c ? broker : -1;
+    s.state = desc ? std::string(toString(desc->state)) : c ? "Empty" : "Unknown";
+    if (desc) {
+        s.generation = desc->generation;
+        if (!desc->protocolName.empty())
+            s.assignor = desc->protocolName;
+        s.leader = desc->leader;
+        for (const auto &o : desc->offsets)
+            rt.committed[o.partition] = o.offset;
+    }
+
+    // Partitions: committed offset, high watermark, lag, owner.
+    std::map<TopicPartition, std::pair<std::string, std::string>> owners; // member id, client id
+    if (desc)
+        for (const auto &m : desc->members)
+            if (auto a = decodeAssignment(m.assignment))
+                for (const auto &tp : a->partitions)
+                    owners[tp] = { m.memberId, m.clientId };
+    std::map<std::string, int64_t> memberLag;
+    for (const auto &topic : rt.spec.topics) {
+        const int32_t n = partitionCount(topic);
+        for (int32_t p = 0; p < n; ++p) {
+            const TopicPartition tp { topic, p };
+            const PartitionView v = partitionView(tp);
+            GroupPartitionSnapshot ps;
+            ps.topic = topic;
+            ps.partition = p;
+            auto committed = rt.committed.find(tp);
+            ps.committedOffset = committed == rt.committed.end() ? -1 : committed->second;
+            ps.logEndOffset = v.hw;
+            ps.lag = std::max<int64_t>(0, v.hw - std::max(ps.committedOffset, v.logStart));
+            if (auto o = owners.find(tp); o != owners.end()) {
+                ps.owner = o->second.first;
+                ps.ownerClientId = o->second.second;
+                memberLag[ps.owner] += ps.lag;
+            }
+            if (auto e = rt.evaluators.find(tp); e != rt.evaluators.end())
+                ps.status = std::string(lagStatusName(e->second.evaluate(now).status));
+            s.totalLag += ps.lag;
+            s.partitions.push_back(std::move(ps));
+        }
+    }
+
+    // Members as the coordinator knows them, then simulated consumers outside the group.
+    std::set<const SimulatedConsumer *> listed;
+    if (desc) {
+        for (const auto &m : desc->members) {
+            GroupMemberSnapshotView v;
+            v.memberId = m.memberId;
+            v.clientId = m.clientId;
+            v.host = m.clientHost;
+            v.groupInstanceId = m.groupInstanceId.value_or("");
+            SimulatedConsumer *consumer = nullptr;
+            for (const auto &sc : rt.consumers)
+                if (sc->memberId() == m.memberId)
+                    consumer = sc.get();
+            if (consumer) {
+                listed.insert(consumer);
+                v.state = std::string(consumerStatusName(consumer->status()));
+                v.recordsPerSec = consumer->recordsPerSec();
+                v.consumed = consumer->consumed();
+            } else {
+                v.state = "crashed"; // a member whose process is gone (its session has not expired yet)
+            }
+            if (auto a = decodeAssignment(m.assignment))
+                for (const auto &tp : a->partitions)
+                    v.assigned.push_back(TopicPartitionRef { tp.topic, tp.partition });
+            v.lag = memberLag[m.memberId];
+            s.consumedPerSec += v.recordsPerSec;
+            s.members.push_back(std::move(v));
+        }
+    }
+    for (const auto &sc : rt.consumers) {
+        if (listed.count(sc.get()))
+            continue;
+        if (sc->status() != ConsumerStatus::Running && sc->status() != ConsumerStatus::Stalled)
+            continue;
+        GroupMemberSnapshotView v;
+        v.memberId = sc->memberId();
+        v.clientId = sc->clientId();
+        v.host = sc->clientHost();
+        v.groupInstanceId = sc->groupInstanceId().value_or("");
+        v.state = std::string(consumerStatusName(sc->status()));
+        v.recordsPerSec = sc->recordsPerSec();
+        v.consumed = sc->consumed();
+        s.consumedPerSec += v.recordsPerSec;
+        s.members.push_back(std::move(v));
+    }
+
+    s.rebalances.assign(rt.rebalances.begin(), rt.rebalances.end());
+    s.ordering = rt.ordering.snapshot();
+    if (rt.lagDirty || !rt.lagShared) {
+        rt.lagShared = std::make_shared<const std::vector<LagPoint>>(rt.lag.begin(), rt.lag.end());
+        auto byPartition = std::make_shared<std::map<std::string, std::vector<LagPoint>>>();
+        for (const auto &[label, ring] : rt.partitionLag)
+            (*byPartition)[label].assign(ring.begin(), ring.end());
+        rt.partitionLagShared = std::move(byPartition);
+        rt.lagDirty = false;
+    }
+    s.lagHistory = rt.lagShared;
+    s.partitionLagHistory = rt.partitionLagShared;
+    return s;
+}
+
+void EngineCore::Impl::fillGroupSnapshots(ClusterSnapshot &snapshot)
+{
+    if (!groupSystem || shutDown)
+        return;
+    for (auto &[groupId, runtime] : groupSystem->groups)
+        snapshot.groups.push_back(groupSystem->snapshotOf(runtime));
+}
+
+} // namespace kl

@@ -1,0 +1,244 @@
+// PlayerBar: controls and progress of the scenario being played.
+#include "player/player_bar.h"
+
+#include "player/scenario_session.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMainWindow>
+#include <QPushButton>
+#include <QStringList>
+#include <QVBoxLayout>
+
+namespace {
+
+QString brokerName(int id)
+{
+    return PlayerBar::tr("broker-%1").arg(id);
+}
+
+QString idList(const std::vector<int32_t> &ids)
+{
+    QStringList parts;
+    for (int32_t id : ids)
+        parts << QString::number(id);
+    return QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
+}
+
+// What an expect checks, in a few words: "orders-0: leader 1, ISR [1, 2]".
+QString describeExpect(const kl::ScenarioAction &a)
+{
+    const kl::ScenarioExpectation &e = a.expect;
+    QStringList checks;
+    if (e.leader)
+        checks << (*e.leader < 0 ? PlayerBar::tr("no leader") : PlayerBar::tr("leader %1").arg(*e.leader));
+    if (e.isr)
+        checks << PlayerBar::tr("ISR %1").arg(idList(*e.isr));
+    if (e.leaderEpoch)
+        checks << PlayerBar::tr("epoch %1").arg(*e.leaderEpoch);
+    if (e.highWatermark)
+        checks << PlayerBar::tr("high watermark %1").arg(*e.highWatermark);
+    if (e.logEndOffset)
+        checks << PlayerBar::tr("log end offset %1").arg(*e.logEndOffset);
+    if (e.logStartOffset)
+        checks << PlayerBar::tr("log start offset %1").arg(*e.logStartOffset);
+    for (const auto &[broker, offset] : e.replicaLogEndOffsets)
+        checks << PlayerBar::tr("%1 at offset %2").arg(brokerName(broker)).arg(offset);
+    if (e.acknowledged)
+        checks << PlayerBar::tr("%1 acknowledged").arg(*e.acknowledged);
+    if (e.refused)
+        checks << PlayerBar::tr("%1 refused").arg(*e.refused);
+    if (e.lost)
+        checks << PlayerBar::tr("%1 lost").arg(*e.lost);
+    const QString where = e.partition
+        ? QStringLiteral("%1-%2").arg(QString::fromStdString(a.topic)).arg(*e.partition)
+        : QString::fromStdString(a.topic);
+    return PlayerBar::tr("expect %1: %2").arg(where, checks.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("playerBar"));
+    const kl::Scenario &s = session.scenario();
+
+    m_title = new QLabel(this);
+    const QString name = s.name.empty() ? session.fileName() : QString::fromStdString(s.name);
+    m_title->setText(tr("<b>Scenario:</b> %1 <span style='color:gray'>(%2, seed %3)</span>")
+                         .arg(name.toHtmlEscaped(), session.fileName().toHtmlEscaped())
+                         .arg(s.seed));
+    m_description = new QLabel(QString::fromStdString(s.description), this);
+    m_description->setWordWrap(true);
+    m_description->setToolTip(m_description->text());
+    // Three lines at most, cut at a line boundary; the whole text is in the tooltip.
+    m_description->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 3);
+    m_description->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    m_time = new QLabel(this);
+    m_time->setObjectName(QStringLiteral("scenarioTime"));
+    m_time->setToolTip(tr("Scenario time: engine time since the scenario started"));
+    m_next = new QLabel(this);
+    m_next->setObjectName(QStringLiteral("nextAction"));
+    m_next->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary = new QLabel(this);
+
+    m_speed = new QComboBox(this);
+    m_speed->setToolTip(tr("Scenario seconds per wall-clock second"));
+    for (double speed : ScenarioSession::speeds())
+        m_speed->addItem(tr("%1×").arg(QLocale().toString(speed)), speed);
+    m_speed->setCurrentIndex(std::max(0, m_speed->findData(session.speed())));
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_session.setSpeed(m_speed->itemData(i).toDouble()); });
+
+    m_pause = new QPushButton(this);
+    m_pause->setObjectName(QStringLiteral("pauseScenario"));
+    connect(m_pause, &QPushButton::clicked, this, [this] { m_session.setPaused(!m_session.isPaused()); });
+    m_step = new QPushButton(tr("Step to next action"), this);
+    m_step->setObjectName(QStringLiteral("stepScenario"));
+    m_step->setToolTip(tr("Jump to the next action's time and run it"));
+    connect(m_step, &QPushButton::clicked, &m_session, &ScenarioSession::stepToNextAction);
+    m_back = new QPushButton(tr("Back to live cluster"), this);
+    m_back->setObjectName(QStringLiteral("backToLive"));
+    m_back->setToolTip(tr("End the scenario (its cluster is discarded) and show the live cluster again"));
+    connect(m_back, &QPushButton::clicked, this, &PlayerBar::backToLiveRequested);
+
+    m_outcomes = new QListWidget(this);
+    m_outcomes->setObjectName(QStringLiteral("scenarioOutcomes"));
+    m_outcomes->setToolTip(tr("The scenario's expects as they are checked"));
+    m_outcomes->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_outcomes->setMaximumHeight((m_outcomes->fontMetrics().lineSpacing() + 4) * 3 + 6); // three results
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_time);
+    controls->addSpacing(12);
+    controls->addWidget(m_next, 1);
+    controls->addWidget(m_summary);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Speed:"), this));
+    controls->addWidget(m_speed);
+    controls->addWidget(m_pause);
+    controls->addWidget(m_step);
+    controls->addWidget(m_back);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->setSpacing(3);
+    layout->addWidget(m_title);
+    layout->addWidget(m_description);
+    layout->addLayout(controls);
+    layout->addWidget(m_outcomes);
+
+    connect(&session, &ScenarioSession::progressChanged, this, &PlayerBar::updateProgress);
+    connect(&session, &ScenarioSession::pausedChanged, this, &PlayerBar::updatePauseButton);
+    updatePauseButton();
+    updateProgress();
+}
+
+QString PlayerBar::formatTime(qint64 ms)
+{
+    return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+}
+
+QString PlayerBar::describeAction(const kl::ScenarioAction &a)
+{
+    const QString topic = QString::fromStdString(a.topic);
+    switch (a.kind) {
+    case kl::ScenarioActionKind::CreateTopic:
+        return tr("create topic %1 (%2 partitions, replication factor %3)")
+            .arg(topic).arg(a.topicConfig.partitions).arg(a.topicConfig.replicationFactor);
+    case kl::ScenarioActionKind::Produce:
+        return tr("produce %1 records to %2 (acks=%3)")
+            .arg(a.count).arg(topic, QString::fromLatin1(kl::acksName(a.acks).data()));
+    case kl::ScenarioActionKind::Crash:
+        return tr("crash %1").arg(brokerName(a.broker));
+    case kl::ScenarioActionKind::Restart:
+        return tr("restart %1").arg(brokerName(a.broker));
+    case kl::ScenarioActionKind::Isolate:
+        return tr("isolate %1 from the other brokers").arg(brokerName(a.broker));
+    case kl::ScenarioActionKind::Heal:
+        return tr("heal %1's network").arg(brokerName(a.broker));
+    case kl::ScenarioActionKind::Slow:
+        return a.ms > 0 ? tr("slow %1's follower fetches by %2 ms").arg(brokerName(a.broker)).arg(a.ms)
+                        : tr("%1's follower fetches back to normal").arg(brokerName(a.broker));
+    case kl::ScenarioActionKind::ElectPreferred:
+        return tr("preferred leader election for %1-%2").arg(topic).arg(a.partition);
+    case kl::ScenarioActionKind::Advance:
+        return tr("let %1 pass").arg(formatTime(a.ms));
+    case kl::ScenarioActionKind::Expect:
+        return describeExpect(a);
+    default:
+        // Actions added later still get a readable name.
+        return QString::fromLatin1(kl::scenarioActionName(a.kind).data(),
+                                   qsizetype(kl::scenarioActionName(a.kind).size()));
+    }
+}
+
+QString PlayerBar::describeOutcomeTarget(int actionIndex) const
+{
+    const auto &actions = m_session.scenario().actions;
+    if (actionIndex < 0 || actionIndex >= int(actions.size()))
+        return QString();
+    return describeAction(actions[size_t(actionIndex)]);
+}
+
+void PlayerBar::updatePauseButton()
+{
+    m_pause->setText(m_session.isPaused() ? tr("Resume") : tr("Pause"));
+    m_pause->setToolTip(m_session.isPaused() ? tr("Let scenario time run again")
+                                             : tr("Stop scenario time (the cluster waits)"));
+}
+
+void PlayerBar::updateProgress()
+{
+    const kl::ScenarioProgress &p = m_session.progress();
+    m_time->setText(tr("<b>%1</b> of %2").arg(formatTime(p.nowMs), formatTime(p.endMs)));
+    if (p.finished) {
+        m_next->setText(tr("Finished."));
+    } else if (p.nextAction >= 0) {
+        const kl::ScenarioAction &a = m_session.scenario().actions[size_t(p.nextAction)];
+        m_next->setText(tr("Next at %1 (line %2): %3")
+                            .arg(formatTime(p.nextActionMs)).arg(a.line).arg(describeAction(a)));
+    } else {
+        m_next->setText(tr("Next: the end at %1").arg(formatTime(p.endMs)));
+    }
+    m_next->setToolTip(m_next->text());
+    m_step->setEnabled(!p.finished);
+    m_pause->setEnabled(!p.finished);
+    const int failed = p.failures;
+    m_summary->setText(failed > 0
+        ? tr("<span style='color:#c0392b'>%1 passed, %2 failed</span>").arg(p.expectsPassed).arg(failed)
+        : tr("%1 passed").arg(p.expectsPassed));
+
+    for (; m_outcomesShown < int(p.outcomes.size()); ++m_outcomesShown) {
+        const kl::ScenarioOutcome &o = p.outcomes[size_t(m_outcomesShown)];
+        const QString what = describeOutcomeTarget(o.actionIndex);
+        QString text = o.passed
+            ? tr("✓ %1 (line %2): %3").arg(formatTime(o.atMs)).arg(o.line).arg(what)
+            : tr("✗ %1 (line %2): %3").arg(formatTime(o.atMs)).arg(o.line)
+                  .arg(QString::fromStdString(o.reason));
+        auto *item = new QListWidgetItem(text);
+        item->setForeground(o.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc0, 0x39, 0x2b));
+        item->setToolTip(o.passed ? tr("Passed: %1").arg(what)
+                                  : tr("Failed: %1\n%2").arg(what, QString::fromStdString(o.reason)));
+        item->setData(Qt::UserRole, o.passed);
+        m_outcomes->insertItem(0, item); // newest first, like the events timeline
+    }
+}
+
+PlayerBar *attachPlayerBar(QMainWindow *window, ScenarioSession &session)
+{
+    auto *dock = new QDockWidget(window);
+    dock->setObjectName(QStringLiteral("playerDock"));
+    dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    dock->setTitleBarWidget(new QWidget(dock)); // no title bar: it is a bar, not a panel
+    auto *bar = new PlayerBar(session, dock);
+    dock->setWidget(bar);
+    window->addDockWidget(Qt::TopDockWidgetArea, dock);
+    return bar;
+}

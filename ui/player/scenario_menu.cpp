@@ -1,0 +1,49 @@
+// ScenarioMenu: file dialog, bundled examples, back to live.
+#include "player/scenario_menu.h"
+
+#include "player/scenario_workspace.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+
+ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(tr("Scenario"), parent)
+{
+    setObjectName(QStringLiteral("scenarioMenu"));
+    setToolTipsVisible(true);
+    QAction *open = addAction(tr("Play scenario file…"), this, &ScenarioMenu::chooseFile);
+    open->setToolTip(tr("Play a scenario (JSON, see docs/SCENARIOS.md) on a fresh simulated cluster"));
+
+    m_examples = addMenu(tr("Examples"));
+    m_examples->setObjectName(QStringLiteral("scenarioExamples"));
+    m_examples->setToolTipsVisible(true);
+    for (const QString &path : ScenarioWorkspace::bundledExamples()) {
+        QAction *a = m_examples->addAction(QFileInfo(path).completeBaseName());
+        a->setData(path);
+        // The scenario's own title and story, so the menu says what each example shows.
+        QString error;
+        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error))
+            a->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(scenario->name),
+                                                       QString::fromStdString(scenario->description)));
+        connect(a, &QAction::triggered, this, [this, path] { emit playRequested(path); });
+    }
+    m_examples->setEnabled(!m_examples->isEmpty());
+
+    addSeparator();
+    m_back = addAction(tr("Back to live cluster"), this, &ScenarioMenu::backToLiveRequested);
+    m_back->setObjectName(QStringLiteral("backToLiveAction"));
+    m_back->setEnabled(false);
+}
+
+void ScenarioMenu::setPlaying(bool playing)
+{
+    m_back->setEnabled(playing);
+}
+
+void ScenarioMenu::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(parentWidget(), tr("Play scenario"),
+        ScenarioWorkspace::scenarioFolder(), tr("Scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        emit playRequested(path);
+}

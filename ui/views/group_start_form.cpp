@@ -1,0 +1,174 @@
+// GroupStartForm: fields, errors under them, start.
+#include "views/group_start_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("groupStartForm"));
+    setFrameShape(QFrame::StyledPanel);
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(8, 6, 8, 6);
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(2);
+
+    auto place = [this, grid](int row, int col, const QString &label, QWidget *field, QLabel *&error,
+                              const QString &tip) {
+        auto *l = new QLabel(label, this);
+        l->setToolTip(tip);
+        field->setToolTip(tip);
+        error = new QLabel(this);
+        error->setStyleSheet(QStringLiteral("color:#c62828; font-size:11px"));
+        error->setWordWrap(true);
+        error->hide();
+        auto *cell = new QVBoxLayout;
+        cell->setSpacing(0);
+        cell->addWidget(field);
+        cell->addWidget(error);
+        cell->addStretch(1); // field at the top of its row, next to its label
+        grid->addWidget(l, row, col * 2, Qt::AlignTop | Qt::AlignLeft);
+        grid->addLayout(cell, row, col * 2 + 1);
+    };
+
+    m_groupId = new QLineEdit(QStringLiteral("orders-app"), this);
+    m_groupId->setObjectName(QStringLiteral("formGroupId"));
+    place(0, 0, tr("Group id"), m_groupId, m_groupIdError, tr("group.id: consumers with the same id share the partitions"));
+    m_topics = new QComboBox(this);
+    m_topics->setObjectName(QStringLiteral("formTopics"));
+    m_topics->setEditable(true);
+    m_topics->setInsertPolicy(QComboBox::NoInsert);
+    place(0, 1, tr("Topic(s)"), m_topics, m_topicsError, tr("subscribe(): one topic, or several separated by commas"));
+    m_consumers = new QSpinBox(this);
+    m_consumers->setObjectName(QStringLiteral("formConsumers"));
+    m_consumers->setRange(0, 99);
+    m_consumers->setValue(3);
+    place(1, 0, tr("Consumers"), m_consumers, m_consumersError,
+          tr("How many simulated consumers start at once; more than partitions leaves some idle"));
+    m_assignor = new QComboBox(this);
+    m_assignor->setObjectName(QStringLiteral("formAssignor"));
+    m_assignor->addItems(groupform::GroupForm::assignors());
+    place(1, 1, tr("Assignor"), m_assignor, m_assignorError,
+          tr("partition.assignment.strategy: range, roundrobin, sticky (eager) or "
+             "cooperative-sticky (moves only what must move)"));
+    m_rate = new QSpinBox(this);
+    m_rate->setObjectName(QStringLiteral("formRate"));
+    m_rate->setRange(0, 100000);
+    m_rate->setValue(100);
+    m_rate->setSuffix(tr(" rec/s"));
+    place(2, 0, tr("Rate"), m_rate, m_rateError,
+          tr("Records per second each consumer processes; below the produce rate, lag grows"));
+    m_session = new QSpinBox(this);
+    m_session->setObjectName(QStringLiteral("formSession"));
+    m_session->setRange(1000, groupform::kMaxSessionTimeoutMs);
+    m_session->setSingleStep(1000);
+    m_session->setValue(10000);
+    m_session->setSuffix(tr(" ms"));
+    place(2, 1, tr("Session timeout"), m_session, m_sessionError,
+          tr("session.timeout.ms: a member silent this long is removed and its partitions move "
+             "(heartbeat.interval.ms is set to a third of it, at most 3000)"));
+    m_autoCommit = new QCheckBox(tr("auto-commit (enable.auto.commit, every 5 s)"), this);
+    m_autoCommit->setObjectName(QStringLiteral("formAutoCommit"));
+    m_autoCommit->setChecked(true);
+    m_autoCommit->setToolTip(tr("Commit consumed offsets every auto.commit.interval.ms; records "
+                                "read after the last commit are read again after a rebalance"));
+    grid->addWidget(m_autoCommit, 3, 0, 1, 3);
+    m_start = new QPushButton(tr("Start group"), this);
+    m_start->setObjectName(QStringLiteral("formStart"));
+    m_start->setToolTip(tr("Start the consumers: they join, the leader assigns, the group becomes Stable"));
+    connect(m_start, &QPushButton::clicked, this, [this] { submit(); });
+    grid->addWidget(m_start, 3, 3, Qt::AlignRight);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+}
+
+void GroupStartForm::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snapshot)
+{
+    if (!snapshot)
+        return;
+    m_snapshot = std::move(snapshot);
+    QStringList names;
+    for (const auto &t : m_snapshot->topics)
+        if (t.name != "__consumer_offsets")
+            names << QString::fromStdString(t.name);
+    QStringList shown;
+    for (int i = 0; i < m_topics->count(); ++i)
+        shown << m_topics->itemText(i);
+    if (names != shown) {
+        const QString text = m_topics->currentText();
+        const QSignalBlocker block(m_topics);
+        m_topics->clear();
+        m_topics->addItems(names);
+        m_topics->setEditText(text.isEmpty() && !names.isEmpty() ? names.front() : text);
+    }
+}
+
+void GroupStartForm::suggestTopic(const QString &topic)
+{
+    if (!topic.isEmpty() && m_topics->currentText().trimmed().isEmpty())
+        m_topics->setEditText(topic);
+}
+
+groupform::Input GroupStartForm::input() const
+{
+    groupform::Input in;
+    in.groupId = m_groupId->text();
+    in.topics = m_topics->currentText();
+    in.consumers = m_consumers->value();
+    in.assignor = m_assignor->currentText();
+    in.ratePerConsumer = m_rate->value();
+    in.autoCommit = m_autoCommit->isChecked();
+    in.sessionTimeoutMs = m_session->value();
+    return in;
+}
+
+void GroupStartForm::setInput(const groupform::Input &in)
+{
+    m_groupId->setText(in.groupId);
+    m_topics->setEditText(in.topics);
+    m_consumers->setValue(in.consumers);
+    m_assignor->setCurrentText(in.assignor);
+    m_rate->setValue(static_cast<int>(in.ratePerConsumer));
+    m_autoCommit->setChecked(in.autoCommit);
+    m_session->setValue(in.sessionTimeoutMs);
+}
+
+bool GroupStartForm::submit()
+{
+    const groupform::Input in = input();
+    const groupform::Errors errors =
+        groupform::GroupForm::validate(in, m_snapshot ? *m_snapshot : kl::ClusterSnapshot{});
+    showErrors(errors);
+    if (errors.any())
+        return false;
+    emit startRequested(groupform::GroupForm::toSpec(in));
+    return true;
+}
+
+void GroupStartForm::showErrors(const groupform::Errors &e)
+{
+    const std::pair<QLabel *, QString> pairs[] = {
+        {m_groupIdError, e.groupId}, {m_topicsError, e.topics},   {m_consumersError, e.consumers},
+        {m_assignorError, e.assignor}, {m_rateError, e.rate}, {m_sessionError, e.sessionTimeout}};
+    for (const auto &[label, text] : pairs) {
+        label->setText(text);
+        label->setVisible(!text.isEmpty());
+    }
+}
+
+QString GroupStartForm::errorText(const QString &field) const
+{
+    if (field == QLatin1String("groupId")) return m_groupIdError->text();
+    if (field == QLatin1String("topics")) return m_topicsError->text();
+    if (field == QLatin1String("consumers")) return m_consumersError->text();
+    if (field == QLatin1String("assignor")) return m_assignorError->text();
+    if (field == QLatin1String("rate")) return m_rateError->text();
+    if (field == QLatin1String("sessionTimeout")) return m_sessionError->text();
+    return {};
+}

@@ -1,0 +1,69 @@
+// RebalanceTimeline: rows from GroupMap::rebalances.
+#include "views/rebalance_timeline.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+RebalanceTimeline::RebalanceTimeline(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *title = new QLabel(tr("<b>Rebalances</b> (newest first): why, how long each phase took, "
+                                "which partitions moved"), this);
+    layout->addWidget(title);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("rebalanceTimeline"));
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setHeaderLabels({tr("Gen."), tr("Started"), tr("Cause"),
+                             QStringLiteral("Preparing → Completing"), tr("Moved")});
+    m_list->headerItem()->setToolTip(0, tr("The generation this rebalance produced"));
+    m_list->headerItem()->setToolTip(3, tr("PreparingRebalance: waiting for members to join; "
+                                           "CompletingRebalance: waiting for the leader's "
+                                           "assignment; then Stable"));
+    m_list->headerItem()->setToolTip(4, tr("Partitions that changed owner (cooperative-sticky "
+                                           "revokes only these; eager assignors revoke all)"));
+    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->setColumnWidth(0, 44);
+    m_list->setColumnWidth(1, 90);
+    m_list->setColumnWidth(2, 200);
+    m_list->setColumnWidth(3, 160);
+    layout->addWidget(m_list, 1);
+}
+
+void RebalanceTimeline::setMap(const groupmap::GroupMap &map)
+{
+    QString signature = map.groupId;
+    for (const groupmap::Rebalance &r : map.rebalances)
+        signature += QStringLiteral("|%1/%2/%3/%4").arg(r.generation).arg(r.startedMs).arg(r.phases, r.movedText);
+    if (signature == m_signature)
+        return;
+    m_signature = signature;
+    m_list->clear();
+    for (const groupmap::Rebalance &r : map.rebalances) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, r.generation >= 0 ? QString::number(r.generation) : QStringLiteral("…"));
+        item->setText(1, QDateTime::fromMSecsSinceEpoch(r.startedMs).toString(QStringLiteral("HH:mm:ss.zzz")));
+        item->setText(2, r.cause);
+        item->setToolTip(2, r.cause);
+        item->setText(3, r.phasesShort);
+        item->setToolTip(3, r.phases);
+        item->setText(4, r.movedText);
+        item->setToolTip(4, r.moved.isEmpty() ? r.movedText : r.moved.join(QLatin1Char('\n')));
+        if (!r.finished) {
+            QFont bold = item->font(0);
+            bold.setBold(true);
+            for (int c = 0; c < 5; ++c)
+                item->setFont(c, bold);
+        }
+    }
+    if (map.rebalances.isEmpty()) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(2, tr("no rebalance yet"));
+        item->setFlags(Qt::ItemIsEnabled);
+    }
+}

@@ -26,12 +26,14 @@ extern "C" void onSignal(int)
     g_stop.store(true);
 }
 
+// The same directory the GUI uses (QStandardPaths::AppDataLocation for organisation "KafkaLab",
+// application "kafkalab"), so the window and the headless broker open the same cluster.
 std::filesystem::path defaultDataDir()
 {
     if (const char *xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return std::filesystem::path(xdg) / "kafkalab" / "data";
+        return std::filesystem::path(xdg) / "KafkaLab" / "kafkalab" / "data";
     if (const char *home = std::getenv("HOME"); home && *home)
-        return std::filesystem::path(home) / ".local" / "share" / "kafkalab" / "data";
+        return std::filesystem::path(home) / ".local" / "share" / "KafkaLab" / "kafkalab" / "data";
     return std::filesystem::path("kafkalab-data");
 }
 

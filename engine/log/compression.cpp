@@ -159,11 +159,26 @@ Status snappyDecompress(ByteView in, Bytes &out)
 
 // ---- lz4 (frame format) ----
 
+// The frame is shaped like the one Kafka's Java producer writes (Lz4BlockOutputStream, formerly
+// KafkaLZ4BlockOutputStream), because its reader rejects anything else ("Dependent block stream
+// is unsupported"):
+//   04 22 4D 18  magic 0x184D2204, little-endian
+//   60           FLG: version 01, block independence 1, no block checksum, no content size,
+//                no content checksum
+//   40           BD: block maximum size 64 KiB (code 4)
+//   HC           (xxh32(FLG, BD) >> 8) & 0xFF, computed by LZ4F
+// then blocks of at most 64 KiB, each with a u32 LE size (high bit set = stored uncompressed)
+// and decodable without its predecessor, then the end mark 00 00 00 00 and no checksum.
 Status lz4Compress(ByteView in, Bytes &out, int32_t level)
 {
     LZ4F_preferences_t prefs{};
-    prefs.compressionLevel = level < 0 ? 0 : level;
-    prefs.frameInfo.contentSize = in.size();
+    prefs.compressionLevel = level < 0 ? 0 : level; // 0 = fast, as Java's default fastCompressor
+    prefs.frameInfo.blockSizeID = LZ4F_max64KB;
+    prefs.frameInfo.blockMode = LZ4F_blockIndependent;
+    prefs.frameInfo.contentChecksumFlag = LZ4F_noContentChecksum;
+    prefs.frameInfo.blockChecksumFlag = LZ4F_noBlockChecksum;
+    prefs.frameInfo.frameType = LZ4F_frame;
+    prefs.frameInfo.contentSize = 0; // Java writes none, and older Kafka readers cannot skip one
     const size_t start = out.size();
     out.resize(start + LZ4F_compressFrameBound(in.size(), &prefs));
     const size_t n = LZ4F_compressFrame(out.data() + start, out.size() - start, in.data(), in.size(), &prefs);

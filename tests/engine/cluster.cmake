@@ -7,6 +7,7 @@ kafkalab_add_test(test_auto_producer SOURCES ${_cluster_dir}/test_auto_producer.
 # Replication: leaders, followers, ISR, acks, faults (ManualClock), and the seeded simulation
 # (KAFKALAB_SIM_SEEDS seeds, default 200; KAFKALAB_SIM_SEED=S replays one).
 kafkalab_add_test(test_replication SOURCES ${_cluster_dir}/test_replication.cpp LIBS kl_engine)
+kafkalab_add_test(test_acks SOURCES ${_cluster_dir}/test_acks.cpp LIBS kl_engine)
 kafkalab_add_test(test_replication_sim SOURCES ${_cluster_dir}/test_replication_sim.cpp LIBS kl_engine)
 # Consumer groups in the cluster: coordinators on __consumer_offsets leaders, simulated consumers,
 # rebalances, lag, failover and determinism (ManualClock).

@@ -329,6 +329,66 @@ private slots:
         QCOMPARE(format(run(assignor, parseTopics(topics), parseMembers(members))), expected);
     }
 
+    // The two worked examples of the StickyAssignor class javadoc (Kafka's
+    // org.apache.kafka.clients.consumer.StickyAssignor). `javadoc` is the documented result;
+    // `expected` is what Kafka's current code (AbstractStickyAssignor.constrainedAssign, 2.8+)
+    // computes, which we mirror. They differ only in example 1 after C1 leaves: the javadoc still
+    // shows the pre-2.8 algorithm, which hands the three freed partitions to the least-loaded
+    // member one by one (t0p1 -> C2, t2p0 -> C0, t3p1 -> C2); constrainedAssign deals them
+    // round-robin to the members below minQuota in member order (t0p1 -> C0, t2p0 -> C2,
+    // t3p1 -> C2). Both keep every previous assignment and give 4 + 4, the javadoc's point.
+    void stickyJavadoc_data()
+    {
+        QTest::addColumn<QString>("topics");
+        QTest::addColumn<QString>("members");
+        QTest::addColumn<QString>("javadoc");
+        QTest::addColumn<QString>("expected");
+
+        const QString all = "t0,t1,t2,t3";
+        const QString fresh1 = "C0=t0p0,t1p1,t3p0;C1=t0p1,t2p0,t3p1;C2=t1p0,t2p1";
+        QTest::newRow("example 1 fresh") << "t0:2,t1:2,t2:2,t3:2"
+                                         << QString("C0=%1;C1=%1;C2=%1").arg(all) << fresh1 << fresh1;
+        QTest::newRow("example 1 C1 leaves")
+            << "t0:2,t1:2,t2:2,t3:2"
+            << QString("C0=%1|t0p0,t1p1,t3p0@1;C2=%1|t1p0,t2p1@1").arg(all)
+            << "C0=t0p0,t1p1,t2p0,t3p0;C2=t0p1,t1p0,t2p1,t3p1"
+            << "C0=t0p0,t0p1,t1p1,t3p0;C2=t1p0,t2p0,t2p1,t3p1";
+        // Unequal subscriptions (generalAssign): more balanced than roundrobin's C2 [4 partitions].
+        const QString fresh2 = "C0=t0p0;C1=t1p0,t1p1;C2=t2p0,t2p1,t2p2";
+        QTest::newRow("example 2 fresh") << "t0:1,t1:2,t2:3" << "C0=t0;C1=t0,t1;C2=t0,t1,t2" << fresh2 << fresh2;
+        const QString left2 = "C1=t0p0,t1p0,t1p1;C2=t2p0,t2p1,t2p2";
+        QTest::newRow("example 2 C0 leaves") << "t0:1,t1:2,t2:3"
+                                             << "C1=t0,t1|t1p0,t1p1@1;C2=t0,t1,t2|t2p0,t2p1,t2p2@1"
+                                             << left2 << left2;
+    }
+    void stickyJavadoc()
+    {
+        QFETCH(QString, topics);
+        QFETCH(QString, members);
+        QFETCH(QString, javadoc);
+        QFETCH(QString, expected);
+        const auto subs = parseMembers(members);
+        const GroupAssignment result = StickyAssignor().assign(parseTopics(topics), subs);
+        QCOMPARE(format(result), expected);
+        // Whatever the tie-breaking, the documented properties hold: the same number of
+        // partitions per member as the javadoc, and every previous assignment is kept.
+        const auto documented = split(javadoc.toStdString(), ';');
+        QCOMPARE(documented.size(), result.size());
+        for (const auto &entry : documented) {
+            const size_t eq = entry.find('=');
+            const std::string member = entry.substr(0, eq);
+            QVERIFY(result.count(member));
+            QCOMPARE(result.at(member).size(), split(entry.substr(eq + 1), ',').size());
+        }
+        for (const auto &m : subs) {
+            const auto &now = result.at(m.memberId);
+            for (const auto &tp : m.ownedPartitions)
+                QVERIFY2(std::binary_search(now.begin(), now.end(), tp),
+                         qPrintable(QString::fromStdString(m.memberId + " lost " + tp.topic + "p")
+                                    + QString::number(tp.partition)));
+        }
+    }
+
     void revocations()
     {
         const auto members = parseMembers("C0=t0|t0p0,t0p1,t0p2@1;C1=t0|t0p3,t0p4,t0p5@1;C2=t0");

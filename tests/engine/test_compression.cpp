@@ -1,10 +1,12 @@
-// Compression codecs: round trips, each codec's frame format, xerial-framed snappy, zstd
-// without a content size, truncated and random input, and the decompression-bomb limit.
+// Compression codecs: round trips, each codec's frame format, the lz4 frame Kafka's Java client
+// reads (independent 64 KiB blocks), xerial-framed snappy, zstd without a content size, truncated and random input, and the decompression-bomb limit.
 #include "log/bytes.h"
 #include "log/compression.h"
 
 #include <QtTest>
 
+#include <lz4.h>
+#include <lz4frame.h>
 #include <snappy.h>
 #include <zstd.h>
 
@@ -14,6 +16,7 @@
 using namespace kl;
 
 Q_DECLARE_METATYPE(kl::Compression)
+Q_DECLARE_METATYPE(kl::Bytes)
 
 namespace {
 
@@ -91,6 +94,91 @@ private slots:
         QCOMPARE(bytes::getU32(lz.data()), uint32_t(0x04224D18)); // LZ4 frame magic (LE 0x184D2204)
         QCOMPARE(bytes::getU32(zs.data()), uint32_t(0x28B52FFD)); // zstd frame magic (LE 0xFD2FB528)
         QCOMPARE(sn, snappyRaw(input));                           // raw snappy, as librdkafka writes
+    }
+
+    // Kafka's Lz4BlockInputStream only reads frames of independent blocks; the Java producer
+    // writes FLG 0x60 and BD 0x40. Walk the frame by hand and decode every block on its own.
+    void lz4KafkaFrame_data()
+    {
+        QTest::addColumn<Bytes>("input");
+        QTest::addColumn<int>("level");
+        QTest::addColumn<int>("blocks");
+        QTest::newRow("text 200000") << text(200000) << -1 << 4; // ceil(200000 / 65536)
+        QTest::newRow("text 200000 hc") << text(200000) << 9 << 4;
+        QTest::newRow("random 70000") << randomBytes(70000, 3) << -1 << 2; // stored blocks
+        QTest::newRow("exactly 64 KiB") << text(65536) << -1 << 1;
+        QTest::newRow("empty") << Bytes{} << -1 << 0;
+    }
+    void lz4KafkaFrame()
+    {
+        QFETCH(Bytes, input);
+        QFETCH(int, level);
+        QFETCH(int, blocks);
+        Bytes frame;
+        QVERIFY(compress(Compression::Lz4, input, frame, level));
+        QVERIFY(frame.size() >= 11); // header 7 + end mark 4
+        const auto le32 = [&](size_t at) {
+            return uint32_t(frame[at]) | uint32_t(frame[at + 1]) << 8 | uint32_t(frame[at + 2]) << 16
+                   | uint32_t(frame[at + 3]) << 24;
+        };
+        QCOMPARE(le32(0), uint32_t(0x184D2204));
+        const uint8_t flg = frame[4];
+        QVERIFY2(flg & 0x20, "block independence bit is not set");
+        QCOMPARE(flg, uint8_t(0x60)); // version 01, independent, no checksums, no content size
+        QCOMPARE(frame[5], uint8_t(0x40)); // 64 KiB maximum block size
+
+        // LZ4F agrees with our reading of the header (and checks its HC byte).
+        LZ4F_dctx *ctx = nullptr;
+        QVERIFY(!LZ4F_isError(LZ4F_createDecompressionContext(&ctx, LZ4F_VERSION)));
+        LZ4F_frameInfo_t info{};
+        size_t consumed = frame.size();
+        const size_t hint = LZ4F_getFrameInfo(ctx, &info, frame.data(), &consumed);
+        LZ4F_freeDecompressionContext(ctx);
+        QVERIFY2(!LZ4F_isError(hint), LZ4F_getErrorName(hint));
+        QCOMPARE(consumed, size_t(7));
+        QCOMPARE(info.blockMode, LZ4F_blockIndependent);
+        QCOMPARE(info.blockSizeID, LZ4F_max64KB);
+        QCOMPARE(info.contentChecksumFlag, LZ4F_noContentChecksum);
+        QCOMPARE(info.blockChecksumFlag, LZ4F_noBlockChecksum);
+
+        // Each block alone, with no dictionary: what an independent-block reader does.
+        Bytes joined;
+        size_t pos = 7;
+        int count = 0;
+        for (;;) {
+            QVERIFY(pos + 4 <= frame.size());
+            const uint32_t word = le32(pos);
+            pos += 4;
+            if (word == 0)
+                break; // end mark
+            const bool stored = word & 0x80000000u;
+            const size_t size = word & 0x7FFFFFFFu;
+            QVERIFY(size <= 65536);
+            QVERIFY(pos + size <= frame.size());
+            if (stored) {
+                joined.insert(joined.end(), frame.begin() + qsizetype(pos), frame.begin() + qsizetype(pos + size));
+            } else {
+                std::vector<char> block(65536);
+                const int n = LZ4_decompress_safe(reinterpret_cast<const char *>(frame.data() + pos), block.data(),
+                                                  int(size), int(block.size()));
+                QVERIFY2(n > 0, qPrintable(QString("block %1 does not decode on its own").arg(count)));
+                joined.insert(joined.end(), block.begin(), block.begin() + n);
+            }
+            // Every block but the last is full.
+            if (joined.size() < input.size())
+                QCOMPARE(joined.size() % 65536, size_t(0));
+            pos += size;
+            ++count;
+        }
+        QCOMPARE(pos, frame.size()); // no content checksum after the end mark
+        QCOMPARE(count, blocks);
+        QCOMPARE(joined, input);
+
+        // And the frame still round trips through the streaming decoder.
+        Bytes back;
+        const Status s = decompress(Compression::Lz4, frame, back);
+        QVERIFY2(s, s.toString().c_str());
+        QCOMPARE(back, input);
     }
 
     void levelsAreHonoured()

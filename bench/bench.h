@@ -18,4 +18,9 @@ int runGuiLive(std::span<const std::string> args);
 // RF 1 acks=1 (same run, ManualClock), and the replication simulation's seeds per second.
 int runReplication(std::span<const std::string> args);
 
+// rebalance [--consumers 100] [--partitions 200] [--heartbeat-ms 3000] [--session-ms 10000]:
+// engine time from a graceful leave to a Stable group; partitions revoked/moved, eager vs
+// cooperative-sticky, for one member leaving and one joining.
+int runRebalance(std::span<const std::string> args);
+
 } // namespace kl::bench

@@ -46,6 +46,11 @@ enum class EventType {
     ConsumerStalled,    // a simulated consumer stopped polling
     ConsumerResumed,    // a stalled (or stopped) simulated consumer polls again
     CoordinatorMoved,   // the group's __consumer_offsets partition changed leader (broker = new)
+    LagSampled,         // every lagSampleIntervalMs per group: lag = total; detail = "orders-0=12 orders-1=0"
+    OrderingViolation,  // the group's ordering checker found duplicates, per-key violations or gaps
+                        // since the previous lag sample: kind, count, and the first offending
+                        // record (key, sequence, topic/partition/offset). At most one per group
+                        // and kind per lag-sample interval, so a burst after a rebalance is one line.
 };
 std::string_view eventTypeName(EventType type); // "segment_rolled", ...
 
@@ -70,6 +75,11 @@ struct Event {
     std::string group;
     std::string member;       // member id
     int32_t generation = -1;
+    int64_t lag = -1;         // LagSampled: the group's total lag
+    std::string kind;         // OrderingViolation: "duplicate", "violation" or "gap"
+    std::string key;          // OrderingViolation: the first offending record's key
+    int64_t sequence = -1;    // OrderingViolation: its per-key sequence
+    int64_t count = -1;       // OrderingViolation: findings of this kind in the interval
 };
 
 // One JSON object on one line (for logs and `kafkalab-cli simulate`).

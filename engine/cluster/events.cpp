@@ -72,6 +72,10 @@ std::string_view eventTypeName(EventType type)
         return "consumer_resumed";
     case EventType::CoordinatorMoved:
         return "coordinator_moved";
+    case EventType::LagSampled:
+        return "lag_sampled";
+    case EventType::OrderingViolation:
+        return "ordering_violation";
     }
     return "unknown";
 }
@@ -114,6 +118,16 @@ std::string eventToJson(const Event &event)
         j["member"] = event.member;
     if (event.generation >= 0)
         j["generation"] = event.generation;
+    if (event.lag >= 0)
+        j["lag"] = event.lag;
+    if (!event.kind.empty())
+        j["kind"] = event.kind;
+    if (!event.key.empty())
+        j["key"] = event.key;
+    if (event.sequence >= 0)
+        j["sequence"] = event.sequence;
+    if (event.count >= 0)
+        j["count"] = event.count;
     if (event.error != ErrorCode::None) {
         j["error"] = std::string(errorName(event.error));
         j["error_code"] = static_cast<int>(event.error);

@@ -41,7 +41,9 @@ void EngineCore::Impl::GroupSystem::sample()
         if (desc)
             for (const auto &o : desc->offsets)
                 commits[o.partition] = { o.offset, o.commitTimestampMs };
+        flushOrderingFindings(rt);
         int64_t total = 0;
+        std::string perPartition; // "orders-0=12 orders-1=0 ..."
         for (const auto &topic : rt.spec.topics) {
             const int32_t n = partitionCount(topic);
             for (int32_t p = 0; p < n; ++p) {
@@ -65,14 +67,48 @@ void EngineCore::Impl::GroupSystem::sample()
                 while (ring.size() > GroupRuntime::kLagHistory)
                     ring.pop_front();
                 total += lag;
+                perPartition += fmt::format("{}{}={}", perPartition.empty() ? "" : " ", partitionLabel(tp), lag);
             }
         }
+        Event e;
+        e.type = EventType::LagSampled;
+        e.group = groupId;
+        e.lag = total;
+        e.detail = std::move(perPartition);
+        d.emit(std::move(e));
         rt.lag.push_back(LagPoint { now, total });
         while (rt.lag.size() > GroupRuntime::kLagHistory)
             rt.lag.pop_front();
         rt.lagDirty = true;
         for (auto &consumer : rt.consumers)
             consumer->sampleRate(now);
+    }
+}
+
+void EngineCore::Impl::GroupSystem::flushOrderingFindings(GroupRuntime &rt)
+{
+    // std::map order: duplicate, violation, gap — the same lines for the same run.
+    for (auto &[kind, pending] : rt.pendingFindings) {
+        if (pending.count == 0)
+            continue;
+        const OrderingFinding &f = pending.first;
+        Event e;
+        e.type = EventType::OrderingViolation;
+        e.group = rt.spec.groupId;
+        e.kind = std::string(orderingFindingName(kind));
+        e.count = pending.count;
+        e.key = f.key;
+        e.sequence = f.sequence;
+        if (!f.topic.empty()) { // the checker keeps a bounded list; the first may be gone
+            e.topic = f.topic;
+            e.partition = f.partition;
+            e.offset = f.offset;
+        }
+        e.detail = pending.count == 1
+            ? fmt::format("1 {}: {}", e.kind, f.text)
+            : fmt::format("{} {}s, the first: {}", pending.count, e.kind, f.text);
+        pending = {};
+        d.emit(std::move(e));
     }
 }
 

@@ -113,7 +113,30 @@ void EngineCore::Impl::GroupSystem::onConsumed(
     if (record.value)
         r.value = std::string_view(*record.value);
     r.producedTimestamp = record.timestamp;
-    it->second.ordering.onRecord(r);
+    GroupRuntime &rt = it->second;
+    OrderingChecker &checker = rt.ordering;
+    const int64_t duplicates = checker.duplicates();
+    const int64_t violations = checker.violations();
+    const int64_t gaps = checker.gaps();
+    checker.onRecord(r);
+    // Remember what this record added (the checker's newest finding of that kind is its own).
+    const auto note = [&rt, &checker](OrderingFindingKind kind, int64_t added) {
+        if (added <= 0)
+            return;
+        GroupRuntime::PendingFindings &pending = rt.pendingFindings[kind];
+        if (pending.count == 0) {
+            const auto &findings = checker.findings();
+            for (auto f = findings.rbegin(); f != findings.rend(); ++f)
+                if (f->kind == kind) {
+                    pending.first = *f;
+                    break;
+                }
+        }
+        pending.count += added;
+    };
+    note(OrderingFindingKind::Duplicate, checker.duplicates() - duplicates);
+    note(OrderingFindingKind::Violation, checker.violations() - violations);
+    note(OrderingFindingKind::Gap, checker.gaps() - gaps);
 }
 
 EngineCore::Impl::GroupSystem::PartitionView EngineCore::Impl::GroupSystem::partitionView(const TopicPartition &tp)

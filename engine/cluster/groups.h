@@ -57,6 +57,14 @@ struct GroupRuntime {
     std::map<TopicPartition, int64_t> commitTimes;  // commit timestamp last fed to the evaluator
     std::map<TopicPartition, PartitionLagEvaluator> evaluators;
     OrderingChecker ordering;
+    // Ordering findings since the last lag sample, per kind: how many and the first one. The
+    // sampler turns each into one OrderingViolation event (a rebalance's burst of duplicates is
+    // one line with a count, not hundreds).
+    struct PendingFindings {
+        int64_t count = 0;
+        OrderingFinding first;
+    };
+    std::map<OrderingFindingKind, PendingFindings> pendingFindings;
 
     SimulatedConsumer *consumer(const std::string &clientId) const
     {
@@ -113,6 +121,8 @@ struct EngineCore::Impl::GroupSystem final : ConsumerHost {
     void onGroupEvent(int32_t broker, const GroupEvent &event);
     void scheduleSample(int64_t dueMs);
     void sample();
+    // One OrderingViolation event per kind found since the previous sample (group_snapshots.cpp).
+    void flushOrderingFindings(GroupRuntime &runtime);
     GroupSnapshot snapshotOf(GroupRuntime &runtime);
     struct PartitionView {
         int64_t logStart = 0;

@@ -167,7 +167,11 @@ void SimulatedConsumer::resume()
         e.member = m_memberId;
         e.detail = fmt::format("{} polls again{}", m_clientId, inGroup() ? "" : " and rejoins the group");
     } else if (m_status == ConsumerStatus::Crashed || m_status == ConsumerStatus::Left) {
-        e.detail = fmt::format("{} restarted; it joins as a new member", m_clientId);
+        // KIP-345: a static member rejoins under its group.instance.id; within the session
+        // timeout the coordinator swaps its member id and hands back its assignment unchanged.
+        e.detail = m_instanceId
+            ? fmt::format("{} restarted; it rejoins with group.instance.id {}", m_clientId, *m_instanceId)
+            : fmt::format("{} restarted; it joins as a new member", m_clientId);
         start();
     } else {
         return;

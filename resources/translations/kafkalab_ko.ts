@@ -646,43 +646,59 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
     </message>
     <message>
         <source>Member joined</source>
-        <translation type="unfinished"></translation>
+        <translation>멤버 참가</translation>
     </message>
     <message>
         <source>Member left</source>
-        <translation type="unfinished"></translation>
+        <translation>멤버 떠남</translation>
     </message>
     <message>
         <source>Member timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>멤버 세션 만료</translation>
     </message>
     <message>
         <source>Rebalance started</source>
-        <translation type="unfinished"></translation>
+        <translation>리밸런스 시작</translation>
     </message>
     <message>
         <source>Rebalance completed</source>
-        <translation type="unfinished"></translation>
+        <translation>리밸런스 완료</translation>
     </message>
     <message>
         <source>Offsets committed</source>
-        <translation type="unfinished"></translation>
+        <translation>오프셋 커밋</translation>
     </message>
     <message>
         <source>Consumer crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>컨슈머 죽음</translation>
     </message>
     <message>
         <source>Consumer stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>컨슈머 멈춤</translation>
     </message>
     <message>
         <source>Consumer resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>컨슈머 재개</translation>
     </message>
     <message>
         <source>Coordinator moved</source>
-        <translation type="unfinished"></translation>
+        <translation>코디네이터 이동</translation>
+    </message>
+    <message>
+        <source>Lag sampled</source>
+        <translation>랙 측정</translation>
+    </message>
+    <message>
+        <source>Ordering finding</source>
+        <translation>순서 검사 결과</translation>
+    </message>
+    <message>
+        <source>group %1: total lag %2 (%3)</source>
+        <translation>그룹 %1: 전체 랙 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>그룹 %1</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,11 @@ if(TARGET kafkalab-cli)
            COMMAND $<TARGET_FILE:kafkalab-cli> simulate ${_scenarios}/consumer-crash-rebalance.json)
   set_tests_properties(cli_simulate_consumer_crash_describe_table PROPERTIES PASS_REGULAR_EXPRESSION
     "\"type\":\"result\",[^\n]*\"ok\":true\}\n\nGROUP +TOPIC +PARTITION +CURRENT-OFFSET +LOG-END-OFFSET +LAG +CONSUMER-ID +HOST +CLIENT-ID\nbilling +orders +0 +[0-9]+ +[0-9]+ +0 +consumer-1-[^ ]+ +[^ ]+ +consumer-1\n")
+  # Its timeline has lag samples and the re-deliveries after the crash as duplicate findings.
+  add_test(NAME cli_simulate_consumer_crash_group_events
+           COMMAND $<TARGET_FILE:kafkalab-cli> simulate ${_scenarios}/consumer-crash-rebalance.json)
+  set_tests_properties(cli_simulate_consumer_crash_group_events PROPERTIES PASS_REGULAR_EXPRESSION
+    "\"type\":\"lag_sampled\",\"group\":\"billing\",\"lag\":[0-9]+,\"detail\":\"orders-0=[0-9]+ orders-1=[^\n]*\n.*\"type\":\"ordering_violation\",[^\n]*\"kind\":\"duplicate\",[^\n]*\"count\":[1-9]")
   scenario_cli_test(cli_simulate_missing_file EXIT 2 REGEX "no-such\\.json: cannot open the file"
     ARGS simulate ${_bad}/no-such.json)
 endif()

@@ -77,6 +77,7 @@ private slots:
     void expectErrorOnActions();
     void relativeTimes();
     void groupExpectsAndSummary();
+    void lagAndOrderingEventsInTimeline();
 };
 
 void TestScenarioRunner::examples_data()
@@ -239,6 +240,50 @@ void TestScenarioRunner::groupExpectsAndSummary()
     // Internal topics are not in the summary.
     for (const auto &p : linesOfType(r, "partition"))
         QCOMPARE(p["topic"].get<std::string>(), std::string("t"));
+}
+
+// The group examples' timelines carry lag samples and ordering findings: a crash re-delivers
+// uncommitted records (duplicate findings, aggregated with a count; no per-key violation or gap),
+// one consumer over four partitions sees none; static membership restarts without a rebalance.
+void TestScenarioRunner::lagAndOrderingEventsInTimeline()
+{
+    const fs::path dir = fs::path(KAFKALAB_SOURCE_DIR) / "resources" / "scenarios";
+    const auto load = [&dir](const char *name) {
+        auto parsed = loadScenarioFile((dir / name).string());
+        if (!parsed)
+            qFatal("%s", parsed.error.toString().c_str());
+        return *parsed.scenario;
+    };
+
+    const Run crash = run(load("consumer-crash-rebalance.json"));
+    QVERIFY2(crash.report.ok(), failuresText(crash.report).c_str());
+    const auto samples = linesOfType(crash, "lag_sampled");
+    QVERIFY(samples.size() >= 25); // every 1000 ms from 1500 to 29500
+    for (const auto &j : samples) {
+        QCOMPARE(j["group"].get<std::string>(), std::string("billing"));
+        QVERIFY(j["lag"].get<int64_t>() >= 0);
+        QVERIFY2(j["detail"].get<std::string>().starts_with("orders-0="), j.dump().c_str());
+    }
+    QCOMPARE(samples.back()["lag"].get<int64_t>(), int64_t(0));
+    const auto findings = linesOfType(crash, "ordering_violation");
+    QVERIFY(!findings.empty());
+    int64_t duplicates = 0;
+    for (const auto &j : findings) {
+        QCOMPARE(j["kind"].get<std::string>(), std::string("duplicate"));
+        QVERIFY(j["time_ms"].get<int64_t>() > 8000); // after the crash
+        duplicates += j["count"].get<int64_t>();
+    }
+    QVERIFY(duplicates > int64_t(findings.size())); // aggregated, not one line per record
+
+    const Run ordered = run(load("ordering-per-key.json"));
+    QVERIFY(!linesOfType(ordered, "lag_sampled").empty());
+    QVERIFY(linesOfType(ordered, "ordering_violation").empty());
+
+    const Run restart = run(load("static-membership.json"));
+    QVERIFY2(restart.report.ok(), failuresText(restart.report).c_str());
+    const auto rebalances = linesOfType(restart, "rebalance_started");
+    QCOMPARE(rebalances.size(), size_t(1)); // only the first join
+    QCOMPARE(linesOfType(restart, "rebalance_completed").size(), size_t(1));
 }
 
 QTEST_APPLESS_MAIN(TestScenarioRunner)

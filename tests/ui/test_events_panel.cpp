@@ -115,6 +115,48 @@ private slots:
         QCOMPARE(e.type, kl::EventType::LeaderElected);
         QCOMPARE(e.seq, seq - 1);
     }
+
+    // Group events: lag samples are chatty (only under "All"); ordering findings and member /
+    // rebalance events are important; none counts as replication. Each has a label of its own.
+    void groupEventsFilter()
+    {
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.clear();
+        const kl::EventType important[] = {kl::EventType::MemberJoined, kl::EventType::MemberLeft,
+            kl::EventType::MemberTimedOut, kl::EventType::RebalanceStarted, kl::EventType::RebalanceCompleted,
+            kl::EventType::OffsetsCommitted, kl::EventType::ConsumerCrashed, kl::EventType::ConsumerStalled,
+            kl::EventType::ConsumerResumed, kl::EventType::CoordinatorMoved, kl::EventType::OrderingViolation};
+        QVector<kl::Event> batch;
+        uint64_t seq = 1;
+        for (kl::EventType type : important) {
+            kl::Event e = event(seq++, type);
+            e.group = "billing";
+            batch.push_back(e);
+            QVERIFY(EventsPanel::typeLabel(type) != QString::fromUtf8(kl::eventTypeName(type).data()));
+        }
+        kl::Event lag = event(seq++, kl::EventType::LagSampled);
+        lag.topic.clear();
+        lag.partition = -1;
+        lag.group = "billing";
+        lag.lag = 12;
+        lag.detail = "orders-0=12 orders-1=0";
+        batch.push_back(lag);
+        QVERIFY(EventsPanel::typeLabel(kl::EventType::LagSampled) != QStringLiteral("lag_sampled"));
+        QVERIFY2(EventsPanel::describe(lag).contains(QStringLiteral("12 (orders-0=12 orders-1=0)")),
+            qPrintable(EventsPanel::describe(lag)));
+        panel.addEvents(batch);
+        const int n = int(std::size(important));
+        QCOMPARE(panel.rowCount(), n + 1);
+        QCOMPARE(panel.visibleRowCount(), n);
+        QCOMPARE(panel.list()->topLevelItem(0)->text(2), QStringLiteral("group billing"));
+        panel.setFilter(EventsPanel::All);
+        QCOMPARE(panel.visibleRowCount(), n + 1);
+        panel.setFilter(EventsPanel::ReplicationOnly);
+        QCOMPARE(panel.visibleRowCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestEventsPanel)

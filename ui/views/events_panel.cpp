@@ -115,7 +115,8 @@ void EventsPanel::setFilter(Filter filter)
 
 bool EventsPanel::isChatty(kl::EventType type)
 {
-    return type == kl::EventType::ProduceAcknowledged || type == kl::EventType::HighWatermarkAdvanced;
+    return type == kl::EventType::ProduceAcknowledged || type == kl::EventType::HighWatermarkAdvanced
+        || type == kl::EventType::LagSampled; // one per group every lag-sample interval
 }
 
 bool EventsPanel::isReplication(kl::EventType type)
@@ -194,6 +195,8 @@ QString EventsPanel::typeLabel(kl::EventType type)
     case kl::EventType::ConsumerStalled: return tr("Consumer stalled");
     case kl::EventType::ConsumerResumed: return tr("Consumer resumed");
     case kl::EventType::CoordinatorMoved: return tr("Coordinator moved");
+    case kl::EventType::LagSampled: return tr("Lag sampled");
+    case kl::EventType::OrderingViolation: return tr("Ordering finding");
     }
     return fromStd(kl::eventTypeName(type));
 }
@@ -265,6 +268,10 @@ QString EventsPanel::describe(const kl::Event &e)
         return tr("%1 cut off from the other brokers").arg(brokerName(e.broker));
     case kl::EventType::BrokerHealed:
         return tr("%1 can reach the other brokers again").arg(brokerName(e.broker));
+    case kl::EventType::LagSampled:
+        if (e.lag >= 0)
+            return tr("group %1: total lag %2 (%3)").arg(QString::fromStdString(e.group)).arg(e.lag).arg(detail);
+        break;
     default:
         break;
     }
@@ -287,6 +294,8 @@ void EventsPanel::addEvents(const QVector<kl::Event> &events)
                 where += QStringLiteral("-%1").arg(e.partition);
         } else if (e.broker >= 0) {
             where = tr("broker-%1").arg(e.broker);
+        } else if (!e.group.empty()) {
+            where = tr("group %1").arg(QString::fromStdString(e.group));
         }
         const QString text = describe(e);
         auto *item = new QTreeWidgetItem(
@@ -302,10 +311,12 @@ void EventsPanel::addEvents(const QVector<kl::Event> &events)
         item->setToolTip(3, tip);
         const bool bad = e.error != kl::ErrorCode::None || e.type == kl::EventType::ProduceRefused
             || e.type == kl::EventType::RecordsLost || e.type == kl::EventType::BrokerCrashed
-            || e.type == kl::EventType::IsrShrunk || e.type == kl::EventType::ReplicaTruncated;
+            || e.type == kl::EventType::IsrShrunk || e.type == kl::EventType::ReplicaTruncated
+            || (e.type == kl::EventType::OrderingViolation && e.kind != "duplicate"); // order broke, or a gap
         if (bad)
             item->setForeground(1, QColor(0xc0, 0x39, 0x2b));
-        else if (e.type == kl::EventType::LeaderElected || e.type == kl::EventType::BrokerIsolated)
+        else if (e.type == kl::EventType::LeaderElected || e.type == kl::EventType::BrokerIsolated
+                 || e.type == kl::EventType::OrderingViolation) // duplicates: at-least-once re-delivery
             item->setForeground(1, QColor(0x6a, 0x1b, 0x9a));
         else if (e.type == kl::EventType::IsrExpanded || e.type == kl::EventType::BrokerRestarted
                  || e.type == kl::EventType::BrokerHealed)

@@ -301,6 +301,8 @@ Status EngineCore::restartBroker(int32_t brokerId)
             fmt::format("broker {} is {}, not crashed", brokerId, stateName(info.state)));
     int reopened = 0;
     std::string failures;
+    // Memory is gone with the crash: the high watermarks come from the broker's checkpoint.
+    const OffsetCheckpoint highWatermarks = d->readHighWatermarks(brokerId);
     for (auto &[name, topic] : d->topics)
         for (auto &p : topic.partitions) {
             ReplicaState *r = p.replica(brokerId);
@@ -316,7 +318,7 @@ Status EngineCore::restartBroker(int32_t brokerId)
             if (Status s = r->epochs.loadOrRebuild(*r->log); !s)
                 spdlog::warn("{}: leader epoch cache: {}", r->log->dir().string(), s.toString());
             r->lastLeo = r->log->logEndOffset();
-            r->highWatermark = std::min(r->highWatermark, r->lastLeo);
+            r->highWatermark = d->checkpointedHighWatermark(highWatermarks, name, p.id, r->lastLeo);
             r->knownLeo = -1;
             p.segmentsDirty = true;
             ++reopened;

@@ -1,7 +1,8 @@
 // EngineCore::Impl: the cluster state behind the EngineCore facade, shared by the files that
 // implement it (engine_core.cpp: open, timers, events, snapshots; topics.cpp; produce.cpp;
 // auto_producer.cpp; controller.cpp: broker states, elections, faults; replication.cpp: follower
-// fetches, high watermark, ISR, acks=all completion; groups.h: consumer groups, their
+// fetches, high watermark, ISR, acks=all completion; broker_checkpoints.cpp: the broker-level
+// offset checkpoint files; groups.h: consumer groups, their
 // coordinators on __consumer_offsets leaders and simulated consumers). Internal to kl_engine.
 // Thread-safety: none; everything here runs on the one thread that drives the EngineCore.
 #pragma once
@@ -9,6 +10,7 @@
 #include "api/engine_core.h"
 #include "cluster/auto_producer.h"
 #include "cluster/leader_epoch_cache.h"
+#include "cluster/offset_checkpoint.h"
 #include "cluster/timer_queue.h"
 #include "log/log.h"
 
@@ -160,6 +162,8 @@ struct EngineCore::Impl {
 
     // topics.cpp
     Status openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas);
+    // LeaderElected (epoch 0, old leader -1) for partitions [firstPartition, end) of a new topic.
+    void announceInitialLeaders(const TopicState &topic, int32_t firstPartition);
 
     // produce.cpp
     struct AppendedRange {
@@ -197,6 +201,17 @@ struct EngineCore::Impl {
     void becomeLeader(const std::string &topic, PartitionState &partition, int32_t newLeader,
         const std::string &why, bool unclean);
 
+    // broker_checkpoints.cpp: replication-offset-checkpoint, recovery-point-offset-checkpoint
+    // and log-start-offset-checkpoint in each broker directory.
+    std::map<std::string, std::string> checkpointTexts; // file -> the text it holds (no rewrites)
+    std::map<int32_t, OffsetCheckpoint> openingHighWatermarks; // per broker, only during open()
+    void writeCheckpoints(int32_t broker);
+    void writeAllCheckpoints(); // every broker that is not crashed
+    OffsetCheckpoint readHighWatermarks(int32_t broker);
+    // The checkpointed high watermark of a replica, capped at its log end offset; 0 if none.
+    static int64_t checkpointedHighWatermark(const OffsetCheckpoint &checkpoint, const std::string &topic,
+        int32_t partition, int64_t logEndOffset);
+
     // replication.cpp
     void scheduleFetch(int32_t broker, int64_t dueMs);
     void fetcherTick(int32_t broker);
@@ -206,6 +221,10 @@ struct EngineCore::Impl {
         ReplicaState &follower);
     void truncateReplica(const std::string &topic, PartitionState &partition, ReplicaState &replica,
         int64_t offset, const std::string &why);
+    // OFFSET_OUT_OF_RANGE: the follower's log ends below the leader's log start offset; it
+    // truncates fully and restarts at the leader's log start offset.
+    void restartBehindLogStart(const std::string &topic, PartitionState &partition, ReplicaState &leader,
+        ReplicaState &follower);
     void maybeAdvanceHighWatermark(const std::string &topic, PartitionState &partition);
     void setIsr(const std::string &topic, PartitionState &partition, std::vector<int32_t> isr,
         const std::string &why);

@@ -66,6 +66,9 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
                 fmt::format("cannot create broker directory {}: {}", d.brokerDir(b).string(), ec.message()));
     }
 
+    // Replicas start from the high watermarks their broker checkpointed (openPartition).
+    for (int32_t b = 1; b <= d.brokerCount; ++b)
+        d.openingHighWatermarks[b] = d.readHighWatermarks(b);
     std::vector<int32_t> replicasPerBroker(static_cast<size_t>(d.brokerCount) + 1, 0);
     for (const auto &meta : loaded->topics) {
         TopicState &topic = d.topics[meta.name];
@@ -87,6 +90,7 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
             d.brokerDir(b).string(), replicasPerBroker[static_cast<size_t>(b)]);
         d.emit(std::move(e));
     }
+    d.openingHighWatermarks.clear();
     if (Status s = d.saveMetadata(); !s)
         return s;
     d.scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
@@ -192,6 +196,7 @@ void EngineCore::Impl::scheduleRetentionCheck(int64_t dueMs)
                 }
             }
         }
+        writeAllCheckpoints(); // Kafka: replica.high.watermark.checkpoint.interval.ms and friends
         scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
     });
 }
@@ -341,6 +346,8 @@ void EngineCore::shutdown()
     // Writes still waiting for acks=all are dropped unanswered: their callers are shutting down.
     d->pending.clear();
     d->deferred.clear();
+    // A clean shutdown leaves every running broker's checkpoints current.
+    d->writeAllCheckpoints();
     for (auto &[name, topic] : d->topics)
         for (auto &partition : topic.partitions) {
             partition.pendingAcks.clear();

@@ -141,6 +141,14 @@ void LeaderEpochCache::truncateFromEnd(int64_t endOffset)
     save();
 }
 
+void LeaderEpochCache::clear()
+{
+    if (m_entries.empty())
+        return;
+    m_entries.clear();
+    save();
+}
+
 int64_t LeaderEpochCache::startOffsetOf(int32_t epoch) const
 {
     for (const auto &e : m_entries)

@@ -50,6 +50,9 @@ public:
     void assign(int32_t epoch, int64_t startOffset);
     // Drop entries starting at or above `endOffset` (the log was truncated to it).
     void truncateFromEnd(int64_t endOffset);
+    // Drop every entry (Kafka's clearAndFlush: the log was truncated fully and restarts empty;
+    // fetched batches assign the epochs again). Persists.
+    void clear();
 
     int32_t latestEpoch() const { return m_entries.empty() ? -1 : m_entries.back().epoch; }
     // Start offset of `epoch`, or -1 if the cache has no such epoch.

@@ -6,7 +6,10 @@
 // follows, from the partition's leader. One fetch, as in Kafka:
 //   1. divergence: the follower's latest epoch is looked up in the leader's epoch cache
 //      (OffsetsForLeaderEpoch); if the leader's history differs, the follower truncates and
-//      asks again (KIP-279 / KIP-595 semantics) -> ReplicaTruncated;
+//      asks again (KIP-279 / KIP-595 semantics) -> ReplicaTruncated; a follower whose log ends
+//      below the leader's log start offset (retention deleted what it would fetch next) gets
+//      OFFSET_OUT_OF_RANGE and truncates fully, restarting at the leader's log start offset
+//      -> ReplicaTruncated;
 //   2. the leader records the fetch offset as the follower's LEO, updates lastCaughtUpMs
 //      (caught up = fetched from the leader's LEO, or from the LEO the leader had at the previous
 //      fetch), adds it to the ISR if it reached the high watermark in the current epoch, and
@@ -84,6 +87,40 @@ void EngineCore::Impl::truncateReplica(const std::string &topic, PartitionState 
     emit(std::move(e));
 }
 
+void EngineCore::Impl::restartBehindLogStart(
+    const std::string &topic, PartitionState &p, ReplicaState &leader, ReplicaState &follower)
+{
+    // Kafka: the leader answers the fetch with OFFSET_OUT_OF_RANGE; the follower asks for the
+    // leader's log start offset (ListOffsets EARLIEST) and calls truncateFullyAndStartAt.
+    Log &log = *follower.log;
+    const int64_t beforeStart = log.logStartOffset();
+    const int64_t beforeEnd = log.logEndOffset();
+    const int64_t leaderStart = leader.log->logStartOffset();
+    if (Status s = log.truncateFullyAndStartAt(leaderStart); !s) {
+        spdlog::warn("{}-{} on broker {}: restarting the log at {} failed: {}", topic, p.id, follower.broker,
+            leaderStart, s.toString());
+        return;
+    }
+    follower.epochs.clear();
+    follower.lastLeo = log.logEndOffset();
+    // As Kafka's UnifiedLog: the high watermark is clamped into the new, empty log.
+    follower.highWatermark = leaderStart;
+    p.segmentsDirty = true;
+    Event e;
+    e.type = EventType::ReplicaTruncated;
+    e.broker = follower.broker;
+    e.topic = topic;
+    e.partition = p.id;
+    e.offset = leaderStart;
+    e.endOffset = beforeEnd;
+    e.epoch = p.leaderEpoch;
+    e.detail = fmt::format("replica on broker {} truncated its log fully and restarts at offset {} (it held "
+                           "[{}, {})): OFFSET_OUT_OF_RANGE: its log end offset {} is below leader broker {}'s "
+                           "log start offset {}, which retention moved while it was away",
+        follower.broker, leaderStart, beforeStart, beforeEnd, beforeEnd, leader.broker, leaderStart);
+    emit(std::move(e));
+}
+
 void EngineCore::Impl::truncateDiverged(
     const std::string &topic, PartitionState &p, ReplicaState &leader, ReplicaState &follower)
 {
@@ -133,6 +170,8 @@ void EngineCore::Impl::followerFetch(const std::string &topic, PartitionState &p
     Log &leaderLog = *leader.log;
     Log &log = *follower.log;
     truncateDiverged(topic, p, leader, follower);
+    if (log.logEndOffset() < leaderLog.logStartOffset())
+        restartBehindLogStart(topic, p, leader, follower);
 
     // The leader's side of the fetch.
     const int64_t now = clock.nowMs();
@@ -157,12 +196,8 @@ void EngineCore::Impl::followerFetch(const std::string &topic, PartitionState &p
     maybeAdvanceHighWatermark(topic, p);
 
     // The response: the leader's batches from the fetch offset on.
-    if (fetchOffset < leaderLog.logStartOffset()) {
-        spdlog::warn("{}-{}: follower on broker {} is at {}, below the leader's log start {}; it cannot catch "
-                     "up by fetching",
-            topic, p.id, follower.broker, fetchOffset, leaderLog.logStartOffset());
-        return;
-    }
+    if (fetchOffset < leaderLog.logStartOffset())
+        return; // the full truncation above failed (logged); the next fetch tries again
     std::vector<EpochEntry> newEpochs;
     for (int reads = 0; reads < kMaxReadsPerFetch && log.logEndOffset() < leaderEnd; ++reads) {
         const int64_t from = log.logEndOffset();

@@ -58,8 +58,44 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
     }
     partition.replicas = std::move(replicas);
     initLeadership(partition);
+    // Reopening: a replica not made in-sync above keeps the high watermark its broker
+    // checkpointed (capped at its log end) instead of 0.
+    for (auto &r : partition.rs) {
+        const auto checkpoint = openingHighWatermarks.find(r.broker);
+        if (r.log && checkpoint != openingHighWatermarks.end())
+            r.highWatermark = std::max(r.highWatermark,
+                checkpointedHighWatermark(checkpoint->second, topic.name, id, r.log->logEndOffset()));
+    }
     topic.partitions.push_back(std::move(partition));
     return Status::ok();
+}
+
+void EngineCore::Impl::announceInitialLeaders(const TopicState &topic, int32_t firstPartition)
+{
+    for (size_t i = static_cast<size_t>(firstPartition); i < topic.partitions.size(); ++i) {
+        const PartitionState &p = topic.partitions[i];
+        Event e;
+        e.type = EventType::LeaderElected;
+        e.topic = topic.name;
+        e.partition = p.id;
+        e.oldLeader = -1;
+        e.newLeader = p.leader;
+        e.epoch = p.leaderEpoch;
+        e.broker = controllerId;
+        e.before = {};
+        e.after = p.isr;
+        if (p.leader < 0) {
+            e.detail = fmt::format("{}-{} is offline: no replica of {} is live (initial leader: none, epoch {})",
+                topic.name, p.id, p.replicas, p.leaderEpoch);
+        } else {
+            e.offset = 0;
+            const bool preferred = p.leader == p.replicas.front();
+            e.detail = fmt::format("{}-{}: broker {} leads in epoch {} (initial leader: first {}replica in "
+                                   "assignment order {}); ISR {}",
+                topic.name, p.id, p.leader, p.leaderEpoch, preferred ? "" : "live ", p.replicas, p.isr);
+        }
+        emit(std::move(e));
+    }
 }
 
 Status EngineCore::createTopic(const std::string &name, const TopicConfig &config)
@@ -120,6 +156,7 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &confi
         config.partitions, config.replicationFactor, config.log.segmentBytes, config.log.retentionMs,
         config.log.retentionBytes, start.startIndex, start.shift, describeAssignment(assignment, 0));
     d->emit(std::move(e));
+    d->announceInitialLeaders(d->topics.at(name), 0);
     return Status::ok();
 }
 
@@ -206,6 +243,7 @@ Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
                            "stay where they are, and per-key order only holds within one partition",
         oldTotal, newTotal, describeAssignment(assignment, oldTotal), newTotal, oldTotal);
     d->emit(std::move(e));
+    d->announceInitialLeaders(topic, oldTotal);
     return saved;
 }
 

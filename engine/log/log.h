@@ -95,7 +95,13 @@ public:
     int enforceRetention();
     void maybeRollByTime();
     // Remove everything at or above `offset` (replication divergence); keeps the files consistent.
+    // An offset below the log start offset empties the log as truncateFullyAndStartAt(offset).
     Status truncateTo(int64_t offset);
+    // Kafka's truncateFullyAndStartAt: deletes every segment and restarts the log empty at
+    // `offset` (log start = log end = offset), e.g. a follower whose log ends below the leader's
+    // log start offset (retention deleted what it would fetch next). The new empty segment is
+    // named by `offset`, so a reopen recovers the same log start offset.
+    Status truncateFullyAndStartAt(int64_t offset);
     // Change configs at runtime (e.g. per-topic alter).
     void setConfig(const LogConfig &config);
 

@@ -139,25 +139,9 @@ Status Log::truncateTo(int64_t offset)
         return Status::error(ErrorCode::InvalidRequest, fmt::format("cannot truncate to offset {}", offset));
     if (offset >= d->logEndOffset())
         return Status::ok();
+    if (offset < d->logStartOffset)
+        return truncateFullyAndStartAt(offset);
     const int64_t now = d->clock->nowMs();
-    if (offset < d->logStartOffset) {
-        // Kafka's truncateFullyAndStartAt: nothing kept, the log restarts at `offset`.
-        auto fresh = Segment::create(d->dir, offset, now);
-        if (!fresh)
-            return fresh.status();
-        for (auto &segment : d->segments) {
-            if (segment->baseOffset() == offset)
-                continue; // create() has just emptied and reused these files
-            d->forgetRead(segment.get());
-            Status s = segment->removeFiles();
-            if (!s)
-                return s;
-        }
-        d->segments.clear();
-        d->segments.push_back(std::move(*fresh));
-        d->logStartOffset = offset;
-        return d->active().activate();
-    }
     // Segments that start above the offset go entirely (Kafka: baseOffset > targetOffset).
     while (d->segments.size() > 1 && d->segments.back()->baseOffset() > offset) {
         d->forgetRead(d->segments.back().get());
@@ -174,6 +158,37 @@ Status Log::truncateTo(int64_t offset)
     spdlog::info("{}: truncated to offset {} (log end offset now {}, {} bytes removed from segment {})",
                  d->dir.string(), offset, d->logEndOffset(), *removed, last.baseOffset());
     return last.activate();
+}
+
+Status Log::truncateFullyAndStartAt(int64_t offset)
+{
+    if (d->closed)
+        return Status::error(ErrorCode::KafkaStorageError, fmt::format("log {} is closed", d->dir.string()));
+    if (offset < 0)
+        return Status::error(ErrorCode::InvalidRequest,
+            fmt::format("cannot restart log {} at offset {}", d->dir.string(), offset));
+    const int64_t oldStart = d->logStartOffset;
+    const int64_t oldEnd = d->logEndOffset();
+    // The fresh segment first, so the directory is never without a segment. A crash before the
+    // old segments are gone leaves them below the new one; the follower then finds its log
+    // still out of range on the next fetch and truncates again.
+    auto fresh = Segment::create(d->dir, offset, d->clock->nowMs());
+    if (!fresh)
+        return fresh.status();
+    for (auto &segment : d->segments) {
+        d->forgetRead(segment.get());
+        if (segment->baseOffset() == offset)
+            continue; // create() has just emptied and reused these files
+        Status s = segment->removeFiles();
+        if (!s)
+            return s;
+    }
+    d->segments.clear();
+    d->segments.push_back(std::move(*fresh));
+    d->logStartOffset = offset;
+    spdlog::info("{}: truncated fully ([{}, {}) removed), log restarts at offset {}", d->dir.string(), oldStart,
+        oldEnd, offset);
+    return d->active().activate();
 }
 
 } // namespace kl

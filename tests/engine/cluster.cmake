@@ -17,3 +17,7 @@ kafkalab_add_test(test_consumer_groups_failover SOURCES ${_cluster_dir}/test_con
 # Static membership restarts, and the lag_sampled / ordering_violation events.
 kafkalab_add_test(test_consumer_groups_events SOURCES ${_cluster_dir}/test_consumer_groups_events.cpp
                   LIBS kl_engine)
+# Catching up and restarting: a follower behind the leader's log start offset truncates fully,
+# the broker offset checkpoint files, initial-leader events.
+kafkalab_add_test(test_replication_checkpoints SOURCES ${_cluster_dir}/test_replication_checkpoints.cpp
+                  LIBS kl_engine)

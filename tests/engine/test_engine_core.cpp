@@ -530,14 +530,18 @@ void TestEngineCore::eventsAndJson()
     core->setEventListener([&](const Event &e) { heard.push_back(e); });
     QVERIFY(core->createTopic("ev", topicConfig(2, 2)));
     const auto all = core->eventsSince(0);
-    QCOMPARE(all.size(), size_t(3)); // two brokers started, one topic created
+    // Two brokers started, one topic created, the initial leader of each of its two partitions.
+    QCOMPARE(all.size(), size_t(5));
     for (size_t i = 0; i < all.size(); ++i)
         QCOMPARE(all[i].seq, uint64_t(i + 1));
-    QCOMPARE(heard.size(), size_t(1));
+    QCOMPARE(heard.size(), size_t(3));
     QCOMPARE(heard[0].type, EventType::TopicCreated);
     QCOMPARE(heard[0].timeMs, int64_t(5000));
-    QCOMPARE(core->eventsSince(2).size(), size_t(1));
-    QVERIFY(core->eventsSince(3).empty());
+    QCOMPARE(heard[1].type, EventType::LeaderElected);
+    QCOMPARE(heard[2].type, EventType::LeaderElected);
+    QCOMPARE(heard[2].partition, 1);
+    QCOMPARE(core->eventsSince(2).size(), size_t(3));
+    QVERIFY(core->eventsSince(5).empty());
 
     QCOMPARE(eventTypeName(EventType::SegmentRolled), std::string_view("segment_rolled"));
     QCOMPARE(eventTypeName(EventType::AutoProducerFinished), std::string_view("auto_producer_finished"));

@@ -1,6 +1,7 @@
 // The partition Log: validation on append (nothing written on error), rolling by segment.bytes
 // and segment.ms (ManualClock), retention by bytes and by time (whole segments, log start
-// offset advancing, never the active segment), and truncateTo for replication.
+// offset advancing, never the active segment), and truncateTo / truncateFullyAndStartAt for
+// replication.
 #include "log_storage_fixtures.h"
 
 #include "core/clock.h"
@@ -26,6 +27,9 @@ private slots:
     void truncateToRoundsDownToBatch();
     void truncateAcrossSegments();
     void truncateBelowLogStart();
+    void truncateFullyAndStartAt_data();
+    void truncateFullyAndStartAt();
+    void truncateFullyRefusesBadOffsets();
 };
 
 void TestLog::rejectsBadBatches_data()
@@ -361,6 +365,84 @@ void TestLog::truncateBelowLogStart()
     auto info = (*log)->appendAsLeader(makeBatch(1, kT0));
     QVERIFY(info);
     QCOMPARE(info->firstOffset, int64_t(1));
+}
+
+void TestLog::truncateFullyAndStartAt_data()
+{
+    QTest::addColumn<qint64>("startAt");
+    QTest::addColumn<bool>("cleanClose");
+    // The log holds offsets 4..5 (segments 4 and 6 after retention); 6 is its end.
+    QTest::newRow("above the log end (follower behind the leader's log start), clean") << qint64(40) << true;
+    QTest::newRow("above the log end, crash") << qint64(40) << false;
+    QTest::newRow("below the log start") << qint64(2) << false;
+    QTest::newRow("at an existing segment's base") << qint64(4) << true;
+    QTest::newRow("at the log end (the empty active segment's base)") << qint64(6) << false;
+}
+
+void TestLog::truncateFullyAndStartAt()
+{
+    QFETCH(qint64, startAt);
+    QFETCH(bool, cleanClose);
+    QTemporaryDir tmp;
+    ManualClock clock;
+    const int64_t S = static_cast<int64_t>(makeBatch(1, kT0).size());
+    LogConfig config;
+    config.segmentBytes = 2 * S;
+    config.retentionBytes = 2 * S;
+    const auto dir = tempPath(tmp);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        for (int k = 0; k < 6; ++k)
+            QVERIFY((*log)->appendAsLeader(makeBatch(1, kT0 + k)));
+        QCOMPARE((*log)->enforceRetention(), 2);
+        QCOMPARE((*log)->logStartOffset(), int64_t(4));
+        QVERIFY((*log)->read(4, 1 << 20)); // leaves a read descriptor open on segment 4
+        QVERIFY((*log)->truncateFullyAndStartAt(startAt));
+        QCOMPARE((*log)->logStartOffset(), int64_t(startAt));
+        QCOMPARE((*log)->logEndOffset(), int64_t(startAt));
+        QCOMPARE((*log)->sizeBytes(), int64_t(0));
+        const auto segs = (*log)->segments();
+        QCOMPARE(segs.size(), size_t(1));
+        QCOMPARE(segs[0].baseOffset, int64_t(startAt));
+        QVERIFY(segs[0].active);
+        for (int64_t base : {int64_t(0), int64_t(2), int64_t(4), int64_t(6)})
+            QCOMPARE(std::filesystem::exists(segmentFile(dir, base, ".log")), base == startAt);
+        QVERIFY(std::filesystem::exists(segmentFile(dir, startAt, ".index")));
+        QVERIFY(std::filesystem::exists(segmentFile(dir, startAt, ".timeindex")));
+        QCOMPARE((*log)->read(startAt - 1, 100).status().code(), ErrorCode::OffsetOutOfRange);
+        if (cleanClose)
+            (*log)->close();
+    }
+    // A reopen (after a clean close or a crash) recovers the same log start offset.
+    auto log = Log::open(dir, config, clock);
+    QVERIFY(log);
+    QCOMPARE((*log)->logStartOffset(), int64_t(startAt));
+    QCOMPARE((*log)->logEndOffset(), int64_t(startAt));
+    auto info = (*log)->appendAsLeader(makeBatch(2, kT0 + 9));
+    QVERIFY2(info, info.status().toString().c_str());
+    QCOMPARE(info->firstOffset, int64_t(startAt));
+    QCOMPARE((*log)->logEndOffset(), int64_t(startAt + 2));
+    auto read = (*log)->read(startAt, 1 << 20);
+    QVERIFY(read);
+    auto records = decodeRecords(read->data);
+    QVERIFY(records);
+    QCOMPARE(records->size(), size_t(2));
+    QCOMPARE((*records)[0].offset, int64_t(startAt));
+}
+
+void TestLog::truncateFullyRefusesBadOffsets()
+{
+    QTemporaryDir tmp;
+    ManualClock clock;
+    auto log = Log::open(tempPath(tmp), LogConfig {}, clock);
+    QVERIFY(log);
+    QVERIFY((*log)->appendAsLeader(makeBatch(3, kT0)));
+    QCOMPARE((*log)->truncateFullyAndStartAt(-1).code(), ErrorCode::InvalidRequest);
+    QCOMPARE((*log)->logEndOffset(), int64_t(3)); // nothing changed
+    QCOMPARE((*log)->segments().size(), size_t(1));
+    (*log)->close();
+    QCOMPARE((*log)->truncateFullyAndStartAt(10).code(), ErrorCode::KafkaStorageError);
 }
 
 QTEST_APPLESS_MAIN(TestLog)

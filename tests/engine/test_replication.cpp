@@ -123,12 +123,19 @@ void TestReplication::electionOrderAndEpochs()
     QCOMPARE(p0.leader, r[0]);
     QCOMPARE(p0.leaderEpoch, 0);
     QCOMPARE(c.core->makeSnapshot()->controllerId, 1);
+    // The initial leader was announced when the topic was created.
+    auto initial = c.events(EventType::LeaderElected);
+    QCOMPARE(initial.size(), size_t(1));
+    QCOMPARE(initial[0].oldLeader, -1);
+    QCOMPARE(initial[0].newLeader, r[0]);
+    QCOMPARE(initial[0].epoch, 0);
     QVERIFY(c.core->produce(ClusterFixture::request("el", 3, "x", Acks::Leader)).status);
     c.advance(300);
 
+    const uint64_t beforeCrash = c.lastSeq();
     QVERIFY(c.core->crashBroker(r[0]));
     QCOMPARE(c.core->crashBroker(r[0]).code(), ErrorCode::InvalidRequest);
-    auto elected = c.events(EventType::LeaderElected);
+    auto elected = c.events(EventType::LeaderElected, beforeCrash);
     QCOMPARE(elected.size(), size_t(1));
     QCOMPARE(elected[0].oldLeader, r[0]);
     QCOMPARE(elected[0].newLeader, r[1]); // first live in-sync replica in assignment order

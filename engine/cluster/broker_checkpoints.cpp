@@ -1,0 +1,75 @@
+// The broker-level offset checkpoint files (offset_checkpoint.h) written by the cluster: every
+// broker that is not crashed writes its three files with the retention check timer and on a
+// clean shutdown; a restarting broker (EngineCore::restartBroker, or the whole engine reopening)
+// takes each replica's high watermark from replication-offset-checkpoint, capped at its log end
+// offset, as Kafka's ReplicaManager does, instead of starting from 0.
+// A crashed broker writes nothing, so after its restart its replicas may start from a stale,
+// lower high watermark; fetching from the leader brings them up to date.
+#include "cluster/core_impl.h"
+
+#include <spdlog/spdlog.h>
+
+namespace kl {
+
+void EngineCore::Impl::writeCheckpoints(int32_t broker)
+{
+    OffsetCheckpoint highWatermarks, recoveryPoints, logStarts;
+    for (auto &[name, topic] : topics)
+        for (auto &p : topic.partitions) {
+            const ReplicaState *r = p.replica(broker);
+            if (!r || !r->log)
+                continue;
+            const auto key = std::make_pair(name, p.id);
+            highWatermarks[key] = std::min(r->highWatermark, r->log->logEndOffset());
+            // Appends are pwrite()s: everything up to the log end offset is in the OS, and
+            // recovery revalidates the tail after a crash anyway.
+            recoveryPoints[key] = r->log->logEndOffset();
+            logStarts[key] = r->log->logStartOffset();
+        }
+    const std::pair<const char *, const OffsetCheckpoint *> files[] = {
+        { kReplicationOffsetCheckpointFile, &highWatermarks },
+        { kRecoveryPointOffsetCheckpointFile, &recoveryPoints },
+        { kLogStartOffsetCheckpointFile, &logStarts },
+    };
+    for (const auto &[fileName, entries] : files) {
+        const auto file = brokerDir(broker) / fileName;
+        std::string text = offsetCheckpointText(*entries);
+        auto &last = checkpointTexts[file.string()];
+        if (text == last)
+            continue; // unchanged since the last write: spare the disk
+        if (Status s = writeCheckpointFile(file, text); !s) {
+            spdlog::warn("broker {}: {}", broker, s.toString());
+            continue;
+        }
+        last = std::move(text);
+    }
+}
+
+void EngineCore::Impl::writeAllCheckpoints()
+{
+    for (int32_t b = 1; b <= brokerCount; ++b)
+        if (brokers[static_cast<size_t>(b)].state != BrokerState::Crashed)
+            writeCheckpoints(b);
+}
+
+OffsetCheckpoint EngineCore::Impl::readHighWatermarks(int32_t broker)
+{
+    const auto file = brokerDir(broker) / kReplicationOffsetCheckpointFile;
+    auto read = readOffsetCheckpoint(file);
+    if (!read) {
+        spdlog::warn("broker {}: {}; replicas start with high watermark 0", broker, read.status().toString());
+        return {};
+    }
+    // What is on disk now; the next write compares against it.
+    checkpointTexts[file.string()] = std::filesystem::exists(file) ? offsetCheckpointText(*read) : std::string();
+    return std::move(*read);
+}
+
+int64_t EngineCore::Impl::checkpointedHighWatermark(
+    const OffsetCheckpoint &checkpoint, const std::string &topic, int32_t partition, int64_t logEndOffset)
+{
+    const auto it = checkpoint.find(std::make_pair(topic, partition));
+    return it == checkpoint.end() ? 0 : std::min(it->second, logEndOffset);
+}
+
+} // namespace kl

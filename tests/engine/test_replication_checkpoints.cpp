@@ -1,0 +1,256 @@
+// Replication across restarts: a follower whose log ends below the leader's log start offset
+// (retention deleted segments while it was down) gets OFFSET_OUT_OF_RANGE, truncates fully and
+// restarts at the leader's log start offset; the broker offset checkpoint files
+// (replication-offset-checkpoint, recovery-point-offset-checkpoint, log-start-offset-checkpoint)
+// and the high watermark a restarted replica takes from them; LeaderElected for new topics.
+#include "replication_fixture.h"
+
+#include "log/log.h"
+
+#include <fstream>
+#include <sstream>
+
+using namespace kl;
+using namespace kl::testing;
+
+namespace {
+
+std::string readText(const std::filesystem::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+ProduceRequest bigRequest(const std::string &topic, int count, Acks acks)
+{
+    ProduceRequest r;
+    r.topic = topic;
+    r.partition = 0;
+    r.acks = acks;
+    for (int i = 0; i < count; ++i)
+        r.records.push_back(ProduceRecord { std::nullopt, std::string(100, 'a' + static_cast<char>(i % 26)), {},
+            std::nullopt });
+    return r;
+}
+
+// The fixture's options, to reopen its data directory.
+std::unique_ptr<EngineCore> reopen(ClusterFixture &c)
+{
+    EngineOptions options;
+    options.dataDir = c.path();
+    options.brokerCount = 3;
+    options.seed = 1;
+    options.replicaLagTimeMaxMs = 1000;
+    options.replicaFetchIntervalMs = 100;
+    options.recentRecordsPerPartition = 16;
+    auto opened = EngineCore::open(options, c.clock);
+    if (!opened)
+        qFatal("reopen failed: %s", opened.status().toString().c_str());
+    return std::move(*opened);
+}
+
+} // namespace
+
+class TestReplicationCheckpoints : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initialLeadersAnnounced();
+    void followerBehindLogStartTruncatesFully();
+    void checkpointFilesText();
+    void restartedReplicaTakesCheckpointedHighWatermark();
+};
+
+void TestReplicationCheckpoints::initialLeadersAnnounced()
+{
+    ClusterFixture c;
+    QVERIFY(c.createTopic("t", 3, 1, false, 2));
+    auto elected = c.events(EventType::LeaderElected);
+    QCOMPARE(elected.size(), size_t(2));
+    const auto created = c.events(EventType::TopicCreated);
+    QCOMPARE(created.size(), size_t(1));
+    for (int32_t i = 0; i < 2; ++i) {
+        const auto p = c.partition("t", i);
+        const Event &e = elected[static_cast<size_t>(i)];
+        QVERIFY(e.seq > created[0].seq);
+        QCOMPARE(e.partition, i);
+        QCOMPARE(e.oldLeader, -1);
+        QCOMPARE(e.newLeader, p.replicas.front());
+        QCOMPARE(e.newLeader, p.leader);
+        QCOMPARE(e.epoch, 0);
+        QCOMPARE(e.after, p.isr);
+        QVERIFY2(e.detail.find("initial leader: first replica in assignment order") != std::string::npos,
+            e.detail.c_str());
+    }
+    const uint64_t before = c.lastSeq();
+    QVERIFY(c.core->createPartitions("t", 3));
+    elected = c.events(EventType::LeaderElected, before);
+    QCOMPARE(elected.size(), size_t(1));
+    QCOMPARE(elected[0].partition, 2);
+    QCOMPARE(elected[0].newLeader, c.partition("t", 2).replicas.front());
+
+    // With the preferred replica down, the first live one leads, and the event says so.
+    const int32_t preferredOfNext = c.partition("t", 0).replicas.front();
+    QVERIFY(c.core->crashBroker(preferredOfNext));
+    const uint64_t beforeU = c.lastSeq();
+    QVERIFY(c.createTopic("u", 3, 1, false, 3));
+    elected = c.events(EventType::LeaderElected, beforeU);
+    QCOMPARE(elected.size(), size_t(3));
+    for (const Event &e : elected) {
+        const auto p = c.partition("u", e.partition);
+        QCOMPARE(e.newLeader, p.leader);
+        QVERIFY(e.newLeader != preferredOfNext);
+        const bool preferred = p.leader == p.replicas.front();
+        QCOMPARE(e.detail.find("first live replica") != std::string::npos, !preferred);
+    }
+}
+
+void TestReplicationCheckpoints::followerBehindLogStartTruncatesFully()
+{
+    ClusterFixture c;
+    TopicConfig config;
+    config.partitions = 1;
+    config.replicationFactor = 3;
+    config.log.segmentBytes = 1024;
+    config.log.retentionBytes = 2048;
+    QVERIFY(c.core->createTopic("r", config));
+    const auto replicas = c.partition("r").replicas;
+    const int32_t leader = replicas[0];
+    const int32_t follower = replicas[2];
+    QVERIFY(c.core->produce(bigRequest("r", 5, Acks::Leader)).status);
+    c.advance(300);
+    QCOMPARE(c.replicaOf(c.partition("r"), follower)->logEndOffset, int64_t(5));
+
+    QVERIFY(c.core->crashBroker(follower));
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(c.core->produce(bigRequest("r", 3, Acks::Leader)).status);
+    c.advance(1500); // the retention check deletes the leader's oldest segments
+    auto p = c.partition("r");
+    const int64_t leaderStart = c.replicaOf(p, leader)->logStartOffset;
+    const int64_t leaderEnd = c.replicaOf(p, leader)->logEndOffset;
+    QCOMPARE(leaderEnd, int64_t(95));
+    QVERIFY2(leaderStart > 5, std::to_string(leaderStart).c_str());
+    QVERIFY(!c.replicaOf(p, follower)->inIsr);
+
+    const uint64_t before = c.lastSeq();
+    QVERIFY(c.core->restartBroker(follower));
+    c.advance(500);
+    const auto truncated = c.events(EventType::ReplicaTruncated, before);
+    QCOMPARE(truncated.size(), size_t(1));
+    QCOMPARE(truncated[0].broker, follower);
+    QCOMPARE(truncated[0].offset, leaderStart);
+    QCOMPARE(truncated[0].endOffset, int64_t(5));
+    QVERIFY2(truncated[0].detail.find("OFFSET_OUT_OF_RANGE") != std::string::npos, truncated[0].detail.c_str());
+    QVERIFY2(truncated[0].detail.find(fmt::format("below leader broker {}'s log start offset {}", leader, leaderStart))
+            != std::string::npos,
+        truncated[0].detail.c_str());
+
+    p = c.partition("r");
+    const ReplicaSnapshot *f = c.replicaOf(p, follower);
+    QCOMPARE(p.leader, leader);
+    QVERIFY(c.replicaOf(p, follower)->inIsr); // rejoined once caught up
+    QCOMPARE(p.isr.size(), size_t(3));
+    QCOMPARE(f->logStartOffset, leaderStart);
+    QCOMPARE(f->logStartOffset, c.replicaOf(p, leader)->logStartOffset);
+    QCOMPARE(f->logEndOffset, leaderEnd);
+    QCOMPARE(f->highWatermark, leaderEnd);
+    // The follower's files: one segment named by the new start, the old ones gone, and a
+    // leader-epoch-checkpoint that starts there too.
+    const auto dir = c.path() / fmt::format("broker-{}", follower) / "r-0";
+    QVERIFY(std::filesystem::exists(dir / (segmentFileStem(leaderStart) + ".log")));
+    QVERIFY(!std::filesystem::exists(dir / (segmentFileStem(0) + ".log")));
+    QCOMPARE(readText(dir / "leader-epoch-checkpoint"), fmt::format("0\n1\n0 {}\n", leaderStart));
+
+    // Batch for batch (offsets, epochs, CRCs) the follower now holds what the leader holds.
+    auto leaderBatches = c.core->replicaBatches("r", 0, leader);
+    auto followerBatches = c.core->replicaBatches("r", 0, follower);
+    QVERIFY(leaderBatches);
+    QVERIFY(followerBatches);
+    QVERIFY(!followerBatches->empty());
+    QCOMPARE(followerBatches->front().baseOffset, leaderStart);
+    QVERIFY(*followerBatches == *leaderBatches);
+}
+
+void TestReplicationCheckpoints::checkpointFilesText()
+{
+    ClusterFixture c;
+    QVERIFY(c.createTopic("cp", 3, 2, false, 2));
+    auto r0 = c.request("cp", 5, "a", Acks::All, 0);
+    auto r1 = c.request("cp", 3, "b", Acks::All, 1);
+    auto a0 = c.produceAsync(r0);
+    auto a1 = c.produceAsync(r1);
+    c.advance(1500); // the checkpoints are written with the retention check at 1000 ms
+    QVERIFY(a0->has_value() && (*a0)->status);
+    QVERIFY(a1->has_value() && (*a1)->status);
+    for (int32_t b = 1; b <= 3; ++b) {
+        const auto dir = c.path() / fmt::format("broker-{}", b);
+        QCOMPARE(readText(dir / "replication-offset-checkpoint"), std::string("0\n2\ncp 0 5\ncp 1 3\n"));
+        QCOMPARE(readText(dir / "recovery-point-offset-checkpoint"), std::string("0\n2\ncp 0 5\ncp 1 3\n"));
+        QCOMPARE(readText(dir / "log-start-offset-checkpoint"), std::string("0\n2\ncp 0 0\ncp 1 0\n"));
+        QVERIFY(!std::filesystem::exists(dir / "replication-offset-checkpoint.tmp"));
+    }
+
+    // acks=1 records the followers have not fetched yet, then a clean shutdown: the leader's
+    // log reaches 7, the high watermark stays 5 everywhere.
+    const int32_t leader = c.partition("cp", 0).leader;
+    QVERIFY(c.core->produce(c.request("cp", 2, "c", Acks::Leader, 0)).status);
+    c.advance(10);
+    c.core->shutdown();
+    for (int32_t b = 1; b <= 3; ++b) {
+        const auto dir = c.path() / fmt::format("broker-{}", b);
+        QCOMPARE(readText(dir / "replication-offset-checkpoint"), std::string("0\n2\ncp 0 5\ncp 1 3\n"));
+        QCOMPARE(readText(dir / "recovery-point-offset-checkpoint"),
+            fmt::format("0\n2\ncp 0 {}\ncp 1 3\n", b == leader ? 7 : 5));
+    }
+}
+
+void TestReplicationCheckpoints::restartedReplicaTakesCheckpointedHighWatermark()
+{
+    ClusterFixture c;
+    QVERIFY(c.createTopic("hw", 3));
+    const auto replicas = c.partition("hw").replicas;
+    const int32_t follower = replicas[2];
+    const auto file = c.path() / fmt::format("broker-{}", follower) / "replication-offset-checkpoint";
+    auto first = c.produceAsync(c.request("hw", 5, "a", Acks::All));
+    c.advance(1500); // checkpoint at 1000: high watermark 5
+    QVERIFY(first->has_value() && (*first)->status);
+    auto second = c.produceAsync(c.request("hw", 3, "b", Acks::All));
+    c.advance(300); // 1800: replicated and acknowledged, not checkpointed yet
+    QVERIFY(second->has_value() && (*second)->status);
+    QCOMPARE(c.replicaOf(c.partition("hw"), follower)->highWatermark, int64_t(8));
+    QCOMPARE(readText(file), std::string("0\n1\nhw 0 5\n"));
+
+    // A crash loses what the broker had in memory: the restarted replica starts from the file.
+    QVERIFY(c.core->crashBroker(follower));
+    QVERIFY(c.core->restartBroker(follower));
+    auto p = c.partition("hw");
+    QCOMPARE(c.replicaOf(p, follower)->logEndOffset, int64_t(8));
+    QCOMPARE(c.replicaOf(p, follower)->highWatermark, int64_t(5));
+    c.advance(300); // fetching brings it up to date; the checkpoint at 2000 records it
+    QCOMPARE(c.replicaOf(c.partition("hw"), follower)->highWatermark, int64_t(8));
+    QCOMPARE(readText(file), std::string("0\n1\nhw 0 8\n"));
+
+    // The whole engine restarting: the crashed follower wrote nothing after its crash, the
+    // others moved on to 12. Reopened, it is out of sync and keeps its checkpointed 8, not 0.
+    QVERIFY(c.core->crashBroker(follower));
+    QVERIFY(c.core->produce(c.request("hw", 4, "c", Acks::Leader)).status);
+    c.advance(300);
+    QCOMPARE(c.partition("hw").highWatermark, int64_t(12));
+    c.core->shutdown();
+    QCOMPARE(readText(file), std::string("0\n1\nhw 0 8\n"));
+    c.core = reopen(c);
+    p = c.partition("hw");
+    QVERIFY(!c.replicaOf(p, follower)->inIsr);
+    QCOMPARE(c.replicaOf(p, follower)->logEndOffset, int64_t(8));
+    QCOMPARE(c.replicaOf(p, follower)->highWatermark, int64_t(8));
+    QCOMPARE(c.replicaOf(p, p.leader)->highWatermark, int64_t(12));
+    c.advance(500);
+    p = c.partition("hw");
+    QVERIFY(c.replicaOf(p, follower)->inIsr);
+    QCOMPARE(c.replicaOf(p, follower)->highWatermark, int64_t(12));
+}
+
+QTEST_APPLESS_MAIN(TestReplicationCheckpoints)
+#include "test_replication_checkpoints.moc"

@@ -700,6 +700,10 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>group %1</source>
         <translation>그룹 %1</translation>
     </message>
+    <message>
+        <source>%1 was behind the leader&apos;s log start: it emptied its log and restarts at offset %2 (its LEO was %3)</source>
+        <translation>%1이(가) 리더의 로그 시작 오프셋보다 뒤처져 있었습니다: 로그를 비우고 오프셋 %2부터 다시 시작합니다 (이전 LEO %3)</translation>
+    </message>
 </context>
 <context>
     <name>GroupForm</name>

@@ -21,7 +21,8 @@ namespace {
 
 int64_t consumedBy(GroupFixture &f, const std::string &group, const std::string &client)
 {
-    const auto *m = GroupFixture::member(f.group(group), client);
+    const GroupSnapshot g = f.group(group); // member() points into it: keep it alive
+    const auto *m = GroupFixture::member(g, client);
     return m ? m->consumed : -1;
 }
 

@@ -242,6 +242,12 @@ QString EventsPanel::describe(const kl::Event &e)
         return tr("ISR %1 → %2").arg(brokerSet(e.before), brokerSet(e.after))
             + (detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail));
     case kl::EventType::ReplicaTruncated:
+        if (e.offset > e.endOffset) // OFFSET_OUT_OF_RANGE: behind the leader's log start
+            return tr("%1 was behind the leader's log start: it emptied its log and restarts at "
+                      "offset %2 (its LEO was %3)")
+                .arg(brokerName(e.broker))
+                .arg(e.offset)
+                .arg(e.endOffset);
         return tr("%1 cut its log at offset %2 (its LEO was %3): it diverged from the leader")
             .arg(brokerName(e.broker))
             .arg(e.offset)

@@ -82,6 +82,7 @@ struct ConsumerGroupSpec {
     int32_t sessionTimeoutMs = 10000;  // session.timeout.ms
     int32_t heartbeatIntervalMs = 3000; // heartbeat.interval.ms
     int32_t maxPollIntervalMs = 300000; // max.poll.interval.ms (also the rebalance timeout)
+    int32_t pollIntervalMs = 100;       // the application's poll loop period (how soon it sees a rebalance)
     std::string autoOffsetReset = "earliest"; // earliest | latest
     bool staticMembership = false;     // group.instance.id = "<group>-consumer-<n>"
     std::string clientIdPrefix = "consumer";

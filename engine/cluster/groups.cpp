@@ -299,6 +299,10 @@ Result<std::vector<std::string>> EngineCore::startConsumerGroup(const ConsumerGr
         return bad(fmt::format("group {}: heartbeat.interval.ms must be >= 1 and below session.timeout.ms ({}), "
                                "got {}",
             spec.groupId, spec.sessionTimeoutMs, spec.heartbeatIntervalMs));
+    if (spec.pollIntervalMs < 1 || spec.pollIntervalMs > spec.maxPollIntervalMs)
+        return bad(fmt::format("group {}: the poll loop period must be between 1 ms and max.poll.interval.ms ({}), "
+                               "got {}",
+            spec.groupId, spec.maxPollIntervalMs, spec.pollIntervalMs));
     if (spec.maxPollIntervalMs < 1 || spec.autoCommitIntervalMs < 1)
         return bad(fmt::format("group {}: max.poll.interval.ms ({}) and auto.commit.interval.ms ({}) must be >= 1",
             spec.groupId, spec.maxPollIntervalMs, spec.autoCommitIntervalMs));

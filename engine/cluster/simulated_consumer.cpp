@@ -217,7 +217,7 @@ void SimulatedConsumer::tick()
             && now - m_lastHeartbeatMs >= m_spec.heartbeatIntervalMs) {
             heartbeat(now);
         }
-        scheduleTick(now + kPollIntervalMs);
+        scheduleTick(now + int64_t(m_spec.pollIntervalMs));
         return;
     }
     const uint64_t incarnation = m_incarnation;
@@ -237,7 +237,7 @@ void SimulatedConsumer::tick()
         }
     }
     if (incarnation == m_incarnation && !m_timer)
-        scheduleTick(now + kPollIntervalMs);
+        scheduleTick(now + int64_t(m_spec.pollIntervalMs));
 }
 
 GroupCoordinator *SimulatedConsumer::coordinator()

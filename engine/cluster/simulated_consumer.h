@@ -60,7 +60,6 @@ std::string_view consumerStatusName(ConsumerStatus status); // "running", "stall
 
 class SimulatedConsumer {
 public:
-    static constexpr int64_t kPollIntervalMs = 100; // the poll loop's period
     static constexpr int32_t kMaxPollRecords = 500; // max.poll.records
 
     SimulatedConsumer(ConsumerHost &host, ConsumerGroupSpec spec, std::string clientId,

@@ -263,6 +263,19 @@ Result<std::vector<Record>> readBatchRecords(const std::filesystem::path &logFil
     return records;
 }
 
+// An index file's size is a whole number of entries; a torn write leaves a partial one at the end.
+static void reportPartialEntry(const std::filesystem::path &file, uint64_t entrySize, std::ostream &out)
+{
+    std::error_code ec;
+    const uint64_t size = fs::file_size(file, ec);
+    if (ec || size % entrySize == 0)
+        return;
+    const uint64_t partial = size % entrySize;
+    out << fmt::format("Found {} invalid bytes at the end of {}\n", partial, file.filename().string());
+    out << fmt::format("a partial {}-byte entry starts at byte position {} (entries are {} bytes)\n", partial,
+                       size - partial, entrySize);
+}
+
 Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, std::ostream &out)
 {
     const std::string ext = file.extension().string();
@@ -271,6 +284,9 @@ Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, s
                              fmt::format("{}: unknown file type '{}' (expected .log, .index or .timeindex)",
                                          file.string(), ext));
     std::error_code ec;
+    if (fs::is_directory(file, ec))
+        return Status::error(ErrorCode::KafkaStorageError,
+                             fmt::format("{}: is a directory, not a segment file", file.string()));
     if (!fs::is_regular_file(file, ec))
         return Status::error(ErrorCode::KafkaStorageError,
                              fmt::format("{}: no such file", file.string()));
@@ -289,6 +305,7 @@ Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, s
             out << file.string() << " is empty.\n";
         for (const IndexEntry &e : *entries)
             out << "offset: " << *base + e.relativeOffset << " position: " << e.position << '\n';
+        reportPartialEntry(file, 8, out);
         return Status::ok();
     }
     auto entries = readTimeIndex(file);
@@ -297,6 +314,7 @@ Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, s
     out << "Dumping " << file.string() << '\n';
     for (const TimeIndexEntry &e : *entries)
         out << "timestamp: " << e.timestamp << " offset: " << *base + e.relativeOffset << '\n';
+    reportPartialEntry(file, 12, out);
     return Status::ok();
 }
 

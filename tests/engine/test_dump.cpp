@@ -238,7 +238,9 @@ private slots:
         QCOMPARE(dumpLines(indexPath), (QStringList{
             QString("Dumping %1").arg(QString::fromStdString(indexPath.string())),
             "offset: 13 position: 100",
-            "offset: 17 position: 4200"}));
+            "offset: 17 position: 4200",
+            "Found 4 invalid bytes at the end of 00000000000000000010.index",
+            "a partial 4-byte entry starts at byte position 40 (entries are 8 bytes)"}));
 
         Bytes time(12 * 4, 0);
         bytes::putI64(time.data(), 1700000000005);
@@ -287,6 +289,14 @@ private slots:
         s = dumpFile(other, {}, out);
         QVERIFY(!s);
         QVERIFY2(s.message().find("unknown file type '.txt'") != std::string::npos, s.message().c_str());
+
+        const fs::path dir = path("a-directory.log");
+        std::error_code ec;
+        fs::create_directory(dir, ec);
+        QVERIFY(!ec);
+        s = dumpFile(dir, {}, out);
+        QVERIFY(!s);
+        QVERIFY2(s.message().find("is a directory") != std::string::npos, s.message().c_str());
 
         auto scan = scanSegment(missing);
         QVERIFY(!scan);

@@ -17,7 +17,9 @@
 
 namespace kl {
 
-inline constexpr int64_t kScenarioMaxMs = 365LL * 24 * 3600 * 1000; // a year of engine time is plenty
+// A week of engine time: retention.ms's default, and a few seconds of wall time to simulate
+// (every follower fetches every 100 ms of engine time, so a year would take minutes).
+inline constexpr int64_t kScenarioMaxMs = 7LL * 24 * 3600 * 1000;
 inline constexpr int64_t kScenarioMaxCount = 1'000'000;
 inline constexpr int64_t kScenarioMaxInt32 = 2'147'483'647;
 

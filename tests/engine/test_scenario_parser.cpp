@@ -241,6 +241,8 @@ void TestScenarioParser::malformed_data()
                                          << 5 << "give 'keys' (a list) or 'key-prefix'/'key-count', not both";
     QTest::newRow("broker out of range") << with("{\"do\": \"crash\", \"broker\": 7}") << 5
                                          << "action 'crash': unknown broker 7 (cluster has 3; brokers are numbered 1..3)";
+    QTest::newRow("advance longer than a week") << with("{\"do\": \"advance\", \"ms\": 604800001}") << 5
+                                                << "604800001";
     QTest::newRow("broker zero") << with("{\"do\": \"isolate\", \"broker\": 0}") << 5 << "action 'isolate': unknown broker 0";
     QTest::newRow("broker wrong type") << with("{\"do\": \"restart\", \"broker\": \"b1\"}") << 5
                                        << "action 'restart': key 'broker' must be a broker id (an integer), got the string \"b1\"";

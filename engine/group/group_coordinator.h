@@ -130,6 +130,12 @@ private:
     std::string generateMemberId(const std::string &prefix);
     Group *findGroup(const std::string &groupId);
     const Group *findGroup(const std::string &groupId) const;
+    // The checks Kafka runs, in Kafka's order, before a known member's heartbeat or sync: group
+    // id, coordinator active, group exists and is alive, static fencing, member, generation.
+    // On ErrorCode::None, group and member are set.
+    ErrorCode checkMemberRequest(const std::string &groupId, const std::string &memberId,
+                                 const std::optional<std::string> &groupInstanceId, int32_t generationId,
+                                 Group *&group, GroupMember *&member);
     Group &addGroup(const std::string &groupId);
     Status storeGroup(Group &group);
     void cancelGroupTimers(Group &group);

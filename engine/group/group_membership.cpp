@@ -6,27 +6,40 @@
 
 namespace kl {
 
+ErrorCode GroupCoordinator::checkMemberRequest(const std::string &groupId, const std::string &memberId,
+                                               const std::optional<std::string> &groupInstanceId,
+                                               int32_t generationId, Group *&group, GroupMember *&member)
+{
+    if (groupId.empty())
+        return ErrorCode::InvalidGroupId;
+    if (!m_active)
+        return ErrorCode::CoordinatorNotAvailable;
+    group = findGroup(groupId);
+    if (!group)
+        return ErrorCode::UnknownMemberId;
+    if (group->is(GroupState::Dead))
+        return ErrorCode::CoordinatorNotAvailable;
+    if (group->isStaticMemberFenced(memberId, groupInstanceId))
+        return ErrorCode::FencedInstanceId;
+    member = group->find(memberId);
+    if (!member)
+        return ErrorCode::UnknownMemberId;
+    if (generationId != group->generation())
+        return ErrorCode::IllegalGeneration;
+    return ErrorCode::None;
+}
+
 HeartbeatResponse GroupCoordinator::heartbeat(const HeartbeatRequest &req)
 {
     CallScope scope(*this);
     HeartbeatResponse r;
     auto fail = [&](ErrorCode code) { r.errorCode = code; return r; };
-    if (req.groupId.empty())
-        return fail(ErrorCode::InvalidGroupId);
-    if (!m_active)
-        return fail(ErrorCode::CoordinatorNotAvailable);
-    Group *group = findGroup(req.groupId);
-    if (!group)
-        return fail(ErrorCode::UnknownMemberId);
-    if (group->is(GroupState::Dead))
-        return fail(ErrorCode::CoordinatorNotAvailable);
-    if (group->isStaticMemberFenced(req.memberId, req.groupInstanceId))
-        return fail(ErrorCode::FencedInstanceId);
-    GroupMember *member = group->find(req.memberId);
-    if (!member)
-        return fail(ErrorCode::UnknownMemberId);
-    if (req.generationId != group->generation())
-        return fail(ErrorCode::IllegalGeneration);
+    Group *group = nullptr;
+    GroupMember *member = nullptr;
+    if (ErrorCode e = checkMemberRequest(req.groupId, req.memberId, req.groupInstanceId, req.generationId,
+                                         group, member);
+        e != ErrorCode::None)
+        return fail(e);
     switch (group->state()) {
     case GroupState::Empty:
     case GroupState::Dead:

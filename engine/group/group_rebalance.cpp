@@ -202,22 +202,12 @@ void GroupCoordinator::syncGroup(const SyncGroupRequest &req, SyncGroupCallback 
         r.errorCode = code;
         defer([callback, r] { callback(r); });
     };
-    if (req.groupId.empty())
-        return fail(ErrorCode::InvalidGroupId);
-    if (!m_active)
-        return fail(ErrorCode::CoordinatorNotAvailable);
-    Group *group = findGroup(req.groupId);
-    if (!group)
-        return fail(ErrorCode::UnknownMemberId);
-    if (group->is(GroupState::Dead))
-        return fail(ErrorCode::CoordinatorNotAvailable);
-    if (group->isStaticMemberFenced(req.memberId, req.groupInstanceId))
-        return fail(ErrorCode::FencedInstanceId);
-    GroupMember *member = group->find(req.memberId);
-    if (!member)
-        return fail(ErrorCode::UnknownMemberId);
-    if (req.generationId != group->generation())
-        return fail(ErrorCode::IllegalGeneration);
+    Group *group = nullptr;
+    GroupMember *member = nullptr;
+    if (ErrorCode e = checkMemberRequest(req.groupId, req.memberId, req.groupInstanceId, req.generationId,
+                                         group, member);
+        e != ErrorCode::None)
+        return fail(e);
     if ((req.protocolType && group->protocolType() != *req.protocolType)
         || (req.protocolName && group->protocolName() != *req.protocolName))
         return fail(ErrorCode::InconsistentGroupProtocol);

@@ -205,6 +205,8 @@ int takeScenarioScreenshot(ScenarioWorkspace &workspace, Shell &shell, const App
     }
     MainWindow *window = shell.window();
     window->setCurrentView(options.view == QLatin1String("topic") ? QStringLiteral("cluster") : options.view);
+    if (options.view == QLatin1String("groups"))
+        window->bottomTabs()->setCurrentIndex(options.bottomTab); // --screenshot-bottom, as without --scenario
     window->resize(1280, 800);
     window->show();
     waitUntil([] { return false; }, 600); // the Bridge pulls the last snapshot; views repaint

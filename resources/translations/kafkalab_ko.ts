@@ -1743,6 +1743,70 @@ Log start offset %2, high watermark %3.</source>
         <translation>실패: %1
 %2</translation>
     </message>
+    <message>
+        <source>state %1</source>
+        <translation>상태 %1</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>세대 %1</translation>
+    </message>
+    <message>
+        <source>members %1</source>
+        <translation>멤버 %1</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>랙 %1</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>소유자 없음</translation>
+    </message>
+    <message>
+        <source>owner consumer #%1</source>
+        <translation>소유자 컨슈머 #%1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>소유자 %1</translation>
+    </message>
+    <message>
+        <source>committed offset %1</source>
+        <translation>커밋된 오프셋 %1</translation>
+    </message>
+    <message>
+        <source>lag status %1</source>
+        <translation>랙 상태 %1</translation>
+    </message>
+    <message>
+        <source>%1 checked</source>
+        <translation>%1건 검사</translation>
+    </message>
+    <message>
+        <source>duplicates %1</source>
+        <translation>중복 %1</translation>
+    </message>
+    <message>
+        <source>per-key violations %1</source>
+        <translation>키별 순서 위반 %1</translation>
+    </message>
+    <message>
+        <source>gaps %1</source>
+        <translation>누락 %1</translation>
+    </message>
+    <message>
+        <source>global inversions %1</source>
+        <translation>전역 순서 역전 %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>그룹 %1</translation>
+    </message>
+    <message>
+        <source>group %1, %2</source>
+        <translation>그룹 %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>ProducerPanel</name>

@@ -54,9 +54,40 @@ QString describeExpect(const kl::ScenarioAction &a)
         checks << PlayerBar::tr("%1 refused").arg(*e.refused);
     if (e.lost)
         checks << PlayerBar::tr("%1 lost").arg(*e.lost);
-    const QString where = e.partition
+    // Consumer-group checks.
+    auto count = [](const kl::ScenarioCount &c) { return QString::fromStdString(c.toString()); };
+    if (e.groupState)
+        checks << PlayerBar::tr("state %1").arg(QString::fromStdString(*e.groupState));
+    if (e.generation)
+        checks << PlayerBar::tr("generation %1").arg(*e.generation);
+    if (e.members)
+        checks << PlayerBar::tr("members %1").arg(count(*e.members));
+    if (e.lag)
+        checks << PlayerBar::tr("lag %1").arg(count(*e.lag));
+    if (e.owner)
+        checks << (e.owner->none() ? PlayerBar::tr("no owner")
+                   : e.owner->clientId.empty() ? PlayerBar::tr("owner consumer #%1").arg(e.owner->index)
+                                               : PlayerBar::tr("owner %1").arg(QString::fromStdString(e.owner->clientId)));
+    if (e.committedOffset)
+        checks << PlayerBar::tr("committed offset %1").arg(*e.committedOffset);
+    if (e.lagStatus)
+        checks << PlayerBar::tr("lag status %1").arg(QString::fromStdString(*e.lagStatus));
+    if (e.checked)
+        checks << PlayerBar::tr("%1 checked").arg(count(*e.checked));
+    if (e.duplicates)
+        checks << PlayerBar::tr("duplicates %1").arg(count(*e.duplicates));
+    if (e.perKeyViolations)
+        checks << PlayerBar::tr("per-key violations %1").arg(count(*e.perKeyViolations));
+    if (e.gaps)
+        checks << PlayerBar::tr("gaps %1").arg(count(*e.gaps));
+    if (e.globalInversions)
+        checks << PlayerBar::tr("global inversions %1").arg(count(*e.globalInversions));
+    QString where = e.partition
         ? QStringLiteral("%1-%2").arg(QString::fromStdString(a.topic)).arg(*e.partition)
         : QString::fromStdString(a.topic);
+    if (!a.group.empty())
+        where = where.isEmpty() ? PlayerBar::tr("group %1").arg(QString::fromStdString(a.group))
+                                : PlayerBar::tr("group %1, %2").arg(QString::fromStdString(a.group), where);
     return PlayerBar::tr("expect %1: %2").arg(where, checks.join(QStringLiteral(", ")));
 }
 

@@ -287,31 +287,38 @@ void SimulatedConsumer::sendJoin()
     });
 }
 
-void SimulatedConsumer::onJoin(const JoinGroupResponse &response)
+bool SimulatedConsumer::handleGroupError(ErrorCode code)
 {
-    switch (response.errorCode) {
+    switch (code) {
     case ErrorCode::None:
-        break;
-    case ErrorCode::MemberIdRequired:
-        m_memberId = response.memberId;
-        sendJoin(); // the second half of the two-step join, at once
-        return;
+        return false;
     case ErrorCode::UnknownMemberId:
     case ErrorCode::IllegalGeneration:
         loseMembership(false);
-        return;
+        return true;
     case ErrorCode::FencedInstanceId:
         // Fatal for the Java client: another instance with our group.instance.id took over.
         m_status = ConsumerStatus::Left;
         ++m_incarnation;
         m_owned.clear();
-        return;
+        return true;
     default:
-        if (coordinatorError(response.errorCode))
+        if (coordinatorError(code))
             markCoordinatorUnknown();
-        m_phase = Phase::NeedJoin; // retried on the next poll
+        m_phase = Phase::NeedJoin; // REBALANCE_IN_PROGRESS and the rest: rejoin on the next poll
+        return true;
+    }
+}
+
+void SimulatedConsumer::onJoin(const JoinGroupResponse &response)
+{
+    if (response.errorCode == ErrorCode::MemberIdRequired) {
+        m_memberId = response.memberId;
+        sendJoin(); // the second half of the two-step join, at once
         return;
     }
+    if (handleGroupError(response.errorCode))
+        return;
     m_memberId = response.memberId;
     m_generation = response.generationId;
     SyncGroupRequest request;
@@ -373,24 +380,8 @@ std::vector<SyncGroupAssignment> SimulatedConsumer::computeAssignment(const Join
 
 void SimulatedConsumer::onSync(const SyncGroupResponse &response)
 {
-    switch (response.errorCode) {
-    case ErrorCode::None:
-        break;
-    case ErrorCode::UnknownMemberId:
-    case ErrorCode::IllegalGeneration:
-        loseMembership(false);
+    if (handleGroupError(response.errorCode))
         return;
-    case ErrorCode::FencedInstanceId:
-        m_status = ConsumerStatus::Left;
-        ++m_incarnation;
-        m_owned.clear();
-        return;
-    default:
-        if (coordinatorError(response.errorCode))
-            markCoordinatorUnknown();
-        m_phase = Phase::NeedJoin; // REBALANCE_IN_PROGRESS and the rest: rejoin
-        return;
-    }
     std::vector<TopicPartition> assigned;
     if (auto decoded = decodeAssignment(response.assignment))
         assigned = decoded->partitions;

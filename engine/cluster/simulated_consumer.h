@@ -100,6 +100,9 @@ private:
     bool cooperative() const;
 
     void sendJoin();
+    // Errors JoinGroup and SyncGroup share (lost membership, fencing, coordinator moved,
+    // rebalance): handled here; false for NONE.
+    bool handleGroupError(ErrorCode code);
     void onJoin(const JoinGroupResponse &response);
     std::vector<SyncGroupAssignment> computeAssignment(const JoinGroupResponse &response);
     void onSync(const SyncGroupResponse &response);

@@ -551,10 +551,6 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <translation>중요 이벤트는 잦은 이벤트(프로듀스 확인 하나하나, 하이 워터마크 이동 하나하나)를 숨깁니다</translation>
     </message>
     <message>
-        <source>Select an event to see what changed.</source>
-        <translation>이벤트를 선택하면 무엇이 바뀌었는지 보여 줍니다.</translation>
-    </message>
-    <message>
         <source>Broker down</source>
         <translation>브로커 중지</translation>
     </message>
@@ -703,6 +699,24 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
     <message>
         <source>%1 was behind the leader&apos;s log start: it emptied its log and restarts at offset %2 (its LEO was %3)</source>
         <translation>%1이(가) 리더의 로그 시작 오프셋보다 뒤처져 있었습니다: 로그를 비우고 오프셋 %2부터 다시 시작합니다 (이전 LEO %3)</translation>
+    </message>
+    <message>
+        <source>Select an event to see what changed; Esc clears the selection.</source>
+        <translation>이벤트를 선택하면 무엇이 바뀌었는지 보여 줍니다. Esc로 선택을 해제합니다.</translation>
+    </message>
+    <message>
+        <source>Engine log: %1</source>
+        <translation>엔진 로그: %1</translation>
+    </message>
+    <message>
+        <source> (on %1)</source>
+        <translation> (%1에서)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n times, the last at %1: </source>
+        <translation>
+            <numerusform>%n회, 마지막 %1: </numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -144,7 +144,10 @@ private slots:
         QVERIFY2(electedRow->text(3).contains(QStringLiteral("broker-%1 → broker-%2").arg(oldLeader).arg(newLeader)),
                  qPrintable(electedRow->text(3)));
         window.setCurrentView(QStringLiteral("topic"));
-        events->list()->setCurrentItem(electedRow);
+        window.bottomTabs()->setCurrentWidget(events);
+        events->list()->scrollToItem(electedRow); // the user clicks the row
+        QTest::mouseClick(events->list()->viewport(), Qt::LeftButton, {},
+                          events->list()->visualItemRect(electedRow).center());
         QCOMPARE(window.centerTabs()->currentWidget(), view);
         QCOMPARE(view->highlightedTopic(), orders);
         QCOMPARE(view->highlightedPartition(), 0);

@@ -107,9 +107,17 @@ private slots:
         panel.setFilter(EventsPanel::Important);
         QCOMPARE(panel.visibleRowCount(), 2);
 
-        // Selecting a row hands the very event back.
+        // Clicking a row hands the very event back; making it current in code does not.
         QSignalSpy selected(&panel, &EventsPanel::eventSelected);
-        panel.list()->setCurrentItem(panel.list()->topLevelItem(0)); // newest: the election
+        QTreeWidgetItem *election = panel.list()->topLevelItem(0); // newest: the election
+        panel.list()->setCurrentItem(election);
+        QCOMPARE(selected.count(), 0);
+        panel.resize(800, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.list()->scrollToItem(election);
+        QTest::mouseClick(panel.list()->viewport(), Qt::LeftButton, {},
+                          panel.list()->visualItemRect(election).center());
         QCOMPARE(selected.count(), 1);
         const auto e = selected.at(0).at(0).value<kl::Event>();
         QCOMPARE(e.type, kl::EventType::LeaderElected);
@@ -156,6 +164,141 @@ private slots:
         QCOMPARE(panel.visibleRowCount(), n + 1);
         panel.setFilter(EventsPanel::ReplicationOnly);
         QCOMPARE(panel.visibleRowCount(), 0);
+    }
+    // Selection follows the event, not the row: rows arriving above it, chatty and routine rows
+    // aging out, a filter change, none of them selects another event or says anything.
+    void selectionFollowsTheEventNotTheRow()
+    {
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.resize(800, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.clear();
+        QVector<kl::Event> first;
+        uint64_t seq = 1;
+        for (int i = 0; i < 5; ++i)
+            first.push_back(event(seq++, kl::EventType::IsrShrunk));
+        panel.addEvents(first);
+        QSignalSpy selected(&panel, &EventsPanel::eventSelected);
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < panel.rowCount(); ++i)
+            if (EventsPanel::eventOf(panel.list()->topLevelItem(i)).seq == 3)
+                row = panel.list()->topLevelItem(i);
+        QVERIFY(row);
+        const QRect rect = panel.list()->visualItemRect(row);
+        QTest::mouseClick(panel.list()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).value<kl::Event>().seq, uint64_t(3));
+        QCOMPARE(panel.selectedSeq(), quint64(3));
+
+        // A flood: chatty (hidden and capped), routine (capped), important.
+        for (int round = 0; round < 3; ++round) {
+            QVector<kl::Event> batch;
+            for (int i = 0; i < EventsPanel::kMaxChattyRows + 20; ++i)
+                batch.push_back(event(seq++, kl::EventType::ProduceAcknowledged));
+            for (int i = 0; i < EventsPanel::kMaxRoutineRows + 20; ++i) {
+                kl::Event rolled = event(seq++, kl::EventType::SegmentRolled);
+                rolled.offset = int64_t(seq); // every one a different segment
+                batch.push_back(rolled);
+            }
+            batch.push_back(event(seq++, kl::EventType::LeaderElected));
+            panel.addEvents(batch);
+            panel.setFilter(round == 1 ? EventsPanel::All : EventsPanel::Important);
+        }
+        QCOMPARE(selected.count(), 0 + 1);
+        QCOMPARE(panel.list()->selectedItems().size(), 1);
+        QCOMPARE(EventsPanel::eventOf(panel.list()->selectedItems().front()).seq, uint64_t(3));
+        QCOMPARE(EventsPanel::eventOf(panel.list()->currentItem()).seq, uint64_t(3));
+        // The noisy rows did not push the ISR events out.
+        int isr = 0;
+        for (int i = 0; i < panel.rowCount(); ++i)
+            isr += EventsPanel::eventOf(panel.list()->topLevelItem(i)).type == kl::EventType::IsrShrunk;
+        QCOMPARE(isr, 5);
+        QVERIFY(panel.rowCount() <= 5 + 3 + EventsPanel::kMaxChattyRows + EventsPanel::kMaxRoutineRows);
+
+        // The keyboard is the user too: Down selects the next (older) visible row.
+        panel.list()->setFocus();
+        QTest::keyClick(panel.list(), Qt::Key_Down);
+        QCOMPARE(selected.count(), 2);
+        QCOMPARE(selected.at(1).at(0).value<kl::Event>().seq, uint64_t(2));
+        // Esc clears; nothing is selected and nothing is re-selected by new rows.
+        QSignalSpy cleared(&panel, &EventsPanel::selectionCleared);
+        QTest::keyClick(panel.list(), Qt::Key_Escape);
+        QCOMPARE(cleared.count(), 1);
+        QCOMPARE(panel.selectedSeq(), quint64(0));
+        QVERIFY(panel.list()->selectedItems().isEmpty());
+        panel.addEvents({event(seq++, kl::EventType::IsrExpanded)});
+        QVERIFY(panel.list()->selectedItems().isEmpty());
+        QCOMPARE(selected.count(), 2);
+    }
+
+    // Focus arriving in the list (after a dialog closes) selects nothing.
+    void focusAloneSelectsNothing()
+    {
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.clear();
+        panel.addEvents({event(1, kl::EventType::IsrShrunk), event(2, kl::EventType::LeaderElected)});
+        QSignalSpy selected(&panel, &EventsPanel::eventSelected);
+        panel.list()->setFocus(Qt::TabFocusReason);
+        QTest::qWait(50);
+        panel.addEvents({event(3, kl::EventType::IsrExpanded)});
+        QCOMPARE(selected.count(), 0);
+    }
+
+    // The same segment rolled on three replicas is one row naming the three brokers; a burst of
+    // refusals for one partition and error is one row with a count, until it pauses.
+    void repeatedEventsCollapse()
+    {
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.clear();
+        QVector<kl::Event> batch;
+        uint64_t seq = 1;
+        for (int broker : {2, 1, 3}) {
+            kl::Event rolled = event(seq++, kl::EventType::SegmentRolled);
+            rolled.broker = broker;
+            rolled.offset = 120;
+            batch.push_back(rolled);
+        }
+        kl::Event other = event(seq++, kl::EventType::SegmentRolled);
+        other.broker = 1;
+        other.offset = 240; // another segment: its own row
+        batch.push_back(other);
+        for (int i = 0; i < 50; ++i) {
+            kl::Event refused = event(seq++, kl::EventType::ProduceRefused);
+            refused.error = kl::ErrorCode::NotEnoughReplicas;
+            refused.timeMs += i * 100; // 5 s of refusals
+            batch.push_back(refused);
+        }
+        kl::Event later = event(seq++, kl::EventType::ProduceRefused);
+        later.error = kl::ErrorCode::NotEnoughReplicas;
+        later.timeMs += 5000 + EventsPanel::kMergeWindowMs + 1; // after a pause: a new row
+        batch.push_back(later);
+        panel.addEvents(batch);
+        QCOMPARE(panel.rowCount(), 4);
+        QTreeWidgetItem *refusals = panel.list()->topLevelItem(1);
+        QCOMPARE(EventsPanel::eventOf(refusals).type, kl::EventType::ProduceRefused);
+        QCOMPARE(EventsPanel::eventCountOf(refusals), 50);
+        QVERIFY2(refusals->text(3).contains(QStringLiteral("50")), qPrintable(refusals->text(3)));
+        QCOMPARE(EventsPanel::eventCountOf(panel.list()->topLevelItem(0)), 1);
+        QTreeWidgetItem *rolled = panel.list()->topLevelItem(3);
+        QCOMPARE(EventsPanel::eventOf(rolled).offset, int64_t(120));
+        QCOMPARE(EventsPanel::brokersOf(rolled), (QVector<int> {1, 2, 3}));
+        const QString text = rolled->text(3);
+        for (const char *b : {"broker-1", "broker-2", "broker-3"})
+            QVERIFY2(text.contains(QLatin1String(b)), qPrintable(text));
+        QVERIFY2(panel.list()->topLevelItem(2)->text(3).contains(QStringLiteral("broker-1")),
+                 qPrintable(panel.list()->topLevelItem(2)->text(3)));
     }
 };
 

@@ -1,15 +1,16 @@
-// EventsPanel: newest-first bounded event timeline with typed descriptions and a filter.
+// EventsPanel: newest-first bounded event timeline; rows, aggregation, filter and the user's
+// selection. Texts are in events_panel_text.cpp.
 #include "views/events_panel.h"
 
 #include "bridge/bridge.h"
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
-#include <QRegularExpression>
-#include <QStringList>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -17,20 +18,12 @@
 
 namespace {
 
-constexpr int kEventRole = Qt::UserRole + 1;
-
-QString brokerName(int id)
-{
-    return id < 0 ? EventsPanel::tr("none") : EventsPanel::tr("broker-%1").arg(id);
-}
-
-QString brokerSet(const std::vector<int32_t> &ids)
-{
-    QStringList parts;
-    for (int id : ids)
-        parts << QString::number(id);
-    return QStringLiteral("{%1}").arg(parts.join(QStringLiteral(", ")));
-}
+enum Role {
+    EventRole = Qt::UserRole + 1, // kl::Event: the row's first event
+    CountRole,                    // int: events the row stands for
+    BrokersRole,                  // QList<int>: brokers named by the row's events
+    LastTimeRole,                 // qint64: engine time of the row's newest event
+};
 
 QString fromStd(std::string_view s)
 {
@@ -39,54 +32,112 @@ QString fromStd(std::string_view s)
 
 } // namespace
 
+// The list itself: a tree widget that tells the panel when the *user* moved to a row (click,
+// arrow keys, Enter) and clears the selection on Esc. Programmatic changes of the current row
+// (rows inserted or deleted around it, focus arriving) say nothing.
+class EventList : public QTreeWidget {
+public:
+    EventList(EventsPanel *panel) : QTreeWidget(panel), m_panel(panel) {}
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        switch (event->key()) {
+        case Qt::Key_Escape:
+            m_panel->clearSelection();
+            event->accept();
+            return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (currentItem())
+                m_panel->userSelected(currentItem());
+            event->accept();
+            return;
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Home:
+        case Qt::Key_End: {
+            QTreeWidget::keyPressEvent(event);
+            QTreeWidgetItem *item = currentItem();
+            if (item && item->isSelected())
+                m_panel->userSelected(item);
+            return;
+        }
+        default:
+            QTreeWidget::keyPressEvent(event);
+        }
+    }
+
+private:
+    EventsPanel *m_panel;
+};
+
 EventsPanel::EventsPanel(Bridge &bridge, QWidget *parent) : QWidget(parent)
 {
-    m_list = new QTreeWidget(this);
+    m_list = new EventList(this);
     m_list->setObjectName(QStringLiteral("eventList"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setHeaderLabels({tr("Time"), tr("Event"), tr("Where"), tr("What happened")});
-    m_list->headerItem()->setToolTip(0, tr("Engine clock time of the event"));
-    m_list->headerItem()->setToolTip(3, tr("Select an event to highlight what changed"));
+    m_list->setColumnCount(4);
     m_list->header()->setStretchLastSection(true);
     m_list->setColumnWidth(0, 100);
     m_list->setColumnWidth(1, 160);
     m_list->setColumnWidth(2, 110);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item)
-            emit eventSelected(item->data(0, kEventRole).value<kl::Event>());
-    });
-    // Clicking the already-selected row again highlights again.
     connect(m_list, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        if (item && item == m_list->currentItem())
-            emit eventSelected(item->data(0, kEventRole).value<kl::Event>());
+        if (item)
+            userSelected(item);
     });
 
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("eventFilter"));
-    m_filter->addItem(tr("Important events"), Important);
-    m_filter->addItem(tr("Replication and faults"), ReplicationOnly);
-    m_filter->addItem(tr("All events"), All);
+    m_filter->addItem(QString(), Important);
+    m_filter->addItem(QString(), ReplicationOnly);
+    m_filter->addItem(QString(), All);
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_filter->setToolTip(tr("Important events hide the chatty ones: each acknowledged produce and "
-                            "each high-watermark step"));
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { applyFilter(); });
-    auto *hint = new QLabel(tr("Select an event to see what changed."), this);
-    hint->setStyleSheet(QStringLiteral("color:#666;"));
+    m_hint = new QLabel(this);
+    m_hint->setStyleSheet(QStringLiteral("color:#666;"));
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(4, 2, 4, 0);
     top->addWidget(m_filter);
-    top->addWidget(hint, 1);
+    top->addWidget(m_hint, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(top);
     layout->addWidget(m_list);
+    retranslateUi();
 
     connect(&bridge, &Bridge::eventsArrived, this, &EventsPanel::addEvents);
+}
+
+void EventsPanel::retranslateUi()
+{
+    m_list->setHeaderLabels({tr("Time"), tr("Event"), tr("Where"), tr("What happened")});
+    m_list->headerItem()->setToolTip(0, tr("Engine clock time of the event"));
+    m_list->headerItem()->setToolTip(3, tr("Select an event to highlight what changed"));
+    m_filter->setItemText(0, tr("Important events"));
+    m_filter->setItemText(1, tr("Replication and faults"));
+    m_filter->setItemText(2, tr("All events"));
+    m_filter->setToolTip(tr("Important events hide the chatty ones: each acknowledged produce and "
+                            "each high-watermark step"));
+    m_hint->setText(tr("Select an event to see what changed; Esc clears the selection."));
+    m_list->setUpdatesEnabled(false);
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        fillRow(m_list->topLevelItem(i));
+    m_list->setUpdatesEnabled(true);
+}
+
+void EventsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 int EventsPanel::rowCount() const
@@ -102,10 +153,65 @@ int EventsPanel::visibleRowCount() const
     return n;
 }
 
+kl::Event EventsPanel::eventOf(const QTreeWidgetItem *row)
+{
+    return row ? row->data(0, EventRole).value<kl::Event>() : kl::Event {};
+}
+
+int EventsPanel::eventCountOf(const QTreeWidgetItem *row)
+{
+    return row ? std::max(1, row->data(0, CountRole).toInt()) : 0;
+}
+
+QVector<int> EventsPanel::brokersOf(const QTreeWidgetItem *row)
+{
+    return row ? row->data(0, BrokersRole).value<QList<int>>() : QVector<int> {};
+}
+
 void EventsPanel::clear()
 {
     m_list->clear();
     m_chatty.clear();
+    m_routine.clear();
+    m_aggregates.clear();
+    m_bySeq.clear();
+    m_selectedSeq = 0;
+}
+
+void EventsPanel::clearSelection()
+{
+    const bool had = m_selectedSeq != 0 || !m_list->selectedItems().isEmpty();
+    m_selectedSeq = 0;
+    m_list->clearSelection();
+    if (had)
+        emit selectionCleared();
+}
+
+void EventsPanel::userSelected(QTreeWidgetItem *row)
+{
+    const kl::Event e = eventOf(row);
+    m_selectedSeq = e.seq;
+    emit eventSelected(e);
+}
+
+// Puts the visible selection back on the user's event after rows moved, were deleted,
+// filtered or rewritten. Never emits eventSelected.
+void EventsPanel::restoreSelection()
+{
+    QTreeWidgetItem *row = m_selectedSeq != 0 ? m_bySeq.value(m_selectedSeq) : nullptr;
+    if (m_selectedSeq != 0 && !row)
+        m_selectedSeq = 0; // the row aged out of the bounded list
+    const QSignalBlocker blocker(m_list);
+    if (!row || row->isHidden()) {
+        m_list->clearSelection();
+        return;
+    }
+    if (m_list->currentItem() != row)
+        m_list->setCurrentItem(row);
+    if (!row->isSelected()) {
+        m_list->clearSelection();
+        row->setSelected(true);
+    }
 }
 
 void EventsPanel::setFilter(Filter filter)
@@ -115,8 +221,28 @@ void EventsPanel::setFilter(Filter filter)
 
 bool EventsPanel::isChatty(kl::EventType type)
 {
-    return type == kl::EventType::ProduceAcknowledged || type == kl::EventType::HighWatermarkAdvanced
-        || type == kl::EventType::LagSampled; // one per group every lag-sample interval
+    return rowClassOf(type) == ChattyRow;
+}
+
+EventsPanel::RowClass EventsPanel::rowClassOf(kl::EventType type)
+{
+    using T = kl::EventType;
+    switch (type) {
+    case T::ProduceAcknowledged:
+    case T::HighWatermarkAdvanced:
+    case T::LagSampled: // one per group every lag-sample interval
+        return ChattyRow;
+    case T::SegmentRolled:
+    case T::SegmentDeleted:
+    case T::LogRecovered:
+    case T::ProduceRefused:
+    case T::OffsetsCommitted:
+    case T::AutoProducerStarted:
+    case T::AutoProducerFinished:
+        return RoutineRow;
+    default:
+        return ImportantRow;
+    }
 }
 
 bool EventsPanel::isReplication(kl::EventType type)
@@ -140,6 +266,29 @@ bool EventsPanel::isReplication(kl::EventType type)
     }
 }
 
+QString EventsPanel::aggregateKey(const kl::Event &e)
+{
+    using T = kl::EventType;
+    const QString where = QStringLiteral("%1|%2|%3")
+                              .arg(fromStd(e.topic))
+                              .arg(e.partition)
+                              .arg(fromStd(e.group));
+    switch (e.type) {
+    case T::SegmentRolled:
+    case T::SegmentDeleted:
+    case T::LogRecovered: // one per replica: the same segment on each broker
+        return QStringLiteral("seg|%1|%2|%3").arg(int(e.type)).arg(where).arg(e.offset);
+    case T::ProduceRefused: // every refused record of a burst
+        return QStringLiteral("refused|%1|%2").arg(where).arg(int(e.error));
+    case T::OffsetsCommitted:
+        return QStringLiteral("commit|%1|%2").arg(where, fromStd(e.member));
+    case T::OrderingViolation:
+        return QStringLiteral("order|%1|%2").arg(where, fromStd(e.kind));
+    default:
+        return {};
+    }
+}
+
 bool EventsPanel::visibleUnder(const kl::Event &e) const
 {
     switch (static_cast<Filter>(m_filter->currentData().toInt())) {
@@ -155,135 +304,73 @@ void EventsPanel::applyFilter()
     m_list->setUpdatesEnabled(false);
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_list->topLevelItem(i);
-        item->setHidden(!visibleUnder(item->data(0, kEventRole).value<kl::Event>()));
+        item->setHidden(!visibleUnder(eventOf(item)));
     }
+    restoreSelection();
     m_list->setUpdatesEnabled(true);
 }
 
-QString EventsPanel::typeLabel(kl::EventType type)
+void EventsPanel::fillRow(QTreeWidgetItem *row) const
 {
-    switch (type) {
-    case kl::EventType::BrokerStarted: return tr("Broker started");
-    case kl::EventType::TopicCreated: return tr("Topic created");
-    case kl::EventType::TopicDeleted: return tr("Topic deleted");
-    case kl::EventType::PartitionsAdded: return tr("Partitions added");
-    case kl::EventType::SegmentRolled: return tr("Segment rolled");
-    case kl::EventType::SegmentDeleted: return tr("Segment deleted");
-    case kl::EventType::LogRecovered: return tr("Log recovered");
-    case kl::EventType::ProduceRefused: return tr("Produce refused");
-    case kl::EventType::AutoProducerStarted: return tr("Auto-producer started");
-    case kl::EventType::AutoProducerFinished: return tr("Auto-producer finished");
-    case kl::EventType::BrokerCrashed: return tr("Broker down");
-    case kl::EventType::BrokerRestarted: return tr("Broker up");
-    case kl::EventType::BrokerIsolated: return tr("Broker isolated");
-    case kl::EventType::BrokerHealed: return tr("Broker reconnected");
-    case kl::EventType::FollowerSlowed: return tr("Follower slowed");
-    case kl::EventType::LeaderElected: return tr("Leader elected");
-    case kl::EventType::IsrShrunk: return tr("ISR shrank");
-    case kl::EventType::IsrExpanded: return tr("ISR expanded");
-    case kl::EventType::HighWatermarkAdvanced: return tr("High watermark advanced");
-    case kl::EventType::ReplicaTruncated: return tr("Replica truncated");
-    case kl::EventType::RecordsLost: return tr("Records lost");
-    case kl::EventType::ProduceAcknowledged: return tr("Produce acknowledged");
-    case kl::EventType::MemberJoined: return tr("Member joined");
-    case kl::EventType::MemberLeft: return tr("Member left");
-    case kl::EventType::MemberTimedOut: return tr("Member timed out");
-    case kl::EventType::RebalanceStarted: return tr("Rebalance started");
-    case kl::EventType::RebalanceCompleted: return tr("Rebalance completed");
-    case kl::EventType::OffsetsCommitted: return tr("Offsets committed");
-    case kl::EventType::ConsumerCrashed: return tr("Consumer crashed");
-    case kl::EventType::ConsumerStalled: return tr("Consumer stalled");
-    case kl::EventType::ConsumerResumed: return tr("Consumer resumed");
-    case kl::EventType::CoordinatorMoved: return tr("Coordinator moved");
-    case kl::EventType::LagSampled: return tr("Lag sampled");
-    case kl::EventType::OrderingViolation: return tr("Ordering finding");
-    }
-    return fromStd(kl::eventTypeName(type));
-}
-
-namespace {
-// The engine's English line often restates what the typed fields already say
-// ("orders-2: ISR [2,3,1] -> [2,1]: broker 3 crashed"): keep only the reason.
-QString reasonOf(const kl::Event &e)
-{
-    QString detail = QString::fromStdString(e.detail);
-    if (!e.topic.empty() && e.partition >= 0) {
-        const QString prefix = QStringLiteral("%1-%2: ").arg(QString::fromStdString(e.topic)).arg(e.partition);
-        if (detail.startsWith(prefix))
-            detail = detail.mid(prefix.size());
-    }
-    static const QRegularExpression isrChange(QStringLiteral("^ISR \\[[^\\]]*\\] -> \\[[^\\]]*\\]:?\\s*"));
-    detail.remove(isrChange);
-    // "broker 2 leads in epoch 1 (broker 3 crashed; ...); its log ends at 75" -> the reasons.
-    static const QRegularExpression leads(QStringLiteral("^broker \\d+ leads in epoch \\d+\\s*"));
-    if (e.type == kl::EventType::LeaderElected && detail.contains(leads)) {
-        detail.remove(leads);
-        const qsizetype close = detail.indexOf(QLatin1Char(')'));
-        if (detail.startsWith(QLatin1Char('(')) && close > 0) {
-            QString rest = detail.mid(close + 1).trimmed();
-            while (rest.startsWith(QLatin1Char(';')) || rest.startsWith(QLatin1Char(',')))
-                rest = rest.mid(1).trimmed();
-            detail = detail.mid(1, close - 1) + (rest.isEmpty() ? QString() : QStringLiteral("; ") + rest);
-        }
-    }
-    return detail.trimmed();
-}
-} // namespace
-
-QString EventsPanel::describe(const kl::Event &e)
-{
-    const QString detail = reasonOf(e);
-    switch (e.type) {
-    case kl::EventType::LeaderElected:
-        return tr("%1 → %2, leader epoch %3").arg(brokerName(e.oldLeader), brokerName(e.newLeader)).arg(e.epoch)
-            + (detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail));
-    case kl::EventType::IsrShrunk:
-    case kl::EventType::IsrExpanded:
-        return tr("ISR %1 → %2").arg(brokerSet(e.before), brokerSet(e.after))
-            + (detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail));
-    case kl::EventType::ReplicaTruncated:
-        if (e.offset > e.endOffset) // OFFSET_OUT_OF_RANGE: behind the leader's log start
-            return tr("%1 was behind the leader's log start: it emptied its log and restarts at "
-                      "offset %2 (its LEO was %3)")
-                .arg(brokerName(e.broker))
-                .arg(e.offset)
-                .arg(e.endOffset);
-        return tr("%1 cut its log at offset %2 (its LEO was %3): it diverged from the leader")
-            .arg(brokerName(e.broker))
-            .arg(e.offset)
-            .arg(e.endOffset);
-    case kl::EventType::RecordsLost: {
-        const qint64 count = std::max<qint64>(0, e.endOffset - e.offset);
-        return tr("%n acknowledged record(s) lost: offsets %1 to %2", nullptr, static_cast<int>(count))
-            .arg(e.offset)
-            .arg(e.endOffset - 1);
-    }
-    case kl::EventType::ProduceAcknowledged:
-        if (detail.isEmpty() && e.offset >= 0 && e.endOffset > e.offset)
-            return tr("offsets %1 to %2 acknowledged").arg(e.offset).arg(e.endOffset - 1);
-        break;
-    case kl::EventType::HighWatermarkAdvanced:
-        if (e.offset >= 0)
-            return tr("high watermark now %1").arg(e.offset);
-        break;
-    case kl::EventType::BrokerCrashed:
-        return tr("%1 stopped at once; what reached its files stays").arg(brokerName(e.broker));
-    case kl::EventType::BrokerRestarted:
-        return tr("%1 recovered from its own files and rejoined").arg(brokerName(e.broker));
-    case kl::EventType::BrokerIsolated:
-        return tr("%1 cut off from the other brokers").arg(brokerName(e.broker));
-    case kl::EventType::BrokerHealed:
-        return tr("%1 can reach the other brokers again").arg(brokerName(e.broker));
-    case kl::EventType::LagSampled:
-        if (e.lag >= 0)
-            return tr("group %1: total lag %2 (%3)").arg(QString::fromStdString(e.group)).arg(e.lag).arg(detail);
-        break;
-    default:
-        break;
-    }
+    const kl::Event e = eventOf(row);
+    const int count = eventCountOf(row);
+    const QVector<int> brokers = brokersOf(row);
+    const qint64 last = row->data(0, LastTimeRole).toLongLong();
+    const QString text = describe(e, count, brokers, last);
+    row->setText(0, QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("HH:mm:ss.zzz")));
+    row->setText(1, typeLabel(e.type));
+    row->setText(2, whereOf(e));
+    row->setText(3, text);
+    QString tip = text;
     if (e.error != kl::ErrorCode::None)
-        return fromStd(kl::errorName(e.error)) + QStringLiteral(": ") + detail;
-    return detail;
+        tip += QStringLiteral("\n%1: %2").arg(fromStd(kl::errorName(e.error)), fromStd(kl::errorDescription(e.error)));
+    if (!e.detail.empty())
+        tip += QStringLiteral("\n") + tr("Engine log: %1").arg(QString::fromStdString(e.detail));
+    row->setToolTip(3, tip);
+    const bool bad = e.error != kl::ErrorCode::None || e.type == kl::EventType::ProduceRefused
+        || e.type == kl::EventType::RecordsLost || e.type == kl::EventType::BrokerCrashed
+        || e.type == kl::EventType::IsrShrunk || e.type == kl::EventType::ReplicaTruncated
+        || (e.type == kl::EventType::OrderingViolation && e.kind != "duplicate"); // order broke, or a gap
+    if (bad)
+        row->setForeground(1, QColor(0xc0, 0x39, 0x2b));
+    else if (e.type == kl::EventType::LeaderElected || e.type == kl::EventType::BrokerIsolated
+             || e.type == kl::EventType::OrderingViolation) // duplicates: at-least-once re-delivery
+        row->setForeground(1, QColor(0x6a, 0x1b, 0x9a));
+    else if (e.type == kl::EventType::IsrExpanded || e.type == kl::EventType::BrokerRestarted
+             || e.type == kl::EventType::BrokerHealed)
+        row->setForeground(1, QColor(0x2e, 0x7d, 0x32));
+}
+
+QTreeWidgetItem *EventsPanel::mergeTarget(const kl::Event &e) const
+{
+    const QString key = aggregateKey(e);
+    if (key.isEmpty())
+        return nullptr;
+    QTreeWidgetItem *row = m_aggregates.value(key);
+    if (!row)
+        return nullptr;
+    // The same segment is the same segment whenever a replica gets to it; a burst of refusals
+    // or findings is one row only while it lasts.
+    const bool sameThing = e.type == kl::EventType::SegmentRolled || e.type == kl::EventType::SegmentDeleted
+        || e.type == kl::EventType::LogRecovered;
+    if (!sameThing && e.timeMs - row->data(0, LastTimeRole).toLongLong() > kMergeWindowMs)
+        return nullptr;
+    return row;
+}
+
+void EventsPanel::removeRow(QTreeWidgetItem *row)
+{
+    const kl::Event e = eventOf(row);
+    m_bySeq.remove(e.seq);
+    const QString key = aggregateKey(e);
+    if (!key.isEmpty() && m_aggregates.value(key) == row)
+        m_aggregates.remove(key);
+    // Rows leave oldest first, so a chatty or routine row leaving is its queue's head.
+    if (!m_chatty.isEmpty() && m_chatty.head() == row)
+        m_chatty.dequeue();
+    else if (!m_routine.isEmpty() && m_routine.head() == row)
+        m_routine.dequeue();
+    delete row;
 }
 
 void EventsPanel::addEvents(const QVector<kl::Event> &events)
@@ -293,54 +380,48 @@ void EventsPanel::addEvents(const QVector<kl::Event> &events)
     m_list->setUpdatesEnabled(false);
     // Events arrive oldest first; inserting each at the top leaves the newest on top.
     for (const kl::Event &e : events) {
-        QString where;
-        if (!e.topic.empty()) {
-            where = QString::fromStdString(e.topic);
-            if (e.partition >= 0)
-                where += QStringLiteral("-%1").arg(e.partition);
-        } else if (e.broker >= 0) {
-            where = tr("broker-%1").arg(e.broker);
-        } else if (!e.group.empty()) {
-            where = tr("group %1").arg(QString::fromStdString(e.group));
+        if (QTreeWidgetItem *row = mergeTarget(e)) {
+            row->setData(0, CountRole, eventCountOf(row) + 1);
+            row->setData(0, LastTimeRole, qint64(e.timeMs));
+            QList<int> brokers = brokersOf(row);
+            if (e.broker >= 0 && !brokers.contains(e.broker)) {
+                brokers.append(e.broker);
+                std::sort(brokers.begin(), brokers.end());
+                row->setData(0, BrokersRole, QVariant::fromValue(brokers));
+            }
+            fillRow(row);
+            continue;
         }
-        const QString text = describe(e);
-        auto *item = new QTreeWidgetItem(
-            {QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("HH:mm:ss.zzz")),
-             typeLabel(e.type), where, text});
-        item->setData(0, kEventRole, QVariant::fromValue(e));
-        QString tip = text;
-        if (!e.detail.empty() && QString::fromStdString(e.detail) != text)
-            tip += QStringLiteral("\n") + QString::fromStdString(e.detail);
-        if (e.error != kl::ErrorCode::None)
-            tip += QStringLiteral("\n%1: %2").arg(fromStd(kl::errorName(e.error)),
-                                                  fromStd(kl::errorDescription(e.error)));
-        item->setToolTip(3, tip);
-        const bool bad = e.error != kl::ErrorCode::None || e.type == kl::EventType::ProduceRefused
-            || e.type == kl::EventType::RecordsLost || e.type == kl::EventType::BrokerCrashed
-            || e.type == kl::EventType::IsrShrunk || e.type == kl::EventType::ReplicaTruncated
-            || (e.type == kl::EventType::OrderingViolation && e.kind != "duplicate"); // order broke, or a gap
-        if (bad)
-            item->setForeground(1, QColor(0xc0, 0x39, 0x2b));
-        else if (e.type == kl::EventType::LeaderElected || e.type == kl::EventType::BrokerIsolated
-                 || e.type == kl::EventType::OrderingViolation) // duplicates: at-least-once re-delivery
-            item->setForeground(1, QColor(0x6a, 0x1b, 0x9a));
-        else if (e.type == kl::EventType::IsrExpanded || e.type == kl::EventType::BrokerRestarted
-                 || e.type == kl::EventType::BrokerHealed)
-            item->setForeground(1, QColor(0x2e, 0x7d, 0x32));
-        m_list->insertTopLevelItem(0, item);
-        item->setHidden(!visibleUnder(e)); // only works once the item is in the tree
-        if (isChatty(e.type)) {
-            m_chatty.enqueue(item);
+        auto *row = new QTreeWidgetItem;
+        row->setData(0, EventRole, QVariant::fromValue(e));
+        row->setData(0, CountRole, 1);
+        row->setData(0, LastTimeRole, qint64(e.timeMs));
+        if (e.broker >= 0)
+            row->setData(0, BrokersRole, QVariant::fromValue(QList<int> {e.broker}));
+        fillRow(row);
+        m_list->insertTopLevelItem(0, row);
+        row->setHidden(!visibleUnder(e)); // only works once the item is in the tree
+        m_bySeq.insert(e.seq, row);
+        const QString key = aggregateKey(e);
+        if (!key.isEmpty())
+            m_aggregates.insert(key, row);
+        switch (rowClassOf(e.type)) {
+        case ChattyRow:
+            m_chatty.enqueue(row);
             if (m_chatty.size() > kMaxChattyRows)
-                delete m_chatty.dequeue();
+                removeRow(m_chatty.head());
+            break;
+        case RoutineRow:
+            m_routine.enqueue(row);
+            if (m_routine.size() > kMaxRoutineRows)
+                removeRow(m_routine.head());
+            break;
+        case ImportantRow:
+            break;
         }
     }
-    while (m_list->topLevelItemCount() > kMaxRows) {
-        QTreeWidgetItem *oldest = m_list->takeTopLevelItem(m_list->topLevelItemCount() - 1);
-        // The oldest row overall, if chatty, is the oldest chatty one.
-        if (!m_chatty.isEmpty() && m_chatty.head() == oldest)
-            m_chatty.dequeue();
-        delete oldest;
-    }
+    while (m_list->topLevelItemCount() > kMaxRows)
+        removeRow(m_list->topLevelItem(m_list->topLevelItemCount() - 1));
+    restoreSelection();
     m_list->setUpdatesEnabled(true);
 }

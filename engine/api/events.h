@@ -80,7 +80,66 @@ struct Event {
     std::string key;          // OrderingViolation: the first offending record's key
     int64_t sequence = -1;    // OrderingViolation: its per-key sequence
     int64_t count = -1;       // OrderingViolation: findings of this kind in the interval
+    // Why it happened, typed, so a UI can say it in its own language (`detail` says the same in
+    // English for logs). `cause` is a stable snake_case code; which codes a type uses and what
+    // `value` / `limit` / `causeBroker` / `client` then hold is listed in EventCause below.
+    std::string cause;
+    int32_t causeBroker = -1; // the broker the cause names ("broker_crashed": which one)
+    int64_t value = -1;       // a number the cause needs (see EventCause)
+    int64_t limit = -1;       // the configured limit involved (segment.bytes, a timeout, ...)
+    std::string client;       // group events: the member's client id ("consumer-2")
 };
+
+// The `cause` codes, by event type (value / limit in brackets when used):
+//   BrokerStarted       "opened" [value = partition replicas recovered]
+//   TopicCreated        "created" [value = replication factor; count = partitions]
+//   TopicDeleted        "deleted" [count = partitions]
+//   PartitionsAdded     "partitions_added" [value = old count; count = new count]
+//   SegmentRolled       "segment_bytes" [limit], "segment_ms" [limit], "index_full",
+//                       "offset_overflow", "retention_ms_all_expired" [limit];
+//                       value = the previous segment's base offset, offset = the new one's
+//   SegmentDeleted      "retention_ms" [limit], "retention_bytes" [limit], "follows_truncated"
+//                       (recovery: it followed a segment whose tail was cut; value = that base)
+//   LogRecovered        "tail_truncated" [value = bytes cut; limit = byte position kept],
+//                       "index_rebuilt" [value = offset index entries]
+//   ProduceRefused      "" (the error says it); NOT_ENOUGH_REPLICAS: value = ISR size,
+//                       limit = min.insync.replicas
+//   AutoProducerStarted "started" [value = producer id; count = target (0 = unlimited);
+//                       limit = records per second, rounded]
+//   AutoProducerFinished "count_reached", "stopped", "failed" [value = producer id; count = sent]
+//   BrokerCrashed / BrokerRestarted / BrokerIsolated / BrokerHealed: [value = replica logs
+//                       stopped / recovered]; cause "controller_moved" [causeBroker = the new
+//                       controller, -1 for none] when the controller changed with it
+//   FollowerSlowed      "slowed" [value = extra delay ms; limit = replica.fetch interval ms],
+//                       "normal_speed"
+//   LeaderElected       the trigger: "broker_crashed", "broker_restarted", "broker_isolated",
+//                       "broker_healed" [causeBroker], "preferred_election", "initial";
+//                       kind = how the leader was chosen: "in_sync" (first live ISR member in
+//                       assignment order), "unclean" (out of sync,
+//                       unclean.leader.election.enable), "none" (no eligible replica: offline),
+//                       "preferred" (the preferred replica, by a preferred leader election)
+//   IsrShrunk / IsrExpanded: the trigger as for LeaderElected, or "lagging" [limit =
+//                       replica.lag.time.max.ms], "caught_up"
+//   MemberJoined        "new_member"
+//   MemberLeft          "leave_group", "sync_timeout" [limit], "static_member_replaced"
+//   MemberTimedOut      "session_timeout" [limit = session.timeout.ms], "join_timeout" [limit],
+//                       "rebalance_timeout" [limit]
+//   RebalanceStarted    the cause of the member event that started it ("new_member",
+//                       "member_rejoin", "leave_group", "session_timeout", "join_timeout",
+//                       "sync_timeout", "static_member_updated", "sync_error") [member, client]
+//   RebalanceCompleted  "assigned" [generation; kind = assignor; value = members;
+//                       count = partitions assigned], "emptied"
+//   OffsetsCommitted    "cooperative_revocation", "eager_rebalance", "close", "other" [client;
+//                       count = partitions committed]
+//   ConsumerCrashed     "crashed" [client; limit = session.timeout.ms; count = partitions owned]
+//   ConsumerStalled     "stalled" [client; limit = max.poll.interval.ms]
+//   ConsumerResumed     "polls_again", "rejoins", "restarted_static", "restarted" [client]
+//   CoordinatorMoved    "moved" [oldLeader -> newLeader = the coordinator brokers; partition =
+//                       the __consumer_offsets partition; value = records replayed],
+//                       "unavailable" (its partition has no leader)
+// Group events also carry `client` (the member's client id) and, for member and rebalance
+// events, `limit` = the timeout involved; RebalanceStarted's member/client = whom the cause
+// concerns.
 
 // One JSON object on one line (for logs and `kafkalab-cli simulate`).
 std::string eventToJson(const Event &event);

@@ -143,7 +143,10 @@ struct GroupMemberSnapshotView {
 // A rebalance as the timeline draws it.
 struct RebalanceSnapshot {
     int32_t generation = -1;
-    std::string cause;             // "member c2 timed out after 10000 ms", ...
+    std::string cause;             // "member c2 timed out after 10000 ms", ... (Kafka's English)
+    std::string causeCode;         // the same, typed: a RebalanceStarted event's cause code
+    std::string causeClient;       // the client id the cause concerns ("" when none)
+    int64_t causeLimit = -1;       // the timeout the cause involves, ms
     int64_t startedMs = 0;
     int64_t joinCompletedMs = -1;  // PreparingRebalance -> CompletingRebalance
     int64_t completedMs = -1;      // -> Stable

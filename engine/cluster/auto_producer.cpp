@@ -138,6 +138,9 @@ void EngineCore::Impl::producerTick(uint64_t id)
         e.type = EventType::AutoProducerFinished;
         e.topic = producer.spec().topic;
         e.error = error;
+        e.cause = error == ErrorCode::None ? "count_reached" : "failed";
+        e.value = static_cast<int64_t>(id);
+        e.count = producer.sent();
         e.detail = fmt::format("auto producer {} finished after {} records: {}", id, producer.sent(), why);
         emit(std::move(e));
     };
@@ -186,6 +189,10 @@ Result<uint64_t> EngineCore::startAutoProducer(const AutoProducerSpec &spec)
     Event e;
     e.type = EventType::AutoProducerStarted;
     e.topic = spec.topic;
+    e.cause = "started";
+    e.value = static_cast<int64_t>(id);
+    e.count = spec.count;
+    e.limit = std::llround(spec.ratePerSec);
     e.detail = fmt::format("auto producer {}: {} records/s{}, {} keys, {}-byte values, partitioner {}, "
                            "compression {}, linger.ms {}",
         id, spec.ratePerSec, spec.count > 0 ? fmt::format(" x {}", spec.count) : "",
@@ -211,6 +218,9 @@ Status EngineCore::stopAutoProducer(uint64_t id)
     Event e;
     e.type = EventType::AutoProducerFinished;
     e.topic = producer.spec().topic;
+    e.cause = "stopped";
+    e.value = static_cast<int64_t>(id);
+    e.count = producer.sent();
     e.detail = fmt::format("auto producer {} stopped after {} records", id, producer.sent());
     d->emit(std::move(e));
     return Status::ok();

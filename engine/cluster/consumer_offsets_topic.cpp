@@ -178,6 +178,8 @@ void EngineCore::Impl::GroupSystem::onLeaderChange(int32_t partition)
         e.newLeader = slot.broker;
         e.topic = offsetsTopic();
         e.partition = partition;
+        e.cause = slot.broker < 0 ? "unavailable" : "moved";
+        e.value = slot.broker < 0 ? -1 : static_cast<int64_t>(slot.replayedRecords);
         e.detail = slot.broker < 0
             ? fmt::format("group {}: {}-{} has no leader, so the group has no coordinator "
                           "(COORDINATOR_NOT_AVAILABLE until a replica leads again)",

@@ -121,8 +121,9 @@ void EngineCore::Impl::initLeadership(PartitionState &p)
 }
 
 void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p, int32_t newLeader,
-    const std::string &why, bool unclean)
+    const Cause &why, const std::string &kind)
 {
+    const bool unclean = kind == "unclean";
     const int32_t oldLeader = p.leader;
     const int64_t now = clock.nowMs();
     p.leader = newLeader;
@@ -143,11 +144,14 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
     e.epoch = p.leaderEpoch;
     e.broker = controllerId;
     e.before = p.isr;
+    e.cause = why.code;
+    e.causeBroker = why.broker;
+    e.kind = kind;
 
     ReplicaState *leader = p.leaderReplica();
     if (!leader) {
         e.after = p.isr;
-        e.detail = fmt::format("{}-{} is offline: {} (leader {} -> none, epoch {})", topic, p.id, why,
+        e.detail = fmt::format("{}-{} is offline: {} (leader {} -> none, epoch {})", topic, p.id, why.text,
             oldLeader, p.leaderEpoch);
         emit(std::move(e));
         if (topic == kOffsetsTopic)
@@ -180,7 +184,7 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
     e.offset = end;
     e.detail = fmt::format("{}-{}: broker {} leads in epoch {} ({}{}); its log ends at {}, high "
                            "watermark {}",
-        topic, p.id, newLeader, p.leaderEpoch, unclean ? "UNCLEAN: " : "", why, end,
+        topic, p.id, newLeader, p.leaderEpoch, unclean ? "UNCLEAN: " : "", why.text, end,
         leader->highWatermark);
     emit(std::move(e));
     if (lostFrom >= 0) {
@@ -205,14 +209,16 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
         onOffsetsLeaderChange(p.id);
 }
 
-void EngineCore::Impl::electLeader(const std::string &topic, PartitionState &p, const std::string &why)
+void EngineCore::Impl::electLeader(const std::string &topic, PartitionState &p, const Cause &why)
 {
     if (p.leader >= 0 && brokerLive(p.leader))
         return;
     const auto eligible = [&](const ReplicaState &r) { return r.log && brokerLive(r.broker); };
     for (auto &r : p.rs)
         if (eligible(r) && p.inIsr(r.broker)) {
-            becomeLeader(topic, p, r.broker, why + "; first live in-sync replica in assignment order", false);
+            Cause c = why;
+            c.text += "; first live in-sync replica in assignment order";
+            becomeLeader(topic, p, r.broker, c, "in_sync");
             return;
         }
     auto it = topics.find(topic);
@@ -220,20 +226,21 @@ void EngineCore::Impl::electLeader(const std::string &topic, PartitionState &p, 
     if (unclean)
         for (auto &r : p.rs)
             if (eligible(r)) {
-                becomeLeader(topic, p, r.broker,
-                    fmt::format("{}; no in-sync replica ({}) is alive, unclean.leader.election.enable=true",
-                        why, p.isr),
-                    true);
+                Cause c = why;
+                c.text = fmt::format("{}; no in-sync replica ({}) is alive, unclean.leader.election.enable=true",
+                    why.text, p.isr);
+                becomeLeader(topic, p, r.broker, c, "unclean");
                 return;
             }
-    if (p.leader >= 0)
-        becomeLeader(topic, p, -1,
-            fmt::format("{}; no live replica in the ISR {}{}", why, p.isr,
-                unclean ? "" : " and unclean.leader.election.enable=false"),
-            false);
+    if (p.leader >= 0) {
+        Cause c = why;
+        c.text = fmt::format("{}; no live replica in the ISR {}{}", why.text, p.isr,
+            unclean ? "" : " and unclean.leader.election.enable=false");
+        becomeLeader(topic, p, -1, c, "none");
+    }
 }
 
-void EngineCore::Impl::reconcile(const std::string &why)
+void EngineCore::Impl::reconcile(const Cause &why)
 {
     // With no live broker there is no controller; the pass still runs, and since no replica is
     // eligible it can only take partitions offline, which is what clients would see.
@@ -281,12 +288,17 @@ Status EngineCore::crashBroker(int32_t brokerId)
     Event e;
     e.type = EventType::BrokerCrashed;
     e.broker = brokerId;
+    e.value = replicas;
+    if (oldController != d->controllerId) {
+        e.cause = "controller_moved";
+        e.causeBroker = d->controllerId;
+    }
     e.detail = fmt::format("broker {} crashed: {} replica logs stopped without a clean shutdown{}", brokerId,
         replicas,
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
                                          : std::string());
     d->emit(std::move(e));
-    d->reconcile(fmt::format("broker {} crashed", brokerId));
+    d->reconcile({"broker_crashed", brokerId, -1, fmt::format("broker {} crashed", brokerId)});
     d->runDeferred();
     return Status::ok();
 }
@@ -329,13 +341,18 @@ Status EngineCore::restartBroker(int32_t brokerId)
     Event e;
     e.type = EventType::BrokerRestarted;
     e.broker = brokerId;
+    e.value = reopened;
+    if (oldController != d->controllerId) {
+        e.cause = "controller_moved";
+        e.causeBroker = d->controllerId;
+    }
     e.detail = fmt::format("broker {} restarted: {} replica logs recovered from its own files{}{}", brokerId,
         reopened,
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
                                          : std::string(),
         failures);
     d->emit(std::move(e));
-    d->reconcile(fmt::format("broker {} restarted", brokerId));
+    d->reconcile({"broker_restarted", brokerId, -1, fmt::format("broker {} restarted", brokerId)});
     d->runDeferred();
     return Status::ok();
 }
@@ -354,13 +371,17 @@ Status EngineCore::isolateBroker(int32_t brokerId)
     Event e;
     e.type = EventType::BrokerIsolated;
     e.broker = brokerId;
+    if (oldController != d->controllerId) {
+        e.cause = "controller_moved";
+        e.causeBroker = d->controllerId;
+    }
     e.detail = fmt::format("broker {} is cut off from the other brokers: it keeps its files but cannot "
                            "fetch or be fetched from; the controller fences it{}",
         brokerId,
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
                                          : std::string());
     d->emit(std::move(e));
-    d->reconcile(fmt::format("broker {} isolated", brokerId));
+    d->reconcile({"broker_isolated", brokerId, -1, fmt::format("broker {} isolated", brokerId)});
     d->runDeferred();
     return Status::ok();
 }
@@ -379,11 +400,15 @@ Status EngineCore::healBroker(int32_t brokerId)
     Event e;
     e.type = EventType::BrokerHealed;
     e.broker = brokerId;
+    if (oldController != d->controllerId) {
+        e.cause = "controller_moved";
+        e.causeBroker = d->controllerId;
+    }
     e.detail = fmt::format("broker {} can reach the other brokers again{}", brokerId,
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
                                          : std::string());
     d->emit(std::move(e));
-    d->reconcile(fmt::format("broker {} healed", brokerId));
+    d->reconcile({"broker_healed", brokerId, -1, fmt::format("broker {} healed", brokerId)});
     d->runDeferred();
     return Status::ok();
 }
@@ -400,6 +425,9 @@ Status EngineCore::setFollowerDelay(int32_t brokerId, int64_t delayMs)
     e.type = EventType::FollowerSlowed;
     e.broker = brokerId;
     e.offset = delayMs;
+    e.cause = delayMs > 0 ? "slowed" : "normal_speed";
+    e.value = delayMs;
+    e.limit = d->options.replicaFetchIntervalMs;
     e.detail = delayMs > 0 ? fmt::format("broker {} fetches {} ms later than replica.fetch interval {} ms",
                                  brokerId, delayMs, d->options.replicaFetchIntervalMs)
                            : fmt::format("broker {} fetches at normal speed again", brokerId);
@@ -426,7 +454,8 @@ Status EngineCore::electPreferredLeader(const std::string &topic, int32_t partit
         return Status::error(ErrorCode::LeaderNotAvailable,
             fmt::format("preferred replica broker {} of {}-{} is not live and in the ISR {}", preferred, topic,
                 partition, p->isr));
-    d->becomeLeader(topic, *p, preferred, "preferred leader election", false);
+    d->becomeLeader(topic, *p, preferred, {"preferred_election", preferred, -1, "preferred leader election"},
+        "preferred");
     d->runDeferred();
     return Status::ok();
 }

@@ -25,6 +25,15 @@ namespace kl {
 
 // One replica of a partition: its log on its broker, its leader-epoch cache, and what the
 // leader knows about it (valid while the partition has a leader).
+// Why the controller or a leader changed leadership or an ISR: the event's cause code (see
+// EventCause in api/events.h), the broker it names, the limit involved and an English line.
+struct Cause {
+    std::string code;
+    int32_t broker = -1;
+    int64_t limit = -1;
+    std::string text;
+};
+
 struct ReplicaState {
     int32_t broker = 0;
     std::unique_ptr<Log> log;     // null while its broker is crashed
@@ -196,10 +205,11 @@ struct EngineCore::Impl {
     void initLeadership(PartitionState &partition);
     // The controller's pass over every partition after a broker changed state: fence
     // unreachable ISR members, elect leaders where the leader is gone.
-    void reconcile(const std::string &why);
-    void electLeader(const std::string &topic, PartitionState &partition, const std::string &why);
+    void reconcile(const Cause &why);
+    void electLeader(const std::string &topic, PartitionState &partition, const Cause &why);
+    // `kind`: how the leader was chosen ("in_sync", "unclean", "none", "preferred").
     void becomeLeader(const std::string &topic, PartitionState &partition, int32_t newLeader,
-        const std::string &why, bool unclean);
+        const Cause &why, const std::string &kind);
 
     // broker_checkpoints.cpp: replication-offset-checkpoint, recovery-point-offset-checkpoint
     // and log-start-offset-checkpoint in each broker directory.
@@ -227,7 +237,7 @@ struct EngineCore::Impl {
         ReplicaState &follower);
     void maybeAdvanceHighWatermark(const std::string &topic, PartitionState &partition);
     void setIsr(const std::string &topic, PartitionState &partition, std::vector<int32_t> isr,
-        const std::string &why);
+        const Cause &why);
     void scheduleIsrCheck(int64_t dueMs);
     void shrinkLaggingIsrs();
     // acks=all bookkeeping.

@@ -86,6 +86,8 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
         Event e;
         e.type = EventType::BrokerStarted;
         e.broker = b;
+        e.cause = "opened";
+        e.value = replicasPerBroker[static_cast<size_t>(b)];
         e.detail = fmt::format("broker {} opened {} ({} partition replicas recovered)", b,
             d.brokerDir(b).string(), replicasPerBroker[static_cast<size_t>(b)]);
         d.emit(std::move(e));
@@ -145,6 +147,9 @@ Log::EventSink EngineCore::Impl::logSink(int32_t broker, const std::string &topi
         e.partition = partition;
         e.offset = logEvent.baseOffset;
         e.detail = logEvent.detail;
+        e.cause = logEvent.cause;
+        e.value = logEvent.value;
+        e.limit = logEvent.limit;
         emit(std::move(e));
         // During Log::open the partition is not registered yet; it starts dirty anyway.
         if (PartitionState *state = findPartition(topic, partition))

@@ -128,6 +128,16 @@ std::string eventToJson(const Event &event)
         j["sequence"] = event.sequence;
     if (event.count >= 0)
         j["count"] = event.count;
+    if (!event.client.empty())
+        j["client"] = event.client;
+    if (!event.cause.empty())
+        j["cause"] = event.cause;
+    if (event.causeBroker >= 0)
+        j["cause_broker"] = event.causeBroker;
+    if (event.value >= 0)
+        j["value"] = event.value;
+    if (event.limit >= 0)
+        j["limit"] = event.limit;
     if (event.error != ErrorCode::None) {
         j["error"] = std::string(errorName(event.error));
         j["error_code"] = static_cast<int>(event.error);

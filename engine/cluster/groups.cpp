@@ -164,6 +164,9 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
     e.group = ge.groupId;
     e.member = ge.memberId;
     e.broker = broker;
+    e.client = ge.clientId;
+    e.cause = ge.reasonCode;
+    e.limit = ge.reasonLimit;
     switch (ge.kind) {
     case GroupEventKind::MemberJoined:
         e.type = EventType::MemberJoined;
@@ -182,9 +185,18 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
         e.type = EventType::RebalanceStarted;
         e.generation = ge.generation;
         e.detail = ge.reason;
+        e.member = ge.reasonMember;
+        if (!ge.reasonMember.empty()) {
+            const auto clients = clientIdsOf(coordinatorFor(ge.groupId), ge.groupId);
+            const auto it = clients.find(ge.reasonMember);
+            e.client = it != clients.end() ? it->second : std::string();
+        }
         if (runtime && (runtime->rebalances.empty() || runtime->rebalances.back().completedMs >= 0)) {
             RebalanceSnapshot r;
             r.cause = ge.reason;
+            r.causeCode = ge.reasonCode;
+            r.causeClient = e.client;
+            r.causeLimit = ge.reasonLimit;
             r.startedMs = now;
             runtime->rebalances.push_back(std::move(r));
             while (runtime->rebalances.size() > GroupRuntime::kRebalanceHistory)
@@ -228,6 +240,11 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
         e.detail = ge.kind == GroupEventKind::GroupEmptied
             ? fmt::format("generation {}: no members left, the group is Empty", ge.generation)
             : fmt::format("generation {} ({}): {}", ge.generation, ge.protocolName, summary);
+        e.cause = ge.kind == GroupEventKind::GroupEmptied ? "emptied" : "assigned";
+        e.kind = ge.protocolName;
+        e.value = static_cast<int64_t>(ge.assignments.size());
+        e.count = static_cast<int64_t>(owners.size());
+        e.client.clear();
         if (runtime) {
             std::vector<std::string> moved;
             std::set<TopicPartition> all;
@@ -247,6 +264,7 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
             if (runtime->rebalances.empty() || runtime->rebalances.back().completedMs >= 0) {
                 RebalanceSnapshot r;
                 r.cause = ge.reason;
+                r.causeCode = ge.reasonCode;
                 r.startedMs = now - ge.durationMs;
                 runtime->rebalances.push_back(std::move(r));
             }

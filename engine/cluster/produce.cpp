@@ -54,13 +54,15 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
 {
     ProduceResult result;
     result.topic = request.topic;
-    const auto refuse = [&](Status status, int32_t partition = -1) {
+    const auto refuse = [&](Status status, int32_t partition = -1, int64_t value = -1, int64_t limit = -1) {
         Event e;
         e.type = EventType::ProduceRefused;
         e.topic = request.topic;
         e.partition = partition;
         e.error = status.code();
         e.detail = status.message();
+        e.value = value;
+        e.limit = limit;
         emit(std::move(e));
         result.status = std::move(status);
         result.records.clear();
@@ -124,7 +126,7 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
                                           "the ISR {} has {}; nothing was appended",
                                   request.topic, partitionId, topic.config.minInsyncReplicas, partition.isr,
                                   isrSize)),
-                partitionId);
+                partitionId, isrSize, topic.config.minInsyncReplicas);
     }
 
     const int64_t now = clock.nowMs();

@@ -191,7 +191,8 @@ void EngineCore::Impl::followerFetch(const std::string &topic, PartitionState &p
             if (p.inIsr(b) || b == follower.broker)
                 isr.push_back(b);
         setIsr(topic, p, std::move(isr),
-            fmt::format("broker {} caught up to the high watermark {}", follower.broker, leader.highWatermark));
+            {"caught_up", follower.broker, -1,
+                fmt::format("broker {} caught up to the high watermark {}", follower.broker, leader.highWatermark)});
     }
     maybeAdvanceHighWatermark(topic, p);
 
@@ -269,7 +270,7 @@ void EngineCore::Impl::maybeAdvanceHighWatermark(const std::string &topic, Parti
 }
 
 void EngineCore::Impl::setIsr(
-    const std::string &topic, PartitionState &p, std::vector<int32_t> isr, const std::string &why)
+    const std::string &topic, PartitionState &p, std::vector<int32_t> isr, const Cause &why)
 {
     if (isr == p.isr)
         return;
@@ -281,7 +282,10 @@ void EngineCore::Impl::setIsr(
     e.epoch = p.leaderEpoch;
     e.before = p.isr;
     e.after = isr;
-    e.detail = fmt::format("{}-{}: ISR {} -> {}: {}", topic, p.id, p.isr, isr, why);
+    e.cause = why.code;
+    e.causeBroker = why.broker;
+    e.limit = why.limit;
+    e.detail = fmt::format("{}-{}: ISR {} -> {}: {}", topic, p.id, p.isr, isr, why.text);
     p.isr = std::move(isr);
     emit(std::move(e));
     maybeAdvanceHighWatermark(topic, p);
@@ -314,8 +318,9 @@ void EngineCore::Impl::shrinkLaggingIsrs()
             }
             if (!out.empty())
                 setIsr(name, p, std::move(kept),
-                    fmt::format("{} not caught up within replica.lag.time.max.ms={}", out,
-                        options.replicaLagTimeMaxMs));
+                    {"lagging", out.size() == 1 ? out.front() : -1, options.replicaLagTimeMaxMs,
+                        fmt::format("{} not caught up within replica.lag.time.max.ms={}", out,
+                            options.replicaLagTimeMaxMs)});
         }
 }
 

@@ -109,6 +109,10 @@ void SimulatedConsumer::crash()
     e.type = EventType::ConsumerCrashed;
     e.group = m_spec.groupId;
     e.member = m_memberId;
+    e.client = m_clientId;
+    e.cause = "crashed";
+    e.limit = m_spec.sessionTimeoutMs;
+    e.count = static_cast<int64_t>(m_owned.size());
     e.detail = fmt::format("{} crashed without leaving (owned {}); the coordinator notices after "
                            "session.timeout.ms={}",
         m_clientId, describePartitions(m_owned), m_spec.sessionTimeoutMs);
@@ -147,6 +151,9 @@ void SimulatedConsumer::stall()
     e.type = EventType::ConsumerStalled;
     e.group = m_spec.groupId;
     e.member = m_memberId;
+    e.client = m_clientId;
+    e.cause = "stalled";
+    e.limit = m_spec.maxPollIntervalMs;
     e.detail = fmt::format("{} stopped polling; its heartbeats go on, and after max.poll.interval.ms={} "
                            "it leaves the group",
         m_clientId, m_spec.maxPollIntervalMs);
@@ -158,6 +165,7 @@ void SimulatedConsumer::resume()
     Event e;
     e.type = EventType::ConsumerResumed;
     e.group = m_spec.groupId;
+    e.client = m_clientId;
     if (m_status == ConsumerStatus::Stalled) {
         m_status = ConsumerStatus::Running;
         m_lastPollMs = m_host.timers().nowMs();
@@ -165,10 +173,12 @@ void SimulatedConsumer::resume()
         if (!inGroup())
             m_phase = Phase::NeedJoin;
         e.member = m_memberId;
+        e.cause = inGroup() ? "polls_again" : "rejoins";
         e.detail = fmt::format("{} polls again{}", m_clientId, inGroup() ? "" : " and rejoins the group");
     } else if (m_status == ConsumerStatus::Crashed || m_status == ConsumerStatus::Left) {
         // KIP-345: a static member rejoins under its group.instance.id; within the session
         // timeout the coordinator swaps its member id and hands back its assignment unchanged.
+        e.cause = m_instanceId ? "restarted_static" : "restarted";
         e.detail = m_instanceId
             ? fmt::format("{} restarted; it rejoins with group.instance.id {}", m_clientId, *m_instanceId)
             : fmt::format("{} restarted; it joins as a new member", m_clientId);
@@ -601,6 +611,12 @@ void SimulatedConsumer::commit(const std::vector<TopicPartition> &partitions, co
         e.group = m_spec.groupId;
         e.member = m_memberId;
         e.generation = m_generation;
+        e.client = m_clientId;
+        e.cause = std::string(why) == "close" ? "close"
+            : std::string(why) == "cooperative revocation" ? "cooperative_revocation"
+            : std::string(why) == "eager rebalance" ? "eager_rebalance"
+                                                    : "other";
+        e.count = static_cast<int64_t>(std::count(committed.begin(), committed.end(), '@'));
         e.detail = fmt::format("{} committed {} ({})", m_clientId, committed, why);
         m_host.emit(std::move(e));
     }

@@ -84,6 +84,8 @@ void EngineCore::Impl::announceInitialLeaders(const TopicState &topic, int32_t f
         e.broker = controllerId;
         e.before = {};
         e.after = p.isr;
+        e.cause = "initial";
+        e.kind = p.leader < 0 ? "none" : "in_sync";
         if (p.leader < 0) {
             e.detail = fmt::format("{}-{} is offline: no replica of {} is live (initial leader: none, epoch {})",
                 topic.name, p.id, p.replicas, p.leaderEpoch);
@@ -151,6 +153,9 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &confi
     Event e;
     e.type = EventType::TopicCreated;
     e.topic = name;
+    e.cause = "created";
+    e.count = config.partitions;
+    e.value = config.replicationFactor;
     e.detail = fmt::format("{} partitions, replication factor {}, segment.bytes={}, retention.ms={}, "
                            "retention.bytes={}; replicas (rack-unaware rule, startIndex {}, shift {}): {}",
         config.partitions, config.replicationFactor, config.log.segmentBytes, config.log.retentionMs,
@@ -194,6 +199,8 @@ Status EngineCore::deleteTopic(const std::string &name)
     Event e;
     e.type = EventType::TopicDeleted;
     e.topic = name;
+    e.cause = "deleted";
+    e.count = partitions;
     e.detail = fmt::format("deleted {} partitions and {} replica directories", partitions, dirs.size());
     d->emit(std::move(e));
     d->runDeferred();
@@ -238,6 +245,9 @@ Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
     Event e;
     e.type = EventType::PartitionsAdded;
     e.topic = name;
+    e.cause = "partitions_added";
+    e.value = oldTotal;
+    e.count = newTotal;
     e.detail = fmt::format("{} -> {} partitions ({}). Keyed records now go to murmur2(key) % {} instead "
                            "of % {}, so most keys move to another partition; records already written "
                            "stay where they are, and per-key order only holds within one partition",

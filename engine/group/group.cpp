@@ -268,7 +268,8 @@ GroupDescription Group::snapshot() const
     s.protocolName = m_protocolName.value_or("");
     s.leader = m_leader.value_or("");
     s.rebalanceStartedMs = m_rebalance.startedMs;
-    s.rebalanceReason = m_rebalance.reason;
+    s.rebalanceReason = m_rebalance.reason.text;
+    s.rebalanceReasonCode = m_rebalance.reason.code;
     for (const auto &[id, m] : m_members) {
         GroupMemberSnapshot ms;
         ms.memberId = id;

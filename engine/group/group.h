@@ -57,7 +57,7 @@ struct GroupRebalance {
     int64_t pendingSyncDeadlineMs = 0;
     std::set<std::string> pendingSyncMembers;
     std::optional<int64_t> startedMs; // when the current rebalance began
-    std::string reason;               // its cause
+    GroupReason reason;               // its cause
 };
 
 class Group {

@@ -198,8 +198,10 @@ void GroupCoordinator::doStaticMemberJoin(Group &group, const std::string &newMe
         e.memberId = *oldMemberId;
         e.clientId = member.clientId;
         e.groupInstanceId = req.groupInstanceId;
-        e.reason = fmt::format("static member {} replaced by {} (group.instance.id {})",
-                               *oldMemberId, newMemberId, *req.groupInstanceId);
+        e.setReason({"static_member_replaced",
+            fmt::format("static member {} replaced by {} (group.instance.id {})", *oldMemberId, newMemberId,
+                *req.groupInstanceId),
+            newMemberId});
         emit(std::move(e));
     }
     scheduleSessionExpiry(group, member, req.sessionTimeoutMs);
@@ -233,14 +235,16 @@ void GroupCoordinator::doStaticMemberJoin(Group &group, const std::string &newMe
             defer([f = std::move(m.awaitingJoin), r] { f(r); });
             m.awaitingJoin = nullptr;
         } else {
-            maybePrepareRebalance(group, fmt::format(
+            maybePrepareRebalance(group, {"static_member_updated", fmt::format(
                 "group's selected protocol will change because static member {} with instance id {} "
-                "joined with a change of protocol", newMemberId, *req.groupInstanceId));
+                "joined with a change of protocol", newMemberId, *req.groupInstanceId), newMemberId});
         }
         break;
     case GroupState::CompletingRebalance:
-        maybePrepareRebalance(group, fmt::format("updating metadata for static member {} with instance id {}",
-                                                 newMemberId, *req.groupInstanceId));
+        maybePrepareRebalance(group, {"static_member_updated",
+            fmt::format("updating metadata for static member {} with instance id {}", newMemberId,
+                *req.groupInstanceId),
+            newMemberId});
         break;
     case GroupState::PreparingRebalance:
         tryCompleteJoin(group);
@@ -343,14 +347,15 @@ void GroupCoordinator::addMemberAndRebalance(Group &group, const std::string &me
     // NewMemberJoinTimeoutMs instead of its session timeout until then.
     scheduleSessionExpiry(group, member, m_config.newMemberJoinTimeoutMs);
 
-    const std::string reason =
+    const GroupReason reason {"new_member",
         fmt::format("adding new member {} with group instance id {}; client reason: {}", memberId,
-                    describeInstance(req.groupInstanceId), req.reason.empty() ? "not provided" : req.reason);
+                    describeInstance(req.groupInstanceId), req.reason.empty() ? "not provided" : req.reason),
+        memberId};
     GroupEvent e = makeEvent(GroupEventKind::MemberJoined, group);
     e.memberId = memberId;
     e.clientId = req.clientId;
     e.groupInstanceId = req.groupInstanceId;
-    e.reason = reason;
+    e.setReason(reason);
     emit(std::move(e));
 
     if (group.is(GroupState::PreparingRebalance))
@@ -365,10 +370,10 @@ void GroupCoordinator::updateMemberAndRebalance(Group &group, GroupMember &membe
     member.protocols = req.protocols;
     member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
     member.sessionTimeoutMs = req.sessionTimeoutMs;
-    const std::string reason = fmt::format(
+    const GroupReason reason {"member_rejoin", fmt::format(
         "{} {} re-joining group during {}; client reason: {}",
         group.isLeader(member.memberId) ? "leader" : "member", member.memberId,
-        toString(group.state()), req.reason.empty() ? "not provided" : req.reason);
+        toString(group.state()), req.reason.empty() ? "not provided" : req.reason), member.memberId};
     if (group.is(GroupState::PreparingRebalance))
         tryCompleteJoin(group);
     else

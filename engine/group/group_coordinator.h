@@ -107,8 +107,8 @@ private:
     void respondWithCurrentGeneration(Group &group, GroupMember &member, bool withMembers);
 
     // The rebalance (group_rebalance.cpp).
-    void maybePrepareRebalance(Group &group, const std::string &reason);
-    void prepareRebalance(Group &group, const std::string &reason);
+    void maybePrepareRebalance(Group &group, const GroupReason &reason);
+    void prepareRebalance(Group &group, const GroupReason &reason);
     void tryCompleteJoin(Group &group);
     void armJoinTimer(Group &group, int64_t delayMs);
     void onJoinTimer(const std::string &groupId);
@@ -123,7 +123,7 @@ private:
     void addPendingMember(Group &group, const std::string &memberId, int32_t sessionTimeoutMs);
     void onPendingMemberExpired(const std::string &groupId, const std::string &memberId);
     void removeMemberAndUpdateGroup(Group &group, const std::string &memberId,
-                                    GroupEventKind kind, const std::string &reason);
+                                    GroupEventKind kind, const GroupReason &reason);
     void unloadAll();
     static ErrorCode mapStoreError(ErrorCode code, bool forOffsets);
 

@@ -33,6 +33,18 @@ enum class GroupEventKind {
 
 std::string_view toString(GroupEventKind kind);
 
+// Why a member came or went or a rebalance started, typed: `code` is stable ("new_member",
+// "member_rejoin", "leave_group", "session_timeout", "join_timeout", "rebalance_timeout",
+// "static_member_replaced", "static_member_updated", "sync_error", "sync_timeout"), `text` Kafka's
+// own English
+// wording (as its GroupCoordinator logs it), `memberId` whom it concerns, `limit` the timeout.
+struct GroupReason {
+    std::string code;
+    std::string text;
+    std::string memberId;
+    int64_t limit = -1;
+};
+
 struct GroupEvent {
     GroupEventKind kind = GroupEventKind::MemberJoined;
     int64_t timeMs = 0;
@@ -40,7 +52,17 @@ struct GroupEvent {
     std::string memberId;
     std::string clientId;
     std::optional<std::string> groupInstanceId;
-    std::string reason;
+    std::string reason;          // GroupReason::text
+    std::string reasonCode;      // GroupReason::code
+    std::string reasonMember;    // GroupReason::memberId
+    int64_t reasonLimit = -1;    // GroupReason::limit
+    void setReason(const GroupReason &why)
+    {
+        reason = why.text;
+        reasonCode = why.code;
+        reasonMember = why.memberId;
+        reasonLimit = why.limit;
+    }
     int32_t generation = -1;
     std::string leader;
     std::string protocolName;
@@ -90,6 +112,7 @@ struct GroupDescription {
     std::string leader;
     std::optional<int64_t> rebalanceStartedMs; // set while a rebalance is under way
     std::string rebalanceReason;               // the cause of the current or last rebalance
+    std::string rebalanceReasonCode;           // the same as GroupReason::code
     std::vector<GroupMemberSnapshot> members;  // sorted by member id
     std::vector<std::string> pendingMembers;   // got MEMBER_ID_REQUIRED, not yet rejoined
     std::vector<CommittedOffsetSnapshot> offsets; // sorted by topic, partition

@@ -88,7 +88,8 @@ LeaveGroupResponse GroupCoordinator::leaveGroup(const LeaveGroupRequest &req)
                 mr.errorCode = ErrorCode::UnknownMemberId;
             } else {
                 removeMemberAndUpdateGroup(*group, *id, GroupEventKind::MemberLeft,
-                    fmt::format("removing member {} on LeaveGroup; client reason: {}", *id, clientReason));
+                    {"leave_group", fmt::format("removing member {} on LeaveGroup; client reason: {}", *id,
+                        clientReason), *id});
             }
         } else if (group->isPendingMember(leaving.memberId)) {
             m_timers.cancel(group->pendingMembers().at(leaving.memberId));
@@ -100,8 +101,8 @@ LeaveGroupResponse GroupCoordinator::leaveGroup(const LeaveGroupRequest &req)
             mr.errorCode = ErrorCode::UnknownMemberId;
         } else {
             removeMemberAndUpdateGroup(*group, leaving.memberId, GroupEventKind::MemberLeft,
-                fmt::format("removing member {} on LeaveGroup; client reason: {}", leaving.memberId,
-                            clientReason));
+                {"leave_group", fmt::format("removing member {} on LeaveGroup; client reason: {}",
+                    leaving.memberId, clientReason), leaving.memberId});
         }
         resp.members.push_back(std::move(mr));
     }
@@ -131,8 +132,8 @@ void GroupCoordinator::onSessionExpired(const std::string &groupId, const std::s
     if (member->isNew) {
         // Its JoinGroup has waited NewMemberJoinTimeoutMs; the client will have retried.
         removeMemberAndUpdateGroup(*group, memberId, GroupEventKind::MemberTimedOut,
-            fmt::format("new member {} did not complete its join within {} ms", memberId,
-                        m_config.newMemberJoinTimeoutMs));
+            {"join_timeout", fmt::format("new member {} did not complete its join within {} ms", memberId,
+                m_config.newMemberJoinTimeoutMs), memberId, m_config.newMemberJoinTimeoutMs});
         return;
     }
     // A member waiting on the coordinator cannot heartbeat; the rebalance and pending-sync
@@ -140,7 +141,8 @@ void GroupCoordinator::onSessionExpired(const std::string &groupId, const std::s
     if (member->isAwaitingJoin() || member->isAwaitingSync())
         return;
     removeMemberAndUpdateGroup(*group, memberId, GroupEventKind::MemberTimedOut,
-        fmt::format("member {} timed out after {} ms", memberId, member->sessionTimeoutMs));
+        {"session_timeout", fmt::format("member {} timed out after {} ms", memberId, member->sessionTimeoutMs),
+            memberId, member->sessionTimeoutMs});
 }
 
 void GroupCoordinator::addPendingMember(Group &group, const std::string &memberId,
@@ -163,7 +165,7 @@ void GroupCoordinator::onPendingMemberExpired(const std::string &groupId, const 
 }
 
 void GroupCoordinator::removeMemberAndUpdateGroup(Group &group, const std::string &memberId,
-                                                  GroupEventKind kind, const std::string &reason)
+                                                  GroupEventKind kind, const GroupReason &reason)
 {
     GroupMember *member = group.find(memberId);
     if (!member)
@@ -186,7 +188,7 @@ void GroupCoordinator::removeMemberAndUpdateGroup(Group &group, const std::strin
     e.memberId = memberId;
     e.clientId = member->clientId;
     e.groupInstanceId = member->groupInstanceId;
-    e.reason = reason;
+    e.setReason(reason);
     group.remove(memberId);
     emit(std::move(e));
 

@@ -9,13 +9,13 @@
 
 namespace kl {
 
-void GroupCoordinator::maybePrepareRebalance(Group &group, const std::string &reason)
+void GroupCoordinator::maybePrepareRebalance(Group &group, const GroupReason &reason)
 {
     if (group.canRebalance())
         prepareRebalance(group, reason);
 }
 
-void GroupCoordinator::prepareRebalance(Group &group, const std::string &reason)
+void GroupCoordinator::prepareRebalance(Group &group, const GroupReason &reason)
 {
     // Members waiting for an assignment of the generation being abandoned must rejoin.
     if (group.is(GroupState::CompletingRebalance))
@@ -34,7 +34,7 @@ void GroupCoordinator::prepareRebalance(Group &group, const std::string &reason)
         rb.startedMs = now;
 
     GroupEvent e = makeEvent(GroupEventKind::RebalanceStarted, group);
-    e.reason = reason;
+    e.setReason(reason);
     emit(std::move(e));
 
     if (wasEmpty) {
@@ -111,8 +111,9 @@ void GroupCoordinator::completeJoin(Group &group)
         GroupEvent e = makeEvent(GroupEventKind::MemberTimedOut, group);
         e.memberId = id;
         e.clientId = m->clientId;
-        e.reason = fmt::format("member {} did not rejoin within the rebalance timeout of {} ms", id,
-                               rebalanceTimeout);
+        e.setReason({"rebalance_timeout",
+            fmt::format("member {} did not rejoin within the rebalance timeout of {} ms", id, rebalanceTimeout),
+            id, rebalanceTimeout});
         if (m->expiryTimer)
             m_timers.cancel(m->expiryTimer);
         if (m->awaitingSync) {
@@ -139,14 +140,14 @@ void GroupCoordinator::completeJoin(Group &group)
         (void)st; // like Kafka: an empty generation that fails to persist is only a warning
         GroupEvent e = makeEvent(GroupEventKind::GroupEmptied, group);
         e.durationMs = rb.startedMs ? now - *rb.startedMs : 0;
-        e.reason = rb.reason;
+        e.setReason(rb.reason);
         rb.startedMs.reset();
         emit(std::move(e));
         return;
     }
 
     GroupEvent e = makeEvent(GroupEventKind::JoinCompleted, group);
-    e.reason = rb.reason;
+    e.setReason(rb.reason);
     for (auto &[id, member] : group.members()) {
         e.members.push_back(id);
         if (member.awaitingJoin) {
@@ -188,7 +189,8 @@ void GroupCoordinator::onPendingSyncTimer(const std::string &groupId, int32_t ge
     for (const std::string &id : late) {
         if (group->has(id))
             removeMemberAndUpdateGroup(*group, id, GroupEventKind::MemberLeft,
-                                       fmt::format("removing member {} on pending sync request expiration", id));
+                {"sync_timeout", fmt::format("removing member {} on pending sync request expiration", id), id,
+                    group->rebalanceTimeoutMs()});
     }
 }
 
@@ -257,8 +259,8 @@ void GroupCoordinator::completeSync(Group &group,
     Status st = storeGroup(group);
     if (!st.isOk()) {
         resetAndPropagateAssignmentError(group, mapStoreError(st.code(), false));
-        maybePrepareRebalance(group, fmt::format("error when storing group assignment during SyncGroup: {}",
-                                                 st.toString()));
+        maybePrepareRebalance(group, {"sync_error",
+            fmt::format("error when storing group assignment during SyncGroup: {}", st.toString()), {}, -1});
         return;
     }
     const int64_t now = m_timers.nowMs();
@@ -278,7 +280,7 @@ void GroupCoordinator::completeSync(Group &group,
     GroupEvent e = makeEvent(GroupEventKind::RebalanceCompleted, group);
     e.assignments = assignments;
     e.durationMs = rb.startedMs ? now - *rb.startedMs : 0;
-    e.reason = rb.reason;
+    e.setReason(rb.reason);
     rb.startedMs.reset();
     emit(std::move(e));
 }

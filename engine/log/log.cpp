@@ -57,10 +57,10 @@ Result<std::vector<int64_t>> listSegments(const fs::path &dir)
 
 } // namespace
 
-void Log::Impl::emit(LogEventType type, int64_t baseOffset, std::string detail) const
+void Log::Impl::emit(LogEvent event) const
 {
     if (sink)
-        sink(LogEvent{type, baseOffset, std::move(detail)});
+        sink(event);
 }
 
 void Log::Impl::forgetRead(const Segment *segment) const
@@ -119,7 +119,8 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
                 spdlog::warn("{}: deleted segment {} that follows a truncated segment", dir.string(), stem);
                 events.push_back({LogEventType::SegmentDeleted, (*bases)[j],
                                   fmt::format("recovery: follows segment {} whose tail was truncated",
-                                              (*segment)->baseOffset())});
+                                              (*segment)->baseOffset()),
+                                  "follows_truncated", (*segment)->baseOffset(), -1});
             }
             bases->resize(i + 1);
         }
@@ -142,7 +143,7 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
         return s;
     d.logStartOffset = d.segments.front()->baseOffset();
     for (const LogEvent &e : events)
-        d.emit(e.type, e.baseOffset, e.detail);
+        d.emit(e);
     return log;
 }
 
@@ -179,7 +180,7 @@ Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch)
     const int64_t now = d->clock->nowMs();
     const int64_t firstOffset = d->logEndOffset();
     const int64_t lastOffset = firstOffset + h.lastOffsetDelta;
-    const std::string reason = d->rollReason(static_cast<int64_t>(batch.size()), lastOffset, now);
+    const Impl::Reason reason = d->rollReason(static_cast<int64_t>(batch.size()), lastOffset, now);
     if (!reason.empty()) {
         Status s = d->roll(reason);
         if (!s)
@@ -252,7 +253,7 @@ Result<AppendInfo> Log::appendAsFollower(ByteView batches)
         return AppendInfo{d->logEndOffset(), d->logEndOffset() - 1, 0, -1};
 
     const int64_t now = d->clock->nowMs();
-    const std::string reason = d->rollReason(static_cast<int64_t>(batches.size()), what.lastOffset, now);
+    const Impl::Reason reason = d->rollReason(static_cast<int64_t>(batches.size()), what.lastOffset, now);
     if (!reason.empty()) {
         Status s = d->roll(reason);
         if (!s)

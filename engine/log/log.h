@@ -50,6 +50,11 @@ struct LogEvent {
     LogEventType type;
     int64_t baseOffset = 0;   // the segment concerned
     std::string detail;       // human readable: "segment.bytes reached (1048576 bytes)"
+    // Typed: a stable code ("segment_bytes", "retention_ms", "tail_truncated", ... as listed for
+    // kl::Event's cause) and the numbers it needs, so a UI can say it in its own language.
+    std::string cause;
+    int64_t value = -1;       // SegmentRolled: previous segment's base; TailTruncated: bytes cut
+    int64_t limit = -1;       // the config value involved (segment.bytes, retention.ms, ...)
 };
 
 struct AppendInfo {

@@ -30,15 +30,22 @@ struct Log::Impl {
     Segment &active() { return *segments.back(); }
     const Segment &active() const { return *segments.back(); }
     int64_t logEndOffset() const { return segments.back()->nextOffset(); }
-    void emit(LogEventType type, int64_t baseOffset, std::string detail) const;
+    void emit(LogEvent event) const;
 
+    // Why a segment rolls or goes: the event's cause code, the limit involved, English detail.
+    struct Reason {
+        std::string cause;
+        int64_t limit = -1;
+        std::string detail;
+        bool empty() const { return cause.empty(); }
+    };
     // Why the active segment must roll before an append of `bytes` ending at `lastOffset`,
-    // or "" if it need not.
-    std::string rollReason(int64_t bytes, int64_t lastOffset, int64_t nowMs) const;
+    // or an empty Reason if it need not.
+    Reason rollReason(int64_t bytes, int64_t lastOffset, int64_t nowMs) const;
     // New active segment at the log end offset; `reason` goes into the SegmentRolled event.
-    Status roll(const std::string &reason);
+    Status roll(const Reason &reason);
     // Deletes segments[0] (never the active one).
-    Status deleteOldest(const std::string &reason);
+    Status deleteOldest(const Reason &reason);
     void forgetRead(const Segment *segment) const;
 };
 

@@ -12,28 +12,33 @@
 
 namespace kl {
 
-std::string Log::Impl::rollReason(int64_t bytes, int64_t lastOffset, int64_t nowMs) const
+Log::Impl::Reason Log::Impl::rollReason(int64_t bytes, int64_t lastOffset, int64_t nowMs) const
 {
     const Segment &segment = active();
     if (segment.empty())
         return {}; // Kafka never rolls an empty segment: it would create the same file again
     if (segment.sizeBytes() > config.segmentBytes - bytes)
-        return fmt::format("segment.bytes {} reached ({} bytes + {} appended)", config.segmentBytes,
-                           segment.sizeBytes(), bytes);
+        return {"segment_bytes", config.segmentBytes,
+                fmt::format("segment.bytes {} reached ({} bytes + {} appended)", config.segmentBytes,
+                            segment.sizeBytes(), bytes)};
     if (segment.sizeBytes() > INT32_MAX - bytes)
-        return fmt::format("segment size {} + {} would overflow INT32 index positions", segment.sizeBytes(), bytes);
+        return {"offset_overflow", INT32_MAX,
+                fmt::format("segment size {} + {} would overflow INT32 index positions", segment.sizeBytes(), bytes)};
     if (segment.rollBaseMs() >= 0 && nowMs - segment.rollBaseMs() > config.segmentMs)
-        return fmt::format("segment.ms {} elapsed ({} ms since the first append)", config.segmentMs,
-                           nowMs - segment.rollBaseMs());
+        return {"segment_ms", config.segmentMs,
+                fmt::format("segment.ms {} elapsed ({} ms since the first append)", config.segmentMs,
+                            nowMs - segment.rollBaseMs())};
     if (segment.indexFull(config.segmentIndexBytes))
-        return fmt::format("index full (segment.index.bytes {})", config.segmentIndexBytes);
+        return {"index_full", config.segmentIndexBytes,
+                fmt::format("index full (segment.index.bytes {})", config.segmentIndexBytes)};
     if (lastOffset - segment.baseOffset() > INT32_MAX)
-        return fmt::format("offset {} would overflow the INT32 relative offset from base {}", lastOffset,
-                           segment.baseOffset());
+        return {"offset_overflow", INT32_MAX,
+                fmt::format("offset {} would overflow the INT32 relative offset from base {}", lastOffset,
+                            segment.baseOffset())};
     return {};
 }
 
-Status Log::Impl::roll(const std::string &reason)
+Status Log::Impl::roll(const Reason &reason)
 {
     const int64_t base = logEndOffset();
     const int64_t oldBase = active().baseOffset();
@@ -49,12 +54,13 @@ Status Log::Impl::roll(const std::string &reason)
     if (!s)
         return s;
     segments.push_back(std::move(*segment));
-    spdlog::debug("{}: rolled segment {} -> {}: {}", dir.string(), oldBase, base, reason);
-    emit(LogEventType::SegmentRolled, base, fmt::format("{} (previous segment {})", reason, oldBase));
+    spdlog::debug("{}: rolled segment {} -> {}: {}", dir.string(), oldBase, base, reason.detail);
+    emit({LogEventType::SegmentRolled, base, fmt::format("{} (previous segment {})", reason.detail, oldBase),
+          reason.cause, oldBase, reason.limit});
     return Status::ok();
 }
 
-Status Log::Impl::deleteOldest(const std::string &reason)
+Status Log::Impl::deleteOldest(const Reason &reason)
 {
     if (segments.size() < 2)
         return Status::error(ErrorCode::UnknownServerError, "refusing to delete the active segment");
@@ -66,8 +72,8 @@ Status Log::Impl::deleteOldest(const std::string &reason)
         return s;
     segments.erase(segments.begin());
     logStartOffset = std::max(logStartOffset, segments.front()->baseOffset());
-    spdlog::info("{}: deleted segment {}: {}", dir.string(), base, reason);
-    emit(LogEventType::SegmentDeleted, base, reason);
+    spdlog::info("{}: deleted segment {}: {}", dir.string(), base, reason.detail);
+    emit({LogEventType::SegmentDeleted, base, reason.detail, reason.cause, -1, reason.limit});
     return Status::ok();
 }
 
@@ -87,15 +93,16 @@ int Log::enforceRetention()
             ++count;
         if (count == d->segments.size()) {
             // Everything expired, the active segment too: roll so it becomes deletable.
-            Status s = d->roll(fmt::format("retention.ms {}: every segment expired", d->config.retentionMs));
+            Status s = d->roll({"retention_ms_all_expired", d->config.retentionMs,
+                                fmt::format("retention.ms {}: every segment expired", d->config.retentionMs)});
             if (!s)
                 spdlog::warn("{}: {}", d->dir.string(), s.message());
         }
         for (size_t i = 0; i < count && d->segments.size() > 1; ++i) {
             const Segment &s = *d->segments.front();
-            const std::string reason =
+            const Impl::Reason reason {"retention_ms", d->config.retentionMs,
                 fmt::format("retention.ms {} exceeded: largest timestamp {} is {} ms old", d->config.retentionMs,
-                            s.maxTimestamp(), now - s.maxTimestamp());
+                            s.maxTimestamp(), now - s.maxTimestamp())};
             if (!d->deleteOldest(reason))
                 return deleted;
             ++deleted;
@@ -105,9 +112,9 @@ int Log::enforceRetention()
         int64_t total = sizeBytes();
         while (d->segments.size() > 1 && total - d->segments.front()->sizeBytes() >= d->config.retentionBytes) {
             const int64_t size = d->segments.front()->sizeBytes();
-            const std::string reason = fmt::format("retention.bytes {} exceeded: log is {} bytes, {} without this "
-                                                   "segment",
-                                                   d->config.retentionBytes, total, total - size);
+            const Impl::Reason reason {"retention_bytes", d->config.retentionBytes,
+                fmt::format("retention.bytes {} exceeded: log is {} bytes, {} without this segment",
+                            d->config.retentionBytes, total, total - size)};
             if (!d->deleteOldest(reason))
                 return deleted;
             total -= size;
@@ -125,8 +132,9 @@ void Log::maybeRollByTime()
     const int64_t now = d->clock->nowMs();
     if (segment.empty() || segment.rollBaseMs() < 0 || now - segment.rollBaseMs() <= d->config.segmentMs)
         return;
-    Status s = d->roll(fmt::format("segment.ms {} elapsed ({} ms since the first append)", d->config.segmentMs,
-                                   now - segment.rollBaseMs()));
+    Status s = d->roll({"segment_ms", d->config.segmentMs,
+                        fmt::format("segment.ms {} elapsed ({} ms since the first append)", d->config.segmentMs,
+                                    now - segment.rollBaseMs())});
     if (!s)
         spdlog::warn("{}: time-based roll failed: {}", d->dir.string(), s.message());
 }

@@ -180,7 +180,8 @@ Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<L
         events.push_back({LogEventType::TailTruncated, m_baseOffset,
                           fmt::format("{}: {}; truncated at byte position {}, {} bytes removed",
                                       m_logPath.filename().string(), scanned.problem, scanned.validBytes,
-                                      removed)});
+                                      removed),
+                          "tail_truncated", removed, scanned.validBytes});
         m_size = scanned.validBytes;
         if (indexProblem.empty())
             indexProblem = "the log was truncated";
@@ -210,7 +211,8 @@ Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<L
         spdlog::info("{}: index rebuilt ({})", m_logPath.string(), indexProblem);
         events.push_back({LogEventType::IndexRebuilt, m_baseOffset,
                           fmt::format("{}; rebuilt {} offset and {} time index entries", indexProblem,
-                                      offsetCount, timeCount)});
+                                      offsetCount, timeCount),
+                          "index_rebuilt", static_cast<int64_t>(offsetCount), -1});
     } else if (m_maxTimestamp >= 0) {
         Status s = m_index.maybeAppendTime(m_maxTimestamp, relative(m_offsetOfMaxTimestamp));
         if (!s)

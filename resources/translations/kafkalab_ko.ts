@@ -718,6 +718,356 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
             <numerusform>%n회, 마지막 %1: </numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>어떤 멤버</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 중지됨(크래시)</translation>
+    </message>
+    <message>
+        <source>%1 restarted</source>
+        <translation>%1 재시작됨</translation>
+    </message>
+    <message>
+        <source>%1 was isolated</source>
+        <translation>%1 격리됨</translation>
+    </message>
+    <message>
+        <source>%1 reconnected</source>
+        <translation>%1 다시 연결됨</translation>
+    </message>
+    <message>
+        <source>preferred leader election</source>
+        <translation>선호 리더 선출</translation>
+    </message>
+    <message>
+        <source>new partition</source>
+        <translation>새 파티션</translation>
+    </message>
+    <message>
+        <source>%1 caught up to the high watermark</source>
+        <translation>%1이(가) 하이 워터마크까지 따라잡음</translation>
+    </message>
+    <message>
+        <source>%1 did not catch up within replica.lag.time.max.ms %2</source>
+        <translation>%1이(가) replica.lag.time.max.ms %2 안에 따라잡지 못함</translation>
+    </message>
+    <message>
+        <source>followers did not catch up within replica.lag.time.max.ms %1</source>
+        <translation>팔로워가 replica.lag.time.max.ms %1 안에 따라잡지 못함</translation>
+    </message>
+    <message>
+        <source>first live in-sync replica in assignment order</source>
+        <translation>할당 순서에서 살아 있는 첫 동기화 복제본</translation>
+    </message>
+    <message>
+        <source>UNCLEAN: no in-sync replica is alive and unclean.leader.election.enable=true</source>
+        <translation>UNCLEAN: 살아 있는 동기화 복제본이 없고 unclean.leader.election.enable=true</translation>
+    </message>
+    <message>
+        <source>no eligible replica: the partition is offline</source>
+        <translation>리더가 될 수 있는 복제본 없음: 파티션이 오프라인</translation>
+    </message>
+    <message>
+        <source>the preferred replica leads again</source>
+        <translation>선호 복제본이 다시 리더가 됨</translation>
+    </message>
+    <message>
+        <source>segment.bytes %1 reached</source>
+        <translation>segment.bytes %1에 도달</translation>
+    </message>
+    <message>
+        <source>segment.ms %1 elapsed</source>
+        <translation>segment.ms %1 경과</translation>
+    </message>
+    <message>
+        <source>its index is full (segment.index.bytes %1)</source>
+        <translation>인덱스가 가득 참 (segment.index.bytes %1)</translation>
+    </message>
+    <message>
+        <source>offsets would overflow the segment&apos;s 32-bit relative offsets</source>
+        <translation>오프셋이 세그먼트의 32비트 상대 오프셋 범위를 넘게 됨</translation>
+    </message>
+    <message>
+        <source>every segment is older than retention.ms %1, so the active one rolls to be deleted</source>
+        <translation>모든 세그먼트가 retention.ms %1보다 오래되어, 활성 세그먼트도 삭제될 수 있도록 롤함</translation>
+    </message>
+    <message>
+        <source>new segment at offset %1 (the previous began at %2): %3</source>
+        <translation>오프셋 %1에서 새 세그먼트 시작 (이전 세그먼트는 %2부터): %3</translation>
+    </message>
+    <message>
+        <source>its newest record is older than retention.ms %1</source>
+        <translation>가장 새 레코드가 retention.ms %1보다 오래됨</translation>
+    </message>
+    <message>
+        <source>the log is larger than retention.bytes %1</source>
+        <translation>로그가 retention.bytes %1보다 큼</translation>
+    </message>
+    <message>
+        <source>recovery: it followed segment %1, whose tail was cut</source>
+        <translation>복구: 끝부분이 잘린 세그먼트 %1 뒤에 있었음</translation>
+    </message>
+    <message>
+        <source>segment %1 deleted: %2</source>
+        <translation>세그먼트 %1 삭제: %2</translation>
+    </message>
+    <message>
+        <source>segment %1: a torn or corrupt tail was cut (%2 removed, %3 kept)</source>
+        <translation>세그먼트 %1: 찢어지거나 손상된 끝부분을 잘라 냄 (%2 제거, %3 유지)</translation>
+    </message>
+    <message numerus="yes">
+        <source>segment %1: its index was rebuilt from the log (%n entries)</source>
+        <translation>
+            <numerusform>세그먼트 %1: 로그에서 인덱스를 다시 만듦 (항목 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 joined the group</source>
+        <translation>%1이(가) 그룹에 참가함</translation>
+    </message>
+    <message>
+        <source>%1 left the group (LeaveGroup)</source>
+        <translation>%1이(가) 그룹을 떠남 (LeaveGroup)</translation>
+    </message>
+    <message>
+        <source>%1 removed: no SyncGroup within %2</source>
+        <translation>%1 제거됨: %2 안에 SyncGroup 없음</translation>
+    </message>
+    <message>
+        <source>%1 restarted: its old member id gives way to a new one (static membership)</source>
+        <translation>%1 재시작: 예전 멤버 ID가 새 ID로 바뀜 (정적 멤버십)</translation>
+    </message>
+    <message>
+        <source>%1 removed: no heartbeat within session.timeout.ms %2</source>
+        <translation>%1 제거됨: session.timeout.ms %2 안에 하트비트 없음</translation>
+    </message>
+    <message>
+        <source>%1 removed: its first join did not complete within %2</source>
+        <translation>%1 제거됨: 첫 참가가 %2 안에 끝나지 않음</translation>
+    </message>
+    <message>
+        <source>%1 removed: it did not rejoin within the rebalance timeout %2</source>
+        <translation>%1 제거됨: 리밸런스 타임아웃 %2 안에 다시 참가하지 않음</translation>
+    </message>
+    <message>
+        <source>rebalance: %1</source>
+        <translation>리밸런스: %1</translation>
+    </message>
+    <message>
+        <source>generation %1: no members left, the group is Empty</source>
+        <translation>세대 %1: 남은 멤버가 없어 그룹이 비었음 (Empty)</translation>
+    </message>
+    <message numerus="yes">
+        <source>generation %1 (%2): %n partition(s) assigned to %3 member(s)</source>
+        <translation>
+            <numerusform>세대 %1 (%2): 파티션 %n개를 멤버 %3명에게 할당</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>before giving up revoked partitions (cooperative)</source>
+        <translation>회수된 파티션을 내주기 전에 (협력적)</translation>
+    </message>
+    <message>
+        <source>before an eager rebalance revokes everything</source>
+        <translation>eager 리밸런스가 모두 회수하기 전에</translation>
+    </message>
+    <message>
+        <source>while closing</source>
+        <translation>종료하면서</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 committed %n partition(s) %2</source>
+        <translation>
+            <numerusform>%1이(가) 파티션 %n개를 커밋함 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 crashed without leaving; the coordinator notices after session.timeout.ms %2</source>
+        <translation>%1이(가) 떠나지 않고 죽음. 코디네이터는 session.timeout.ms %2 뒤에 알아챔</translation>
+    </message>
+    <message>
+        <source>%1 stopped polling; its heartbeats go on, and after max.poll.interval.ms %2 it leaves the group</source>
+        <translation>%1이(가) 폴링을 멈춤. 하트비트는 계속되고, max.poll.interval.ms %2 뒤에 그룹을 떠남</translation>
+    </message>
+    <message>
+        <source>%1 polls again</source>
+        <translation>%1이(가) 다시 폴링함</translation>
+    </message>
+    <message>
+        <source>%1 polls again and rejoins the group</source>
+        <translation>%1이(가) 다시 폴링하고 그룹에 다시 참가함</translation>
+    </message>
+    <message>
+        <source>%1 restarted and rejoins with its group.instance.id</source>
+        <translation>%1이(가) 재시작해 group.instance.id로 다시 참가함</translation>
+    </message>
+    <message>
+        <source>%1 restarted and joins as a new member</source>
+        <translation>%1이(가) 재시작해 새 멤버로 참가함</translation>
+    </message>
+    <message>
+        <source>no coordinator: %1-%2 has no leader (COORDINATOR_NOT_AVAILABLE until one leads)</source>
+        <translation>코디네이터 없음: %1-%2에 리더가 없음 (리더가 생길 때까지 COORDINATOR_NOT_AVAILABLE)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the coordinator moved from %1 to %2 with the leadership of %3-%4; it replayed %n record(s)</source>
+        <translation>
+            <numerusform>%3-%4의 리더 이동과 함께 코디네이터가 %1에서 %2로 옮겨 감. 레코드 %n개를 다시 읽음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first: key %1, sequence %2</source>
+        <translation>첫 번째: 키 %1, 시퀀스 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s): records delivered again; %1</source>
+        <translation>
+            <numerusform>중복 %n건: 레코드가 다시 전달됨; %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per-key order violation(s); %1</source>
+        <translation>
+            <numerusform>키별 순서 위반 %n건; %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) in a key&apos;s sequence; %1</source>
+        <translation>
+            <numerusform>키 시퀀스의 빈틈 %n건; %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 참가</translation>
+    </message>
+    <message>
+        <source>%1 rejoined</source>
+        <translation>%1 다시 참가</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 떠남</translation>
+    </message>
+    <message>
+        <source>%1&apos;s session timed out (%2)</source>
+        <translation>%1의 세션 만료 (%2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s join timed out (%2)</source>
+        <translation>%1의 참가 시간 초과 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 did not rejoin in time (%2)</source>
+        <translation>%1이(가) 제때 다시 참가하지 않음 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 did not sync in time (%2)</source>
+        <translation>%1이(가) 제때 SyncGroup하지 않음 (%2)</translation>
+    </message>
+    <message>
+        <source>static member %1 came back with new metadata</source>
+        <translation>정적 멤버 %1이(가) 새 메타데이터로 돌아옴</translation>
+    </message>
+    <message>
+        <source>static member %1 restarted</source>
+        <translation>정적 멤버 %1 재시작</translation>
+    </message>
+    <message>
+        <source>storing the assignment failed</source>
+        <translation>할당 저장 실패</translation>
+    </message>
+    <message>
+        <source>its log ends at %1</source>
+        <translation>로그 끝은 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(the ISR has %n replica(s), min.insync.replicas is %1)</source>
+        <translation>
+            <numerusform>(ISR의 복제본 %n개, min.insync.replicas는 %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 opened its data directory: %n partition replica(s) recovered</source>
+        <translation>
+            <numerusform>%1이(가) 데이터 디렉터리를 열었음: 파티션 복제본 %n개 복구</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the controller is now %1</source>
+        <translation>; 이제 컨트롤러는 %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s followers wait %2 more before every fetch (normally every %3)</source>
+        <translation>%1의 팔로워가 페치마다 %2 더 기다림 (보통은 %3마다)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s followers fetch at normal speed again</source>
+        <translation>%1의 팔로워가 다시 정상 속도로 페치함</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s), replication factor %1</source>
+        <translation>
+            <numerusform>파티션 %n개, 복제 계수 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) and their replica directories deleted</source>
+        <translation>
+            <numerusform>파티션 %n개와 그 복제본 디렉터리 삭제</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2 partitions: keyed records now go to murmur2(key) % %2, so most keys move to another partition; records already written stay where they are</source>
+        <translation>파티션 %1 → %2개: 키가 있는 레코드는 이제 murmur2(key) % %2로 가므로 대부분의 키가 다른 파티션으로 옮겨 감. 이미 쓴 레코드는 그대로 남음</translation>
+    </message>
+    <message>
+        <source>auto-producer %1: %2 records/s, %3</source>
+        <translation>자동 프로듀서 %1: 초당 레코드 %2개, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>레코드 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation>멈출 때까지</translation>
+    </message>
+    <message numerus="yes">
+        <source>auto-producer %1 sent all its %n record(s)</source>
+        <translation>
+            <numerusform>자동 프로듀서 %1이(가) 레코드 %n개를 모두 보냄</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>auto-producer %1 stopped after %n record(s)</source>
+        <translation>
+            <numerusform>자동 프로듀서 %1이(가) 레코드 %n개를 보낸 뒤 멈춤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>auto-producer %1 gave up after %n record(s): %2</source>
+        <translation>
+            <numerusform>자동 프로듀서 %1이(가) 레코드 %n개 뒤에 포기함: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GroupForm</name>
@@ -2757,6 +3107,117 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>Hover a cell for its key, time and size; double-click a partition to open its segment files.</source>
         <translation>칸에 마우스를 올리면 키, 시각, 크기가 보입니다. 파티션을 더블클릭하면 세그먼트 파일이 열립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>kafkaerrors</name>
+    <message>
+        <source>No error.</source>
+        <translation>오류 없음.</translation>
+    </message>
+    <message>
+        <source>An unexpected failure on the broker.</source>
+        <translation>브로커에서 예상치 못한 실패.</translation>
+    </message>
+    <message>
+        <source>The requested offset is outside the partition&apos;s log.</source>
+        <translation>요청한 오프셋이 파티션 로그 범위 밖입니다.</translation>
+    </message>
+    <message>
+        <source>A record batch failed its size or CRC check.</source>
+        <translation>레코드 배치가 크기 또는 CRC 검사를 통과하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The topic or partition does not exist.</source>
+        <translation>토픽이나 파티션이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The partition has no leader right now.</source>
+        <translation>지금 파티션에 리더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This broker is not the partition&apos;s leader.</source>
+        <translation>이 브로커는 파티션의 리더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The request did not complete in time.</source>
+        <translation>요청이 제시간에 끝나지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The broker is not running.</source>
+        <translation>브로커가 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The record is larger than the topic&apos;s max.message.bytes.</source>
+        <translation>레코드가 토픽의 max.message.bytes보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>The group&apos;s coordinator is not available.</source>
+        <translation>그룹의 코디네이터를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This broker is not the group&apos;s coordinator.</source>
+        <translation>이 브로커는 그룹의 코디네이터가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The topic name is not a valid Kafka topic name.</source>
+        <translation>올바른 Kafka 토픽 이름이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The batch is larger than the segment size (segment.bytes).</source>
+        <translation>배치가 세그먼트 크기(segment.bytes)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Fewer in-sync replicas than min.insync.replicas: nothing was written.</source>
+        <translation>동기화 복제본이 min.insync.replicas보다 적어 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Written by the leader, but the ISR shrank below min.insync.replicas before it was replicated.</source>
+        <translation>리더는 썼지만, 복제되기 전에 ISR이 min.insync.replicas 아래로 줄었습니다.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s generation is stale: the group has rebalanced.</source>
+        <translation>멤버의 세대가 낡았습니다: 그룹이 리밸런스했습니다.</translation>
+    </message>
+    <message>
+        <source>The coordinator does not know this member.</source>
+        <translation>코디네이터가 이 멤버를 모릅니다.</translation>
+    </message>
+    <message>
+        <source>The group is rebalancing: the member must rejoin.</source>
+        <translation>그룹이 리밸런스 중입니다: 멤버가 다시 참가해야 합니다.</translation>
+    </message>
+    <message>
+        <source>A topic with this name already exists.</source>
+        <translation>같은 이름의 토픽이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>The partition count is invalid; Kafka can only increase it.</source>
+        <translation>파티션 수가 올바르지 않습니다. Kafka는 늘리기만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The replication factor is larger than the number of brokers, or below 1.</source>
+        <translation>복제 계수가 브로커 수보다 크거나 1보다 작습니다.</translation>
+    </message>
+    <message>
+        <source>A configuration value is invalid.</source>
+        <translation>설정 값이 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The request is malformed.</source>
+        <translation>요청 형식이 잘못되었습니다.</translation>
+    </message>
+    <message>
+        <source>The request breaks a topic policy of the cluster.</source>
+        <translation>요청이 클러스터의 토픽 정책을 어깁니다.</translation>
+    </message>
+    <message>
+        <source>The broker could not read or write its log files.</source>
+        <translation>브로커가 로그 파일을 읽거나 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>See Kafka&apos;s documentation of this error code.</source>
+        <translation>이 오류 코드에 대한 Kafka 문서를 참고하세요.</translation>
     </message>
 </context>
 </TS>

@@ -44,8 +44,12 @@ private slots:
         QTest::newRow("leader elected") << elected << "broker-2 → broker-3, leader epoch 4";
         kl::Event why = elected;
         why.detail = "broker 3 leads in epoch 4 (broker 2 crashed; first live in-sync replica); its log ends at 75";
-        QTest::newRow("leader elected, the engine's reason kept once")
-            << why << "leader epoch 4: broker 2 crashed; first live in-sync replica; its log ends at 75";
+        why.cause = "broker_crashed";
+        why.causeBroker = 2;
+        why.kind = "in_sync";
+        why.offset = 75;
+        QTest::newRow("leader elected, the reason from the typed fields")
+            << why << "leader epoch 4: broker-2 crashed; first live in-sync replica in assignment order; its log ends at 75";
         kl::Event lost = event(4, kl::EventType::RecordsLost);
         lost.offset = 10;
         lost.endOffset = 13;
@@ -61,7 +65,10 @@ private slots:
         kl::Event refused = event(7, kl::EventType::ProduceRefused);
         refused.error = kl::ErrorCode::NotEnoughReplicas;
         refused.detail = "ISR {1} smaller than min.insync.replicas 2";
-        QTest::newRow("refused") << refused << "NOT_ENOUGH_REPLICAS: ISR {1}";
+        refused.value = 1;
+        refused.limit = 2;
+        QTest::newRow("refused") << refused << "NOT_ENOUGH_REPLICAS: Fewer in-sync replicas than min.insync.replicas: "
+                                               "nothing was written. (the ISR has 1 replica(s), min.insync.replicas is 2)";
     }
 
     void describe()

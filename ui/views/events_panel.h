@@ -65,6 +65,9 @@ public:
     // The same for an aggregated row: `count` events, on `brokers` (empty: as the event says).
     static QString describe(const kl::Event &event, int count, const QVector<int> &brokers,
                             qint64 lastTimeMs);
+    // A rebalance's cause in words, from the typed code (RebalanceStarted / RebalanceSnapshot):
+    // "consumer-2's session timed out (10 s)"; empty for an unknown code.
+    static QString rebalanceCause(const std::string &code, const std::string &who, qint64 limitMs);
     // Translated "where": "orders-2", "broker-3" or "group billing".
     static QString whereOf(const kl::Event &event);
     static bool isChatty(kl::EventType type);

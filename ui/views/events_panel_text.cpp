@@ -2,8 +2,10 @@
 // written from its typed fields.
 #include "views/events_panel.h"
 
+#include "views/kafka_errors.h"
+
 #include <QDateTime>
-#include <QRegularExpression>
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
@@ -72,46 +74,208 @@ QString EventsPanel::typeLabel(kl::EventType type)
 }
 
 namespace {
-// The engine's English line often restates what the typed fields already say
-// ("orders-2: ISR [2,3,1] -> [2,1]: broker 3 crashed"): keep only the reason.
-QString reasonOf(const kl::Event &e)
+
+using T = kl::EventType;
+
+QString duration(qint64 ms)
 {
-    QString detail = QString::fromStdString(e.detail);
-    if (!e.topic.empty() && e.partition >= 0) {
-        const QString prefix = QStringLiteral("%1-%2: ").arg(QString::fromStdString(e.topic)).arg(e.partition);
-        if (detail.startsWith(prefix))
-            detail = detail.mid(prefix.size());
-    }
-    static const QRegularExpression isrChange(QStringLiteral("^ISR \\[[^\\]]*\\] -> \\[[^\\]]*\\]:?\\s*"));
-    detail.remove(isrChange);
-    // "broker 2 leads in epoch 1 (broker 3 crashed; ...); its log ends at 75" -> the reasons.
-    static const QRegularExpression leads(QStringLiteral("^broker \\d+ leads in epoch \\d+\\s*"));
-    if (e.type == kl::EventType::LeaderElected && detail.contains(leads)) {
-        detail.remove(leads);
-        const qsizetype close = detail.indexOf(QLatin1Char(')'));
-        if (detail.startsWith(QLatin1Char('(')) && close > 0) {
-            QString rest = detail.mid(close + 1).trimmed();
-            while (rest.startsWith(QLatin1Char(';')) || rest.startsWith(QLatin1Char(',')))
-                rest = rest.mid(1).trimmed();
-            detail = detail.mid(1, close - 1) + (rest.isEmpty() ? QString() : QStringLiteral("; ") + rest);
-        }
-    }
-    return detail.trimmed();
+    if (ms < 1000)
+        return EventsPanel::tr("%1 ms").arg(ms);
+    if (ms % 1000 == 0)
+        return EventsPanel::tr("%1 s").arg(ms / 1000);
+    return EventsPanel::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
 }
+
+QString bytes(qint64 n)
+{
+    return EventsPanel::tr("%1 bytes").arg(QLocale().toString(n));
+}
+
+QString client(const kl::Event &e)
+{
+    if (!e.client.empty())
+        return fromStd(e.client);
+    return e.member.empty() ? EventsPanel::tr("a member") : fromStd(e.member);
+}
+
+// What made the controller or a leader act (LeaderElected, IsrShrunk, IsrExpanded).
+QString trigger(const kl::Event &e)
+{
+    const std::string &c = e.cause;
+    const QString who = brokerName(e.causeBroker);
+    if (c == "broker_crashed") return EventsPanel::tr("%1 crashed").arg(who);
+    if (c == "broker_restarted") return EventsPanel::tr("%1 restarted").arg(who);
+    if (c == "broker_isolated") return EventsPanel::tr("%1 was isolated").arg(who);
+    if (c == "broker_healed") return EventsPanel::tr("%1 reconnected").arg(who);
+    if (c == "preferred_election") return EventsPanel::tr("preferred leader election");
+    if (c == "initial") return EventsPanel::tr("new partition");
+    if (c == "caught_up") return EventsPanel::tr("%1 caught up to the high watermark").arg(who);
+    if (c == "lagging")
+        return e.causeBroker >= 0
+            ? EventsPanel::tr("%1 did not catch up within replica.lag.time.max.ms %2").arg(who, duration(e.limit))
+            : EventsPanel::tr("followers did not catch up within replica.lag.time.max.ms %1").arg(duration(e.limit));
+    return {};
+}
+
+QString leaderRule(const std::string &kind)
+{
+    if (kind == "in_sync") return EventsPanel::tr("first live in-sync replica in assignment order");
+    if (kind == "unclean")
+        return EventsPanel::tr("UNCLEAN: no in-sync replica is alive and unclean.leader.election.enable=true");
+    if (kind == "none") return EventsPanel::tr("no eligible replica: the partition is offline");
+    if (kind == "preferred") return EventsPanel::tr("the preferred replica leads again");
+    return {};
+}
+
+QString joined(const QStringList &parts)
+{
+    QStringList kept;
+    for (const QString &p : parts)
+        if (!p.isEmpty())
+            kept << p;
+    return kept.join(QStringLiteral("; "));
+}
+
+QString withReason(const QString &head, const QString &reason)
+{
+    return reason.isEmpty() ? head : QStringLiteral("%1: %2").arg(head, reason);
+}
+
+QString segmentText(const kl::Event &e)
+{
+    const std::string &c = e.cause;
+    if (e.type == T::SegmentRolled) {
+        QString why;
+        if (c == "segment_bytes") why = EventsPanel::tr("segment.bytes %1 reached").arg(bytes(e.limit));
+        else if (c == "segment_ms") why = EventsPanel::tr("segment.ms %1 elapsed").arg(duration(e.limit));
+        else if (c == "index_full") why = EventsPanel::tr("its index is full (segment.index.bytes %1)").arg(bytes(e.limit));
+        else if (c == "offset_overflow") why = EventsPanel::tr("offsets would overflow the segment's 32-bit relative offsets");
+        else if (c == "retention_ms_all_expired")
+            why = EventsPanel::tr("every segment is older than retention.ms %1, so the active one rolls to be deleted")
+                      .arg(duration(e.limit));
+        else return {};
+        return EventsPanel::tr("new segment at offset %1 (the previous began at %2): %3").arg(e.offset).arg(e.value).arg(why);
+    }
+    if (e.type == T::SegmentDeleted) {
+        QString why;
+        if (c == "retention_ms") why = EventsPanel::tr("its newest record is older than retention.ms %1").arg(duration(e.limit));
+        else if (c == "retention_bytes") why = EventsPanel::tr("the log is larger than retention.bytes %1").arg(bytes(e.limit));
+        else if (c == "follows_truncated") why = EventsPanel::tr("recovery: it followed segment %1, whose tail was cut").arg(e.value);
+        else return {};
+        return EventsPanel::tr("segment %1 deleted: %2").arg(e.offset).arg(why);
+    }
+    if (c == "tail_truncated")
+        return EventsPanel::tr("segment %1: a torn or corrupt tail was cut (%2 removed, %3 kept)")
+            .arg(e.offset).arg(bytes(e.value), bytes(e.limit));
+    if (c == "index_rebuilt")
+        return EventsPanel::tr("segment %1: its index was rebuilt from the log (%n entries)", nullptr, int(e.value)).arg(e.offset);
+    return {};
+}
+
+QString groupText(const kl::Event &e)
+{
+    const std::string &c = e.cause;
+    const QString who = client(e);
+    switch (e.type) {
+    case T::MemberJoined:
+        return EventsPanel::tr("%1 joined the group").arg(who);
+    case T::MemberLeft:
+        if (c == "leave_group") return EventsPanel::tr("%1 left the group (LeaveGroup)").arg(who);
+        if (c == "sync_timeout") return EventsPanel::tr("%1 removed: no SyncGroup within %2").arg(who, duration(e.limit));
+        if (c == "static_member_replaced")
+            return EventsPanel::tr("%1 restarted: its old member id gives way to a new one (static membership)").arg(who);
+        return {};
+    case T::MemberTimedOut:
+        if (c == "session_timeout")
+            return EventsPanel::tr("%1 removed: no heartbeat within session.timeout.ms %2").arg(who, duration(e.limit));
+        if (c == "join_timeout")
+            return EventsPanel::tr("%1 removed: its first join did not complete within %2").arg(who, duration(e.limit));
+        if (c == "rebalance_timeout")
+            return EventsPanel::tr("%1 removed: it did not rejoin within the rebalance timeout %2").arg(who, duration(e.limit));
+        return {};
+    case T::RebalanceStarted: {
+        const QString why = EventsPanel::rebalanceCause(e.cause, e.client.empty() ? e.member : e.client, e.limit);
+        return why.isEmpty() ? QString() : EventsPanel::tr("rebalance: %1").arg(why);
+    }
+    case T::RebalanceCompleted:
+        if (c == "emptied") return EventsPanel::tr("generation %1: no members left, the group is Empty").arg(e.generation);
+        if (c == "assigned")
+            return EventsPanel::tr("generation %1 (%2): %n partition(s) assigned to %3 member(s)", nullptr, int(e.count))
+                .arg(e.generation).arg(fromStd(e.kind)).arg(e.value);
+        return {};
+    case T::OffsetsCommitted: {
+        QString when;
+        if (c == "cooperative_revocation") when = EventsPanel::tr("before giving up revoked partitions (cooperative)");
+        else if (c == "eager_rebalance") when = EventsPanel::tr("before an eager rebalance revokes everything");
+        else if (c == "close") when = EventsPanel::tr("while closing");
+        else if (c.empty()) return {};
+        return EventsPanel::tr("%1 committed %n partition(s) %2", nullptr, int(std::max<int64_t>(0, e.count))).arg(who, when).trimmed();
+    }
+    case T::ConsumerCrashed:
+        return EventsPanel::tr("%1 crashed without leaving; the coordinator notices after session.timeout.ms %2")
+            .arg(who, duration(e.limit));
+    case T::ConsumerStalled:
+        return EventsPanel::tr("%1 stopped polling; its heartbeats go on, and after max.poll.interval.ms %2 it leaves the group")
+            .arg(who, duration(e.limit));
+    case T::ConsumerResumed:
+        if (c == "polls_again") return EventsPanel::tr("%1 polls again").arg(who);
+        if (c == "rejoins") return EventsPanel::tr("%1 polls again and rejoins the group").arg(who);
+        if (c == "restarted_static") return EventsPanel::tr("%1 restarted and rejoins with its group.instance.id").arg(who);
+        if (c == "restarted") return EventsPanel::tr("%1 restarted and joins as a new member").arg(who);
+        return {};
+    case T::CoordinatorMoved:
+        if (c == "unavailable")
+            return EventsPanel::tr("no coordinator: %1-%2 has no leader (COORDINATOR_NOT_AVAILABLE until one leads)")
+                .arg(fromStd(e.topic)).arg(e.partition);
+        if (c == "moved")
+            return EventsPanel::tr("the coordinator moved from %1 to %2 with the leadership of %3-%4; it replayed %n record(s)",
+                                   nullptr, int(std::max<int64_t>(0, e.value)))
+                .arg(brokerName(e.oldLeader), brokerName(e.newLeader), fromStd(e.topic)).arg(e.partition);
+        return {};
+    case T::OrderingViolation: {
+        const int n = int(std::max<int64_t>(1, e.count));
+        const QString first = EventsPanel::tr("first: key %1, sequence %2").arg(fromStd(e.key)).arg(e.sequence);
+        if (e.kind == "duplicate") return EventsPanel::tr("%n duplicate(s): records delivered again; %1", nullptr, n).arg(first);
+        if (e.kind == "violation") return EventsPanel::tr("%n per-key order violation(s); %1", nullptr, n).arg(first);
+        if (e.kind == "gap") return EventsPanel::tr("%n gap(s) in a key's sequence; %1", nullptr, n).arg(first);
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
 } // namespace
+
+QString EventsPanel::rebalanceCause(const std::string &code, const std::string &who, qint64 limitMs)
+{
+    const QString name = who.empty() ? tr("a member") : fromStd(who);
+    if (code == "new_member") return tr("%1 joined").arg(name);
+    if (code == "member_rejoin") return tr("%1 rejoined").arg(name);
+    if (code == "leave_group") return tr("%1 left").arg(name);
+    if (code == "session_timeout") return tr("%1's session timed out (%2)").arg(name, duration(limitMs));
+    if (code == "join_timeout") return tr("%1's join timed out (%2)").arg(name, duration(limitMs));
+    if (code == "rebalance_timeout") return tr("%1 did not rejoin in time (%2)").arg(name, duration(limitMs));
+    if (code == "sync_timeout") return tr("%1 did not sync in time (%2)").arg(name, duration(limitMs));
+    if (code == "static_member_updated") return tr("static member %1 came back with new metadata").arg(name);
+    if (code == "static_member_replaced") return tr("static member %1 restarted").arg(name);
+    if (code == "sync_error") return tr("storing the assignment failed");
+    return {};
+}
 
 QString EventsPanel::describe(const kl::Event &e)
 {
-    const QString detail = reasonOf(e);
+    QString text;
     switch (e.type) {
-    case kl::EventType::LeaderElected:
-        return tr("%1 → %2, leader epoch %3").arg(brokerName(e.oldLeader), brokerName(e.newLeader)).arg(e.epoch)
-            + (detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail));
-    case kl::EventType::IsrShrunk:
-    case kl::EventType::IsrExpanded:
-        return tr("ISR %1 → %2").arg(brokerSet(e.before), brokerSet(e.after))
-            + (detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail));
-    case kl::EventType::ReplicaTruncated:
+    case T::LeaderElected: {
+        QString head = tr("%1 → %2, leader epoch %3").arg(brokerName(e.oldLeader), brokerName(e.newLeader)).arg(e.epoch);
+        const QString end = e.newLeader >= 0 && e.offset >= 0 ? tr("its log ends at %1").arg(e.offset) : QString();
+        return withReason(head, joined({trigger(e), leaderRule(e.kind), end}));
+    }
+    case T::IsrShrunk:
+    case T::IsrExpanded:
+        return withReason(tr("ISR %1 → %2").arg(brokerSet(e.before), brokerSet(e.after)), trigger(e));
+    case T::ReplicaTruncated:
         if (e.offset > e.endOffset) // OFFSET_OUT_OF_RANGE: behind the leader's log start
             return tr("%1 was behind the leader's log start: it emptied its log and restarts at "
                       "offset %2 (its LEO was %3)")
@@ -122,38 +286,102 @@ QString EventsPanel::describe(const kl::Event &e)
             .arg(brokerName(e.broker))
             .arg(e.offset)
             .arg(e.endOffset);
-    case kl::EventType::RecordsLost: {
+    case T::RecordsLost: {
         const qint64 count = std::max<qint64>(0, e.endOffset - e.offset);
         return tr("%n acknowledged record(s) lost: offsets %1 to %2", nullptr, static_cast<int>(count))
             .arg(e.offset)
             .arg(e.endOffset - 1);
     }
-    case kl::EventType::ProduceAcknowledged:
-        if (detail.isEmpty() && e.offset >= 0 && e.endOffset > e.offset)
+    case T::ProduceAcknowledged:
+        if (e.offset >= 0 && e.endOffset > e.offset)
             return tr("offsets %1 to %2 acknowledged").arg(e.offset).arg(e.endOffset - 1);
         break;
-    case kl::EventType::HighWatermarkAdvanced:
+    case T::HighWatermarkAdvanced:
         if (e.offset >= 0)
             return tr("high watermark now %1").arg(e.offset);
         break;
-    case kl::EventType::BrokerCrashed:
-        return tr("%1 stopped at once; what reached its files stays").arg(brokerName(e.broker));
-    case kl::EventType::BrokerRestarted:
-        return tr("%1 recovered from its own files and rejoined").arg(brokerName(e.broker));
-    case kl::EventType::BrokerIsolated:
-        return tr("%1 cut off from the other brokers").arg(brokerName(e.broker));
-    case kl::EventType::BrokerHealed:
-        return tr("%1 can reach the other brokers again").arg(brokerName(e.broker));
-    case kl::EventType::LagSampled:
-        if (e.lag >= 0)
-            return tr("group %1: total lag %2 (%3)").arg(QString::fromStdString(e.group)).arg(e.lag).arg(detail);
+    case T::ProduceRefused: {
+        QString head = kafkaerrors::name(e.error) + QStringLiteral(": ") + kafkaerrors::meaning(e.error);
+        if (e.error == kl::ErrorCode::NotEnoughReplicas && e.value >= 0 && e.limit >= 0)
+            head += QLatin1Char(' ')
+                + tr("(the ISR has %n replica(s), min.insync.replicas is %1)", nullptr, int(e.value)).arg(e.limit);
+        return head;
+    }
+    case T::BrokerStarted:
+        if (e.value >= 0)
+            return tr("%1 opened its data directory: %n partition replica(s) recovered", nullptr, int(e.value))
+                .arg(brokerName(e.broker));
+        break;
+    case T::BrokerCrashed:
+    case T::BrokerRestarted:
+    case T::BrokerIsolated:
+    case T::BrokerHealed: {
+        const QString who = brokerName(e.broker);
+        text = e.type == T::BrokerCrashed      ? tr("%1 stopped at once; what reached its files stays").arg(who)
+            : e.type == T::BrokerRestarted     ? tr("%1 recovered from its own files and rejoined").arg(who)
+            : e.type == T::BrokerIsolated      ? tr("%1 cut off from the other brokers").arg(who)
+                                               : tr("%1 can reach the other brokers again").arg(who);
+        if (e.cause == "controller_moved")
+            text += tr("; the controller is now %1").arg(brokerName(e.causeBroker));
+        return text;
+    }
+    case T::FollowerSlowed:
+        if (e.cause == "slowed")
+            return tr("%1's followers wait %2 more before every fetch (normally every %3)")
+                .arg(brokerName(e.broker), duration(e.value), duration(e.limit));
+        if (e.cause == "normal_speed")
+            return tr("%1's followers fetch at normal speed again").arg(brokerName(e.broker));
+        break;
+    case T::TopicCreated:
+        if (e.count >= 0)
+            return tr("%n partition(s), replication factor %1", nullptr, int(e.count)).arg(e.value);
+        break;
+    case T::TopicDeleted:
+        if (e.count >= 0)
+            return tr("%n partition(s) and their replica directories deleted", nullptr, int(e.count));
+        break;
+    case T::PartitionsAdded:
+        if (e.count >= 0)
+            return tr("%1 → %2 partitions: keyed records now go to murmur2(key) % %2, so most keys move to "
+                      "another partition; records already written stay where they are")
+                .arg(e.value).arg(e.count);
+        break;
+    case T::SegmentRolled:
+    case T::SegmentDeleted:
+    case T::LogRecovered:
+        text = segmentText(e);
+        break;
+    case T::AutoProducerStarted:
+        if (e.cause == "started")
+            return tr("auto-producer %1: %2 records/s, %3")
+                .arg(e.value)
+                .arg(e.limit)
+                .arg(e.count > 0 ? tr("%n record(s)", nullptr, int(e.count)) : tr("until stopped"));
+        break;
+    case T::AutoProducerFinished:
+        if (e.cause == "count_reached")
+            return tr("auto-producer %1 sent all its %n record(s)", nullptr, int(e.count)).arg(e.value);
+        if (e.cause == "stopped")
+            return tr("auto-producer %1 stopped after %n record(s)", nullptr, int(e.count)).arg(e.value);
+        if (e.cause == "failed")
+            return tr("auto-producer %1 gave up after %n record(s): %2", nullptr, int(e.count))
+                .arg(e.value)
+                .arg(kafkaerrors::name(e.error) + QStringLiteral(": ") + kafkaerrors::meaning(e.error));
+        break;
+    case T::LagSampled:
+        if (e.lag >= 0) // the detail is the per-partition list: names and numbers only
+            return tr("group %1: total lag %2 (%3)").arg(fromStd(e.group)).arg(e.lag).arg(fromStd(e.detail));
         break;
     default:
+        text = groupText(e);
         break;
     }
+    if (!text.isEmpty())
+        return text;
+    // An event without typed fields (an older engine, a new cause): the engine's own line.
     if (e.error != kl::ErrorCode::None)
-        return fromStd(kl::errorName(e.error)) + QStringLiteral(": ") + detail;
-    return detail;
+        return kafkaerrors::name(e.error) + QStringLiteral(": ") + fromStd(e.detail);
+    return fromStd(e.detail);
 }
 
 QString EventsPanel::whereOf(const kl::Event &e)

@@ -128,6 +128,10 @@ std::string eventToJson(const Event &event)
         j["sequence"] = event.sequence;
     if (event.count >= 0)
         j["count"] = event.count;
+    if (event.total >= 0)
+        j["total"] = event.total;
+    if (event.producerId >= 0)
+        j["producer_id"] = event.producerId;
     if (event.error != ErrorCode::None) {
         j["error"] = std::string(errorName(event.error));
         j["error_code"] = static_cast<int>(event.error);

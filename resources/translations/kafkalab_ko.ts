@@ -1377,7 +1377,7 @@ partitions: %1</source>
     </message>
     <message>
         <source>gap</source>
-        <translation>누락</translation>
+        <translation>빈틈</translation>
     </message>
     <message>
         <source>global order</source>
@@ -1514,7 +1514,7 @@ partitions: %1</source>
     </message>
     <message>
         <source>Gaps</source>
-        <translation>누락</translation>
+        <translation>빈틈</translation>
     </message>
     <message>
         <source>The producer id: every auto-producer run gets a new one and stamps its values &quot;&lt;key&gt;@p&lt;id&gt;#&lt;sequence&gt;&quot;, like the producer id and sequence of Kafka&apos;s idempotent producer</source>

@@ -100,7 +100,7 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     m_producers->verticalHeader()->hide();
     m_producers->verticalHeader()->setDefaultSectionSize(m_producers->fontMetrics().height() + 4);
     m_producers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_producers->horizontalHeader()->setStretchLastSection(true);
+    m_producers->horizontalHeader()->setSectionResizeMode(ColTopic, QHeaderView::Stretch);
     m_producers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_producers->setSelectionMode(QAbstractItemView::NoSelection);
     m_producers->setFocusPolicy(Qt::NoFocus);

@@ -31,6 +31,9 @@ struct EngineOptions {
     int32_t offsetsTopicReplicationFactor = 3; // capped at the broker count
     int32_t groupInitialRebalanceDelayMs = 3000; // group.initial.rebalance.delay.ms
     int32_t lagSampleIntervalMs = 1000;    // lag history sampling period
+    // OrderingViolation events: the first finding of a (group, producer, kind) at once, then at
+    // most one summary per this interval (see events.h).
+    int32_t orderingSummaryIntervalMs = 30000;
 };
 
 class EngineCore {
@@ -89,6 +92,9 @@ public:
     Result<std::string> addConsumer(const std::string &groupId);
     // clientId as returned above.
     Status consumerAction(const std::string &groupId, const std::string &clientId, ConsumerAction action);
+    // Clears the group's ordering checker: counts, findings and per-key state restart at zero
+    // (the ordering panel's Reset). GROUP_ID_NOT_FOUND for a group not started here.
+    Status resetOrdering(const std::string &groupId);
     // Stops every simulated consumer of the group (graceful leave).
     Status stopConsumerGroup(const std::string &groupId);
 

@@ -20,8 +20,8 @@ enum class EventType {
     SegmentDeleted,     // offset = deleted segment's base offset; detail = retention reason
     LogRecovered,       // recovery truncated a tail or rebuilt an index; detail says what
     ProduceRefused,     // a produce was refused; error + detail say why
-    AutoProducerStarted,
-    AutoProducerFinished,
+    AutoProducerStarted,  // producerId = the run's producer id (also its stop handle)
+    AutoProducerFinished, // producerId
     // Replication (offset/epoch/broker lists in the typed fields below).
     BrokerCrashed,      // broker stopped at once
     BrokerRestarted,    // broker recovered from its own files and rejoined
@@ -48,9 +48,15 @@ enum class EventType {
     CoordinatorMoved,   // the group's __consumer_offsets partition changed leader (broker = new)
     LagSampled,         // every lagSampleIntervalMs per group: lag = total; detail = "orders-0=12 orders-1=0"
     OrderingViolation,  // the group's ordering checker found duplicates, per-key violations or gaps
-                        // since the previous lag sample: kind, count, and the first offending
-                        // record (key, sequence, topic/partition/offset). At most one per group
-                        // and kind per lag-sample interval, so a burst after a rebalance is one line.
+                        // in the records of one producer run (producerId): kind, count, total and
+                        // the first offending record (key, sequence, topic/partition/offset).
+                        // Aggregated per (group, producer, kind) so two producers on a topic do
+                        // not flood the list: one event at the first lag sample after such
+                        // findings start (count = that burst), then at most one summary per
+                        // EngineOptions::orderingSummaryIntervalMs (30 s) with the count since
+                        // the previous event; total = that producer's findings of the kind in the
+                        // group since the checker started or was reset. After a quiet interval
+                        // the next finding is reported at the next sample again.
 };
 std::string_view eventTypeName(EventType type); // "segment_rolled", ...
 
@@ -79,7 +85,6 @@ struct Event {
     std::string kind;         // OrderingViolation: "duplicate", "violation" or "gap"
     std::string key;          // OrderingViolation: the first offending record's key
     int64_t sequence = -1;    // OrderingViolation: its per-key sequence
-    int64_t count = -1;       // OrderingViolation: findings of this kind in the interval
     // Why it happened, typed, so a UI can say it in its own language (`detail` says the same in
     // English for logs). `cause` is a stable snake_case code; which codes a type uses and what
     // `value` / `limit` / `causeBroker` / `client` then hold is listed in EventCause below.
@@ -88,6 +93,10 @@ struct Event {
     int64_t value = -1;       // a number the cause needs (see EventCause)
     int64_t limit = -1;       // the configured limit involved (segment.bytes, a timeout, ...)
     std::string client;       // group events: the member's client id ("consumer-2")
+    int64_t count = -1;       // OrderingViolation: findings of this kind since the previous event;
+                              // other types: see EventCause
+    int64_t total = -1;       // OrderingViolation: findings of this kind for this producer so far
+    int64_t producerId = -1;  // OrderingViolation, AutoProducerStarted/Finished: the producer id
 };
 
 // The `cause` codes, by event type (value / limit in brackets when used):
@@ -104,9 +113,9 @@ struct Event {
 //                       "index_rebuilt" [value = offset index entries]
 //   ProduceRefused      "" (the error says it); NOT_ENOUGH_REPLICAS: value = ISR size,
 //                       limit = min.insync.replicas
-//   AutoProducerStarted "started" [value = producer id; count = target (0 = unlimited);
+//   AutoProducerStarted "started" [producerId; count = target (0 = unlimited);
 //                       limit = records per second, rounded]
-//   AutoProducerFinished "count_reached", "stopped", "failed" [value = producer id; count = sent]
+//   AutoProducerFinished "count_reached", "stopped", "failed" [producerId; count = sent]
 //   BrokerCrashed / BrokerRestarted / BrokerIsolated / BrokerHealed: [value = replica logs
 //                       stopped / recovered]; cause "controller_moved" [causeBroker = the new
 //                       controller, -1 for none] when the controller changed with it

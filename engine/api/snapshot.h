@@ -153,15 +153,54 @@ struct RebalanceSnapshot {
     std::vector<std::string> moved; // "orders-2: c2 -> c1" (cooperative: only moved partitions)
 };
 
+// What the ordering checker can find (see engine/group/ordering_checker.h for examples).
+enum class OrderingFindingKind {
+    Duplicate,       // the same producer id + sequence read again: a real re-delivery
+    Violation,       // a lower sequence never seen before: the key's order broke
+    Gap,             // a key's sequence jumped ahead: records skipped or lost
+    GlobalInversion, // consumed in another order than produced, across partitions (expected)
+};
+
+// One finding, typed (the UI writes its own text): the offending record and the one before it.
+struct OrderingFindingSnapshot {
+    OrderingFindingKind kind = OrderingFindingKind::Duplicate;
+    int64_t producerId = -1;        // the auto producer run that stamped it (-1: global inversion)
+    std::string key;                // empty for a global inversion
+    int64_t sequence = -1;          // the offending record's per-key sequence
+    int64_t previousSequence = -1;  // the key's highest sequence before it
+    std::string topic;
+    int32_t partition = 0;
+    int64_t offset = 0;
+    int64_t timestampMs = -1;       // the offending record's CreateTime (engine clock)
+    int64_t processedMs = -1;       // when the group's consumer processed it (engine clock)
+    // Violation: where the key's highest sequence came from; global inversion: the record
+    // processed just before (-1 / empty when unknown).
+    std::string previousTopic;
+    int32_t previousPartition = -1;
+    int64_t previousOffset = -1;
+    int64_t previousTimestampMs = -1;
+};
+
+// The checker's counts for the records of one producer run (producer id) in one group.
+struct OrderingProducerSnapshot {
+    int64_t producerId = 0;
+    std::string topic;
+    int64_t checked = 0;
+    int64_t duplicates = 0;
+    int64_t perKeyViolations = 0;
+    int64_t gaps = 0;
+};
+
 // Ordering checker totals for one group (see engine/group/ordering_checker.h).
 struct OrderingSnapshot {
     int64_t checked = 0;           // records checked
-    int64_t unchecked = 0;         // records without a per-key sequence (null key, foreign value)
+    int64_t unchecked = 0;         // records without a producer id + sequence stamp for their key
     int64_t perKeyViolations = 0;  // a key's sequence went backwards (must stay 0 within a partition)
-    int64_t duplicates = 0;        // a key's sequence seen again (re-delivery after a rebalance)
+    int64_t duplicates = 0;        // a producer's key + sequence seen again (a real re-delivery)
     int64_t gaps = 0;              // a key's sequence skipped ahead (records lost or skipped)
     int64_t globalInversions = 0;  // consumed order differs from produced order across partitions
-    std::vector<std::string> recent; // newest findings, human readable, bounded
+    std::vector<OrderingProducerSnapshot> producers; // by producer id
+    std::vector<OrderingFindingSnapshot> recent;     // newest last, bounded
 };
 
 struct LagPoint {
@@ -191,6 +230,7 @@ struct GroupSnapshot {
 struct ClusterSnapshot {
     uint64_t version = 0;      // grows with every published snapshot
     int64_t nowMs = 0;
+    int64_t startedMs = 0;     // engine clock when the engine opened (engine time = now - this)
     std::string dataDir;
     int32_t controllerId = -1;
     std::vector<BrokerSnapshot> brokers;

@@ -1,6 +1,7 @@
 #include "cluster/auto_producer.h"
 
 #include "cluster/core_impl.h"
+#include "group/ordering_checker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,7 +103,8 @@ std::vector<ProduceRecord> AutoProducer::nextRecords(int64_t nowMs)
             label = "null";
         }
         const size_t slot = k >= 0 ? static_cast<size_t>(k) : m_keySequence.size() - 1;
-        std::string value = fmt::format("{}#{} ", label, m_keySequence[slot]++);
+        std::string value
+            = OrderingChecker::formatStamp(label, static_cast<int64_t>(m_id), m_keySequence[slot]++);
         const auto size = static_cast<size_t>(m_spec.valueSize);
         if (value.size() > size) {
             value.resize(size);
@@ -137,9 +139,9 @@ void EngineCore::Impl::producerTick(uint64_t id)
         Event e;
         e.type = EventType::AutoProducerFinished;
         e.topic = producer.spec().topic;
+        e.producerId = static_cast<int64_t>(id);
         e.error = error;
         e.cause = error == ErrorCode::None ? "count_reached" : "failed";
-        e.value = static_cast<int64_t>(id);
         e.count = producer.sent();
         e.detail = fmt::format("auto producer {} finished after {} records: {}", id, producer.sent(), why);
         emit(std::move(e));
@@ -183,16 +185,22 @@ Result<uint64_t> EngineCore::startAutoProducer(const AutoProducerSpec &spec)
             fmt::format("cannot start an auto producer: topic {} does not exist", spec.topic));
     if (Status s = AutoProducer::validate(spec); !s)
         return s;
+    // A fresh producer id, persisted before the first record carries it, so a restart on the
+    // same data never hands it out again (Kafka's controller persists its producer id blocks).
     const uint64_t id = d->nextProducerId++;
+    if (Status saved = d->saveMetadata(); !saved) {
+        --d->nextProducerId;
+        return saved;
+    }
     const int64_t now = d->clock.nowMs();
     d->producers[id] = std::make_unique<AutoProducer>(id, spec, d->rng(), now);
     Event e;
     e.type = EventType::AutoProducerStarted;
     e.topic = spec.topic;
     e.cause = "started";
-    e.value = static_cast<int64_t>(id);
     e.count = spec.count;
     e.limit = std::llround(spec.ratePerSec);
+    e.producerId = static_cast<int64_t>(id);
     e.detail = fmt::format("auto producer {}: {} records/s{}, {} keys, {}-byte values, partitioner {}, "
                            "compression {}, linger.ms {}",
         id, spec.ratePerSec, spec.count > 0 ? fmt::format(" x {}", spec.count) : "",
@@ -219,8 +227,8 @@ Status EngineCore::stopAutoProducer(uint64_t id)
     e.type = EventType::AutoProducerFinished;
     e.topic = producer.spec().topic;
     e.cause = "stopped";
-    e.value = static_cast<int64_t>(id);
     e.count = producer.sent();
+    e.producerId = static_cast<int64_t>(id);
     e.detail = fmt::format("auto producer {} stopped after {} records", id, producer.sent());
     d->emit(std::move(e));
     return Status::ok();

@@ -2,8 +2,13 @@
 // floor(rate * elapsed + carried fraction) records (the fraction carries to the next tick, so the
 // long-run rate is exact), which the engine groups per partition into one batch each.
 // Keys are "<prefix><k>" with k drawn uniformly or Zipf(s) from K keys (or null keys); values are
-// exactly valueSize bytes and start with "<key>#<n> " where n counts that key's records, so an
-// ordering check can read the per-key sequence back from the log.
+// exactly valueSize bytes and start with the stamp "<key>@p<producer id>#<n> " ("key-3@p2#17 "),
+// where n counts that key's records in this run, so an ordering check can read the producer run
+// and the per-key sequence back from the log (OrderingChecker::parseStamp). The id is this run's
+// producer id: the engine allocates it, like the producer id an idempotent Kafka producer gets
+// from InitProducerId, never reuses it in a cluster's life (the next one is kept in
+// cluster-metadata.json), and it is also the handle that stops the run. Sequences restart at #0
+// with every run, so only (producer id, sequence) names a record.
 // Owns its own generator (seeded from the engine's) and partitioner, so a run is deterministic
 // for a seed. Thread-safety: none; engine thread only.
 #pragma once

@@ -150,7 +150,8 @@ struct EngineCore::Impl {
 
     // Auto producers.
     std::map<uint64_t, std::unique_ptr<AutoProducer>> producers;
-    uint64_t nextProducerId = 1;
+    uint64_t nextProducerId = 1; // loaded from and saved to cluster-metadata.json (never reused)
+    int64_t startedMs = 0;       // engine clock at open (snapshots carry it: engine time)
 
     // Used only to refuse produce requests to unknown topics (it is never asked to choose).
     Partitioner fallbackPartitioner;

@@ -50,6 +50,8 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     // Topics may name brokers beyond a smaller --brokers given now: keep those brokers, since
     // their directories hold the replicas.
     d.brokerCount = options.brokerCount;
+    d.nextProducerId = loaded->nextProducerId;
+    d.startedMs = clock.nowMs();
     for (const auto &topic : loaded->topics)
         for (const auto &replicas : topic.assignment)
             for (int32_t broker : replicas)
@@ -161,6 +163,7 @@ Status EngineCore::Impl::saveMetadata() const
 {
     ClusterMetadata metadata;
     metadata.brokerCount = brokerCount;
+    metadata.nextProducerId = nextProducerId;
     for (const auto &[name, topic] : topics) {
         TopicMetadata meta;
         meta.name = name;
@@ -239,6 +242,7 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
     snapshot->version = ++d->snapshotVersion;
     const int64_t now = d->clock.nowMs();
     snapshot->nowMs = now;
+    snapshot->startedMs = d->startedMs;
     snapshot->dataDir = d->options.dataDir.string();
     snapshot->controllerId = d->controllerId;
     for (int32_t b = 1; b <= d->brokerCount; ++b) {

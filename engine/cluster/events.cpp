@@ -138,6 +138,10 @@ std::string eventToJson(const Event &event)
         j["value"] = event.value;
     if (event.limit >= 0)
         j["limit"] = event.limit;
+    if (event.total >= 0)
+        j["total"] = event.total;
+    if (event.producerId >= 0)
+        j["producer_id"] = event.producerId;
     if (event.error != ErrorCode::None) {
         j["error"] = std::string(errorName(event.error));
         j["error_code"] = static_cast<int>(event.error);

@@ -85,31 +85,50 @@ void EngineCore::Impl::GroupSystem::sample()
     }
 }
 
+void EngineCore::Impl::GroupSystem::noteFinding(GroupRuntime &rt, const OrderingFinding &finding, int64_t added)
+{
+    GroupRuntime::FindingStream &stream = rt.findingStreams[{finding.record.producerId, finding.record.kind}];
+    stream.total += added;
+    if (stream.pending == 0)
+        stream.first = finding;
+    stream.pending += added;
+}
+
 void EngineCore::Impl::GroupSystem::flushOrderingFindings(GroupRuntime &rt)
 {
-    // std::map order: duplicate, violation, gap — the same lines for the same run.
-    for (auto &[kind, pending] : rt.pendingFindings) {
-        if (pending.count == 0)
-            continue;
-        const OrderingFinding &f = pending.first;
-        Event e;
-        e.type = EventType::OrderingViolation;
-        e.group = rt.spec.groupId;
-        e.kind = std::string(orderingFindingName(kind));
-        e.count = pending.count;
-        e.key = f.key;
-        e.sequence = f.sequence;
-        if (!f.topic.empty()) { // the checker keeps a bounded list; the first may be gone
-            e.topic = f.topic;
-            e.partition = f.partition;
-            e.offset = f.offset;
-        }
-        e.detail = pending.count == 1
-            ? fmt::format("1 {}: {}", e.kind, f.text)
-            : fmt::format("{} {}s, the first: {}", pending.count, e.kind, f.text);
-        pending = {};
-        d.emit(std::move(e));
-    }
+    const int64_t interval = std::max(1, d.options.orderingSummaryIntervalMs);
+    // A stream that starts (or starts again after a quiet interval) is reported at this sample,
+    // with what the burst found since the previous one; later findings wait for the interval.
+    // std::map order: by producer id, then duplicate, violation, gap — the same lines for the same run.
+    for (auto &[id, stream] : rt.findingStreams)
+        if (stream.pending > 0 && (stream.lastEventMs < 0 || d.clock.nowMs() - stream.lastEventMs >= interval))
+            emitFindings(rt, id.second, stream);
+}
+
+void EngineCore::Impl::GroupSystem::emitFindings(
+    GroupRuntime &rt, OrderingFindingKind kind, GroupRuntime::FindingStream &stream)
+{
+    const OrderingFindingSnapshot &f = stream.first.record;
+    Event e;
+    e.type = EventType::OrderingViolation;
+    e.group = rt.spec.groupId;
+    e.kind = std::string(orderingFindingName(kind));
+    e.count = stream.pending;
+    e.total = stream.total;
+    e.producerId = f.producerId;
+    e.key = f.key;
+    e.sequence = f.sequence;
+    e.topic = f.topic;
+    e.partition = f.partition;
+    e.offset = f.offset;
+    e.detail = stream.pending == stream.total
+        ? fmt::format("{} {}{} from producer {}: {}", stream.pending, e.kind, stream.pending == 1 ? "" : "s",
+              f.producerId, stream.first.text)
+        : fmt::format("{} more {}s from producer {} ({} in all), the first: {}", stream.pending, e.kind,
+              f.producerId, stream.total, stream.first.text);
+    stream.pending = 0;
+    stream.lastEventMs = d.clock.nowMs();
+    d.emit(std::move(e));
 }
 
 // --- snapshots

@@ -113,26 +113,23 @@ void EngineCore::Impl::GroupSystem::onConsumed(
     if (record.value)
         r.value = std::string_view(*record.value);
     r.producedTimestamp = record.timestamp;
+    r.processedMs = d.clock.nowMs();
     GroupRuntime &rt = it->second;
     OrderingChecker &checker = rt.ordering;
     const int64_t duplicates = checker.duplicates();
     const int64_t violations = checker.violations();
     const int64_t gaps = checker.gaps();
     checker.onRecord(r);
-    // Remember what this record added (the checker's newest finding of that kind is its own).
-    const auto note = [&rt, &checker](OrderingFindingKind kind, int64_t added) {
+    // What this record added (the checker's newest finding of that kind is its own).
+    const auto note = [this, &rt, &checker](OrderingFindingKind kind, int64_t added) {
         if (added <= 0)
             return;
-        GroupRuntime::PendingFindings &pending = rt.pendingFindings[kind];
-        if (pending.count == 0) {
-            const auto &findings = checker.findings();
-            for (auto f = findings.rbegin(); f != findings.rend(); ++f)
-                if (f->kind == kind) {
-                    pending.first = *f;
-                    break;
-                }
-        }
-        pending.count += added;
+        const auto &findings = checker.findings();
+        for (auto f = findings.rbegin(); f != findings.rend(); ++f)
+            if (f->record.kind == kind) {
+                noteFinding(rt, *f, added);
+                return;
+            }
     };
     note(OrderingFindingKind::Duplicate, checker.duplicates() - duplicates);
     note(OrderingFindingKind::Violation, checker.violations() - violations);
@@ -413,6 +410,19 @@ Status EngineCore::consumerAction(const std::string &groupId, const std::string 
         break;
     }
     d->runDeferred();
+    return Status::ok();
+}
+
+Status EngineCore::resetOrdering(const std::string &groupId)
+{
+    if (d->shutDown)
+        return engineStopped();
+    if (!d->groupSystem || !d->groupSystem->groups.count(groupId))
+        return Status::error(ErrorCode::GroupIdNotFound,
+            fmt::format("group {} was not started with startConsumerGroup", groupId));
+    GroupRuntime &rt = d->groupSystem->groups[groupId];
+    rt.ordering.reset();
+    rt.findingStreams.clear(); // unreported findings go too: the counts restart at zero
     return Status::ok();
 }
 

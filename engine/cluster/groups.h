@@ -57,14 +57,17 @@ struct GroupRuntime {
     std::map<TopicPartition, int64_t> commitTimes;  // commit timestamp last fed to the evaluator
     std::map<TopicPartition, PartitionLagEvaluator> evaluators;
     OrderingChecker ordering;
-    // Ordering findings since the last lag sample, per kind: how many and the first one. The
-    // sampler turns each into one OrderingViolation event (a rebalance's burst of duplicates is
-    // one line with a count, not hundreds).
-    struct PendingFindings {
-        int64_t count = 0;
-        OrderingFinding first;
+    // Ordering findings as OrderingViolation events, per (producer id, kind): a stream that
+    // starts is reported at the next lag sample (a burst is one line with its count), later
+    // findings are counted and summarised at most once per orderingSummaryIntervalMs (two
+    // producers' findings must not flood the event list).
+    struct FindingStream {
+        int64_t pending = 0;            // findings not reported yet
+        OrderingFinding first;          // the first of them
+        int64_t total = 0;              // all of this producer's findings of this kind
+        int64_t lastEventMs = -1;       // -1: never reported
     };
-    std::map<OrderingFindingKind, PendingFindings> pendingFindings;
+    std::map<std::pair<int64_t, OrderingFindingKind>, FindingStream> findingStreams;
 
     SimulatedConsumer *consumer(const std::string &clientId) const
     {
@@ -121,8 +124,12 @@ struct EngineCore::Impl::GroupSystem final : ConsumerHost {
     void onGroupEvent(int32_t broker, const GroupEvent &event);
     void scheduleSample(int64_t dueMs);
     void sample();
-    // One OrderingViolation event per kind found since the previous sample (group_snapshots.cpp).
+    // Ordering findings to events (group_snapshots.cpp): noteFinding counts them per stream;
+    // flushOrderingFindings (every lag sample) reports streams that just started and
+    // summarises those whose interval has passed.
+    void noteFinding(GroupRuntime &runtime, const OrderingFinding &finding, int64_t added);
     void flushOrderingFindings(GroupRuntime &runtime);
+    void emitFindings(GroupRuntime &runtime, OrderingFindingKind kind, GroupRuntime::FindingStream &stream);
     GroupSnapshot snapshotOf(GroupRuntime &runtime);
     struct PartitionView {
         int64_t logStart = 0;

@@ -1,5 +1,6 @@
 #include "cluster/metadata_store.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -84,6 +85,7 @@ Result<ClusterMetadata> loadClusterMetadata(const std::filesystem::path &dataDir
         const Json j = Json::parse(text.str());
         ClusterMetadata metadata;
         metadata.brokerCount = j.value("brokerCount", 0);
+        metadata.nextProducerId = std::max<uint64_t>(1, j.value("nextProducerId", uint64_t(1)));
         for (const auto &t : j.at("topics")) {
             TopicMetadata topic;
             topic.name = t.at("name").get<std::string>();
@@ -117,6 +119,7 @@ Status saveClusterMetadata(const std::filesystem::path &dataDir, const ClusterMe
     Json j;
     j["version"] = 1;
     j["brokerCount"] = metadata.brokerCount;
+    j["nextProducerId"] = metadata.nextProducerId;
     j["topics"] = Json::array();
     for (const auto &t : metadata.topics) {
         Json topic;

@@ -1,5 +1,6 @@
 // Cluster metadata persisted next to the brokers: <dataDir>/cluster-metadata.json holds every
-// topic's config and replica assignment (logs recover their records from their own files).
+// topic's config and replica assignment (logs recover their records from their own files) and
+// the next producer id.
 // Written atomically (temp file + rename) so a crash leaves the old or the new version, never
 // half of one. Also the sanity rules for topic configs, with Kafka's config key names.
 // Pure functions over files; called on the engine thread.
@@ -22,6 +23,9 @@ struct TopicMetadata {
 
 struct ClusterMetadata {
     int32_t brokerCount = 0;
+    // The next auto producer id to hand out (ids are never reused in a cluster's life; older
+    // files without it start at 1: their records carry no producer id).
+    uint64_t nextProducerId = 1;
     std::vector<TopicMetadata> topics;
 };
 

@@ -90,10 +90,6 @@
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <source>Save the chart&apos;s data points as CSV (one row per time, engine clock ms)</source>
-        <translation>차트의 데이터 점을 CSV로 저장 (시각마다 한 줄, 엔진 시계 ms)</translation>
-    </message>
-    <message>
         <source>Export PNG</source>
         <translation>PNG 내보내기</translation>
     </message>
@@ -120,6 +116,14 @@
     <message>
         <source>could not write %1</source>
         <translation>%1에 쓸 수 없음</translation>
+    </message>
+    <message>
+        <source>Save the chart&apos;s data points as CSV (one row per time: ISO 8601 UTC time and seconds since the engine started)</source>
+        <translation>차트의 데이터 포인트를 CSV로 저장합니다(시각마다 한 행: ISO 8601 UTC 시각과 엔진 시작 후 경과 초)</translation>
+    </message>
+    <message>
+        <source>time (engine clock, hh:mm:ss, local time)</source>
+        <translation>시간 (엔진 시계, hh:mm:ss, 현지 시각)</translation>
     </message>
 </context>
 <context>
@@ -458,6 +462,13 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
 %4</source>
         <translation>%1 거부됨: %2 (%3)
 %4</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTime</name>
+    <message>
+        <source>t+%1 s</source>
+        <translation>t+%1초</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1079,10 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
             <numerusform>자동 프로듀서 %1이(가) 레코드 %n개 뒤에 포기함: %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>producer %1, first: key %2, sequence %3</source>
+        <translation>프로듀서 %1, 첫 번째: 키 %2, 시퀀스 %3</translation>
+    </message>
 </context>
 <context>
     <name>GroupForm</name>
@@ -1485,6 +1500,18 @@ status: %5</source>
         <source>rebalance → generation %1</source>
         <translation>리밸런스 → 세대 %1</translation>
     </message>
+    <message>
+        <source>Consumer lag (no group)</source>
+        <translation>컨슈머 랙 (그룹 없음)</translation>
+    </message>
+    <message>
+        <source>Consumer lag — group %1</source>
+        <translation>컨슈머 랙 — 그룹 %1</translation>
+    </message>
+    <message>
+        <source>lag (records)</source>
+        <translation>랙 (레코드 수)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1707,6 +1734,67 @@ partitions: %1</source>
     </message>
 </context>
 <context>
+    <name>OrderingFindings</name>
+    <message>
+        <source>duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>order violated</source>
+        <translation>순서 위반</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>빈틈</translation>
+    </message>
+    <message>
+        <source>global order</source>
+        <translation>전역 순서</translation>
+    </message>
+    <message>
+        <source>the same record (same producer id and sequence) was read again: it was processed but not committed before a crash or rebalance, so the partition&apos;s next owner read it again (at-least-once delivery)</source>
+        <translation>같은 레코드(같은 프로듀서 ID와 시퀀스)를 다시 읽었습니다: 크래시나 리밸런스 전에 처리했지만 커밋하지 않아 파티션의 다음 소유자가 다시 읽었습니다(최소 한 번 전달)</translation>
+    </message>
+    <message>
+        <source>a key&apos;s record arrived after a later record of the same producer and key: the key&apos;s order broke; should stay 0, a key always goes to one partition, read in order</source>
+        <translation>같은 프로듀서·같은 키의 더 나중 레코드 뒤에 레코드가 도착했습니다: 키의 순서가 깨졌습니다. 0이어야 합니다. 키는 항상 한 파티션으로 가고 파티션은 순서대로 읽힙니다</translation>
+    </message>
+    <message>
+        <source>a key&apos;s sequence skipped ahead: records of this producer were never read (deleted by retention first, an offset committed past them, lost in an unclean election)</source>
+        <translation>키의 시퀀스가 앞으로 건너뛰었습니다: 이 프로듀서의 레코드 일부를 읽지 못했습니다(보존 정책으로 먼저 삭제됨, 그 뒤로 오프셋이 커밋됨, 언클린 선출로 유실됨)</translation>
+    </message>
+    <message>
+        <source>records consumed in another order than produced, across partitions: normal, Kafka orders only within a partition</source>
+        <translation>파티션 간에 생산된 순서와 다른 순서로 소비된 레코드: 정상입니다. Kafka는 파티션 안에서만 순서를 보장합니다</translation>
+    </message>
+    <message>
+        <source>%1 · %2 from %3: #%4 read again on %5 (already read up to #%6)</source>
+        <translation>%1 · %3의 %2: #%4를 %5에서 다시 읽음 (이미 #%6까지 읽음)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 from %3: #%4 on %5 after #%6 (from %7)</source>
+        <translation>%1 · %3의 %2: %5의 #%4가 #%6 뒤에 옴 (#%6은 %7에서)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 from %3: #%4 on %5 after #%6 (%n record(s) never read)</source>
+        <translation>
+            <numerusform>%1 · %3의 %2: %5의 #%4가 #%6 뒤에 옴 (레코드 %n개를 읽지 못함)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 (produced %3) processed after %4 (produced %5)</source>
+        <translation>%1 · %2 (생산 %3)를 %4 (생산 %5) 뒤에 처리함</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>produced (CreateTime): %1</source>
+        <translation>생산 시각 (CreateTime): %1</translation>
+    </message>
+</context>
+<context>
     <name>OrderingPanel</name>
     <message>
         <source>Group</source>
@@ -1717,40 +1805,20 @@ partitions: %1</source>
         <translation>검사함</translation>
     </message>
     <message>
-        <source>records whose per-key sequence number the consumers checked</source>
-        <translation>컨슈머가 키별 순번을 검사한 레코드</translation>
-    </message>
-    <message>
         <source>per-key violations</source>
         <translation>키별 순서 위반</translation>
-    </message>
-    <message>
-        <source>a key&apos;s sequence went backwards; should stay 0: a key always goes to one partition, and a partition is read in order</source>
-        <translation>키의 순번이 거꾸로 감. 0이어야 함: 한 키는 늘 한 파티션으로 가고, 파티션은 순서대로 읽힘</translation>
     </message>
     <message>
         <source>duplicates</source>
         <translation>중복</translation>
     </message>
     <message>
-        <source>a record read again: consumed after the last commit, then its partition moved (at-least-once delivery)</source>
-        <translation>다시 읽힌 레코드: 마지막 커밋 뒤에 소비된 뒤 파티션이 옮겨짐 (최소 한 번 전달)</translation>
-    </message>
-    <message>
         <source>gaps</source>
         <translation>빈틈</translation>
     </message>
     <message>
-        <source>a key&apos;s sequence skipped ahead: records lost or skipped</source>
-        <translation>키의 순번이 건너뜀: 레코드가 유실되거나 건너뜀</translation>
-    </message>
-    <message>
         <source>global inversions</source>
         <translation>전역 순서 뒤바뀜</translation>
-    </message>
-    <message>
-        <source>records consumed in another order than produced, across partitions: normal, Kafka orders only within a partition</source>
-        <translation>파티션을 넘나들며 생산 순서와 다르게 소비된 레코드: 정상, Kafka는 파티션 안에서만 순서를 보장</translation>
     </message>
     <message>
         <source>Recent findings (newest first)</source>
@@ -1775,6 +1843,84 @@ partitions: %1</source>
     <message>
         <source>✗ per-key order violated</source>
         <translation>✗ 키별 순서 위반</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>resetting…</source>
+        <translation>초기화 중…</translation>
+    </message>
+    <message>
+        <source>records stamped with a producer id and per-key sequence that the consumers checked (others, e.g. null keys or hand-sent records, are not)</source>
+        <translation>컨슈머가 검사한, 프로듀서 ID와 키별 시퀀스가 찍힌 레코드(널 키나 직접 보낸 레코드 등 나머지는 검사하지 않음)</translation>
+    </message>
+    <message>
+        <source>Per producer (each auto-producer run has its own producer id)</source>
+        <translation>프로듀서별 (자동 프로듀서 실행마다 고유한 프로듀서 ID)</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>프로듀서</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>검사함</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Order violations</source>
+        <translation>순서 위반</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>빈틈</translation>
+    </message>
+    <message>
+        <source>The producer id: every auto-producer run gets a new one and stamps its values &quot;&lt;key&gt;@p&lt;id&gt;#&lt;sequence&gt;&quot;, like the producer id and sequence of Kafka&apos;s idempotent producer</source>
+        <translation>프로듀서 ID: 자동 프로듀서를 실행할 때마다 새 ID를 받아 값에 &quot;&lt;key&gt;@p&lt;id&gt;#&lt;sequence&gt;&quot;를 찍습니다. Kafka 멱등성 프로듀서의 프로듀서 ID와 시퀀스와 같습니다</translation>
+    </message>
+    <message>
+        <source>The topic this producer wrote to</source>
+        <translation>이 프로듀서가 쓴 토픽</translation>
+    </message>
+    <message>
+        <source>This producer&apos;s records the group checked</source>
+        <translation>그룹이 검사한 이 프로듀서의 레코드</translation>
+    </message>
+    <message>
+        <source>Clear this group&apos;s ordering counts, producers and findings; checking starts again from the next record it reads</source>
+        <translation>이 그룹의 순서 검사 집계, 프로듀서, 발견 사항을 지웁니다. 다음에 읽는 레코드부터 다시 검사합니다</translation>
+    </message>
+    <message>
+        <source>No consumer group to reset yet: start one on the Groups tab</source>
+        <translation>아직 초기화할 컨슈머 그룹이 없습니다: 그룹 탭에서 시작하세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing checked yet: %n record(s) read carry no producer id and sequence (null keys, hand-sent records, or data from before producer ids)</source>
+        <translation>
+            <numerusform>아직 검사한 것이 없습니다: 읽은 레코드 %n개에 프로듀서 ID와 시퀀스가 없습니다(널 키, 직접 보낸 레코드, 또는 프로듀서 ID 도입 이전 데이터)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>producer id %1: values stamped &quot;&lt;key&gt;@p%1#&lt;sequence&gt;&quot;</source>
+        <translation>프로듀서 ID %1: 값에 &quot;&lt;key&gt;@p%1#&lt;sequence&gt;&quot;가 찍힘</translation>
+    </message>
+    <message>
+        <source>%1: counts reset</source>
+        <translation>%1: 집계 초기화됨</translation>
+    </message>
+    <message>
+        <source>reset of %1 refused: %2 — %3</source>
+        <translation>%1 초기화 거부됨: %2 — %3</translation>
     </message>
 </context>
 <context>
@@ -2825,6 +2971,18 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>consumed by %1</source>
         <translation>%1 소비</translation>
+    </message>
+    <message>
+        <source>Throughput: records produced</source>
+        <translation>처리량: 생산된 레코드</translation>
+    </message>
+    <message>
+        <source>Throughput: records produced, consumed by %1</source>
+        <translation>처리량: 생산된 레코드, %1의 소비</translation>
+    </message>
+    <message>
+        <source>rate (records/s)</source>
+        <translation>속도 (레코드/초)</translation>
     </message>
 </context>
 <context>

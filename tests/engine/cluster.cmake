@@ -17,6 +17,10 @@ kafkalab_add_test(test_consumer_groups_failover SOURCES ${_cluster_dir}/test_con
 # Static membership restarts, and the lag_sampled / ordering_violation events.
 kafkalab_add_test(test_consumer_groups_events SOURCES ${_cluster_dir}/test_consumer_groups_events.cpp
                   LIBS kl_engine)
+# The ordering checker per producer run: no false duplicates across runs, real ones counted,
+# reset, and OrderingViolation events aggregated per producer.
+kafkalab_add_test(test_ordering_producers SOURCES ${_cluster_dir}/test_ordering_producers.cpp
+                  LIBS kl_engine)
 # Catching up and restarting: a follower behind the leader's log start offset truncates fully,
 # the broker offset checkpoint files, initial-leader events.
 kafkalab_add_test(test_replication_checkpoints SOURCES ${_cluster_dir}/test_replication_checkpoints.cpp

@@ -1,7 +1,8 @@
 // A cluster with consumer groups for tests: an EngineCore on a ManualClock in a temporary
 // directory with a small __consumer_offsets topic, helpers to produce stamped records
-// ("k<p>#<n> ..." like the auto producer), start groups, advance time, and read group snapshots
-// and events. Header-only; used by test_consumer_groups*.cpp.
+// ("k<p>@p0#<n> ..." like the auto producer, as producer id 0, which the engine never hands
+// out), start groups, advance time, reopen on the same data, and read group snapshots and
+// events. Header-only; used by test_consumer_groups*.cpp and test_ordering_producers.cpp.
 #pragma once
 
 #include "api/engine_core.h"
@@ -18,10 +19,10 @@ struct GroupFixture {
     std::unique_ptr<EngineCore> core;
     std::vector<Event> events;
     std::map<int32_t, int64_t> sequence; // per partition key "k<p>"
+    EngineOptions options;
 
     explicit GroupFixture(int32_t brokers = 3, uint64_t seed = 1, int32_t initialDelayMs = 1000)
     {
-        EngineOptions options;
         options.dataDir = std::filesystem::path(dir.path().toStdString());
         options.brokerCount = brokers;
         options.seed = seed;
@@ -30,11 +31,24 @@ struct GroupFixture {
         options.offsetsTopicReplicationFactor = 3;
         options.groupInitialRebalanceDelayMs = initialDelayMs;
         options.lagSampleIntervalMs = 500;
+        open();
+    }
+
+    void open()
+    {
         auto opened = EngineCore::open(options, clock);
         if (!opened)
             qFatal("open failed: %s", opened.status().toString().c_str());
         core = std::move(*opened);
         core->setEventListener([this](const Event &e) { events.push_back(e); });
+    }
+
+    // A clean restart on the same data directory (groups and producers do not survive it).
+    void reopen()
+    {
+        core->shutdown();
+        core.reset();
+        open();
     }
 
     Status createTopic(const std::string &name, int32_t partitions, int32_t rf = 3)
@@ -45,7 +59,7 @@ struct GroupFixture {
         return core->createTopic(name, config);
     }
 
-    // `perPartition` records to every partition of the topic, key "k<p>", value "k<p>#<n> ...".
+    // `perPartition` records to every partition of the topic, key "k<p>", value "k<p>@p0#<n> ...".
     void produceEach(const std::string &topic, int32_t partitions, int perPartition)
     {
         for (int32_t p = 0; p < partitions; ++p) {
@@ -54,7 +68,7 @@ struct GroupFixture {
             r.partition = p;
             for (int i = 0; i < perPartition; ++i) {
                 const std::string key = fmt::format("k{}", p);
-                r.records.push_back(ProduceRecord { key, fmt::format("{}#{} payload", key, sequence[p]++), {},
+                r.records.push_back(ProduceRecord { key, fmt::format("{}@p0#{} payload", key, sequence[p]++), {},
                     std::nullopt });
             }
             const ProduceResult result = core->produce(r);

@@ -72,7 +72,7 @@ AutoProducerSpec spec(double rate, int64_t count = 0)
     return s;
 }
 
-// "key-3#17 abc..." -> 17
+// "key-3@p1#17 abc..." -> 17
 int64_t sequenceOf(const std::string &value)
 {
     const auto hash = value.find('#');
@@ -93,6 +93,7 @@ private slots:
     void nullKeysSpread();
     void stopHaltsProduction();
     void invalidSpecsRefused();
+    void producerIdsNeverReused();
 };
 
 void TestAutoProducer::deterministicForSeed()
@@ -180,7 +181,7 @@ void TestAutoProducer::countLimitFinishes()
     std::map<std::string, int64_t> nextSequence;
     for (const auto &[partition, record] : run.all()) {
         QCOMPARE(record.value->size(), size_t(40));
-        QVERIFY(record.value->rfind(*record.key + "#", 0) == 0);
+        QVERIFY(record.value->rfind(*record.key + "@p" + std::to_string(*id) + "#", 0) == 0);
         QCOMPARE(sequenceOf(*record.value), nextSequence[*record.key]++);
     }
 }
@@ -251,6 +252,56 @@ void TestAutoProducer::invalidSpecsRefused()
     QVERIFY(run.core->startAutoProducer(spec(100)));
     QVERIFY(run.core->deleteTopic("auto"));
     QCOMPARE(run.core->makeSnapshot()->producers.at(0).running, false);
+}
+
+// Each run gets a fresh producer id, stamped into its values, and a restart on the same data
+// continues after the last one handed out (cluster-metadata.json keeps it): sequences restart
+// at #0 with every run, so an id used twice would make two runs look like one.
+void TestAutoProducer::producerIdsNeverReused()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    EngineOptions options;
+    options.dataDir = fs::path(dir.path().toStdString());
+    std::vector<uint64_t> ids;
+    for (int restart = 0; restart < 2; ++restart) {
+        auto opened = EngineCore::open(options, clock);
+        QVERIFY(opened);
+        auto core = std::move(*opened);
+        if (restart == 0) {
+            TopicConfig config;
+            config.partitions = 2;
+            config.replicationFactor = 1;
+            QVERIFY(core->createTopic("auto", config));
+        }
+        for (int run = 0; run < 2; ++run) {
+            const auto id = core->startAutoProducer(spec(100, 10));
+            QVERIFY(id);
+            ids.push_back(*id);
+            core->advanceTo(clock, clock.nowMs() + 1000);
+        }
+        core->shutdown();
+    }
+    QCOMPARE(ids.size(), size_t(4));
+    for (size_t i = 1; i < ids.size(); ++i)
+        QVERIFY2(ids[i] > ids[i - 1], qPrintable(QString("id %1 after %2").arg(ids[i]).arg(ids[i - 1])));
+    // Every record names its run: 10 records per id, each key numbered from #0 per run.
+    auto opened = EngineCore::open(options, clock);
+    QVERIFY(opened);
+    std::map<std::string, int> perRun;
+    for (int32_t p = 0; p < 2; ++p) {
+        auto records = (*opened)->fetch("auto", p, 0, 1 << 20);
+        QVERIFY(records);
+        for (const auto &r : *records) {
+            const auto at = r.value->find("@p");
+            const auto hash = r.value->find('#');
+            QVERIFY(at != std::string::npos && hash > at);
+            ++perRun[r.value->substr(at + 2, hash - at - 2)];
+        }
+    }
+    QCOMPARE(perRun.size(), size_t(4));
+    for (uint64_t id : ids)
+        QCOMPARE(perRun[std::to_string(id)], 10);
 }
 
 QTEST_APPLESS_MAIN(TestAutoProducer)

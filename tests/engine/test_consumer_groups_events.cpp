@@ -6,8 +6,9 @@
 //  - LagSampled: one per group every lagSampleIntervalMs, total lag = the per-partition lags in
 //    its detail;
 //  - OrderingViolation: a crash + rebalance re-delivers uncommitted records; the duplicates are
-//    reported aggregated (at most one event per group and kind per sample interval) and their
-//    counts add up to the checker's; per-key violations stay 0.
+//    reported aggregated (one event when they start, then at most one summary per
+//    orderingSummaryIntervalMs per group, producer and kind) and their counts add up to the
+//    checker's; per-key violations stay 0.
 #include "consumer_group_fixture.h"
 
 #include <set>
@@ -156,7 +157,7 @@ void TestConsumerGroupsEvents::crashRebalanceReportsDuplicatesAggregated()
     run(2500);
     QVERIFY(f.core->consumerAction("g", "consumer-2", ConsumerAction::Crash).isOk());
     run(spec.sessionTimeoutMs + 3000);
-    f.advance(20000); // drain, and let a sample flush what is pending
+    f.advance(40000); // drain, and let a sample after the summary interval flush what is pending
     QVERIFY(f.waitStable("g", 2));
 
     const GroupSnapshot g = f.group("g");
@@ -168,6 +169,7 @@ void TestConsumerGroupsEvents::crashRebalanceReportsDuplicatesAggregated()
     const auto findings = f.eventsOf(EventType::OrderingViolation, "g");
     int64_t duplicates = 0;
     std::set<std::pair<int64_t, std::string>> perSample; // (time, kind): at most one each
+    int64_t lastMs = -1;
     for (const Event &e : findings) {
         QVERIFY2(e.kind == "duplicate", e.detail.c_str()); // no per-key violations, no gaps
         QVERIFY(e.count >= 1);
@@ -177,7 +179,12 @@ void TestConsumerGroupsEvents::crashRebalanceReportsDuplicatesAggregated()
         QVERIFY(e.partition >= 0 && e.partition < 6);
         QVERIFY(e.offset >= 0);
         QVERIFY2(perSample.insert({ e.timeMs, e.kind }).second, e.detail.c_str());
+        QCOMPARE(e.producerId, int64_t(0)); // the fixture stamps as producer 0
+        if (lastMs >= 0)
+            QVERIFY(e.timeMs - lastMs >= f.options.orderingSummaryIntervalMs);
+        lastMs = e.timeMs;
         duplicates += e.count;
+        QCOMPARE(e.total, duplicates);
     }
     QCOMPARE(duplicates, g.ordering.duplicates);
     // A burst of re-deliveries is a few lines, not one per record.

@@ -1,6 +1,7 @@
-// OrderingChecker: value stamps, per-key duplicates / violations / gaps from hand-written
-// consumption orders, global inversions across two partitions while per-key order holds, the
-// bounded key memory and the findings' text.
+// OrderingChecker: value stamps (producer id + sequence), per-key duplicates / violations / gaps
+// from hand-written consumption orders, counted per producer run (two runs restarting at #0 are
+// no duplicates; id-less stamps are unchecked), reset, global inversions across two partitions
+// while per-key order holds, the bounded key memory and the findings' text.
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
@@ -14,7 +15,7 @@ using namespace kl;
 
 namespace {
 
-// A consumed record whose value is stamped like the auto producer's: "<key>#<seq> filler".
+// A consumed record whose value is stamped like the auto producer's: "<key>@p<id>#<seq> filler".
 struct Rec {
     std::string topic = "orders";
     int32_t partition = 0;
@@ -25,9 +26,11 @@ struct Rec {
     int64_t sequence = -1;
 };
 
-Rec stamped(const std::string &key, int64_t seq, int32_t partition = 0, int64_t offset = 0, int64_t ts = -1)
+Rec stamped(const std::string &key, int64_t seq, int32_t partition = 0, int64_t offset = 0, int64_t ts = -1,
+    int64_t producer = 1)
 {
-    return Rec {"orders", partition, offset, key, key + "#" + std::to_string(seq) + " abcdef", ts, -1};
+    return Rec {"orders", partition, offset, key,
+        key + "@p" + std::to_string(producer) + "#" + std::to_string(seq) + " abcdef", ts, -1};
 }
 
 void feed(OrderingChecker &c, const Rec &r)
@@ -64,30 +67,104 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("label");
+        QTest::addColumn<qlonglong>("producer");
         QTest::addColumn<qlonglong>("sequence");
-        QTest::newRow("producer value") << "key-3#17 abcdefghij" << true << "key-3" << 17LL;
-        QTest::newRow("null key label") << "null#0 abc" << true << "null" << 0LL;
-        QTest::newRow("only stamp") << "k#5 " << true << "k" << 5LL;
-        QTest::newRow("cut inside the number") << "key-3#1" << false << "" << 0LL;
-        QTest::newRow("no number") << "key-3# abc" << false << "" << 0LL;
-        QTest::newRow("no label") << "#4 abc" << false << "" << 0LL;
-        QTest::newRow("scenario produce value") << "v12-3......" << false << "" << 0LL;
-        QTest::newRow("letters after digits") << "key#12x abc" << false << "" << 0LL;
-        QTest::newRow("absurdly long number") << "k#1234567890123456789 x" << false << "" << 0LL;
+        QTest::newRow("producer value") << "key-3@p2#17 abcdefghij" << true << "key-3" << 2LL << 17LL;
+        QTest::newRow("null key label") << "null@p1#0 abc" << true << "null" << 1LL << 0LL;
+        QTest::newRow("only stamp") << "k@p12#5 " << true << "k" << 12LL << 5LL;
+        QTest::newRow("older stamp: no producer id") << "key-3#17 abc" << true << "key-3" << -1LL << 17LL;
+        QTest::newRow("@p without digits") << "a@px#3 abc" << true << "a@px" << -1LL << 3LL;
+        QTest::newRow("cut inside the number") << "key-3@p2#1" << false << "" << 0LL << 0LL;
+        QTest::newRow("no number") << "key-3@p2# abc" << false << "" << 0LL << 0LL;
+        QTest::newRow("no label") << "#4 abc" << false << "" << 0LL << 0LL;
+        QTest::newRow("scenario produce value") << "v12-3......" << false << "" << 0LL << 0LL;
+        QTest::newRow("letters after digits") << "key@p1#12x abc" << false << "" << 0LL << 0LL;
+        QTest::newRow("absurdly long number") << "k@p1#1234567890123456789 x" << false << "" << 0LL << 0LL;
     }
     void parseStamp()
     {
         QFETCH(QString, value);
         QFETCH(bool, valid);
         QFETCH(QString, label);
+        QFETCH(qlonglong, producer);
         QFETCH(qlonglong, sequence);
         const std::string v = value.toStdString();
         const auto stamp = OrderingChecker::parseStamp(v);
         QCOMPARE(stamp.has_value(), valid);
         if (valid) {
             QCOMPARE(QString::fromStdString(std::string(stamp->label)), label);
+            QCOMPARE(qlonglong(stamp->producerId), producer);
             QCOMPARE(qlonglong(stamp->sequence), sequence);
         }
+    }
+
+    void formatStampRoundTrips()
+    {
+        const std::string v = OrderingChecker::formatStamp("order-7", 42, 1234) + "filler";
+        QCOMPARE(QString::fromStdString(v), QStringLiteral("order-7@p42#1234 filler"));
+        const auto stamp = OrderingChecker::parseStamp(v);
+        QVERIFY(stamp);
+        QCOMPARE(std::string(stamp->label), std::string("order-7"));
+        QCOMPARE(stamp->producerId, int64_t(42));
+        QCOMPARE(stamp->sequence, int64_t(1234));
+    }
+
+    // Two producer runs both number key-3 from #0: each run is its own sequence, so reading both
+    // runs back to back finds nothing; only the same run's #1 read again is a duplicate, and it
+    // is counted for that run.
+    void producersAreIndependent()
+    {
+        OrderingChecker c;
+        int64_t offset = 0;
+        for (int64_t producer : {1, 2})
+            for (int seq = 0; seq < 5; ++seq)
+                feed(c, stamped("key-3", seq, 2, offset++, -1, producer));
+        QCOMPARE(c.checked(), int64_t(10));
+        QCOMPARE(c.duplicates() + c.violations() + c.gaps(), int64_t(0));
+        feed(c, stamped("key-3", 1, 2, offset++, -1, 2));
+        QCOMPARE(c.duplicates(), int64_t(1));
+        QVERIFY(c.producer(1) && c.producer(2));
+        QCOMPARE(c.producer(1)->duplicates, int64_t(0));
+        QCOMPARE(c.producer(2)->duplicates, int64_t(1));
+        QCOMPARE(c.producer(1)->checked, int64_t(5));
+        QCOMPARE(c.producer(2)->checked, int64_t(6));
+        const OrderingSnapshot s = c.snapshot();
+        QCOMPARE(s.producers.size(), size_t(2));
+        QCOMPARE(s.producers[0].producerId, int64_t(1));
+        QCOMPARE(s.producers[1].producerId, int64_t(2));
+        QCOMPARE(s.producers[1].topic, std::string("orders"));
+        QCOMPARE(s.recent.size(), size_t(1));
+        QCOMPARE(s.recent[0].producerId, int64_t(2));
+        QCOMPARE(s.recent[0].kind, OrderingFindingKind::Duplicate);
+    }
+
+    // Stamps without a producer id (older data) cannot tell runs apart: not checked at all.
+    void idlessStampsAreUnchecked()
+    {
+        OrderingChecker c;
+        for (int run = 0; run < 2; ++run)
+            for (int seq = 0; seq < 3; ++seq)
+                feed(c, Rec {"orders", 0, run * 3 + seq, "k", "k#" + std::to_string(seq) + " abc", -1, -1});
+        QCOMPARE(c.checked(), int64_t(0));
+        QCOMPARE(c.unchecked(), int64_t(6));
+        QCOMPARE(c.duplicates(), int64_t(0));
+    }
+
+    void resetForgetsEverything()
+    {
+        OrderingChecker c = keySequence({17, 18, 17, 25});
+        QCOMPARE(c.duplicates(), int64_t(1));
+        QCOMPARE(c.gaps(), int64_t(1));
+        c.reset();
+        const OrderingSnapshot s = c.snapshot();
+        QCOMPARE(s.checked + s.unchecked + s.duplicates + s.gaps + s.perKeyViolations, int64_t(0));
+        QVERIFY(s.producers.empty());
+        QVERIFY(s.recent.empty());
+        QCOMPARE(c.trackedKeys(), size_t(0));
+        // After a reset the next record only sets a baseline, even one seen before.
+        feed(c, stamped("key-3", 17, 2, 10));
+        QCOMPARE(c.duplicates(), int64_t(0));
+        QCOMPARE(c.checked(), int64_t(1));
     }
 
     // One key's sequences in consumption order -> the counts the definitions give.
@@ -148,27 +225,31 @@ private slots:
         const OrderingChecker c = keySequence({17, 18, 19, 17, 22, 21});
         const auto s = c.snapshot();
         QCOMPARE(int(s.recent.size()), 3);
-        QCOMPARE(QString::fromStdString(s.recent[0]),
-            QStringLiteral("key-3: #17 after #19 on orders-2@3 (re-delivered after rebalance?)"));
-        QCOMPARE(QString::fromStdString(s.recent[1]),
-            QStringLiteral("key-3: #22 after #19 on orders-2@4 (2 missing: skipped or lost)"));
-        QCOMPARE(QString::fromStdString(s.recent[2]),
-            QStringLiteral("key-3: #21 after #22 on orders-2@5 (never seen before: order violated; #22 came "
-                           "from orders-2@4)"));
         const auto &f = c.findings();
-        QCOMPARE(f[2].kind, OrderingFindingKind::Violation);
-        QCOMPARE(f[2].sequence, int64_t(21));
-        QCOMPARE(f[2].previousSequence, int64_t(22));
-        QCOMPARE(f[2].offset, int64_t(5));
-        QCOMPARE(f[1].previousSequence, int64_t(19));
+        QCOMPARE(QString::fromStdString(f[0].text),
+            QStringLiteral("key-3@p1: #17 read again after #19 on orders-2@3 (re-delivered: processed, not "
+                           "committed, read again)"));
+        QCOMPARE(QString::fromStdString(f[1].text),
+            QStringLiteral("key-3@p1: #22 after #19 on orders-2@4 (2 missing: skipped or lost)"));
+        QCOMPARE(QString::fromStdString(f[2].text),
+            QStringLiteral("key-3@p1: #21 after #22 on orders-2@5 (never seen before: order violated; #22 came "
+                           "from orders-2@4)"));
+        QCOMPARE(s.recent[2].kind, OrderingFindingKind::Violation);
+        QCOMPARE(s.recent[2].producerId, int64_t(1));
+        QCOMPARE(s.recent[2].sequence, int64_t(21));
+        QCOMPARE(s.recent[2].previousSequence, int64_t(22));
+        QCOMPARE(s.recent[2].offset, int64_t(5));
+        QCOMPARE(s.recent[2].previousPartition, 2);
+        QCOMPARE(s.recent[2].previousOffset, int64_t(4));
+        QCOMPARE(s.recent[1].previousSequence, int64_t(19));
     }
 
     void uncheckedRecords()
     {
         OrderingChecker c;
-        Rec nullKey {"orders", 0, 0, "", "null#3 abc", 10, -1};
+        Rec nullKey {"orders", 0, 0, "", "null@p1#3 abc", 10, -1};
         Rec foreign {"orders", 0, 1, "k", "v12-3.....", 11, -1};
-        Rec otherKeysStamp {"orders", 0, 2, "k", "j#4 abc", 12, -1};
+        Rec otherKeysStamp {"orders", 0, 2, "k", "j@p1#4 abc", 12, -1};
         feed(c, nullKey);
         feed(c, foreign);
         feed(c, otherKeysStamp);
@@ -211,8 +292,14 @@ private slots:
         const auto s = c.snapshot();
         QCOMPARE(s.globalInversions, int64_t(2));
         QCOMPARE(int(s.recent.size()), 1);
-        QVERIFY(s.recent[0].find("global order: orders-1@0 (produced at 101) processed after orders-0@1 "
-                                 "(produced at 102)") == 0);
+        QCOMPARE(s.recent[0].kind, OrderingFindingKind::GlobalInversion);
+        QCOMPARE(s.recent[0].partition, 1);
+        QCOMPARE(s.recent[0].timestampMs, int64_t(101));
+        QCOMPARE(s.recent[0].previousPartition, 0);
+        QCOMPARE(s.recent[0].previousOffset, int64_t(1));
+        QCOMPARE(s.recent[0].previousTimestampMs, int64_t(102));
+        QVERIFY(c.findings()[0].text.find("global order: orders-1@0 (produced at 101) processed after orders-0@1 "
+                                          "(produced at 102)") == 0);
     }
 
     void globalOrderTiesAndSamePartition()
@@ -272,7 +359,7 @@ private slots:
             feed(c, stamped("key-9", 1, 0, 14 + i));
         QCOMPARE(c.duplicates(), int64_t(6));
         QCOMPARE(int(c.snapshot().recent.size()), 3);
-        QVERIFY(c.findings().back().offset == 18);
+        QVERIFY(c.findings().back().record.offset == 18);
         // Many keys, one sequence window each: memory stays at the cap.
         for (int k = 0; k < 5000; ++k)
             feed(c, stamped("many-" + std::to_string(k), k, 0, k));

@@ -83,7 +83,29 @@ inline kl::GroupSnapshot g1()
     g.ordering.checked = 1200;
     g.ordering.duplicates = 3;
     g.ordering.globalInversions = 57;
-    g.ordering.recent = {"older finding", "key-3 seq 41 seen again on orders-2 (duplicate)"};
+    kl::OrderingFindingSnapshot older;
+    older.kind = kl::OrderingFindingKind::Gap;
+    older.producerId = 7;
+    older.key = "key-5";
+    older.sequence = 12;
+    older.previousSequence = 9;
+    older.topic = "orders";
+    older.partition = 1;
+    older.offset = 30;
+    older.processedMs = 1500;
+    kl::OrderingFindingSnapshot duplicate;
+    duplicate.kind = kl::OrderingFindingKind::Duplicate;
+    duplicate.producerId = 8;
+    duplicate.key = "key-3";
+    duplicate.sequence = 41;
+    duplicate.previousSequence = 44;
+    duplicate.topic = "orders";
+    duplicate.partition = 2;
+    duplicate.offset = 77;
+    duplicate.processedMs = 2500;
+    g.ordering.recent = {older, duplicate};
+    g.ordering.gaps = 1;
+    g.ordering.producers = {{7, "orders", 700, 0, 0, 1}, {8, "orders", 500, 3, 0, 0}};
     g.lagHistory = std::make_shared<std::vector<kl::LagPoint>>(
         std::vector<kl::LagPoint>{{1000, 10}, {2000, 25}, {3000, 42}});
     g.partitionLagHistory = std::make_shared<std::map<std::string, std::vector<kl::LagPoint>>>(
@@ -119,6 +141,7 @@ inline std::shared_ptr<kl::ClusterSnapshot> snapshot()
     auto s = std::make_shared<kl::ClusterSnapshot>();
     s->version = 3;
     s->nowMs = 10000;
+    s->startedMs = 500; // engine time = (t - 500) / 1000 s
     kl::TopicSnapshot orders;
     orders.name = "orders";
     orders.config.partitions = 3;

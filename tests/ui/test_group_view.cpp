@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -184,7 +185,26 @@ private slots:
         QVERIFY(panel.verdict().contains(QStringLiteral("per-key order holds")));
         QVERIFY(panel.verdict().contains(QStringLiteral("global order")));
         QCOMPARE(panel.findings()->count(), 2);
-        QVERIFY(panel.findings()->item(0)->text().contains(QStringLiteral("duplicate")));
+        // Newest first, in words from the typed finding: kind, key, producer, where, when (ISO
+        // 8601 UTC and engine time, never raw epoch milliseconds).
+        const QString newest = panel.findings()->item(0)->text();
+        QVERIFY2(newest.contains(QStringLiteral("duplicate")), qPrintable(newest));
+        QVERIFY2(newest.contains(QStringLiteral("key-3 from p8: #41 read again on orders-2@77")), qPrintable(newest));
+        QVERIFY2(newest.contains(QStringLiteral("1970-01-01T00:00:02.500Z")), qPrintable(newest));
+        QVERIFY2(newest.contains(QStringLiteral("t+2.000 s")), qPrintable(newest));
+        QVERIFY(!newest.contains(QStringLiteral("2500")));
+        QVERIFY(panel.findings()->item(0)->toolTip().contains(QStringLiteral("at-least-once")));
+        QVERIFY(panel.findings()->item(1)->text().contains(QStringLiteral("2 record(s) never read")));
+        // One row per producer run: id, topic and its own counts.
+        QTableWidget *producers = panel.producers();
+        QCOMPARE(producers->rowCount(), 2);
+        QCOMPARE(producers->item(0, 0)->text(), QStringLiteral("p7"));
+        QCOMPARE(producers->item(0, 1)->text(), QStringLiteral("orders"));
+        QCOMPARE(producers->item(0, 2)->text(), QStringLiteral("700"));
+        QCOMPARE(producers->item(0, 5)->text(), QStringLiteral("1"));
+        QCOMPARE(producers->item(1, 0)->text(), QStringLiteral("p8"));
+        QCOMPARE(producers->item(1, 3)->text(), QStringLiteral("3"));
+        QVERIFY(panel.resetButton()->isEnabled());
 
         auto broken = std::make_shared<kl::ClusterSnapshot>(*grouptest::snapshot());
         broken->groups[0].ordering.perKeyViolations = 2;
@@ -194,6 +214,8 @@ private slots:
         panel.setGroup(QStringLiteral("g2"));
         QCOMPARE(panel.countText(QStringLiteral("checked")), QStringLiteral("0"));
         QVERIFY(panel.verdict().contains(QStringLiteral("nothing checked")));
+        QCOMPARE(panel.producers()->rowCount(), 0);
+        QCOMPARE(panel.findings()->count(), 0);
     }
 };
 

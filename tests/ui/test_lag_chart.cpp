@@ -76,10 +76,10 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lag.csv"));
         QVERIFY(chart.exportCsv(path));
-        QCOMPARE(readFile(path), QStringLiteral("time_ms,total,orders-0,orders-1\n"
-                                                "1000,10,1,\n"
-                                                "2000,25,,7\n"
-                                                "3000,42,5,\n"));
+        QCOMPARE(readFile(path), QStringLiteral("time_utc,engine_time_s,total,orders-0,orders-1\n"
+                                                "1970-01-01T00:00:01.000Z,0.500,10,1,\n"
+                                                "1970-01-01T00:00:02.000Z,1.500,25,,7\n"
+                                                "1970-01-01T00:00:03.000Z,2.500,42,5,\n"));
         const QString png = dir.filePath(QStringLiteral("lag.png"));
         QVERIFY(chart.exportPng(png));
         QImage image(png);
@@ -115,9 +115,9 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("throughput.csv"));
         QVERIFY(chart.exportCsv(path));
-        QCOMPARE(readFile(path), QStringLiteral("time_ms,produced,g1,g2\n"
-                                                "10000,250.0,200.0,0.0\n"
-                                                "10500,300.0,200.0,\n"));
+        QCOMPARE(readFile(path), QStringLiteral("time_utc,engine_time_s,produced,g1,g2\n"
+                                                "1970-01-01T00:00:10.000Z,9.500,250.0,200.0,0.0\n"
+                                                "1970-01-01T00:00:10.500Z,10.000,300.0,200.0,\n"));
 
         // The ring stays bounded however long the run.
         for (int i = 1; i <= ThroughputChart::kMaxSamples + 40; ++i) {

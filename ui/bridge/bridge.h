@@ -60,12 +60,15 @@ public:
     void electPreferredLeader(const QString &topic, int partition);
 
     // Consumer groups (bridge_groups.cpp); each answers with groupCommandFinished(action, group,
-    // target, status), action "start" / "add" / "crash" / "leave" / "stall" / "resume" / "stop",
-    // target the client id concerned ("" for the whole group; "add" names the new consumer).
+    // target, status), action "start" / "add" / "crash" / "leave" / "stall" / "resume" / "stop" /
+    // "reset-ordering", target the client id concerned ("" for the whole group; "add" names the
+    // new consumer).
     void startConsumerGroup(const kl::ConsumerGroupSpec &spec);
     void addConsumer(const QString &group);
     void consumerAction(const QString &group, const QString &clientId, kl::ConsumerAction action);
     void stopConsumerGroup(const QString &group);
+    // Clears the group's ordering checker (counts, producers, findings restart at zero).
+    void resetOrdering(const QString &group);
 
     kl::Engine &engine() { return m_engine; }
 

@@ -61,3 +61,11 @@ void Bridge::stopConsumerGroup(const QString &group)
                      return {core.stopConsumerGroup(g), {}};
                  });
 }
+
+void Bridge::resetOrdering(const QString &group)
+{
+    groupCommand(QStringLiteral("reset-ordering"), group, QString(),
+                 [g = group.toStdString()](kl::EngineCore &core) -> std::pair<kl::Status, std::string> {
+                     return {core.resetOrdering(g), {}};
+                 });
+}

@@ -6,10 +6,18 @@
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QValueAxis>
 
+#include "models/engine_time.h"
+
+#include <QtCharts/QLegend>
+
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
 #include <QSaveFile>
@@ -57,16 +65,15 @@ ChartPanel::ChartPanel(const QString &objectName, QWidget *parent) : QWidget(par
     png->setToolTip(tr("Save the chart as it is drawn now as a PNG image"));
     auto *csv = new QPushButton(tr("Export CSV…"), this);
     csv->setObjectName(objectName + QStringLiteral("Csv"));
-    csv->setToolTip(tr("Save the chart's data points as CSV (one row per time, engine clock ms)"));
+    csv->setToolTip(tr("Save the chart's data points as CSV (one row per time: ISO 8601 UTC time "
+                       "and seconds since the engine started)"));
     connect(png, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), QString(),
-                                                          tr("PNG image (*.png)"));
+        const QString path = askPath(tr("Export PNG"), tr("PNG image (*.png)"), QStringLiteral("png"));
         if (!path.isEmpty())
             exportPng(path);
     });
     connect(csv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(),
-                                                          tr("CSV file (*.csv)"));
+        const QString path = askPath(tr("Export CSV"), tr("CSV file (*.csv)"), QStringLiteral("csv"));
         if (!path.isEmpty())
             exportCsv(path);
     });
@@ -112,8 +119,34 @@ void ChartPanel::fitAxes(double minX, double maxX, double maxY)
     m_y->setRange(0, std::max(10.0, maxY * 1.1));
 }
 
-bool ChartPanel::exportCsv(const QString &path)
+QString ChartPanel::askPath(const QString &caption, const QString &filter, const QString &suffix)
 {
+    QFileDialog dialog(this, caption, QString(), filter);
+    dialog.setObjectName(objectName() + QStringLiteral("SaveDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setDefaultSuffix(suffix); // "lag" -> "lag.png", and the overwrite question names that
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return dialog.selectedFiles().front();
+}
+
+QString ChartPanel::withDefaultSuffix(const QString &path, const QString &suffix)
+{
+    if (path.isEmpty() || !QFileInfo(path).suffix().isEmpty())
+        return path;
+    return path + QLatin1Char('.') + suffix;
+}
+
+QString ChartPanel::timeColumns(qint64 timeMs) const
+{
+    const qint64 started = m_snapshot ? m_snapshot->startedMs : 0;
+    return enginetime::isoUtc(timeMs) + QLatin1Char(',') + enginetime::engineSeconds(timeMs, started);
+}
+
+bool ChartPanel::exportCsv(const QString &chosen)
+{
+    const QString path = withDefaultSuffix(chosen, QStringLiteral("csv"));
     QSaveFile file(path);
     bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text);
     if (ok) {
@@ -125,12 +158,57 @@ bool ChartPanel::exportCsv(const QString &path)
     return ok;
 }
 
-bool ChartPanel::exportPng(const QString &path)
+QImage ChartPanel::exportImage()
 {
     if (m_stale)
         refresh();
-    const QPixmap shot = m_view->grab();
-    const bool ok = !shot.isNull() && shot.save(path, "PNG");
+    // Dress the live chart for print, render it off screen at the export size, then put it back
+    // as the strip shows it (the view re-lays it out at its own size).
+    const QString title = m_chart->title();
+    const QFont titleFont = m_chart->titleFont();
+    const Qt::Alignment legendAlignment = m_chart->legend()->alignment();
+    const bool legendVisible = m_chart->legend()->isVisible();
+    const QRectF geometry = m_chart->geometry();
+    QFont bold = titleFont;
+    bold.setBold(true);
+    bold.setPointSizeF(std::max<qreal>(bold.pointSizeF(), 11.0) * 1.2);
+    m_chart->setTitleFont(bold);
+    m_chart->setTitle(exportTitle());
+    m_x->setTitleText(tr("time (engine clock, hh:mm:ss, local time)"));
+    m_y->setTitleText(valueAxisTitle());
+    m_chart->legend()->setVisible(true);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+
+    const QSize size = m_view->size().expandedTo(kExportSize);
+    m_chart->setGeometry(QRectF(geometry.topLeft(), QSizeF(size)));
+    if (m_chart->layout())
+        m_chart->layout()->activate();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_chart->scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)),
+                                 QRectF(geometry.topLeft(), QSizeF(size)));
+    }
+
+    m_chart->setTitle(title);
+    m_chart->setTitleFont(titleFont);
+    m_x->setTitleText(QString());
+    m_y->setTitleText(QString());
+    m_chart->legend()->setAlignment(legendAlignment);
+    m_chart->legend()->setVisible(legendVisible);
+    m_chart->setGeometry(geometry);
+    if (m_chart->layout())
+        m_chart->layout()->activate();
+    return image;
+}
+
+bool ChartPanel::exportPng(const QString &chosen)
+{
+    const QString path = withDefaultSuffix(chosen, QStringLiteral("png"));
+    const QImage image = exportImage();
+    const bool ok = !image.isNull() && image.save(path, "PNG");
     showResult(ok ? tr("saved %1").arg(path) : tr("could not write %1").arg(path), ok);
     return ok;
 }

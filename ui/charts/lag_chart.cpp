@@ -1,6 +1,8 @@
 // LagChart: total and per-partition lag lines, rebalance markers, CSV.
 #include "charts/lag_chart.h"
 
+#include "charts/series_palette.h"
+
 #include <QtCharts/QChart>
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QLegendMarker>
@@ -56,7 +58,7 @@ LagChart::LagChart(QWidget *parent) : ChartPanel(QStringLiteral("lagChart"), par
 
     chart()->setTitle(QString());
     m_total = newSeries(tr("total lag"), true);
-    QPen pen(QColor(0x21, 0x21, 0x21));
+    QPen pen(seriespalette::totalColor());
     pen.setWidthF(2.5);
     m_total->setPen(pen);
 }
@@ -156,9 +158,9 @@ void LagChart::redraw()
             QLineSeries *s = m_partitions.value(key);
             if (!s) {
                 s = newSeries(key, true);
-                QPen pen = s->pen();
-                pen.setWidthF(1.0);
-                s->setPen(pen);
+                if (!m_colourIndex.contains(key))
+                    m_colourIndex.insert(key, static_cast<int>(m_colourIndex.size()));
+                s->setPen(seriespalette::pen(m_colourIndex.value(key), 1.5));
                 m_partitions.insert(key, s);
             }
             const QList<QPointF> pts = tail(points);
@@ -233,9 +235,9 @@ QString LagChart::csvText() const
             take(static_cast<int>(names.size()) - 1, points);
         }
     }
-    QString out = QStringLiteral("time_ms,") + names.join(QLatin1Char(',')) + QLatin1Char('\n');
+    QString out = timeColumnsHeader() + QLatin1Char(',') + names.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const auto &[time, cells] : rows) {
-        QStringList line{QString::number(time)};
+        QStringList line{timeColumns(time)};
         for (int c = 0; c < names.size(); ++c) {
             auto it = cells.find(c);
             line << (it == cells.end() ? QString() : QString::number(it->second));
@@ -243,4 +245,14 @@ QString LagChart::csvText() const
         out += line.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out;
+}
+
+QString LagChart::exportTitle() const
+{
+    return m_group.isEmpty() ? tr("Consumer lag (no group)") : tr("Consumer lag — group %1").arg(m_group);
+}
+
+QString LagChart::valueAxisTitle() const
+{
+    return tr("lag (records)");
 }

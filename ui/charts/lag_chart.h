@@ -4,7 +4,10 @@
 // is gone and fall once its partitions move. Data come from GroupSnapshot.lagHistory and
 // partitionLagHistory (already bounded by the engine); the chart keeps at most kMaxPoints per
 // series (the newest) and at most kMaxMarkers markers, and redraws with one replace() per
-// series. CSV: "time_ms,total,<topic-partition>..." one row per sample time.
+// series. Partition lines take the SeriesPalette colour of the index they got on first sight,
+// kept for the chart's life (a line keeps its colour across refreshes, group switches and the
+// per-partition toggle). CSV: "time_utc,engine_time_s,total,<topic-partition>..." one row per
+// sample time.
 // Owns its children; GUI thread only.
 #pragma once
 
@@ -33,10 +36,12 @@ public:
     int partitionSeriesCount() const { return static_cast<int>(m_partitions.size()); }
     int markerCount() const; // visible rebalance markers
     QString csvText() const override;
+    QString exportTitle() const override;
 
 protected:
     void takeSnapshot(const kl::ClusterSnapshot &snapshot) override;
     void redraw() override;
+    QString valueAxisTitle() const override;
 
 private:
     const kl::GroupSnapshot *group() const;
@@ -47,5 +52,6 @@ private:
     QCheckBox *m_perPartition = nullptr;
     QLineSeries *m_total = nullptr;
     QMap<QString, QLineSeries *> m_partitions; // by "topic-p"
+    QMap<QString, int> m_colourIndex;          // "topic-p" -> palette index, first sight first
     QVector<QLineSeries *> m_markers;          // pooled; unused ones are hidden
 };

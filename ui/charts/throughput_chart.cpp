@@ -1,6 +1,8 @@
 // ThroughputChart: produced / consumed rates in a bounded ring.
 #include "charts/throughput_chart.h"
 
+#include "charts/series_palette.h"
+
 #include <QtCharts/QChart>
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QLineSeries>
@@ -21,7 +23,7 @@ ThroughputChart::ThroughputChart(QWidget *parent) : ChartPanel(QStringLiteral("t
     header()->insertWidget(0, hint, 1);
     m_produced = new QLineSeries(chart());
     m_produced->setName(tr("produced"));
-    QPen pen(QColor(0x21, 0x21, 0x21));
+    QPen pen(seriespalette::totalColor());
     pen.setWidthF(2.0);
     m_produced->setPen(pen);
     chart()->addSeries(m_produced);
@@ -86,6 +88,7 @@ void ThroughputChart::redraw()
         if (!series) {
             series = new QLineSeries(chart());
             series->setName(tr("consumed by %1").arg(group));
+            series->setPen(seriespalette::pen(static_cast<int>(m_groupOrder.indexOf(group)), 1.5));
             chart()->addSeries(series);
             series->attachAxis(timeAxis());
             series->attachAxis(valueAxis());
@@ -103,12 +106,12 @@ void ThroughputChart::redraw()
 
 QString ThroughputChart::csvText() const
 {
-    QString out = QStringLiteral("time_ms,produced");
+    QString out = timeColumnsHeader() + QStringLiteral(",produced");
     for (const QString &g : m_groupOrder)
         out += QLatin1Char(',') + g;
     out += QLatin1Char('\n');
     for (const Sample &s : m_samples) {
-        QStringList line{QString::number(s.timeMs), QString::number(s.produced, 'f', 1)};
+        QStringList line{timeColumns(s.timeMs), QString::number(s.produced, 'f', 1)};
         for (const QString &g : m_groupOrder) {
             auto it = s.consumed.find(g);
             line << (it == s.consumed.end() ? QString() : QString::number(it->second, 'f', 1));
@@ -116,4 +119,16 @@ QString ThroughputChart::csvText() const
         out += line.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out;
+}
+
+QString ThroughputChart::exportTitle() const
+{
+    return m_groupOrder.isEmpty() ? tr("Throughput: records produced")
+                                  : tr("Throughput: records produced, consumed by %1")
+                                        .arg(m_groupOrder.join(QStringLiteral(", ")));
+}
+
+QString ThroughputChart::valueAxisTitle() const
+{
+    return tr("rate (records/s)");
 }

@@ -1,8 +1,10 @@
 // ThroughputChart: the bottom "Throughput" tab: records/s produced (all producers) and
 // consumed (one line per group) over time. Snapshots carry only the current rates, so the
 // chart keeps its own bounded ring of samples (kMaxSamples, one at most every kMinSpacingMs
-// of engine time), fed even while hidden, and redraws with one replace() per series.
-// CSV: "time_ms,produced,<group>..." one row per sample. Owns its children; GUI thread only.
+// of engine time), fed even while hidden, and redraws with one replace() per series. Each
+// group's line has the SeriesPalette colour of its first-seen order (stable across refreshes).
+// CSV: "time_utc,engine_time_s,produced,<group>..." one row per sample. Owns its children; GUI
+// thread only.
 #pragma once
 
 #include "charts/chart_panel.h"
@@ -38,10 +40,12 @@ public:
     QLineSeries *consumedSeries(const QString &group) const { return m_consumed.value(group); }
     int seriesCount() const; // produced + one per group
     QString csvText() const override;
+    QString exportTitle() const override;
 
 protected:
     void takeSnapshot(const kl::ClusterSnapshot &snapshot) override;
     void redraw() override;
+    QString valueAxisTitle() const override;
 
 private:
     std::deque<Sample> m_samples; // oldest first, at most kMaxSamples

@@ -283,7 +283,7 @@ QString EventsPanel::aggregateKey(const kl::Event &e)
     case T::OffsetsCommitted:
         return QStringLiteral("commit|%1|%2").arg(where, fromStd(e.member));
     case T::OrderingViolation:
-        return QStringLiteral("order|%1|%2").arg(where, fromStd(e.kind));
+        return QStringLiteral("order|%1|%2|%3").arg(where, fromStd(e.kind)).arg(e.producerId);
     default:
         return {};
     }

@@ -234,7 +234,9 @@ QString groupText(const kl::Event &e)
         return {};
     case T::OrderingViolation: {
         const int n = int(std::max<int64_t>(1, e.count));
-        const QString first = EventsPanel::tr("first: key %1, sequence %2").arg(fromStd(e.key)).arg(e.sequence);
+        const QString first = e.producerId >= 0
+            ? EventsPanel::tr("producer %1, first: key %2, sequence %3").arg(e.producerId).arg(fromStd(e.key)).arg(e.sequence)
+            : EventsPanel::tr("first: key %1, sequence %2").arg(fromStd(e.key)).arg(e.sequence);
         if (e.kind == "duplicate") return EventsPanel::tr("%n duplicate(s): records delivered again; %1", nullptr, n).arg(first);
         if (e.kind == "violation") return EventsPanel::tr("%n per-key order violation(s); %1", nullptr, n).arg(first);
         if (e.kind == "gap") return EventsPanel::tr("%n gap(s) in a key's sequence; %1", nullptr, n).arg(first);
@@ -354,18 +356,18 @@ QString EventsPanel::describe(const kl::Event &e)
     case T::AutoProducerStarted:
         if (e.cause == "started")
             return tr("auto-producer %1: %2 records/s, %3")
-                .arg(e.value)
+                .arg(e.producerId)
                 .arg(e.limit)
                 .arg(e.count > 0 ? tr("%n record(s)", nullptr, int(e.count)) : tr("until stopped"));
         break;
     case T::AutoProducerFinished:
         if (e.cause == "count_reached")
-            return tr("auto-producer %1 sent all its %n record(s)", nullptr, int(e.count)).arg(e.value);
+            return tr("auto-producer %1 sent all its %n record(s)", nullptr, int(e.count)).arg(e.producerId);
         if (e.cause == "stopped")
-            return tr("auto-producer %1 stopped after %n record(s)", nullptr, int(e.count)).arg(e.value);
+            return tr("auto-producer %1 stopped after %n record(s)", nullptr, int(e.count)).arg(e.producerId);
         if (e.cause == "failed")
             return tr("auto-producer %1 gave up after %n record(s): %2", nullptr, int(e.count))
-                .arg(e.value)
+                .arg(e.producerId)
                 .arg(kafkaerrors::name(e.error) + QStringLiteral(": ") + kafkaerrors::meaning(e.error));
         break;
     case T::LagSampled:

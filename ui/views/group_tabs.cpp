@@ -20,7 +20,16 @@ GroupTabs::GroupTabs(Bridge &bridge, QObject *parent) : QObject(parent), m_bridg
     connect(m_groups, &GroupsView::addConsumerRequested, &bridge, &Bridge::addConsumer);
     connect(m_groups, &GroupsView::consumerActionRequested, &bridge, &Bridge::consumerAction);
     connect(m_groups, &GroupsView::stopGroupRequested, &bridge, &Bridge::stopConsumerGroup);
-    connect(&bridge, &Bridge::groupCommandFinished, m_groups, &GroupsView::showCommandResult);
+    connect(m_ordering, &OrderingPanel::resetRequested, &bridge, &Bridge::resetOrdering);
+    connect(&bridge, &Bridge::groupCommandFinished, this,
+            [this](const QString &action, const QString &group, const QString &target, const kl::Status &status) {
+                if (action == QLatin1String("reset-ordering")) {
+                    if (m_ordering)
+                        m_ordering->showResetResult(group, status);
+                } else if (m_groups) {
+                    m_groups->showCommandResult(action, group, target, status);
+                }
+            });
     connect(m_groups, &GroupsView::groupSelected, this, [this](const QString &group) {
         m_lag->setGroup(group);
         m_ordering->setGroup(group);

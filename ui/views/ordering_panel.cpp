@@ -1,12 +1,28 @@
-// OrderingPanel: the ordering checker's counts, their meaning, recent findings.
+// OrderingPanel: the ordering checker's counts, their meaning, per-producer rows, recent
+// findings, Reset.
 #include "views/ordering_panel.h"
+
+#include "core/error_code.h"
+#include "views/ordering_findings.h"
 
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
+
+namespace {
+
+enum ProducerColumn { ColProducer, ColTopic, ColChecked, ColDuplicates, ColViolations, ColGaps, ColCount };
+
+} // namespace
 
 OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
 {
@@ -29,21 +45,33 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     top->addSpacing(8);
     m_verdict = new QLabel(left);
     m_verdict->setObjectName(QStringLiteral("orderingVerdict"));
+    m_verdict->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
     top->addWidget(m_verdict, 1);
+    m_resetResult = new QLabel(left);
+    m_resetResult->setObjectName(QStringLiteral("orderingResetResult"));
+    top->addWidget(m_resetResult);
+    m_reset = new QPushButton(tr("Reset"), left);
+    m_reset->setObjectName(QStringLiteral("orderingReset"));
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (m_group.isEmpty())
+            return;
+        m_resetResult->setStyleSheet(QString());
+        m_resetResult->setText(tr("resetting…"));
+        emit resetRequested(m_group);
+    });
+    top->addWidget(m_reset);
     grid->addLayout(top, 0, 0, 1, 3);
+    using Kind = kl::OrderingFindingKind;
     m_checked = addRow(1, QStringLiteral("checked"), tr("checked"),
-                       tr("records whose per-key sequence number the consumers checked"));
+                       tr("records stamped with a producer id and per-key sequence that the "
+                          "consumers checked (others, e.g. null keys or hand-sent records, are not)"));
     m_perKey = addRow(2, QStringLiteral("perKey"), tr("per-key violations"),
-                      tr("a key's sequence went backwards; should stay 0: a key always goes to "
-                         "one partition, and a partition is read in order"));
+                      OrderingFindings::meaning(Kind::Violation));
     m_duplicates = addRow(3, QStringLiteral("duplicates"), tr("duplicates"),
-                          tr("a record read again: consumed after the last commit, then its "
-                             "partition moved (at-least-once delivery)"));
-    m_gaps = addRow(4, QStringLiteral("gaps"), tr("gaps"),
-                    tr("a key's sequence skipped ahead: records lost or skipped"));
+                          OrderingFindings::meaning(Kind::Duplicate));
+    m_gaps = addRow(4, QStringLiteral("gaps"), tr("gaps"), OrderingFindings::meaning(Kind::Gap));
     m_global = addRow(5, QStringLiteral("global"), tr("global inversions"),
-                      tr("records consumed in another order than produced, across partitions: "
-                         "normal, Kafka orders only within a partition"));
+                      OrderingFindings::meaning(Kind::GlobalInversion));
     grid->setColumnStretch(2, 1);
     grid->setRowStretch(6, 1);
     layout->addWidget(left, 3);
@@ -52,6 +80,31 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->setSpacing(1);
+    auto *perProducer = new QLabel(tr("Per producer (each auto-producer run has its own producer id)"), right);
+    perProducer->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    perProducer->setToolTip(perProducer->text());
+    rl->addWidget(perProducer);
+    m_producers = new QTableWidget(0, ColCount, right);
+    m_producers->setObjectName(QStringLiteral("orderingProducers"));
+    m_producers->setHorizontalHeaderLabels({tr("Producer"), tr("Topic"), tr("Checked"), tr("Duplicates"),
+                                            tr("Order violations"), tr("Gaps")});
+    const QString producerTip = tr("The producer id: every auto-producer run gets a new one and stamps "
+                                   "its values \"<key>@p<id>#<sequence>\", like the producer id and "
+                                   "sequence of Kafka's idempotent producer");
+    m_producers->horizontalHeaderItem(ColProducer)->setToolTip(producerTip);
+    m_producers->horizontalHeaderItem(ColTopic)->setToolTip(tr("The topic this producer wrote to"));
+    m_producers->horizontalHeaderItem(ColChecked)->setToolTip(tr("This producer's records the group checked"));
+    m_producers->horizontalHeaderItem(ColDuplicates)->setToolTip(OrderingFindings::meaning(Kind::Duplicate));
+    m_producers->horizontalHeaderItem(ColViolations)->setToolTip(OrderingFindings::meaning(Kind::Violation));
+    m_producers->horizontalHeaderItem(ColGaps)->setToolTip(OrderingFindings::meaning(Kind::Gap));
+    m_producers->verticalHeader()->hide();
+    m_producers->verticalHeader()->setDefaultSectionSize(m_producers->fontMetrics().height() + 4);
+    m_producers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_producers->horizontalHeader()->setSectionResizeMode(ColTopic, QHeaderView::Stretch);
+    m_producers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_producers->setSelectionMode(QAbstractItemView::NoSelection);
+    m_producers->setFocusPolicy(Qt::NoFocus);
+    rl->addWidget(m_producers, 1);
     rl->addWidget(new QLabel(tr("Recent findings (newest first)"), right));
     m_findings = new QListWidget(right);
     m_findings->setObjectName(QStringLiteral("orderingFindings"));
@@ -149,11 +202,16 @@ void OrderingPanel::redraw()
         for (const auto &x : m_snapshot->groups)
             if (QString::fromStdString(x.groupId) == m_group)
                 g = &x;
+    m_reset->setEnabled(g != nullptr);
+    m_reset->setToolTip(g ? tr("Clear this group's ordering counts, producers and findings; checking "
+                               "starts again from the next record it reads")
+                          : tr("No consumer group to reset yet: start one on the Groups tab"));
     if (!g) {
         for (QLabel *l : {m_checked, m_perKey, m_duplicates, m_gaps, m_global})
             l->setText(QStringLiteral("–"));
         m_verdict->setText(tr("no consumer group yet"));
         m_verdict->setStyleSheet(QString());
+        m_producers->setRowCount(0);
         m_findings->clear();
         return;
     }
@@ -172,7 +230,11 @@ void OrderingPanel::redraw()
     mark(m_gaps, o.gaps > 0, QStringLiteral("#c62828"));
     mark(m_global, o.globalInversions > 0, QStringLiteral("#1565c0"));
     if (o.checked == 0) {
-        m_verdict->setText(tr("nothing checked yet"));
+        m_verdict->setText(o.unchecked > 0
+                               ? tr("nothing checked yet: %n record(s) read carry no producer id and "
+                                    "sequence (null keys, hand-sent records, or data from before producer ids)",
+                                    nullptr, static_cast<int>(std::min<int64_t>(o.unchecked, INT32_MAX)))
+                               : tr("nothing checked yet"));
         m_verdict->setStyleSheet(QString());
     } else if (o.perKeyViolations == 0) {
         m_verdict->setText(o.globalInversions > 0
@@ -183,14 +245,66 @@ void OrderingPanel::redraw()
         m_verdict->setText(tr("✗ per-key order violated"));
         m_verdict->setStyleSheet(QStringLiteral("color:#c62828; font-weight:bold"));
     }
+    redrawProducers(o);
+    const qint64 started = m_snapshot->startedMs;
     QStringList recent;
-    for (auto it = o.recent.rbegin(); it != o.recent.rend(); ++it)
-        recent << QString::fromStdString(*it);
+    QStringList tips;
+    for (auto it = o.recent.rbegin(); it != o.recent.rend(); ++it) {
+        recent << OrderingFindings::text(*it, started);
+        tips << OrderingFindings::toolTip(*it, started);
+    }
     QStringList listed;
     for (int i = 0; i < m_findings->count(); ++i)
         listed << m_findings->item(i)->text();
     if (recent != listed) {
         m_findings->clear();
         m_findings->addItems(recent);
+        for (int i = 0; i < m_findings->count(); ++i)
+            m_findings->item(i)->setToolTip(tips[i]);
     }
+}
+
+void OrderingPanel::redrawProducers(const kl::OrderingSnapshot &o)
+{
+    m_producers->setRowCount(static_cast<int>(o.producers.size()));
+    auto cell = [this](int row, int column, const QString &text) {
+        QTableWidgetItem *item = m_producers->item(row, column);
+        if (!item) {
+            item = new QTableWidgetItem;
+            m_producers->setItem(row, column, item);
+        }
+        if (item->text() != text)
+            item->setText(text);
+        return item;
+    };
+    auto count = [&](int row, int column, int64_t n, const QString &badColour) {
+        QTableWidgetItem *item = cell(row, column, QString::number(n));
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        item->setForeground(n > 0 && !badColour.isEmpty() ? QBrush(QColor(badColour)) : QBrush());
+    };
+    for (int row = 0; row < static_cast<int>(o.producers.size()); ++row) {
+        const kl::OrderingProducerSnapshot &p = o.producers[static_cast<size_t>(row)];
+        cell(row, ColProducer, OrderingFindings::producerName(p.producerId))
+            ->setToolTip(tr("producer id %1: values stamped \"<key>@p%1#<sequence>\"").arg(p.producerId));
+        cell(row, ColTopic, QString::fromStdString(p.topic));
+        count(row, ColChecked, p.checked, QString());
+        count(row, ColDuplicates, p.duplicates, QStringLiteral("#ef6c00"));
+        count(row, ColViolations, p.perKeyViolations, QStringLiteral("#c62828"));
+        count(row, ColGaps, p.gaps, QStringLiteral("#c62828"));
+    }
+}
+
+void OrderingPanel::showResetResult(const QString &groupId, const kl::Status &status)
+{
+    if (status.isOk()) {
+        m_resetResult->setStyleSheet(QStringLiteral("color:#2e7d32"));
+        m_resetResult->setText(tr("%1: counts reset").arg(groupId));
+    } else {
+        const std::string_view name = kl::errorName(status.code());
+        m_resetResult->setStyleSheet(QStringLiteral("color:#c62828"));
+        m_resetResult->setText(tr("reset of %1 refused: %2 — %3")
+                                   .arg(groupId, QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())),
+                                        QString::fromStdString(status.message())));
+    }
+    m_resetResult->setToolTip(m_resetResult->text());
 }

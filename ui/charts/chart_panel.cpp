@@ -6,6 +6,7 @@
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QValueAxis>
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -52,12 +53,10 @@ ChartPanel::ChartPanel(const QString &objectName, QWidget *parent) : QWidget(par
 
     m_result = new QLabel(this);
     m_result->setObjectName(objectName + QStringLiteral("Result"));
-    auto *png = new QPushButton(tr("Export PNG…"), this);
+    auto *png = m_png = new QPushButton(this);
     png->setObjectName(objectName + QStringLiteral("Png"));
-    png->setToolTip(tr("Save the chart as it is drawn now as a PNG image"));
-    auto *csv = new QPushButton(tr("Export CSV…"), this);
+    auto *csv = m_csv = new QPushButton(this);
     csv->setObjectName(objectName + QStringLiteral("Csv"));
-    csv->setToolTip(tr("Save the chart's data points as CSV (one row per time, engine clock ms)"));
     connect(png, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), QString(),
                                                           tr("PNG image (*.png)"));
@@ -74,9 +73,25 @@ ChartPanel::ChartPanel(const QString &objectName, QWidget *parent) : QWidget(par
     m_header->addWidget(m_result);
     m_header->addWidget(png);
     m_header->addWidget(csv);
+    retranslateUi();
 }
 
 ChartPanel::~ChartPanel() = default;
+
+void ChartPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ChartPanel::retranslateUi()
+{
+    m_png->setText(tr("Export PNG…"));
+    m_png->setToolTip(tr("Save the chart as it is drawn now as a PNG image"));
+    m_csv->setText(tr("Export CSV…"));
+    m_csv->setToolTip(tr("Save the chart's data points as CSV (one row per time, engine clock ms)"));
+}
 
 void ChartPanel::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snapshot)
 {

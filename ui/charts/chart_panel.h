@@ -19,6 +19,7 @@ class QChartView;
 class QDateTimeAxis;
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QValueAxis;
 
 class ChartPanel : public QWidget {
@@ -48,6 +49,7 @@ protected:
     // Replace series from the kept data.
     virtual void redraw() = 0;
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
     QHBoxLayout *header() const { return m_header; }
     QDateTimeAxis *timeAxis() const { return m_x; }
     QValueAxis *valueAxis() const { return m_y; }
@@ -57,6 +59,7 @@ protected:
 
 private:
     void showResult(const QString &text, bool ok);
+    void retranslateUi();
 
     QHBoxLayout *m_header = nullptr;
     QChart *m_chart = nullptr;
@@ -64,5 +67,7 @@ private:
     QDateTimeAxis *m_x = nullptr;
     QValueAxis *m_y = nullptr;
     QLabel *m_result = nullptr;
+    QPushButton *m_png = nullptr;
+    QPushButton *m_csv = nullptr;
     bool m_stale = false;
 };

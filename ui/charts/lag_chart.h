@@ -15,6 +15,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineSeries;
 
 class LagChart : public ChartPanel {
@@ -37,14 +38,18 @@ public:
 protected:
     void takeSnapshot(const kl::ClusterSnapshot &snapshot) override;
     void redraw() override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     const kl::GroupSnapshot *group() const;
     QLineSeries *newSeries(const QString &name, bool inLegend);
 
     QString m_group;
     QComboBox *m_groups = nullptr;
     QCheckBox *m_perPartition = nullptr;
+    QLabel *m_groupLabel = nullptr;
+    QLabel *m_hint = nullptr;
     QLineSeries *m_total = nullptr;
     QMap<QString, QLineSeries *> m_partitions; // by "topic-p"
     QVector<QLineSeries *> m_markers;          // pooled; unused ones are hidden

@@ -6,6 +6,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <QEvent>
 #include <QLabel>
 #include <QHBoxLayout>
 #include <QPen>
@@ -14,19 +15,39 @@
 
 ThroughputChart::ThroughputChart(QWidget *parent) : ChartPanel(QStringLiteral("throughputChart"), parent)
 {
-    auto *hint = new QLabel(tr("records per second: produced by all producers, consumed by each group"), this);
+    auto *hint = m_hint = new QLabel(this);
     hint->setStyleSheet(QStringLiteral("color:#666"));
-    hint->setToolTip(hint->text());
     hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
     header()->insertWidget(0, hint, 1);
     m_produced = new QLineSeries(chart());
-    m_produced->setName(tr("produced"));
     QPen pen(QColor(0x21, 0x21, 0x21));
     pen.setWidthF(2.0);
     m_produced->setPen(pen);
     chart()->addSeries(m_produced);
     m_produced->attachAxis(timeAxis());
     m_produced->attachAxis(valueAxis());
+    retranslateUi();
+}
+
+void ThroughputChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    ChartPanel::changeEvent(event);
+}
+
+void ThroughputChart::retranslateUi()
+{
+    m_hint->setText(tr("records per second: produced by all producers, consumed by each group"));
+    m_hint->setToolTip(m_hint->text());
+    m_produced->setName(tr("produced"));
+    for (auto it = m_consumed.cbegin(); it != m_consumed.cend(); ++it)
+        it.value()->setName(consumedName(it.key()));
+}
+
+QString ThroughputChart::consumedName(const QString &group)
+{
+    return tr("consumed by %1").arg(group);
 }
 
 bool ThroughputChart::addSample(const Sample &sample)
@@ -85,7 +106,7 @@ void ThroughputChart::redraw()
         }
         if (!series) {
             series = new QLineSeries(chart());
-            series->setName(tr("consumed by %1").arg(group));
+            series->setName(consumedName(group));
             chart()->addSeries(series);
             series->attachAxis(timeAxis());
             series->attachAxis(valueAxis());

@@ -14,6 +14,7 @@
 #include <deque>
 #include <map>
 
+class QLabel;
 class QLineSeries;
 
 class ThroughputChart : public ChartPanel {
@@ -42,8 +43,13 @@ public:
 protected:
     void takeSnapshot(const kl::ClusterSnapshot &snapshot) override;
     void redraw() override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
+    static QString consumedName(const QString &group);
+
+    QLabel *m_hint = nullptr;
     std::deque<Sample> m_samples; // oldest first, at most kMaxSamples
     QStringList m_groupOrder;     // first seen first: stable colours and CSV columns
     QLineSeries *m_produced = nullptr;

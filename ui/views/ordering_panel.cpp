@@ -2,6 +2,7 @@
 #include "views/ordering_panel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,7 +20,8 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setVerticalSpacing(1);
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Group"), left));
+    m_groupLabel = new QLabel(left);
+    top->addWidget(m_groupLabel);
     m_groups = new QComboBox(left);
     m_groups->setObjectName(QStringLiteral("orderingGroup"));
     m_groups->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -31,19 +33,11 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     m_verdict->setObjectName(QStringLiteral("orderingVerdict"));
     top->addWidget(m_verdict, 1);
     grid->addLayout(top, 0, 0, 1, 3);
-    m_checked = addRow(1, QStringLiteral("checked"), tr("checked"),
-                       tr("records whose per-key sequence number the consumers checked"));
-    m_perKey = addRow(2, QStringLiteral("perKey"), tr("per-key violations"),
-                      tr("a key's sequence went backwards; should stay 0: a key always goes to "
-                         "one partition, and a partition is read in order"));
-    m_duplicates = addRow(3, QStringLiteral("duplicates"), tr("duplicates"),
-                          tr("a record read again: consumed after the last commit, then its "
-                             "partition moved (at-least-once delivery)"));
-    m_gaps = addRow(4, QStringLiteral("gaps"), tr("gaps"),
-                    tr("a key's sequence skipped ahead: records lost or skipped"));
-    m_global = addRow(5, QStringLiteral("global"), tr("global inversions"),
-                      tr("records consumed in another order than produced, across partitions: "
-                         "normal, Kafka orders only within a partition"));
+    m_checked = addRow(1, QStringLiteral("checked"));
+    m_perKey = addRow(2, QStringLiteral("perKey"));
+    m_duplicates = addRow(3, QStringLiteral("duplicates"));
+    m_gaps = addRow(4, QStringLiteral("gaps"));
+    m_global = addRow(5, QStringLiteral("global"));
     grid->setColumnStretch(2, 1);
     grid->setRowStretch(6, 1);
     layout->addWidget(left, 3);
@@ -52,30 +46,61 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->setSpacing(1);
-    rl->addWidget(new QLabel(tr("Recent findings (newest first)"), right));
+    m_findingsTitle = new QLabel(right);
+    rl->addWidget(m_findingsTitle);
     m_findings = new QListWidget(right);
     m_findings->setObjectName(QStringLiteral("orderingFindings"));
     m_findings->setWordWrap(true);
     m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     rl->addWidget(m_findings, 1);
     layout->addWidget(right, 2);
+    retranslateUi();
+}
+
+void OrderingPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void OrderingPanel::retranslateUi()
+{
+    m_groupLabel->setText(tr("Group"));
+    m_findingsTitle->setText(tr("Recent findings (newest first)"));
+    // The count rows, in addRow's order: title, and what the count means.
+    const QString rows[][2] = {
+        {tr("checked"), tr("records whose per-key sequence number the consumers checked")},
+        {tr("per-key violations"), tr("a key's sequence went backwards; should stay 0: a key always goes to "
+                                      "one partition, and a partition is read in order")},
+        {tr("duplicates"), tr("a record read again: consumed after the last commit, then its "
+                              "partition moved (at-least-once delivery)")},
+        {tr("gaps"), tr("a key's sequence skipped ahead: records lost or skipped")},
+        {tr("global inversions"), tr("records consumed in another order than produced, across partitions: "
+                                     "normal, Kafka orders only within a partition")},
+    };
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const CountRow &r = m_rows[i];
+        r.title->setText(rows[i][0]);
+        r.why->setText(rows[i][1]);
+        for (QLabel *l : {r.title, r.value, r.why})
+            l->setToolTip(rows[i][1]);
+    }
     redraw();
 }
 
-QLabel *OrderingPanel::addRow(int row, const QString &name, const QString &title, const QString &explanation)
+QLabel *OrderingPanel::addRow(int row, const QString &name)
 {
     auto *grid = static_cast<QGridLayout *>(m_groups->parentWidget()->layout());
-    auto *t = new QLabel(title, this);
+    auto *t = new QLabel(this);
     auto *value = new QLabel(QStringLiteral("–"), this);
     value->setObjectName(QStringLiteral("ordering-") + name);
     value->setMinimumWidth(60);
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    auto *why = new QLabel(explanation, this);
+    auto *why = new QLabel(this);
     why->setStyleSheet(QStringLiteral("color:#666"));
     why->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
-    why->setToolTip(explanation);
-    t->setToolTip(explanation);
-    value->setToolTip(explanation);
+    m_rows.append({t, value, why});
     grid->addWidget(t, row, 0);
     grid->addWidget(value, row, 1);
     grid->addWidget(why, row, 2);

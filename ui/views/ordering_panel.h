@@ -9,6 +9,7 @@
 
 #include "api/snapshot.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <memory>
@@ -34,10 +35,21 @@ public slots:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void redraw();
-    QLabel *addRow(int row, const QString &name, const QString &title, const QString &explanation);
+    void retranslateUi();
+    // A count row: its title, value and explanation labels (texts set by retranslateUi).
+    QLabel *addRow(int row, const QString &name);
+    struct CountRow {
+        QLabel *title = nullptr;
+        QLabel *value = nullptr;
+        QLabel *why = nullptr;
+    };
+    QList<CountRow> m_rows;
+    QLabel *m_groupLabel = nullptr;
+    QLabel *m_findingsTitle = nullptr;
 
     std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;
     QString m_group;

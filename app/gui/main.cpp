@@ -1,16 +1,14 @@
 // kafkalab: wiring only. Options -> EngineCore::open -> Engine (SystemClock, own thread) ->
-// ScenarioWorkspace (the live Bridge, or a scenario's own engine + Bridge) -> MainWindow.
-// Owns the translator and rebuilds the window when the language changes (every tr() string is
-// then fresh) and when the workspace switches between the live cluster and a scenario.
+// ScenarioWorkspace (the live Bridge, or a scenario's own engine + Bridge) -> Shell (the window
+// and the translators, ui/player/shell.h).
 // --screenshot fills a demo topic (or plays --scenario) and saves a PNG.
 #include "app_options.h"
 
 #include "api/engine.h"
 #include "bridge/bridge.h"
-#include "player/player_bar.h"
-#include "player/scenario_menu.h"
 #include "player/scenario_session.h"
 #include "player/scenario_workspace.h"
+#include "player/shell.h"
 #include "views/group_demo.h"
 #include "views/group_tabs.h"
 #include "views/main_window.h"
@@ -19,17 +17,13 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QTimer>
-#include <QTranslator>
 
 #include <algorithm>
 #include <cstdio>
@@ -37,8 +31,6 @@
 #include <memory>
 
 namespace {
-
-const QString kLanguageKey = QStringLiteral("ui/language");
 
 void printErr(const QString &text)
 {
@@ -51,10 +43,10 @@ QString resolveLanguage(const AppOptions &options)
 {
     QSettings settings;
     if (!options.lang.isEmpty()) {
-        settings.setValue(kLanguageKey, options.lang);
+        settings.setValue(Shell::languageKey(), options.lang);
         return options.lang;
     }
-    const QString saved = settings.value(kLanguageKey).toString();
+    const QString saved = settings.value(Shell::languageKey()).toString();
     if (saved == QLatin1String("ko") || saved == QLatin1String("en"))
         return saved;
     return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko")
@@ -74,116 +66,6 @@ bool waitUntil(const std::function<bool()> &cond, int timeoutMs)
     }
     return true;
 }
-
-// The window and the translators; rebuilding the window retranslates everything at once, and
-// shows whichever cluster the workspace now holds.
-class Shell : public QObject {
-public:
-    explicit Shell(ScenarioWorkspace &workspace) : m_workspace(workspace)
-    {
-        connect(&workspace, &ScenarioWorkspace::aboutToSwitch, this, [this] {
-            rememberWindow();
-            m_window.reset(); // it holds the Bridge that is about to go
-        });
-        connect(&workspace, &ScenarioWorkspace::switched, this, [this] {
-            m_centerTab = m_workspace.isPlaying() ? 1 : 0; // a scenario is about the cluster map
-            buildWindow();
-        });
-    }
-
-    void setLanguage(const QString &code)
-    {
-        QCoreApplication::removeTranslator(&m_app);
-        QCoreApplication::removeTranslator(&m_qt);
-        m_lang = code;
-        if (code == QLatin1String("ko")) {
-            if (m_app.load(QStringLiteral(":/i18n/kafkalab_ko.qm")))
-                QCoreApplication::installTranslator(&m_app);
-            else
-                printErr(QStringLiteral("kafkalab: the Korean translation is missing"));
-            if (m_qt.load(QStringLiteral("qtbase_ko"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                QCoreApplication::installTranslator(&m_qt);
-        }
-        QLocale::setDefault(QLocale(code == QLatin1String("ko") ? QLocale::Korean
-                                                                 : QLocale::English));
-    }
-
-    MainWindow *window() const { return m_window.get(); }
-
-    void buildWindow()
-    {
-        rememberWindow();
-        m_window.reset();
-        m_window = std::make_unique<MainWindow>(m_workspace.bridge());
-        m_window->setLanguage(m_lang);
-        m_window->setGeometry(m_geometry);
-        if (!m_topic.isEmpty() && !m_workspace.isPlaying())
-            m_window->selectTopic(m_topic);
-        if (m_centerTab >= 0)
-            m_window->centerTabs()->setCurrentIndex(m_centerTab);
-        m_window->scenarioMenu()->setPlaying(m_workspace.isPlaying());
-        if (ScenarioSession *session = m_workspace.session()) {
-            m_window->setWindowTitle(QCoreApplication::translate("Shell", "Kafka Lab — scenario: %1")
-                                         .arg(session->scenario().name.empty()
-                                                  ? session->fileName()
-                                                  : QString::fromStdString(session->scenario().name)));
-            PlayerBar *bar = attachPlayerBar(m_window.get(), *session);
-            connect(bar, &PlayerBar::backToLiveRequested, this, &Shell::backToLive);
-        }
-        connect(m_window.get(), &MainWindow::languageRequested, this, [this](const QString &code) {
-            if (code == m_lang)
-                return;
-            // Not now: we are inside the old window's button handler.
-            QTimer::singleShot(0, this, [this, code] {
-                QSettings().setValue(kLanguageKey, code);
-                setLanguage(code);
-                buildWindow();
-            });
-        });
-        connect(m_window->scenarioMenu(), &ScenarioMenu::playRequested, this, &Shell::play);
-        connect(m_window->scenarioMenu(), &ScenarioMenu::backToLiveRequested, this, &Shell::backToLive);
-        if (m_visible)
-            m_window->show();
-    }
-
-    // Plays a scenario file; a malformed one is explained in a message and nothing changes.
-    void play(const QString &path)
-    {
-        // Not now: the request comes from inside the window that switching destroys.
-        QTimer::singleShot(0, this, [this, path] {
-            QString error;
-            if (!m_workspace.playFile(path, &error))
-                QMessageBox::warning(m_window.get(), QCoreApplication::translate("Shell", "Cannot play the scenario"), error);
-        });
-    }
-
-    void backToLive()
-    {
-        QTimer::singleShot(0, this, [this] { m_workspace.backToLive(); });
-    }
-
-private:
-    void rememberWindow()
-    {
-        if (!m_window)
-            return;
-        m_topic = m_window->currentTopic();
-        m_geometry = m_window->geometry();
-        m_visible = m_window->isVisible();
-        m_centerTab = m_window->centerTabs()->currentIndex();
-    }
-
-    ScenarioWorkspace &m_workspace;
-    QTranslator m_app;
-    QTranslator m_qt;
-    QString m_lang;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_topic;
-    QRect m_geometry {0, 0, 1280, 800};
-    bool m_visible = false;
-    int m_centerTab = -1;
-};
 
 // --screenshot --scenario: play the scenario (paused, in steps) up to --scenario-time or the
 // end, then the window as a PNG.

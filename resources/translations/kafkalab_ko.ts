@@ -13,6 +13,45 @@
     </message>
 </context>
 <context>
+    <name>AutoProducerList</name>
+    <message>
+        <source>No auto-producer yet.</source>
+        <translation>아직 자동 프로듀서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>∞</source>
+        <translation>∞</translation>
+    </message>
+    <message>
+        <source>#%1 %2: running, sent %3 of %4 at %5 rec/s</source>
+        <translation>#%1 %2: 실행 중, %4건 중 %3건 보냄, 초당 %5건</translation>
+    </message>
+    <message>
+        <source>#%1 %2: finished, sent %3 of %4 (%5 rec/s)</source>
+        <translation>#%1 %2: 끝남, %4건 중 %3건 보냄 (초당 %5건)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>This auto-producer has already stopped</source>
+        <translation>이 자동 프로듀서는 이미 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>Stop auto-producer #%1 on %2</source>
+        <translation>%2의 자동 프로듀서 #%1 멈추기</translation>
+    </message>
+    <message>
+        <source>Stopping auto-producer #%1 failed: %2: %3</source>
+        <translation>자동 프로듀서 #%1 멈추기 실패: %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>BatchTableModel</name>
     <message>
         <source>valid</source>
@@ -2509,10 +2548,6 @@ Log start offset %2, high watermark %3.</source>
         <translation>시작</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>중지</translation>
-    </message>
-    <message>
         <source>Send one record to %1</source>
         <translation>%1에 레코드 하나 보내기</translation>
     </message>
@@ -2535,46 +2570,12 @@ Log start offset %2, high watermark %3.</source>
 %3</translation>
     </message>
     <message>
-        <source>This panel&apos;s auto-producer is running: stop it first</source>
-        <translation>이 패널의 자동 프로듀서가 실행 중입니다: 먼저 멈추세요</translation>
-    </message>
-    <message>
         <source>Start sending generated records to %1</source>
         <translation>%1에 생성한 레코드 보내기 시작</translation>
     </message>
     <message>
-        <source>Stop the auto-producer</source>
-        <translation>자동 프로듀서 멈추기</translation>
-    </message>
-    <message>
-        <source>No auto-producer is running</source>
-        <translation>실행 중인 자동 프로듀서가 없습니다</translation>
-    </message>
-    <message>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
-    </message>
-    <message>
-        <source>%1</source>
-        <translation>%1</translation>
-    </message>
-    <message>
-        <source>∞</source>
-        <translation>∞</translation>
-    </message>
-    <message>
-        <source>running on %1: sent %2 of %3 at %4 rec/s</source>
-        <translation>%1에서 실행 중: %3건 중 %2건 보냄, 초당 %4건</translation>
-    </message>
-    <message>
-        <source>finished on %1: sent %2 of %3 (%4 rec/s)</source>
-        <translation>%1에서 끝남: %3건 중 %2건 보냄 (초당 %4건)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other auto-producer(s) running</source>
-        <translation>
-            <numerusform>다른 자동 프로듀서 %n개 실행 중</numerusform>
-        </translation>
     </message>
     <message>
         <source>all: every in-sync replica has it</source>
@@ -2623,6 +2624,10 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>refused (acks=%1)</source>
         <translation>거부됨 (acks=%1)</translation>
+    </message>
+    <message>
+        <source>Starting an auto-producer: wait for the engine&apos;s answer</source>
+        <translation>자동 프로듀서를 시작하는 중: 엔진의 응답을 기다리세요</translation>
     </message>
 </context>
 <context>

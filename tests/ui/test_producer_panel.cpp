@@ -145,20 +145,25 @@ private slots:
         auto *topic = panel.findChild<QComboBox *>(QStringLiteral("producerTopic"));
         auto *count = panel.findChild<QSpinBox *>(QStringLiteral("autoCount"));
         auto *start = panel.findChild<QPushButton *>(QStringLiteral("autoStart"));
-        auto *stop = panel.findChild<QPushButton *>(QStringLiteral("autoStop"));
-        auto *status = panel.findChild<QLabel *>(QStringLiteral("autoStatus"));
-        QVERIFY(topic && count && start && stop && status);
+        QVERIFY(topic && count && start);
         QTRY_COMPARE_WITH_TIMEOUT(topic->currentText(), QStringLiteral("auto"), 10000);
-        QVERIFY(!stop->isEnabled());
-        QVERIFY(!stop->toolTip().isEmpty());
 
         QSignalSpy started(&bridge, &Bridge::autoProducerStarted);
         count->setValue(40);
         start->click();
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
         QVERIFY(started.at(0).at(1).value<kl::Status>().isOk());
+        // Its row in the list of auto-producers, from the snapshot.
+        const quint64 id = started.at(0).at(0).toULongLong();
+        QLabel *status = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(status = panel.findChild<QLabel *>(QStringLiteral("autoProducer-%1").arg(id)), 10000);
         // 40 records at 100/s: done in about 0.4 s of engine (wall) time.
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("sent 40 of 40")), 15000);
+        // Finished by itself: its Stop is disabled and says why.
+        auto *stop = panel.findChild<QPushButton *>(QStringLiteral("autoStop-%1").arg(id));
+        QVERIFY(stop);
+        QTRY_VERIFY_WITH_TIMEOUT(!stop->isEnabled(), 10000);
+        QVERIFY(!stop->toolTip().isEmpty());
         int64_t total = 0;
         for (const auto &p : bridge.snapshot()->topic("auto")->partitions)
             total += p.logEndOffset;

@@ -80,6 +80,19 @@ void Bridge::refresh()
         emit eventsArrived(events);
 }
 
+QVector<kl::Event> Bridge::eventsSoFar() const
+{
+    QVector<kl::Event> events;
+    if (m_lastEventSeq == 0)
+        return events;
+    for (kl::Event &e : m_engine.eventsSince(0)) {
+        if (e.seq > m_lastEventSeq)
+            break; // not emitted yet: the next refresh() brings it
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
 std::function<void(std::function<void()>)> Bridge::poster() const
 {
     return [alive = m_alive](std::function<void()> fn) { alive->post(std::move(fn)); };

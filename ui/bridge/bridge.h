@@ -39,6 +39,10 @@ public:
     void setRefreshIntervalMs(int ms);
     // Pull now (tests and screenshots use it instead of waiting for the timer).
     void refresh();
+    // The events eventsArrived() has already carried that the engine still keeps (its bounded
+    // history), oldest first: a window built for this Bridge later (back from a scenario)
+    // shows the cluster's events so far instead of an empty list.
+    QVector<kl::Event> eventsSoFar() const;
 
     // Commands. Each answers with exactly one signal below.
     void createTopic(const QString &name, const kl::TopicConfig &config);

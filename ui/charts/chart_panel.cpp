@@ -10,6 +10,7 @@
 
 #include <QtCharts/QLegend>
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -60,13 +61,10 @@ ChartPanel::ChartPanel(const QString &objectName, QWidget *parent) : QWidget(par
 
     m_result = new QLabel(this);
     m_result->setObjectName(objectName + QStringLiteral("Result"));
-    auto *png = new QPushButton(tr("Export PNG…"), this);
+    auto *png = m_png = new QPushButton(this);
     png->setObjectName(objectName + QStringLiteral("Png"));
-    png->setToolTip(tr("Save the chart as it is drawn now as a PNG image"));
-    auto *csv = new QPushButton(tr("Export CSV…"), this);
+    auto *csv = m_csv = new QPushButton(this);
     csv->setObjectName(objectName + QStringLiteral("Csv"));
-    csv->setToolTip(tr("Save the chart's data points as CSV (one row per time: ISO 8601 UTC time "
-                       "and seconds since the engine started)"));
     connect(png, &QPushButton::clicked, this, [this] {
         const QString path = askPath(tr("Export PNG"), tr("PNG image (*.png)"), QStringLiteral("png"));
         if (!path.isEmpty())
@@ -81,9 +79,26 @@ ChartPanel::ChartPanel(const QString &objectName, QWidget *parent) : QWidget(par
     m_header->addWidget(m_result);
     m_header->addWidget(png);
     m_header->addWidget(csv);
+    retranslateUi();
 }
 
 ChartPanel::~ChartPanel() = default;
+
+void ChartPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ChartPanel::retranslateUi()
+{
+    m_png->setText(tr("Export PNG…"));
+    m_png->setToolTip(tr("Save the chart as it is drawn now as a PNG image"));
+    m_csv->setText(tr("Export CSV…"));
+    m_csv->setToolTip(tr("Save the chart's data points as CSV (one row per time: ISO 8601 UTC time "
+                         "and seconds since the engine started)"));
+}
 
 void ChartPanel::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snapshot)
 {

@@ -25,6 +25,7 @@ class QChartView;
 class QDateTimeAxis;
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QValueAxis;
 
 class ChartPanel : public QWidget {
@@ -65,6 +66,7 @@ protected:
     // Replace series from the kept data.
     virtual void redraw() = 0;
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
     QHBoxLayout *header() const { return m_header; }
     QDateTimeAxis *timeAxis() const { return m_x; }
     QValueAxis *valueAxis() const { return m_y; }
@@ -78,6 +80,7 @@ private:
     void showResult(const QString &text, bool ok);
     // Asks for a path to save to (a save dialog adding `suffix`); empty when cancelled.
     QString askPath(const QString &caption, const QString &filter, const QString &suffix);
+    void retranslateUi();
 
     QHBoxLayout *m_header = nullptr;
     QChart *m_chart = nullptr;
@@ -85,5 +88,7 @@ private:
     QDateTimeAxis *m_x = nullptr;
     QValueAxis *m_y = nullptr;
     QLabel *m_result = nullptr;
+    QPushButton *m_png = nullptr;
+    QPushButton *m_csv = nullptr;
     bool m_stale = false;
 };

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
@@ -38,21 +39,18 @@ LagChart::LagChart(QWidget *parent) : ChartPanel(QStringLiteral("lagChart"), par
 {
     m_groups = new QComboBox(this);
     m_groups->setObjectName(QStringLiteral("lagGroup"));
-    m_groups->setToolTip(tr("The consumer group whose lag is drawn"));
     m_groups->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_groups, &QComboBox::activated, this,
             [this](int i) { setGroup(m_groups->itemData(i).toString()); });
-    m_perPartition = new QCheckBox(tr("per partition"), this);
+    m_perPartition = new QCheckBox(this);
     m_perPartition->setChecked(true);
-    m_perPartition->setToolTip(tr("Also draw each partition's lag as a thin line"));
     connect(m_perPartition, &QCheckBox::toggled, this, [this](bool) { refresh(); });
-    auto *label = new QLabel(tr("Group"), this);
-    header()->insertWidget(0, label);
+    m_groupLabel = new QLabel(this);
+    header()->insertWidget(0, m_groupLabel);
     header()->insertWidget(1, m_groups);
     header()->insertWidget(2, m_perPartition);
-    auto *hint = new QLabel(tr("lag = log end offset - committed offset; dashed lines: rebalances"), this);
+    auto *hint = m_hint = new QLabel(this);
     hint->setStyleSheet(QStringLiteral("color:#666"));
-    hint->setToolTip(hint->text());
     hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
     header()->insertWidget(3, hint, 1);
 
@@ -61,6 +59,28 @@ LagChart::LagChart(QWidget *parent) : ChartPanel(QStringLiteral("lagChart"), par
     QPen pen(seriespalette::totalColor());
     pen.setWidthF(2.5);
     m_total->setPen(pen);
+    retranslateUi();
+}
+
+void LagChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    ChartPanel::changeEvent(event);
+}
+
+// The controls and the series names; markers are named again by the redraw.
+void LagChart::retranslateUi()
+{
+    m_groups->setToolTip(tr("The consumer group whose lag is drawn"));
+    m_perPartition->setText(tr("per partition"));
+    m_perPartition->setToolTip(tr("Also draw each partition's lag as a thin line"));
+    m_groupLabel->setText(tr("Group"));
+    m_hint->setText(tr("lag = log end offset - committed offset; dashed lines: rebalances"));
+    m_hint->setToolTip(m_hint->text());
+    m_total->setName(tr("total lag"));
+    if (m_snapshot)
+        refresh();
 }
 
 QLineSeries *LagChart::newSeries(const QString &name, bool inLegend)

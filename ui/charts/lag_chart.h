@@ -18,6 +18,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineSeries;
 
 class LagChart : public ChartPanel {
@@ -42,14 +43,18 @@ protected:
     void takeSnapshot(const kl::ClusterSnapshot &snapshot) override;
     void redraw() override;
     QString valueAxisTitle() const override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     const kl::GroupSnapshot *group() const;
     QLineSeries *newSeries(const QString &name, bool inLegend);
 
     QString m_group;
     QComboBox *m_groups = nullptr;
     QCheckBox *m_perPartition = nullptr;
+    QLabel *m_groupLabel = nullptr;
+    QLabel *m_hint = nullptr;
     QLineSeries *m_total = nullptr;
     QMap<QString, QLineSeries *> m_partitions; // by "topic-p"
     QMap<QString, int> m_colourIndex;          // "topic-p" -> palette index, first sight first

@@ -8,6 +8,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <QEvent>
 #include <QLabel>
 #include <QHBoxLayout>
 #include <QPen>
@@ -16,9 +17,8 @@
 
 ThroughputChart::ThroughputChart(QWidget *parent) : ChartPanel(QStringLiteral("throughputChart"), parent)
 {
-    auto *hint = new QLabel(tr("records per second: produced by all producers, consumed by each group"), this);
+    auto *hint = m_hint = new QLabel(this);
     hint->setStyleSheet(QStringLiteral("color:#666"));
-    hint->setToolTip(hint->text());
     hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
     header()->insertWidget(0, hint, 1);
     m_produced = new QLineSeries(chart());
@@ -29,6 +29,28 @@ ThroughputChart::ThroughputChart(QWidget *parent) : ChartPanel(QStringLiteral("t
     chart()->addSeries(m_produced);
     m_produced->attachAxis(timeAxis());
     m_produced->attachAxis(valueAxis());
+    retranslateUi();
+}
+
+void ThroughputChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    ChartPanel::changeEvent(event);
+}
+
+void ThroughputChart::retranslateUi()
+{
+    m_hint->setText(tr("records per second: produced by all producers, consumed by each group"));
+    m_hint->setToolTip(m_hint->text());
+    m_produced->setName(tr("produced"));
+    for (auto it = m_consumed.cbegin(); it != m_consumed.cend(); ++it)
+        it.value()->setName(consumedName(it.key()));
+}
+
+QString ThroughputChart::consumedName(const QString &group)
+{
+    return tr("consumed by %1").arg(group);
 }
 
 bool ThroughputChart::addSample(const Sample &sample)
@@ -89,6 +111,7 @@ void ThroughputChart::redraw()
             series = new QLineSeries(chart());
             series->setName(tr("consumed by %1").arg(group));
             series->setPen(seriespalette::pen(static_cast<int>(m_groupOrder.indexOf(group)), 1.5));
+            series->setName(consumedName(group));
             chart()->addSeries(series);
             series->attachAxis(timeAxis());
             series->attachAxis(valueAxis());

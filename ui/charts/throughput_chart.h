@@ -16,6 +16,7 @@
 #include <deque>
 #include <map>
 
+class QLabel;
 class QLineSeries;
 
 class ThroughputChart : public ChartPanel {
@@ -46,8 +47,13 @@ protected:
     void takeSnapshot(const kl::ClusterSnapshot &snapshot) override;
     void redraw() override;
     QString valueAxisTitle() const override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
+    static QString consumedName(const QString &group);
+
+    QLabel *m_hint = nullptr;
     std::deque<Sample> m_samples; // oldest first, at most kMaxSamples
     QStringList m_groupOrder;     // first seen first: stable colours and CSV columns
     QLineSeries *m_produced = nullptr;

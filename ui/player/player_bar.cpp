@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -113,16 +114,14 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
 
     m_time = new QLabel(this);
     m_time->setObjectName(QStringLiteral("scenarioTime"));
-    m_time->setToolTip(tr("Scenario time: engine time since the scenario started"));
     m_next = new QLabel(this);
     m_next->setObjectName(QStringLiteral("nextAction"));
     m_next->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_summary = new QLabel(this);
 
     m_speed = new QComboBox(this);
-    m_speed->setToolTip(tr("Scenario seconds per wall-clock second"));
     for (double speed : ScenarioSession::speeds())
-        m_speed->addItem(tr("%1×").arg(QLocale().toString(speed)), speed);
+        m_speed->addItem(QString(), speed);
     m_speed->setCurrentIndex(std::max(0, m_speed->findData(session.speed())));
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_session.setSpeed(m_speed->itemData(i).toDouble()); });
@@ -130,18 +129,15 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     m_pause = new QPushButton(this);
     m_pause->setObjectName(QStringLiteral("pauseScenario"));
     connect(m_pause, &QPushButton::clicked, this, [this] { m_session.setPaused(!m_session.isPaused()); });
-    m_step = new QPushButton(tr("Step to next action"), this);
+    m_step = new QPushButton(this);
     m_step->setObjectName(QStringLiteral("stepScenario"));
-    m_step->setToolTip(tr("Jump to the next action's time and run it"));
     connect(m_step, &QPushButton::clicked, &m_session, &ScenarioSession::stepToNextAction);
-    m_back = new QPushButton(tr("Back to live cluster"), this);
+    m_back = new QPushButton(this);
     m_back->setObjectName(QStringLiteral("backToLive"));
-    m_back->setToolTip(tr("End the scenario (its cluster is discarded) and show the live cluster again"));
     connect(m_back, &QPushButton::clicked, this, &PlayerBar::backToLiveRequested);
 
     m_outcomes = new QListWidget(this);
     m_outcomes->setObjectName(QStringLiteral("scenarioOutcomes"));
-    m_outcomes->setToolTip(tr("The scenario's expects as they are checked"));
     m_outcomes->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_outcomes->setMaximumHeight((m_outcomes->fontMetrics().lineSpacing() + 4) * 3 + 6); // three results
 
@@ -151,7 +147,8 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     controls->addWidget(m_next, 1);
     controls->addWidget(m_summary);
     controls->addSpacing(12);
-    controls->addWidget(new QLabel(tr("Speed:"), this));
+    m_speedLabel = new QLabel(this);
+    controls->addWidget(m_speedLabel);
     controls->addWidget(m_speed);
     controls->addWidget(m_pause);
     controls->addWidget(m_step);
@@ -167,8 +164,44 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
 
     connect(&session, &ScenarioSession::progressChanged, this, &PlayerBar::updateProgress);
     connect(&session, &ScenarioSession::pausedChanged, this, &PlayerBar::updatePauseButton);
+    retranslateUi();
+}
+
+void PlayerBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// The controls' texts, then the progress and every outcome shown so far, in place.
+void PlayerBar::retranslateUi()
+{
+    m_time->setToolTip(tr("Scenario time: engine time since the scenario started"));
+    m_speed->setToolTip(tr("Scenario seconds per wall-clock second"));
+    for (int i = 0; i < m_speed->count(); ++i)
+        m_speed->setItemText(i, tr("%1×").arg(QLocale().toString(m_speed->itemData(i).toDouble())));
+    m_speedLabel->setText(tr("Speed:"));
+    m_step->setText(tr("Step to next action"));
+    m_step->setToolTip(tr("Jump to the next action's time and run it"));
+    m_back->setText(tr("Back to live cluster"));
+    m_back->setToolTip(tr("End the scenario (its cluster is discarded) and show the live cluster again"));
+    m_outcomes->setToolTip(tr("The scenario's expects as they are checked"));
     updatePauseButton();
+    const kl::ScenarioProgress &p = m_session.progress();
+    for (int i = 0; i < m_outcomesShown && i < int(p.outcomes.size()); ++i)
+        describeOutcome(p.outcomes[size_t(i)], m_outcomes->item(m_outcomesShown - 1 - i));
     updateProgress();
+}
+
+void PlayerBar::describeOutcome(const kl::ScenarioOutcome &o, QListWidgetItem *item) const
+{
+    const QString what = describeOutcomeTarget(o.actionIndex);
+    item->setText(o.passed ? tr("✓ %1 (line %2): %3").arg(formatTime(o.atMs)).arg(o.line).arg(what)
+                           : tr("✗ %1 (line %2): %3").arg(formatTime(o.atMs)).arg(o.line)
+                                 .arg(QString::fromStdString(o.reason)));
+    item->setToolTip(o.passed ? tr("Passed: %1").arg(what)
+                              : tr("Failed: %1\n%2").arg(what, QString::fromStdString(o.reason)));
 }
 
 QString PlayerBar::formatTime(qint64 ms)
@@ -248,15 +281,9 @@ void PlayerBar::updateProgress()
 
     for (; m_outcomesShown < int(p.outcomes.size()); ++m_outcomesShown) {
         const kl::ScenarioOutcome &o = p.outcomes[size_t(m_outcomesShown)];
-        const QString what = describeOutcomeTarget(o.actionIndex);
-        QString text = o.passed
-            ? tr("✓ %1 (line %2): %3").arg(formatTime(o.atMs)).arg(o.line).arg(what)
-            : tr("✗ %1 (line %2): %3").arg(formatTime(o.atMs)).arg(o.line)
-                  .arg(QString::fromStdString(o.reason));
-        auto *item = new QListWidgetItem(text);
+        auto *item = new QListWidgetItem;
+        describeOutcome(o, item);
         item->setForeground(o.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc0, 0x39, 0x2b));
-        item->setToolTip(o.passed ? tr("Passed: %1").arg(what)
-                                  : tr("Failed: %1\n%2").arg(what, QString::fromStdString(o.reason)));
         item->setData(Qt::UserRole, o.passed);
         m_outcomes->insertItem(0, item); // newest first, like the events timeline
     }

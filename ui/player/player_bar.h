@@ -10,9 +10,13 @@
 #include <QString>
 #include <QWidget>
 
+namespace kl {
+struct ScenarioOutcome;
+}
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class ScenarioSession;
 
@@ -36,7 +40,12 @@ public:
 signals:
     void backToLiveRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void describeOutcome(const kl::ScenarioOutcome &outcome, QListWidgetItem *item) const;
     void updateProgress();
     void updatePauseButton();
     QString describeOutcomeTarget(int actionIndex) const;
@@ -48,6 +57,7 @@ private:
     QLabel *m_next = nullptr;
     QLabel *m_summary = nullptr;
     QComboBox *m_speed = nullptr;
+    QLabel *m_speedLabel = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_step = nullptr;
     QPushButton *m_back = nullptr;

@@ -4,17 +4,17 @@
 #include "player/scenario_workspace.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 
-ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(tr("Scenario"), parent)
+ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(parent)
 {
     setObjectName(QStringLiteral("scenarioMenu"));
     setToolTipsVisible(true);
-    QAction *open = addAction(tr("Play scenario file…"), this, &ScenarioMenu::chooseFile);
-    open->setToolTip(tr("Play a scenario (JSON, see docs/SCENARIOS.md) on a fresh simulated cluster"));
+    m_open = addAction(QString(), this, &ScenarioMenu::chooseFile);
 
-    m_examples = addMenu(tr("Examples"));
+    m_examples = addMenu(QString());
     m_examples->setObjectName(QStringLiteral("scenarioExamples"));
     m_examples->setToolTipsVisible(true);
     for (const QString &path : ScenarioWorkspace::bundledExamples()) {
@@ -30,9 +30,26 @@ ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(tr("Scenario"), parent)
     m_examples->setEnabled(!m_examples->isEmpty());
 
     addSeparator();
-    m_back = addAction(tr("Back to live cluster"), this, &ScenarioMenu::backToLiveRequested);
+    m_back = addAction(QString(), this, &ScenarioMenu::backToLiveRequested);
     m_back->setObjectName(QStringLiteral("backToLiveAction"));
     m_back->setEnabled(false);
+    retranslateUi();
+}
+
+void ScenarioMenu::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMenu::changeEvent(event);
+}
+
+void ScenarioMenu::retranslateUi()
+{
+    setTitle(tr("Scenario"));
+    m_open->setText(tr("Play scenario file…"));
+    m_open->setToolTip(tr("Play a scenario (JSON, see docs/SCENARIOS.md) on a fresh simulated cluster"));
+    m_examples->setTitle(tr("Examples"));
+    m_back->setText(tr("Back to live cluster"));
 }
 
 void ScenarioMenu::setPlaying(bool playing)

@@ -21,9 +21,14 @@ signals:
     void playRequested(const QString &path); // a file path or a ":/scenarios/..." resource
     void backToLiveRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void chooseFile();
+    void retranslateUi();
 
+    QAction *m_open = nullptr;
     QMenu *m_examples = nullptr;
     QAction *m_back = nullptr;
 };

@@ -52,17 +52,17 @@ MemberCard::MemberCard(const QString &clientId, QWidget *parent) : QFrame(parent
     layout->addWidget(m_numbers);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(4);
-    auto button = [this, buttons](const QString &prefix, const QString &text) {
-        auto *b = new QPushButton(text, this);
+    auto button = [this, buttons](const QString &prefix) {
+        auto *b = new QPushButton(this);
         b->setObjectName(prefix + m_clientId);
         b->setAutoDefault(false);
         b->setMinimumHeight(22);
         buttons->addWidget(b);
         return b;
     };
-    m_crash = button(QStringLiteral("crash-"), tr("Crash"));
-    m_leave = button(QStringLiteral("leave-"), tr("Leave"));
-    m_stall = button(QStringLiteral("stall-"), tr("Stall"));
+    m_crash = button(QStringLiteral("crash-"));
+    m_leave = button(QStringLiteral("leave-"));
+    m_stall = button(QStringLiteral("stall-"));
     connect(m_crash, &QPushButton::clicked, this,
             [this] { emit actionRequested(m_clientId, kl::ConsumerAction::Crash); });
     connect(m_leave, &QPushButton::clicked, this,
@@ -71,6 +71,22 @@ MemberCard::MemberCard(const QString &clientId, QWidget *parent) : QFrame(parent
         emit actionRequested(m_clientId, m_resume ? kl::ConsumerAction::Resume : kl::ConsumerAction::Stall);
     });
     layout->addLayout(buttons);
+    retranslateUi();
+}
+
+void MemberCard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QFrame::changeEvent(event);
+}
+
+// The buttons; the other texts come from the member (GroupsView rebuilds it on the same event).
+void MemberCard::retranslateUi()
+{
+    m_crash->setText(tr("Crash"));
+    m_leave->setText(tr("Leave"));
+    m_stall->setText(m_resume ? tr("Resume") : tr("Stall"));
 }
 
 void MemberCard::setMember(const groupmap::Member &m)
@@ -105,7 +121,7 @@ void MemberCard::setMember(const groupmap::Member &m)
     m_crash->setToolTip(m.crash.tip);
     m_leave->setEnabled(m.leave.enabled);
     m_leave->setToolTip(m.leave.tip);
-    m_stall->setText(m_resume ? tr("Resume") : tr("Stall"));
+    retranslateUi();
     m_stall->setEnabled(m.stall.enabled);
     m_stall->setToolTip(m.stall.tip);
 }
@@ -113,9 +129,23 @@ void MemberCard::setMember(const groupmap::Member &m)
 AssignmentCanvas::AssignmentCanvas(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("assignmentCanvas"));
-    m_empty = new QLabel(tr("No members: start consumers or add one to this group"), this);
+    m_empty = new QLabel(this);
     m_empty->setStyleSheet(QStringLiteral("color:#777"));
     m_empty->hide();
+    retranslateUi();
+}
+
+void AssignmentCanvas::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void AssignmentCanvas::retranslateUi()
+{
+    m_empty->setText(tr("No members: start consumers or add one to this group"));
+    m_empty->adjustSize();
 }
 
 void AssignmentCanvas::setMap(const groupmap::GroupMap &map)

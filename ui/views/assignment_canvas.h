@@ -29,7 +29,12 @@ public:
 signals:
     void actionRequested(const QString &clientId, kl::ConsumerAction action);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     QString m_clientId;
     bool m_resume = false;
     QLabel *m_title = nullptr;
@@ -63,8 +68,10 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     void relayout();
 
     groupmap::GroupMap m_map;

@@ -5,6 +5,7 @@
 #include "views/replica_tiles.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -22,8 +23,8 @@ using clustermap::ClusterMap;
 
 namespace {
 
-// A legend entry: a small swatch drawn like a tile, and its meaning.
-QWidget *legendChip(QWidget *parent, const QString &fill, const QString &border, const QString &text,
+// A legend entry: a small swatch drawn like a tile, and its meaning (*text, set by retranslateUi).
+QWidget *legendChip(QWidget *parent, const QString &fill, const QString &border, QLabel **text,
                     bool dashed = false)
 {
     auto *w = new QWidget(parent);
@@ -35,7 +36,8 @@ QWidget *legendChip(QWidget *parent, const QString &fill, const QString &border,
     swatch->setStyleSheet(QStringLiteral("background:%1; border:1px %3 %2; border-radius:2px;")
                               .arg(fill, border, dashed ? QStringLiteral("dashed") : QStringLiteral("solid")));
     row->addWidget(swatch);
-    row->addWidget(new QLabel(text, w));
+    *text = new QLabel(w);
+    row->addWidget(*text);
     return w;
 }
 
@@ -93,42 +95,84 @@ ClusterView::ClusterView(QWidget *parent) : QWidget(parent)
 
     m_hlTimer.setInterval(40);
     connect(&m_hlTimer, &QTimer::timeout, this, &ClusterView::stepHighlight);
-    updatePartitionBar();
+    retranslateUi();
 }
 
 ClusterView::~ClusterView() = default;
+
+void ClusterView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// The texts set here, then the map again (its texts are built in the current language).
+void ClusterView::retranslateUi()
+{
+    m_topicLabel->setText(tr("Topic"));
+    m_topics->setToolTip(tr("Show the replicas of one topic, or of all topics"));
+    m_topics->setItemText(0, tr("all topics"));
+    m_legendLeader->setText(tr("leader"));
+    m_legendInSync->setText(tr("follower in ISR"));
+    m_legendOutOfSync->setText(tr("follower out of ISR"));
+    m_legendOffline->setText(tr("offline"));
+    m_legendPreferred->setText(tr("★ preferred"));
+    m_legend->setToolTip(tr("LEO = log end offset of the replica; HW = high watermark of the "
+                            "partition (consumers read below it); epoch = leader epoch.\n"
+                            "ISR = in-sync replicas: the followers that are caught up."));
+    m_elect->setText(tr("Elect preferred leader"));
+    m_showInTopic->setText(tr("Show in Topic view"));
+    for (Column &c : m_columns)
+        retranslateColumn(c);
+    if (m_snapshot)
+        rebuildMap();
+    else
+        updatePartitionBar();
+}
+
+void ClusterView::retranslateColumn(Column &c)
+{
+    c.title->setText(ClusterMap::brokerName(c.id));
+    c.controller->setText(tr("★ controller"));
+    c.crash->setText(tr("Crash"));
+    c.restart->setText(tr("Restart"));
+    c.isolate->setText(tr("Isolate")); // "Heal" when isolated: updateColumn
+    c.slow->setText(tr("Slow follower"));
+    for (QAction *a : c.slow->menu()->actions()) {
+        const qint64 ms = a->data().toLongLong();
+        a->setText(ms == 0 ? tr("normal speed (no delay)") : tr("+%1 per fetch").arg(delayText(ms)));
+    }
+}
 
 QWidget *ClusterView::buildHeader()
 {
     auto *header = new QWidget(this);
     auto *row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
-    auto *topicLabel = new QLabel(tr("Topic"), header);
+    auto *topicLabel = m_topicLabel = new QLabel(header);
     m_topics = new QComboBox(header);
     m_topics->setObjectName(QStringLiteral("clusterTopicFilter"));
-    m_topics->setToolTip(tr("Show the replicas of one topic, or of all topics"));
     m_topics->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_topics->addItem(tr("all topics"), QString());
+    m_topics->addItem(QString(), QString());
     connect(m_topics, &QComboBox::activated, this,
             [this](int index) { setTopicFilter(m_topics->itemData(index).toString()); });
     row->addWidget(topicLabel);
     row->addWidget(m_topics);
     row->addSpacing(12);
 
-    auto *legend = new QWidget(header);
+    auto *legend = m_legend = new QWidget(header);
     legend->setObjectName(QStringLiteral("clusterLegend"));
     auto *chips = new QHBoxLayout(legend);
     chips->setContentsMargins(0, 0, 0, 0);
     chips->setSpacing(2);
-    chips->addWidget(legendChip(legend, QStringLiteral("#2e7d32"), QStringLiteral("#1b5e20"), tr("leader")));
-    chips->addWidget(legendChip(legend, QStringLiteral("#c8e6c9"), QStringLiteral("#2e7d32"), tr("follower in ISR")));
-    chips->addWidget(legendChip(legend, QStringLiteral("#ffe0b2"), QStringLiteral("#ef6c00"), tr("follower out of ISR")));
-    chips->addWidget(legendChip(legend, QStringLiteral("#eeeeee"), QStringLiteral("#9e9e9e"), tr("offline"), true));
-    chips->addWidget(new QLabel(tr("★ preferred"), legend));
+    chips->addWidget(legendChip(legend, QStringLiteral("#2e7d32"), QStringLiteral("#1b5e20"), &m_legendLeader));
+    chips->addWidget(legendChip(legend, QStringLiteral("#c8e6c9"), QStringLiteral("#2e7d32"), &m_legendInSync));
+    chips->addWidget(legendChip(legend, QStringLiteral("#ffe0b2"), QStringLiteral("#ef6c00"), &m_legendOutOfSync));
+    chips->addWidget(legendChip(legend, QStringLiteral("#eeeeee"), QStringLiteral("#9e9e9e"), &m_legendOffline, true));
+    m_legendPreferred = new QLabel(legend);
+    chips->addWidget(m_legendPreferred);
     chips->addStretch(1);
-    legend->setToolTip(tr("LEO = log end offset of the replica; HW = high watermark of the "
-                          "partition (consumers read below it); epoch = leader epoch.\n"
-                          "ISR = in-sync replicas: the followers that are caught up."));
     row->addWidget(legend, 1);
     return header;
 }
@@ -143,13 +187,13 @@ QWidget *ClusterView::buildPartitionBar()
     m_partitionSummary->setObjectName(QStringLiteral("partitionSummary"));
     m_partitionSummary->setWordWrap(true);
     m_partitionSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_elect = new QPushButton(tr("Elect preferred leader"), bar);
+    m_elect = new QPushButton(bar);
     m_elect->setObjectName(QStringLiteral("electPreferred"));
     connect(m_elect, &QPushButton::clicked, this, [this] {
         if (!m_selectedTopic.isEmpty() && m_selectedPartition >= 0)
             emit electPreferredLeaderRequested(m_selectedTopic, m_selectedPartition);
     });
-    m_showInTopic = new QPushButton(tr("Show in Topic view"), bar);
+    m_showInTopic = new QPushButton(bar);
     m_showInTopic->setObjectName(QStringLiteral("showInTopic"));
     connect(m_showInTopic, &QPushButton::clicked, this, [this] {
         if (!m_selectedTopic.isEmpty() && m_selectedPartition >= 0)
@@ -265,12 +309,12 @@ ClusterView::Column ClusterView::makeColumn(int id)
     v->setSpacing(4);
 
     auto *titleRow = new QHBoxLayout;
-    c.title = new QLabel(ClusterMap::brokerName(id), c.frame);
+    c.title = new QLabel(c.frame);
     QFont big = c.title->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
     c.title->setFont(big);
-    c.controller = new QLabel(tr("★ controller"), c.frame);
+    c.controller = new QLabel(c.frame);
     c.controller->setObjectName(QStringLiteral("controller-%1").arg(id));
     c.controller->setStyleSheet(QStringLiteral("color:#1565c0; font-weight:bold;"));
     titleRow->addWidget(c.title);
@@ -286,22 +330,20 @@ ClusterView::Column ClusterView::makeColumn(int id)
     c.detail->setWordWrap(true);
     v->addWidget(c.detail);
 
-    c.crash = new QPushButton(tr("Crash"), c.frame);
+    c.crash = new QPushButton(c.frame);
     c.crash->setObjectName(QStringLiteral("crash-%1").arg(id));
-    c.restart = new QPushButton(tr("Restart"), c.frame);
+    c.restart = new QPushButton(c.frame);
     c.restart->setObjectName(QStringLiteral("restart-%1").arg(id));
-    c.isolate = new QPushButton(tr("Isolate"), c.frame);
+    c.isolate = new QPushButton(c.frame);
     c.isolate->setObjectName(QStringLiteral("isolate-%1").arg(id));
     c.slow = new QToolButton(c.frame);
     c.slow->setObjectName(QStringLiteral("slow-%1").arg(id));
-    c.slow->setText(tr("Slow follower"));
     c.slow->setPopupMode(QToolButton::InstantPopup);
     c.slow->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *menu = new QMenu(c.slow);
     menu->setToolTipsVisible(true);
     for (qint64 ms : {0LL, 300LL, 1000LL, 3000LL, 15000LL}) {
-        QAction *a = menu->addAction(ms == 0 ? tr("normal speed (no delay)")
-                                             : tr("+%1 per fetch").arg(delayText(ms)));
+        QAction *a = menu->addAction(QString());
         a->setData(ms);
         connect(a, &QAction::triggered, this, [this, id, ms] { emit slowFollowerRequested(id, ms); });
     }
@@ -346,6 +388,7 @@ ClusterView::Column ClusterView::makeColumn(int id)
     v->addSpacing(4);
     v->addWidget(c.tiles);
     v->addStretch(1);
+    retranslateColumn(c);
     return c;
 }
 

@@ -72,6 +72,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Column {
@@ -88,6 +89,8 @@ private:
         ReplicaTiles *tiles = nullptr;
     };
 
+    void retranslateUi();
+    void retranslateColumn(Column &column);
     QWidget *buildHeader();
     QWidget *buildPartitionBar();
     void rebuildColumns();
@@ -106,7 +109,14 @@ private:
     QString m_selectedTopic;
     int m_selectedPartition = -1;
 
+    QLabel *m_topicLabel = nullptr;
     QComboBox *m_topics = nullptr;
+    QWidget *m_legend = nullptr;
+    QLabel *m_legendLeader = nullptr;
+    QLabel *m_legendInSync = nullptr;
+    QLabel *m_legendOutOfSync = nullptr;
+    QLabel *m_legendOffline = nullptr;
+    QLabel *m_legendPreferred = nullptr;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_columnsHost = nullptr;
     QHBoxLayout *m_columnsLayout = nullptr;

@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,11 +20,10 @@ GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
     grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(2);
 
-    auto place = [this, grid](int row, int col, const QString &label, QWidget *field, QLabel *&error,
-                              const QString &tip) {
-        auto *l = new QLabel(label, this);
-        l->setToolTip(tip);
-        field->setToolTip(tip);
+    // Each field's label and tooltip are set by retranslateUi, in this order.
+    auto place = [this, grid](int row, int col, QWidget *field, QLabel *&error) {
+        auto *l = new QLabel(this);
+        m_fields.append({l, field});
         error = new QLabel(this);
         error->setStyleSheet(QStringLiteral("color:#c62828; font-size:11px"));
         error->setWordWrap(true);
@@ -39,53 +39,77 @@ GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
 
     m_groupId = new QLineEdit(QStringLiteral("orders-app"), this);
     m_groupId->setObjectName(QStringLiteral("formGroupId"));
-    place(0, 0, tr("Group id"), m_groupId, m_groupIdError, tr("group.id: consumers with the same id share the partitions"));
+    place(0, 0, m_groupId, m_groupIdError);
     m_topics = new QComboBox(this);
     m_topics->setObjectName(QStringLiteral("formTopics"));
     m_topics->setEditable(true);
     m_topics->setInsertPolicy(QComboBox::NoInsert);
-    place(0, 1, tr("Topic(s)"), m_topics, m_topicsError, tr("subscribe(): one topic, or several separated by commas"));
+    place(0, 1, m_topics, m_topicsError);
     m_consumers = new QSpinBox(this);
     m_consumers->setObjectName(QStringLiteral("formConsumers"));
     m_consumers->setRange(0, 99);
     m_consumers->setValue(3);
-    place(1, 0, tr("Consumers"), m_consumers, m_consumersError,
-          tr("How many simulated consumers start at once; more than partitions leaves some idle"));
+    place(1, 0, m_consumers, m_consumersError);
     m_assignor = new QComboBox(this);
     m_assignor->setObjectName(QStringLiteral("formAssignor"));
     m_assignor->addItems(groupform::GroupForm::assignors());
-    place(1, 1, tr("Assignor"), m_assignor, m_assignorError,
-          tr("partition.assignment.strategy: range, roundrobin, sticky (eager) or "
-             "cooperative-sticky (moves only what must move)"));
+    place(1, 1, m_assignor, m_assignorError);
     m_rate = new QSpinBox(this);
     m_rate->setObjectName(QStringLiteral("formRate"));
     m_rate->setRange(0, 100000);
     m_rate->setValue(100);
-    m_rate->setSuffix(tr(" rec/s"));
-    place(2, 0, tr("Rate"), m_rate, m_rateError,
-          tr("Records per second each consumer processes; below the produce rate, lag grows"));
+    place(2, 0, m_rate, m_rateError);
     m_session = new QSpinBox(this);
     m_session->setObjectName(QStringLiteral("formSession"));
     m_session->setRange(1000, groupform::kMaxSessionTimeoutMs);
     m_session->setSingleStep(1000);
     m_session->setValue(10000);
-    m_session->setSuffix(tr(" ms"));
-    place(2, 1, tr("Session timeout"), m_session, m_sessionError,
-          tr("session.timeout.ms: a member silent this long is removed and its partitions move "
-             "(heartbeat.interval.ms is set to a third of it, at most 3000)"));
-    m_autoCommit = new QCheckBox(tr("auto-commit (enable.auto.commit, every 5 s)"), this);
+    place(2, 1, m_session, m_sessionError);
+    m_autoCommit = new QCheckBox(this);
     m_autoCommit->setObjectName(QStringLiteral("formAutoCommit"));
     m_autoCommit->setChecked(true);
-    m_autoCommit->setToolTip(tr("Commit consumed offsets every auto.commit.interval.ms; records "
-                                "read after the last commit are read again after a rebalance"));
     grid->addWidget(m_autoCommit, 3, 0, 1, 3);
-    m_start = new QPushButton(tr("Start group"), this);
+    m_start = new QPushButton(this);
     m_start->setObjectName(QStringLiteral("formStart"));
-    m_start->setToolTip(tr("Start the consumers: they join, the leader assigns, the group becomes Stable"));
     connect(m_start, &QPushButton::clicked, this, [this] { submit(); });
     grid->addWidget(m_start, 3, 3, Qt::AlignRight);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
+    retranslateUi();
+}
+
+void GroupStartForm::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QFrame::changeEvent(event);
+}
+
+// Texts only: what was typed and the errors shown stay.
+void GroupStartForm::retranslateUi()
+{
+    const QString texts[][2] = {
+        {tr("Group id"), tr("group.id: consumers with the same id share the partitions")},
+        {tr("Topic(s)"), tr("subscribe(): one topic, or several separated by commas")},
+        {tr("Consumers"), tr("How many simulated consumers start at once; more than partitions leaves some idle")},
+        {tr("Assignor"), tr("partition.assignment.strategy: range, roundrobin, sticky (eager) or "
+                            "cooperative-sticky (moves only what must move)")},
+        {tr("Rate"), tr("Records per second each consumer processes; below the produce rate, lag grows")},
+        {tr("Session timeout"), tr("session.timeout.ms: a member silent this long is removed and its partitions move "
+                                   "(heartbeat.interval.ms is set to a third of it, at most 3000)")},
+    };
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        m_fields[i].label->setText(texts[i][0]);
+        m_fields[i].label->setToolTip(texts[i][1]);
+        m_fields[i].field->setToolTip(texts[i][1]);
+    }
+    m_rate->setSuffix(tr(" rec/s"));
+    m_session->setSuffix(tr(" ms"));
+    m_autoCommit->setText(tr("auto-commit (enable.auto.commit, every 5 s)"));
+    m_autoCommit->setToolTip(tr("Commit consumed offsets every auto.commit.interval.ms; records "
+                                "read after the last commit are read again after a rebalance"));
+    m_start->setText(tr("Start group"));
+    m_start->setToolTip(tr("Start the consumers: they join, the leader assigns, the group becomes Stable"));
 }
 
 void GroupStartForm::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snapshot)

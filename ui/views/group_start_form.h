@@ -10,6 +10,7 @@
 #include "models/group_form.h"
 
 #include <QFrame>
+#include <QList>
 
 #include <memory>
 
@@ -37,7 +38,16 @@ public:
 signals:
     void startRequested(const kl::ConsumerGroupSpec &spec);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    struct Field {
+        QLabel *label = nullptr;
+        QWidget *field = nullptr;
+    };
+    QList<Field> m_fields; // labelled fields, in retranslateUi's order
     void showErrors(const groupform::Errors &errors);
 
     std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;

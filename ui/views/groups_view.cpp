@@ -7,6 +7,7 @@
 #include "views/rebalance_timeline.h"
 
 #include <QButtonGroup>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -59,7 +60,7 @@ GroupsView::GroupsView(QWidget *parent) : QWidget(parent)
     m_cardsRow = new QHBoxLayout(cards);
     m_cardsRow->setContentsMargins(0, 0, 0, 0);
     m_cardsRow->setSpacing(4);
-    m_noGroups = new QLabel(tr("No consumer group yet: start one below."), cards);
+    m_noGroups = new QLabel(cards);
     m_cardsRow->addWidget(m_noGroups);
     m_cardsRow->addStretch(1);
     auto *cardScroll = new QScrollArea(top);
@@ -75,19 +76,17 @@ GroupsView::GroupsView(QWidget *parent) : QWidget(parent)
     cardScroll->setFixedHeight(2 * fontMetrics().height() + 14
                                + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     topRow->addWidget(cardScroll, 1);
-    m_add = new QPushButton(tr("Add consumer"), top);
+    m_add = new QPushButton(top);
     m_add->setObjectName(QStringLiteral("addConsumer"));
     connect(m_add, &QPushButton::clicked, this, [this] { emit addConsumerRequested(m_group); });
-    m_stop = new QPushButton(tr("Stop group"), top);
+    m_stop = new QPushButton(top);
     m_stop->setObjectName(QStringLiteral("stopGroup"));
     connect(m_stop, &QPushButton::clicked, this, [this] { emit stopGroupRequested(m_group); });
     topRow->addWidget(m_add);
     topRow->addWidget(m_stop);
     m_newGroup = new QToolButton(top);
     m_newGroup->setObjectName(QStringLiteral("newGroup"));
-    m_newGroup->setText(tr("New group…"));
     m_newGroup->setCheckable(true);
-    m_newGroup->setToolTip(tr("Start a group of simulated consumers"));
     connect(m_newGroup, &QToolButton::clicked, this, [this](bool on) {
         m_formTouched = true;
         setFormVisible(on);
@@ -131,9 +130,28 @@ GroupsView::GroupsView(QWidget *parent) : QWidget(parent)
     m_header->hide();
     m_add->hide();
     m_stop->hide();
+    retranslateUi();
 }
 
 GroupsView::~GroupsView() = default;
+
+void GroupsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// The texts set here, then the group's map again (built in the current language).
+void GroupsView::retranslateUi()
+{
+    m_noGroups->setText(tr("No consumer group yet: start one below."));
+    m_add->setText(tr("Add consumer"));
+    m_stop->setText(tr("Stop group"));
+    m_newGroup->setText(tr("New group…"));
+    m_newGroup->setToolTip(tr("Start a group of simulated consumers"));
+    rebuild();
+}
 
 QWidget *GroupsView::buildHeader()
 {

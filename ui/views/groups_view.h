@@ -60,8 +60,10 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     QWidget *buildHeader();
     void syncGroupCards();
     void rebuild();

@@ -17,6 +17,7 @@
 
 #include <QButtonGroup>
 #include <QDateTime>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -28,16 +29,16 @@
 #include <QToolButton>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace {
-enum NavRole { KindRole = Qt::UserRole + 1, NameRole };
-enum NavKind { BrokerItem = 1, TopicItem = 2 };
+enum NavRole { KindRole = Qt::UserRole + 1, NameRole, PartitionsRole };
+enum NavKind { BrokerItem = 1, TopicItem = 2, BrokersHeading = 3, TopicsHeading = 4, NoTopicsHint = 5 };
 } // namespace
 
 MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m_bridge(bridge)
 {
-    setWindowTitle(tr("Kafka Lab"));
     buildToolBar();
 
     m_navigator = new QTreeWidget(this);
@@ -50,17 +51,11 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_files = new SegmentBrowser(bridge, this);
     m_clusterView = new ClusterView(this);
     m_center = new QTabWidget(this);
-    m_center->addTab(m_topicView, tr("Topic"));
-    m_center->addTab(m_clusterView, tr("Cluster"));
-    m_center->addTab(m_files, tr("Files"));
-    m_center->setTabToolTip(0, tr("Each partition's log as offset cells, coloured by key"));
-    m_center->setTabToolTip(1, tr("Brokers and their replicas: leaders, followers, ISR, high "
-                                  "watermark; crash, restart or isolate a broker"));
-    m_center->setTabToolTip(2, tr("A replica's directory: segment files, index entries, batches"));
     m_groupTabs = new GroupTabs(bridge, this);
-    m_center->insertTab(2, m_groupTabs->groupsView(), tr("Groups"));
-    m_center->setTabToolTip(2, tr("Consumer groups: which member reads which partition, "
-                                  "rebalances, lag; crash, leave or stall a consumer"));
+    m_center->addTab(m_topicView, QString());
+    m_center->addTab(m_clusterView, QString());
+    m_center->addTab(m_groupTabs->groupsView(), QString());
+    m_center->addTab(m_files, QString());
 
     m_horizontal = new QSplitter(Qt::Horizontal, this);
     m_horizontal->addWidget(m_navigator);
@@ -72,14 +67,14 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_horizontal->setSizes({160, 740, 380});
 
     m_events = new EventsPanel(bridge, this);
+    // The events this cluster had before this window (a scenario was shown meanwhile, or the
+    // window was rebuilt): the list goes on where it was.
+    m_events->addEvents(bridge.eventsSoFar());
     m_bottom = new QTabWidget(this);
-    m_bottom->addTab(m_events, tr("Events"));
-    m_bottom->addTab(m_groupTabs->lagChart(), tr("Lag"));
-    m_bottom->addTab(m_groupTabs->throughputChart(), tr("Throughput"));
-    m_bottom->addTab(m_groupTabs->orderingPanel(), tr("Ordering"));
-    m_bottom->setTabToolTip(1, tr("Consumer lag over time, per group and per partition"));
-    m_bottom->setTabToolTip(2, tr("Records per second produced and consumed"));
-    m_bottom->setTabToolTip(3, tr("Per-key order, duplicates and gaps seen by each group"));
+    m_bottom->addTab(m_events, QString());
+    m_bottom->addTab(m_groupTabs->lagChart(), QString());
+    m_bottom->addTab(m_groupTabs->throughputChart(), QString());
+    m_bottom->addTab(m_groupTabs->orderingPanel(), QString());
     connect(m_events, &EventsPanel::eventSelected, this, &MainWindow::onEventSelected);
     connectClusterView();
 
@@ -106,7 +101,59 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &MainWindow::onSnapshotUpdated);
 
     restoreLayout();
+    retranslateUi();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+// Every text the window itself sets; the panels retranslate themselves on the same event.
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Kafka Lab"));
+    m_toolBar->setWindowTitle(tr("Cluster"));
+    m_clock->setToolTip(tr("Engine clock: the time the brokers stamp on records and events"));
+    m_produced->setToolTip(tr("Records appended by all producers since the engine started"));
+    m_scenarioButton->setText(tr("Play scenario…"));
+    m_scenarioButton->setToolTip(tr("Play a scripted scenario (leader failover, acks, ...) on a fresh simulated cluster"));
+    for (QAbstractButton *b : m_languages->buttons())
+        b->setToolTip(tr("Switch the interface language"));
+
+    const int topic = m_center->indexOf(m_topicView);
+    const int cluster = m_center->indexOf(m_clusterView);
+    const int groups = m_center->indexOf(m_groupTabs->groupsView());
+    const int files = m_center->indexOf(m_files);
+    m_center->setTabText(topic, tr("Topic"));
+    m_center->setTabText(cluster, tr("Cluster"));
+    m_center->setTabText(groups, tr("Groups"));
+    m_center->setTabText(files, tr("Files"));
+    m_center->setTabToolTip(topic, tr("Each partition's log as offset cells, coloured by key"));
+    m_center->setTabToolTip(cluster, tr("Brokers and their replicas: leaders, followers, ISR, high "
+                                        "watermark; crash, restart or isolate a broker"));
+    m_center->setTabToolTip(groups, tr("Consumer groups: which member reads which partition, "
+                                       "rebalances, lag; crash, leave or stall a consumer"));
+    m_center->setTabToolTip(files, tr("A replica's directory: segment files, index entries, batches"));
+
+    m_right->setTabText(0, tr("Producer"));
+    m_right->setTabText(1, tr("Topics"));
+    m_right->setTabToolTip(0, tr("Send records and see which partition each key goes to, and why"));
+    m_right->setTabToolTip(1, tr("Create, delete and grow topics; replication factor and configs"));
+
+    m_bottom->setTabText(0, tr("Events"));
+    m_bottom->setTabText(1, tr("Lag"));
+    m_bottom->setTabText(2, tr("Throughput"));
+    m_bottom->setTabText(3, tr("Ordering"));
+    m_bottom->setTabToolTip(1, tr("Consumer lag over time, per group and per partition"));
+    m_bottom->setTabToolTip(2, tr("Records per second produced and consumed"));
+    m_bottom->setTabToolTip(3, tr("Per-key order, duplicates and gaps seen by each group"));
+
     onSnapshotUpdated();
+    retranslateNavigator();
+    emit retranslated();
 }
 
 MainWindow::~MainWindow()
@@ -116,7 +163,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildToolBar()
 {
-    QToolBar *bar = addToolBar(tr("Cluster"));
+    QToolBar *bar = m_toolBar = addToolBar(QString());
     bar->setObjectName(QStringLiteral("clusterToolBar"));
     bar->setMovable(false);
     bar->setFloatable(false);
@@ -128,19 +175,15 @@ void MainWindow::buildToolBar()
     bar->addSeparator();
     m_clock = new QLabel(bar);
     m_clock->setContentsMargins(12, 0, 12, 0);
-    m_clock->setToolTip(tr("Engine clock: the time the brokers stamp on records and events"));
     bar->addWidget(m_clock);
     bar->addSeparator();
     m_produced = new QLabel(bar);
     m_produced->setContentsMargins(12, 0, 12, 0);
-    m_produced->setToolTip(tr("Records appended by all producers since the engine started"));
     bar->addWidget(m_produced);
 
     bar->addSeparator();
-    auto *scenarios = new QToolButton(bar);
+    auto *scenarios = m_scenarioButton = new QToolButton(bar);
     scenarios->setObjectName(QStringLiteral("scenarioButton"));
-    scenarios->setText(tr("Play scenario…"));
-    scenarios->setToolTip(tr("Play a scripted scenario (leader failover, acks, ...) on a fresh simulated cluster"));
     scenarios->setPopupMode(QToolButton::InstantPopup);
     m_scenarioMenu = new ScenarioMenu(this);
     scenarios->setMenu(m_scenarioMenu);
@@ -161,7 +204,7 @@ void MainWindow::buildToolBar()
         button->setText(lang.label);
         button->setCheckable(true);
         button->setProperty("lang", QString::fromLatin1(lang.code));
-        button->setToolTip(tr("Switch the interface language"));
+        button->setObjectName(QStringLiteral("language-%1").arg(QString::fromLatin1(lang.code)));
         m_languages->addButton(button);
         bar->addWidget(button);
     }
@@ -184,10 +227,8 @@ QWidget *MainWindow::buildRightColumn()
     };
     m_right = new QTabWidget(this);
     m_right->setObjectName(QStringLiteral("rightTabs"));
-    m_right->addTab(scrolled(m_producer), tr("Producer"));
-    m_right->addTab(scrolled(m_admin), tr("Topics"));
-    m_right->setTabToolTip(0, tr("Send records and see which partition each key goes to, and why"));
-    m_right->setTabToolTip(1, tr("Create, delete and grow topics; replication factor and configs"));
+    m_right->addTab(scrolled(m_producer), QString());
+    m_right->addTab(scrolled(m_admin), QString());
     m_right->setMinimumWidth(300);
     return m_right;
 }
@@ -342,31 +383,70 @@ void MainWindow::rebuildNavigator()
 
     const QSignalBlocker blocker(m_navigator);
     m_navigator->clear();
-    auto *brokers = new QTreeWidgetItem(m_navigator, {tr("Brokers")});
+    auto *brokers = new QTreeWidgetItem(m_navigator);
+    brokers->setData(0, KindRole, BrokersHeading);
     for (const auto &b : snap->brokers) {
-        auto *item = new QTreeWidgetItem(brokers, {tr("broker-%1").arg(b.id)});
+        auto *item = new QTreeWidgetItem(brokers);
         item->setData(0, KindRole, BrokerItem);
         item->setData(0, NameRole, b.id);
         item->setForeground(0, !b.alive ? QColor(0xc0, 0x39, 0x2b)
                                : b.state == kl::BrokerState::Isolated ? QColor(0x6a, 0x1b, 0x9a)
                                                                       : palette().color(QPalette::Text));
-        item->setToolTip(0, tr("Data directory: %1").arg(QString::fromStdString(b.dataDir)));
     }
-    auto *topics = new QTreeWidgetItem(m_navigator, {tr("Topics")});
+    auto *topics = new QTreeWidgetItem(m_navigator);
+    topics->setData(0, KindRole, TopicsHeading);
     for (const auto &t : snap->topics) {
-        const QString name = QString::fromStdString(t.name);
-        const int partitions = static_cast<int>(t.partitions.size());
-        auto *item = new QTreeWidgetItem(topics, {QStringLiteral("%1 (%2)").arg(name).arg(partitions)});
+        auto *item = new QTreeWidgetItem(topics);
         item->setData(0, KindRole, TopicItem);
-        item->setData(0, NameRole, name);
-        item->setToolTip(0, tr("Topic %1: %n partition(s)", nullptr, partitions).arg(name));
+        item->setData(0, NameRole, QString::fromStdString(t.name));
+        item->setData(0, PartitionsRole, static_cast<int>(t.partitions.size()));
     }
     if (snap->topics.empty()) {
-        auto *hint = new QTreeWidgetItem(topics, {tr("(none yet)")});
+        auto *hint = new QTreeWidgetItem(topics);
+        hint->setData(0, KindRole, NoTopicsHint);
         hint->setFlags(Qt::ItemIsEnabled);
     }
+    retranslateNavigator();
     m_navigator->expandAll();
     selectTopic(m_currentTopic); // re-mark the selection in the new items
+}
+
+// The navigator's texts from its items' data, in place (selection, expansion and scrolling stay).
+void MainWindow::retranslateNavigator()
+{
+    const auto snap = m_bridge.snapshot();
+    const QSignalBlocker blocker(m_navigator);
+    for (QTreeWidgetItemIterator it(m_navigator); *it; ++it) {
+        QTreeWidgetItem *item = *it;
+        switch (item->data(0, KindRole).toInt()) {
+        case BrokersHeading:
+            item->setText(0, tr("Brokers"));
+            break;
+        case TopicsHeading:
+            item->setText(0, tr("Topics"));
+            break;
+        case NoTopicsHint:
+            item->setText(0, tr("(none yet)"));
+            break;
+        case BrokerItem: {
+            const int id = item->data(0, NameRole).toInt();
+            item->setText(0, tr("broker-%1").arg(id));
+            for (const auto &b : snap ? snap->brokers : std::vector<kl::BrokerSnapshot>{})
+                if (b.id == id)
+                    item->setToolTip(0, tr("Data directory: %1").arg(QString::fromStdString(b.dataDir)));
+            break;
+        }
+        case TopicItem: {
+            const QString name = item->data(0, NameRole).toString();
+            const int partitions = item->data(0, PartitionsRole).toInt();
+            item->setText(0, QStringLiteral("%1 (%2)").arg(name).arg(partitions));
+            item->setToolTip(0, tr("Topic %1: %n partition(s)", nullptr, partitions).arg(name));
+            break;
+        }
+        default:
+            break;
+        }
+    }
 }
 
 void MainWindow::saveLayout() const

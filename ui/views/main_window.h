@@ -8,8 +8,9 @@
 //             (Cluster tab for brokers/replicas, the partition row in the Topic tab otherwise)
 // The Cluster tab's fault buttons go to the Bridge; results come back to the tab.
 // Selecting a topic anywhere selects it in every panel. Splitter sizes are remembered with
-// QSettings. The language toggle only emits languageRequested(); the app reinstalls the
-// translator and rebuilds the window (simplest way to retranslate every string).
+// QSettings. The language toggle only emits languageRequested(); the app installs the other
+// translator and every widget retranslates itself on QEvent::LanguageChange (state is kept);
+// retranslated() follows the window's own texts.
 // Owns its children; the Bridge outlives it. GUI thread only.
 #pragma once
 
@@ -27,6 +28,8 @@ class QButtonGroup;
 class QLabel;
 class QSplitter;
 class QTabWidget;
+class QToolBar;
+class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 class ScenarioMenu;
@@ -63,6 +66,7 @@ public slots:
 
 signals:
     void languageRequested(const QString &code);
+    void retranslated(); // after the window set its texts in the current language
     void currentTopicChanged(const QString &topic);
 
 private slots:
@@ -70,7 +74,12 @@ private slots:
     void onNavigatorClicked(QTreeWidgetItem *item);
     void onEventSelected(const kl::Event &event);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void retranslateNavigator();
     void buildToolBar();
     void connectClusterView();
     QWidget *buildRightColumn();
@@ -81,6 +90,8 @@ private:
     Bridge &m_bridge;
     QString m_currentTopic;
     QString m_navigatorSignature; // what the navigator shows; rebuilt only when it changes
+    QToolBar *m_toolBar = nullptr;
+    QToolButton *m_scenarioButton = nullptr;
     QLabel *m_cluster = nullptr;
     QLabel *m_clock = nullptr;
     QLabel *m_produced = nullptr;

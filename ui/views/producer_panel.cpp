@@ -3,11 +3,14 @@
 #include "bridge/bridge.h"
 #include "core/error_code.h"
 #include "partitioners/partitioner.h"
+#include "views/auto_producer_list.h"
 #include "views/key_colors.h"
+#include "views/retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -53,47 +56,37 @@ ProducerPanel::ProducerPanel(Bridge &bridge, QWidget *parent) : QWidget(parent),
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &ProducerPanel::onSnapshotUpdated);
     connect(&m_bridge, &Bridge::produceAnswered, this, &ProducerPanel::onProduceAnswered);
     connect(&m_bridge, &Bridge::autoProducerStarted, this, &ProducerPanel::onAutoStarted);
-    connect(&m_bridge, &Bridge::autoProducerStopped, this, &ProducerPanel::onAutoStopped);
-    onSnapshotUpdated();
+    retranslateUi();
 }
 
-QWidget *ProducerPanel::buildSendGroup()
+void ProducerPanel::changeEvent(QEvent *event)
 {
-    auto *group = new QGroupBox(tr("Producer"), this);
-    auto *form = new QFormLayout;
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
 
-    m_topic = new QComboBox(group);
-    m_topic->setObjectName(QStringLiteral("producerTopic"));
+// Every text the panel sets, again in the current language; values, indices, item data and
+// typed text stay as they are.
+void ProducerPanel::retranslateUi()
+{
+    using retranslate::setFormLabel;
+    m_sendGroup->setTitle(tr("Producer"));
     m_topic->setToolTip(tr("The topic to send to"));
-    connect(m_topic, &QComboBox::currentTextChanged, this, [this] { syncTopics(); });
-    form->addRow(tr("Topic"), m_topic);
-
-    m_key = new QLineEdit(group);
-    m_key->setObjectName(QStringLiteral("producerKey"));
+    setFormLabel(m_sendForm, m_topic, tr("Topic"));
     m_key->setPlaceholderText(tr("e.g. order-100"));
     m_key->setToolTip(tr("Records with the same key go to the same partition (while the "
                          "partition count stays the same), so they stay in order."));
-    m_nullKey = new QCheckBox(tr("null key"), group);
-    m_nullKey->setObjectName(QStringLiteral("producerNullKey"));
+    m_nullKey->setText(tr("null key"));
     m_nullKey->setToolTip(tr("Send without a key: the partitioner spreads keyless records "
                              "(sticky or round-robin)."));
-    connect(m_nullKey, &QCheckBox::toggled, m_key, &QWidget::setDisabled);
-    auto *keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_key, 1);
-    keyRow->addWidget(m_nullKey);
-    form->addRow(tr("Key"), keyRow);
-
-    m_value = new QPlainTextEdit(group);
-    m_value->setObjectName(QStringLiteral("producerValue"));
+    setFormLabel(m_sendForm, m_keyRow, tr("Key"));
     m_value->setPlaceholderText(tr("value"));
-    m_value->setMaximumHeight(m_value->fontMetrics().height() * 3 + 12);
-    form->addRow(tr("Value"), m_value);
+    setFormLabel(m_sendForm, m_value, tr("Value"));
 
-    m_acks = new QComboBox(group);
-    m_acks->setObjectName(QStringLiteral("producerAcks"));
-    m_acks->addItem(tr("all: every in-sync replica has it"), int(kl::Acks::All));
-    m_acks->addItem(tr("1: the leader wrote it"), int(kl::Acks::Leader));
-    m_acks->addItem(tr("0: don't wait for an answer"), int(kl::Acks::None));
+    m_acks->setItemText(0, tr("all: every in-sync replica has it"));
+    m_acks->setItemText(1, tr("1: the leader wrote it"));
+    m_acks->setItemText(2, tr("0: don't wait for an answer"));
     m_acks->setItemData(0, tr("acks=all (Kafka's default since 3.0): acknowledged once every ISR "
                               "member has the record. Refused with NOT_ENOUGH_REPLICAS when the "
                               "ISR is smaller than min.insync.replicas."), Qt::ToolTipRole);
@@ -102,18 +95,92 @@ QWidget *ProducerPanel::buildSendGroup()
     m_acks->setItemData(2, tr("acks=0: the producer does not wait; it never learns about a "
                               "failure."), Qt::ToolTipRole);
     m_acks->setToolTip(tr("acks: when the broker answers the producer"));
-    form->addRow(tr("acks"), m_acks);
+    setFormLabel(m_sendForm, m_acks, tr("acks"));
+
+    m_headers->setHorizontalHeaderLabels({tr("Header key"), tr("Header value")});
+    m_addHeader->setText(tr("+"));
+    m_addHeader->setToolTip(tr("Add a header row"));
+    m_removeHeader->setText(tr("−"));
+    m_removeHeader->setToolTip(tr("Remove the selected header row"));
+    setFormLabel(m_sendForm, m_headerRow, tr("Headers"));
+
+    m_partition->setSpecialValueText(tr("auto"));
+    m_partition->setToolTip(tr("\"auto\" lets the partitioner choose; a number sends to that "
+                               "partition directly (the key is then not used for placement)."));
+    setFormLabel(m_sendForm, m_partition, tr("Partition"));
+    m_partitioner->setItemText(0, tr("default (murmur2, Java client)"));
+    m_partitioner->setItemText(1, tr("crc32 (librdkafka consistent_random)"));
+    m_partitioner->setItemText(2, tr("round-robin"));
+    m_partitioner->setItemText(3, tr("uniform sticky (KIP-794)"));
+    m_partitioner->setToolTip(tr("How the client picks a partition. Java: murmur2(key) & "
+                                 "0x7fffffff % N; librdkafka: crc32(key) % N. Different clients "
+                                 "put the same key on different partitions!"));
+    setFormLabel(m_sendForm, m_partitioner, tr("Partitioner"));
+    m_compression->setToolTip(tr("compression.type: the whole batch is compressed; the broker "
+                                 "stores it as sent."));
+    setFormLabel(m_sendForm, m_compression, tr("Compression"));
+    m_send->setText(tr("Send"));
+    m_results->setToolTip(tr("Where each record went (partition @ offset) and the rule that "
+                             "chose the partition"));
+
+    m_autoGroup->setTitle(tr("Auto-producer"));
+    m_rate->setSuffix(tr(" rec/s"));
+    setFormLabel(m_autoForm, m_rate, tr("Rate"));
+    m_count->setSpecialValueText(tr("unlimited"));
+    m_count->setToolTip(tr("Stop after this many records; 0 = until stopped"));
+    setFormLabel(m_autoForm, m_count, tr("Count"));
+    m_distribution->setItemText(0, tr("uniform over K keys"));
+    m_distribution->setItemText(1, tr("Zipf (skewed: a hot key)"));
+    m_distribution->setItemText(2, tr("null keys"));
+    setFormLabel(m_autoForm, m_distribution, tr("Keys"));
+    m_keyCount->setToolTip(tr("K: keys key-0 .. key-(K-1)"));
+    setFormLabel(m_autoForm, m_keyCount, tr("K"));
+    m_zipf->setToolTip(tr("Zipf exponent s: P(key-k) ~ 1/(k+1)^s; larger = hotter key-0"));
+    setFormLabel(m_autoForm, m_zipf, tr("Zipf exponent"));
+    m_valueSize->setSuffix(tr(" bytes"));
+    setFormLabel(m_autoForm, m_valueSize, tr("Value size"));
+    m_start->setText(tr("Start"));
+    onSnapshotUpdated(); // tooltips and status built from the snapshot
+}
+
+QWidget *ProducerPanel::buildSendGroup()
+{
+    auto *group = m_sendGroup = new QGroupBox(this);
+    auto *form = m_sendForm = new QFormLayout;
+
+    m_topic = new QComboBox(group);
+    m_topic->setObjectName(QStringLiteral("producerTopic"));
+    connect(m_topic, &QComboBox::currentTextChanged, this, [this] { syncTopics(); });
+    form->addRow(QString(), m_topic);
+
+    m_key = new QLineEdit(group);
+    m_key->setObjectName(QStringLiteral("producerKey"));
+    m_nullKey = new QCheckBox(group);
+    m_nullKey->setObjectName(QStringLiteral("producerNullKey"));
+    connect(m_nullKey, &QCheckBox::toggled, m_key, &QWidget::setDisabled);
+    auto *keyRow = m_keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_key, 1);
+    keyRow->addWidget(m_nullKey);
+    form->addRow(QString(), keyRow);
+
+    m_value = new QPlainTextEdit(group);
+    m_value->setObjectName(QStringLiteral("producerValue"));
+    m_value->setMaximumHeight(m_value->fontMetrics().height() * 3 + 12);
+    form->addRow(QString(), m_value);
+
+    m_acks = new QComboBox(group);
+    m_acks->setObjectName(QStringLiteral("producerAcks"));
+    for (auto acks : {kl::Acks::All, kl::Acks::Leader, kl::Acks::None})
+        m_acks->addItem(QString(), int(acks));
+    form->addRow(QString(), m_acks);
 
     m_headers = new QTableWidget(0, 2, group);
     m_headers->setObjectName(QStringLiteral("producerHeaders"));
-    m_headers->setHorizontalHeaderLabels({tr("Header key"), tr("Header value")});
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->verticalHeader()->hide();
     m_headers->setMaximumHeight(m_headers->fontMetrics().height() * 4 + 12);
-    auto *addHeader = new QPushButton(tr("+"), group);
-    addHeader->setToolTip(tr("Add a header row"));
-    auto *removeHeader = new QPushButton(tr("−"), group);
-    removeHeader->setToolTip(tr("Remove the selected header row"));
+    auto *addHeader = m_addHeader = new QPushButton(group);
+    auto *removeHeader = m_removeHeader = new QPushButton(group);
     connect(addHeader, &QPushButton::clicked, this, [this] {
         m_headers->insertRow(m_headers->rowCount());
         m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
@@ -127,41 +194,32 @@ QWidget *ProducerPanel::buildSendGroup()
     headerButtons->addWidget(addHeader);
     headerButtons->addWidget(removeHeader);
     headerButtons->addStretch();
-    auto *headerRow = new QHBoxLayout;
+    auto *headerRow = m_headerRow = new QHBoxLayout;
     headerRow->addWidget(m_headers, 1);
     headerRow->addLayout(headerButtons);
-    form->addRow(tr("Headers"), headerRow);
+    form->addRow(QString(), headerRow);
 
     m_partition = new QSpinBox(group);
     m_partition->setObjectName(QStringLiteral("producerPartition"));
     m_partition->setRange(-1, kl::kMaxPartitions - 1);
     m_partition->setValue(-1);
-    m_partition->setSpecialValueText(tr("auto"));
-    m_partition->setToolTip(tr("\"auto\" lets the partitioner choose; a number sends to that "
-                               "partition directly (the key is then not used for placement)."));
-    form->addRow(tr("Partition"), m_partition);
+    form->addRow(QString(), m_partition);
 
     m_partitioner = new QComboBox(group);
     m_partitioner->setObjectName(QStringLiteral("producerPartitioner"));
-    m_partitioner->addItem(tr("default (murmur2, Java client)"), int(kl::PartitionerKind::Default));
-    m_partitioner->addItem(tr("crc32 (librdkafka consistent_random)"), int(kl::PartitionerKind::Crc32));
-    m_partitioner->addItem(tr("round-robin"), int(kl::PartitionerKind::RoundRobin));
-    m_partitioner->addItem(tr("uniform sticky (KIP-794)"), int(kl::PartitionerKind::UniformSticky));
-    m_partitioner->setToolTip(tr("How the client picks a partition. Java: murmur2(key) & "
-                                 "0x7fffffff % N; librdkafka: crc32(key) % N. Different clients "
-                                 "put the same key on different partitions!"));
-    form->addRow(tr("Partitioner"), m_partitioner);
+    for (auto kind : {kl::PartitionerKind::Default, kl::PartitionerKind::Crc32,
+                      kl::PartitionerKind::RoundRobin, kl::PartitionerKind::UniformSticky})
+        m_partitioner->addItem(QString(), int(kind));
+    form->addRow(QString(), m_partitioner);
 
     m_compression = new QComboBox(group);
     m_compression->setObjectName(QStringLiteral("producerCompression"));
     for (auto c : {kl::Compression::None, kl::Compression::Gzip, kl::Compression::Snappy,
                    kl::Compression::Lz4, kl::Compression::Zstd})
         m_compression->addItem(QString::fromUtf8(kl::compressionName(c).data()), int(c));
-    m_compression->setToolTip(tr("compression.type: the whole batch is compressed; the broker "
-                                 "stores it as sent."));
-    form->addRow(tr("Compression"), m_compression);
+    form->addRow(QString(), m_compression);
 
-    m_send = new QPushButton(tr("Send"), group);
+    m_send = new QPushButton(group);
     m_send->setObjectName(QStringLiteral("producerSend"));
     m_send->setDefault(true);
     connect(m_send, &QPushButton::clicked, this, &ProducerPanel::onSend);
@@ -172,8 +230,6 @@ QWidget *ProducerPanel::buildSendGroup()
     m_results->setOpenLinks(false);
     m_results->document()->setMaximumBlockCount(kMaxResultLines);
     m_results->setMinimumHeight(m_results->fontMetrics().height() * 7); // two sends with their outcome
-    m_results->setToolTip(tr("Where each record went (partition @ offset) and the rule that "
-                             "chose the partition"));
 
     auto *box = new QVBoxLayout(group);
     box->addLayout(form);
@@ -185,52 +241,45 @@ QWidget *ProducerPanel::buildSendGroup()
 
 QWidget *ProducerPanel::buildAutoGroup()
 {
-    auto *group = new QGroupBox(tr("Auto-producer"), this);
-    auto *form = new QFormLayout;
+    auto *group = m_autoGroup = new QGroupBox(this);
+    auto *form = m_autoForm = new QFormLayout;
 
     m_rate = new QDoubleSpinBox(group);
     m_rate->setObjectName(QStringLiteral("autoRate"));
     m_rate->setRange(0.1, 50000);
     m_rate->setDecimals(1);
     m_rate->setValue(100);
-    m_rate->setSuffix(tr(" rec/s"));
-    form->addRow(tr("Rate"), m_rate);
+    form->addRow(QString(), m_rate);
 
     m_count = new QSpinBox(group);
     m_count->setObjectName(QStringLiteral("autoCount"));
     m_count->setRange(0, std::numeric_limits<int>::max());
-    m_count->setSpecialValueText(tr("unlimited"));
-    m_count->setToolTip(tr("Stop after this many records; 0 = until stopped"));
-    form->addRow(tr("Count"), m_count);
+    form->addRow(QString(), m_count);
 
     m_distribution = new QComboBox(group);
     m_distribution->setObjectName(QStringLiteral("autoDistribution"));
-    m_distribution->addItem(tr("uniform over K keys"), int(kl::KeyDistribution::Uniform));
-    m_distribution->addItem(tr("Zipf (skewed: a hot key)"), int(kl::KeyDistribution::Zipf));
-    m_distribution->addItem(tr("null keys"), int(kl::KeyDistribution::None));
-    form->addRow(tr("Keys"), m_distribution);
+    for (auto d : {kl::KeyDistribution::Uniform, kl::KeyDistribution::Zipf, kl::KeyDistribution::None})
+        m_distribution->addItem(QString(), int(d));
+    form->addRow(QString(), m_distribution);
 
     m_keyCount = new QSpinBox(group);
     m_keyCount->setObjectName(QStringLiteral("autoKeyCount"));
     m_keyCount->setRange(1, 1'000'000);
     m_keyCount->setValue(16);
-    m_keyCount->setToolTip(tr("K: keys key-0 .. key-(K-1)"));
-    form->addRow(tr("K"), m_keyCount);
+    form->addRow(QString(), m_keyCount);
 
     m_zipf = new QDoubleSpinBox(group);
     m_zipf->setObjectName(QStringLiteral("autoZipf"));
     m_zipf->setRange(0.1, 5.0);
     m_zipf->setSingleStep(0.1);
     m_zipf->setValue(1.1);
-    m_zipf->setToolTip(tr("Zipf exponent s: P(key-k) ~ 1/(k+1)^s; larger = hotter key-0"));
-    form->addRow(tr("Zipf exponent"), m_zipf);
+    form->addRow(QString(), m_zipf);
 
     m_valueSize = new QSpinBox(group);
     m_valueSize->setObjectName(QStringLiteral("autoValueSize"));
     m_valueSize->setRange(0, 1'000'000);
     m_valueSize->setValue(100);
-    m_valueSize->setSuffix(tr(" bytes"));
-    form->addRow(tr("Value size"), m_valueSize);
+    form->addRow(QString(), m_valueSize);
 
     auto syncDistribution = [this] {
         const auto d = static_cast<kl::KeyDistribution>(m_distribution->currentData().toInt());
@@ -240,15 +289,10 @@ QWidget *ProducerPanel::buildAutoGroup()
     connect(m_distribution, &QComboBox::currentIndexChanged, this, syncDistribution);
     syncDistribution();
 
-    m_start = new QPushButton(tr("Start"), group);
+    m_start = new QPushButton(group);
     m_start->setObjectName(QStringLiteral("autoStart"));
-    m_stop = new QPushButton(tr("Stop"), group);
-    m_stop->setObjectName(QStringLiteral("autoStop"));
     connect(m_start, &QPushButton::clicked, this, &ProducerPanel::onStartAuto);
-    connect(m_stop, &QPushButton::clicked, this, &ProducerPanel::onStopAuto);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_start);
-    buttons->addWidget(m_stop);
+    m_autoList = new AutoProducerList(m_bridge, group);
 
     m_autoStatus = new QLabel(group);
     m_autoStatus->setObjectName(QStringLiteral("autoStatus"));
@@ -257,9 +301,10 @@ QWidget *ProducerPanel::buildAutoGroup()
 
     auto *box = new QVBoxLayout(group);
     box->addLayout(form);
-    box->addLayout(buttons);
+    box->addWidget(m_start);
     box->addWidget(m_autoStatus);
     box->addWidget(m_autoError);
+    box->addWidget(m_autoList);
     return group;
 }
 
@@ -439,74 +484,33 @@ void ProducerPanel::onStartAuto()
     updateAutoState();
 }
 
-void ProducerPanel::onStopAuto()
-{
-    if (m_autoId != 0)
-        m_bridge.stopAutoProducer(m_autoId);
-}
-
-void ProducerPanel::onAutoStarted(quint64 id, const kl::Status &status)
+void ProducerPanel::onAutoStarted(quint64, const kl::Status &status)
 {
     if (!m_autoStarting)
         return; // started by someone else (a lesson, the CLI)
     m_autoStarting = false;
-    if (!status.isOk()) {
+    if (!status.isOk())
         showError(m_autoError, status);
-    } else {
-        m_autoId = id;
+    else
         m_autoError->hide();
-    }
     updateAutoState();
 }
 
-void ProducerPanel::onAutoStopped(quint64 id, const kl::Status &status)
-{
-    if (id != m_autoId)
-        return;
-    if (!status.isOk())
-        showError(m_autoError, status);
-    updateAutoState();
-}
 
 void ProducerPanel::updateAutoState()
 {
     if (!m_start)
         return; // called while the send group is built
     auto snap = m_bridge.snapshot();
-    const kl::AutoProducerSnapshot *mine = nullptr;
-    int othersRunning = 0;
-    if (snap) {
-        for (const auto &p : snap->producers) {
-            if (p.id == m_autoId && m_autoId != 0)
-                mine = &p;
-            else if (p.running)
-                ++othersRunning;
-        }
-    }
-    const bool running = mine && mine->running;
+    m_autoList->setSnapshot(snap.get());
+    // Several auto-producers may run at once (on one topic or many); each is listed below
+    // with its own Stop.
     const bool haveTopic = snap && snap->topic(m_topic->currentText().toStdString());
-    m_start->setEnabled(haveTopic && !running && !m_autoStarting);
-    m_start->setToolTip(!haveTopic ? tr("Create a topic first (Topics panel)")
-                        : running  ? tr("This panel's auto-producer is running: stop it first")
-                                   : tr("Start sending generated records to %1")
-                                         .arg(m_topic->currentText()));
-    m_stop->setEnabled(running);
-    m_stop->setToolTip(running ? tr("Stop the auto-producer") : tr("No auto-producer is running"));
-
-    QString text;
-    if (m_autoStarting) {
-        text = tr("starting…");
-    } else if (mine) {
-        const QString target = mine->target > 0 ? tr("%1").arg(mine->target) : tr("∞");
-        text = (running ? tr("running on %1: sent %2 of %3 at %4 rec/s")
-                        : tr("finished on %1: sent %2 of %3 (%4 rec/s)"))
-                   .arg(QString::fromStdString(mine->topic))
-                   .arg(mine->sent)
-                   .arg(target)
-                   .arg(mine->ratePerSec, 0, 'f', 1);
-    }
-    if (othersRunning > 0)
-        text += (text.isEmpty() ? QString() : QStringLiteral("\n"))
-            + tr("%n other auto-producer(s) running", nullptr, othersRunning);
-    m_autoStatus->setText(text);
+    m_start->setEnabled(haveTopic && !m_autoStarting);
+    m_start->setToolTip(!haveTopic     ? tr("Create a topic first (Topics panel)")
+                        : m_autoStarting ? tr("Starting an auto-producer: wait for the engine's answer")
+                                         : tr("Start sending generated records to %1")
+                                               .arg(m_topic->currentText()));
+    m_autoStatus->setText(m_autoStarting ? tr("starting…") : QString());
+    m_autoStatus->setVisible(m_autoStarting);
 }

@@ -1,8 +1,9 @@
 // ProducerPanel: the right-hand "Producer" dock. Sends one record (key, value, headers,
 // partition override, partitioner, compression) through Bridge::produce and shows, for each
 // record, where it went and why (kl::ProduceOutcome::explanation), with the key's colour.
-// Also starts/stops one auto-producer (rate, count, key distribution) and shows its sent count
-// from the snapshot. acks (0, 1, all) is chosen per send; each send's outcome is logged:
+// Also starts auto-producers (rate, count, key distribution) and lists every auto-producer in
+// the snapshot, whoever started it, each with its sent count and its own Stop
+// (AutoProducerList). acks (0, 1, all) is chosen per send; each send's outcome is logged:
 // acknowledged (and by whom), or refused with Kafka's error name and meaning (e.g.
 // NOT_ENOUGH_REPLICAS), which is also shown next to the form.
 // Owns only its child widgets; the Bridge outlives it. GUI thread only.
@@ -18,10 +19,14 @@
 #include <QString>
 #include <QWidget>
 
+class AutoProducerList;
 class Bridge;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -49,11 +54,13 @@ private slots:
     void onSend();
     void onProduceAnswered(quint64 requestId, const kl::ProduceResult &result);
     void onStartAuto();
-    void onStopAuto();
     void onAutoStarted(quint64 id, const kl::Status &status);
-    void onAutoStopped(quint64 id, const kl::Status &status);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     QWidget *buildSendGroup();
     QWidget *buildAutoGroup();
     void syncTopics();
@@ -64,6 +71,12 @@ private:
 
     Bridge &m_bridge;
     // send form
+    QGroupBox *m_sendGroup = nullptr;
+    QFormLayout *m_sendForm = nullptr;
+    QHBoxLayout *m_keyRow = nullptr;
+    QHBoxLayout *m_headerRow = nullptr;
+    QPushButton *m_addHeader = nullptr;
+    QPushButton *m_removeHeader = nullptr;
     QComboBox *m_topic = nullptr;
     QLineEdit *m_key = nullptr;
     QCheckBox *m_nullKey = nullptr;
@@ -83,6 +96,8 @@ private:
     };
     QHash<quint64, Pending> m_pending;
     // auto-producer
+    QGroupBox *m_autoGroup = nullptr;
+    QFormLayout *m_autoForm = nullptr;
     QDoubleSpinBox *m_rate = nullptr;
     QSpinBox *m_count = nullptr;
     QComboBox *m_distribution = nullptr;
@@ -90,9 +105,8 @@ private:
     QSpinBox *m_keyCount = nullptr;
     QSpinBox *m_valueSize = nullptr;
     QPushButton *m_start = nullptr;
-    QPushButton *m_stop = nullptr;
     QLabel *m_autoStatus = nullptr;
     QLabel *m_autoError = nullptr;
-    quint64 m_autoId = 0;              // 0 = none running from this panel
+    AutoProducerList *m_autoList = nullptr;
     bool m_autoStarting = false;
 };

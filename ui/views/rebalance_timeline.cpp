@@ -2,6 +2,7 @@
 #include "views/rebalance_timeline.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -12,13 +13,33 @@ RebalanceTimeline::RebalanceTimeline(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    auto *title = new QLabel(tr("<b>Rebalances</b> (newest first): why, how long each phase took, "
-                                "which partitions moved"), this);
-    layout->addWidget(title);
+    m_title = new QLabel(this);
+    layout->addWidget(m_title);
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("rebalanceTimeline"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
+    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->setColumnWidth(0, 44);
+    m_list->setColumnWidth(1, 90);
+    m_list->setColumnWidth(2, 200);
+    m_list->setColumnWidth(3, 160);
+    layout->addWidget(m_list, 1);
+    retranslateUi();
+}
+
+void RebalanceTimeline::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// The title and headers; the rows follow the next setMap (their texts are in the signature).
+void RebalanceTimeline::retranslateUi()
+{
+    m_title->setText(tr("<b>Rebalances</b> (newest first): why, how long each phase took, "
+                        "which partitions moved"));
     m_list->setHeaderLabels({tr("Gen."), tr("Started"), tr("Cause"),
                              QStringLiteral("Preparing → Completing"), tr("Moved")});
     m_list->headerItem()->setToolTip(0, tr("The generation this rebalance produced"));
@@ -27,19 +48,14 @@ RebalanceTimeline::RebalanceTimeline(QWidget *parent) : QWidget(parent)
                                            "assignment; then Stable"));
     m_list->headerItem()->setToolTip(4, tr("Partitions that changed owner (cooperative-sticky "
                                            "revokes only these; eager assignors revoke all)"));
-    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(0, 44);
-    m_list->setColumnWidth(1, 90);
-    m_list->setColumnWidth(2, 200);
-    m_list->setColumnWidth(3, 160);
-    layout->addWidget(m_list, 1);
 }
 
 void RebalanceTimeline::setMap(const groupmap::GroupMap &map)
 {
-    QString signature = map.groupId;
+    const QString none = tr("no rebalance yet");
+    QString signature = map.groupId + (map.rebalances.isEmpty() ? none : QString());
     for (const groupmap::Rebalance &r : map.rebalances)
-        signature += QStringLiteral("|%1/%2/%3/%4").arg(r.generation).arg(r.startedMs).arg(r.phases, r.movedText);
+        signature += QStringLiteral("|%1/%2/%3/%4/%5").arg(r.generation).arg(r.startedMs).arg(r.phases, r.movedText, r.cause);
     if (signature == m_signature)
         return;
     m_signature = signature;
@@ -63,7 +79,7 @@ void RebalanceTimeline::setMap(const groupmap::GroupMap &map)
     }
     if (map.rebalances.isEmpty()) {
         auto *item = new QTreeWidgetItem(m_list);
-        item->setText(2, tr("no rebalance yet"));
+        item->setText(2, none);
         item->setFlags(Qt::ItemIsEnabled);
     }
 }

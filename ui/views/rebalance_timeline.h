@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTreeWidget;
 
 class RebalanceTimeline : public QWidget {
@@ -19,7 +20,13 @@ public:
     void setMap(const groupmap::GroupMap &map);
     QTreeWidget *list() const { return m_list; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QLabel *m_title = nullptr;
     QTreeWidget *m_list = nullptr;
     QString m_signature; // what the rows show; rebuilt only when it changes
 };

@@ -4,8 +4,10 @@
 #include "log/dump.h"
 #include "log/log.h"
 #include "models/segment_models.h"
+#include "views/retranslate.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -35,9 +37,9 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &objectName, QWid
     return view;
 }
 
-QLabel *makeTitle(const QString &text, QWidget *parent)
+QLabel *makeTitle(QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
     QFont f = label->font();
     f.setBold(true);
     label->setFont(f);
@@ -64,13 +66,13 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     m_dirLabel = new QLabel(this);
     m_dirLabel->setObjectName(QStringLiteral("segmentDir"));
     m_dirLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_dirLabel->setToolTip(tr("The replica directory on the partition leader: one "
-                              ".log/.index/.timeindex triple per segment, named by base offset."));
 
     auto *picker = new QHBoxLayout;
-    picker->addWidget(new QLabel(tr("Topic"), this));
+    m_topicLabel = new QLabel(this);
+    picker->addWidget(m_topicLabel);
     picker->addWidget(m_topicCombo);
-    picker->addWidget(new QLabel(tr("Partition"), this));
+    m_partitionLabel = new QLabel(this);
+    picker->addWidget(m_partitionLabel);
     picker->addWidget(m_partitionCombo);
     picker->addWidget(m_dirLabel, 1);
 
@@ -87,14 +89,10 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     m_recordView->setColumnWidth(RecordTableModel::Value, 320);
     m_indexTable = new QTableWidget(0, 3, this);
     m_indexTable->setObjectName(QStringLiteral("indexTable"));
-    m_indexTable->setHorizontalHeaderLabels({tr("Relative offset"), tr("Offset"), tr("Position")});
     m_indexTable->verticalHeader()->hide();
     m_indexTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_indexTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_indexTable->horizontalHeader()->setStretchLastSection(true);
-    m_indexTable->setToolTip(tr("The sparse offset index: every index.interval.bytes of batches, "
-                                "a (relative offset → byte position) entry lets a read seek close "
-                                "to an offset without scanning the file."));
 
     m_scanStatus = new QLabel(this);
     m_scanStatus->setObjectName(QStringLiteral("scanStatus"));
@@ -103,11 +101,12 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     m_recordStatus->setObjectName(QStringLiteral("recordStatus"));
     m_recordStatus->setWordWrap(true);
 
-    auto boxed = [this](const QString &title, QWidget *content, QLabel *footer = nullptr) {
+    auto boxed = [this](QLabel **title, QWidget *content, QLabel *footer = nullptr) {
         auto *w = new QWidget(this);
         auto *l = new QVBoxLayout(w);
         l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(makeTitle(title, w));
+        *title = makeTitle(w);
+        l->addWidget(*title);
         l->addWidget(content, 1);
         if (footer)
             l->addWidget(footer);
@@ -115,15 +114,15 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     };
 
     auto *middle = new QSplitter(Qt::Horizontal, this);
-    middle->addWidget(boxed(tr("Batches"), m_batchView, m_scanStatus));
-    middle->addWidget(boxed(tr("Offset index (.index)"), m_indexTable));
+    middle->addWidget(boxed(&m_batchesTitle, m_batchView, m_scanStatus));
+    middle->addWidget(boxed(&m_indexTitle, m_indexTable));
     middle->setStretchFactor(0, 3);
     middle->setStretchFactor(1, 1);
 
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(boxed(tr("Segment files"), m_segmentView));
+    split->addWidget(boxed(&m_segmentsTitle, m_segmentView));
     split->addWidget(middle);
-    split->addWidget(boxed(tr("Records of the selected batch"), m_recordView, m_recordStatus));
+    split->addWidget(boxed(&m_recordsTitle, m_recordView, m_recordStatus));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(picker);
@@ -139,7 +138,34 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &SegmentBrowser::onSnapshotUpdated);
 
     m_sinceReload.start();
-    onSnapshotUpdated();
+    retranslateUi();
+}
+
+void SegmentBrowser::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// Texts only: the chosen topic, partition, segment and batch stay selected.
+void SegmentBrowser::retranslateUi()
+{
+    m_dirLabel->setToolTip(tr("The replica directory on the partition leader: one "
+                              ".log/.index/.timeindex triple per segment, named by base offset."));
+    m_topicLabel->setText(tr("Topic"));
+    m_partitionLabel->setText(tr("Partition"));
+    m_indexTable->setHorizontalHeaderLabels({tr("Relative offset"), tr("Offset"), tr("Position")});
+    m_indexTable->setToolTip(tr("The sparse offset index: every index.interval.bytes of batches, "
+                                "a (relative offset → byte position) entry lets a read seek close "
+                                "to an offset without scanning the file."));
+    m_batchesTitle->setText(tr("Batches"));
+    m_indexTitle->setText(tr("Offset index (.index)"));
+    m_segmentsTitle->setText(tr("Segment files"));
+    m_recordsTitle->setText(tr("Records of the selected batch"));
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{m_segments, m_batches, m_records})
+        retranslate::refreshModel(model);
+    onSnapshotUpdated(); // the partition labels and the directory line
 }
 
 void SegmentBrowser::showPartition(const QString &topic, int partition)

@@ -37,7 +37,11 @@ private slots:
     void onSegmentSelected();
     void onBatchSelected();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void syncTopics();
     void syncPartitions();
     void refreshSegments();
@@ -52,6 +56,12 @@ private:
     QComboBox *m_topicCombo = nullptr;
     QComboBox *m_partitionCombo = nullptr;
     QLabel *m_dirLabel = nullptr;
+    QLabel *m_topicLabel = nullptr;
+    QLabel *m_partitionLabel = nullptr;
+    QLabel *m_segmentsTitle = nullptr;
+    QLabel *m_batchesTitle = nullptr;
+    QLabel *m_indexTitle = nullptr;
+    QLabel *m_recordsTitle = nullptr;
     QLabel *m_scanStatus = nullptr;
     QTableView *m_segmentView = nullptr;
     QTableView *m_batchView = nullptr;

@@ -4,7 +4,9 @@
 #include "bridge/bridge.h"
 #include "core/error_code.h"
 #include "core/topic_name.h"
+#include "views/retranslate.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -74,61 +76,91 @@ TopicAdminPanel::TopicAdminPanel(Bridge &bridge, QWidget *parent) : QWidget(pare
     layout->addStretch(1);
     connect(&m_bridge, &Bridge::topicCommandFinished, this, &TopicAdminPanel::onCommandFinished);
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &TopicAdminPanel::onSnapshotUpdated);
+    retranslateUi();
+}
+
+void TopicAdminPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// Texts only: typed values and shown errors stay.
+void TopicAdminPanel::retranslateUi()
+{
+    using retranslate::setFormLabel;
+    m_createGroup->setTitle(tr("Create topic"));
+    m_name->setPlaceholderText(tr("e.g. orders"));
+    m_name->setToolTip(tr("1 to 249 characters: a-z, A-Z, 0-9, '.', '_' and '-'; not \".\" or \"..\""));
+    setFormLabel(m_createForm, m_name, tr("Name"));
+    m_partitions->setToolTip(tr("Partitions are the unit of parallelism and ordering: a key's "
+                                "records stay in order within one partition."));
+    setFormLabel(m_createForm, m_partitions, tr("Partitions"));
+    m_rf->setToolTip(tr("Copies of each partition, on different brokers: at most the broker count."));
+    setFormLabel(m_createForm, m_rf, tr("Replication factor"));
+    m_segmentBytes->setToolTip(tr("segment.bytes: the active segment rolls when it reaches this "
+                                  "size (Kafka's default is 1 GiB; here 1 MiB so rolls are visible)."));
+    setFormLabel(m_createForm, m_segmentBytes, tr("segment.bytes"));
+    m_retentionMs->setToolTip(tr("retention.ms: closed segments whose newest record is older than "
+                                 "this are deleted; -1 = keep forever."));
+    setFormLabel(m_createForm, m_retentionMs, tr("retention.ms"));
+    m_retentionBytes->setToolTip(tr("retention.bytes: per partition; the oldest segments are "
+                                    "deleted while the log is larger; -1 = unlimited."));
+    setFormLabel(m_createForm, m_retentionBytes, tr("retention.bytes"));
+    m_create->setText(tr("Create"));
+
+    m_currentGroup->setTitle(tr("Current topic"));
+    setFormLabel(m_currentForm, m_currentLabel, tr("Topic"));
+    m_newTotal->setToolTip(tr("The new TOTAL partition count. Partitions can only be added; keyed "
+                              "records then map to other partitions (hash % N changed)."));
+    m_addPartitions->setText(tr("Add partitions"));
+    setFormLabel(m_currentForm, m_newTotal, tr("New total"));
+    m_delete->setText(tr("Delete topic…"));
     onSnapshotUpdated();
 }
 
 QWidget *TopicAdminPanel::buildCreateGroup()
 {
-    auto *group = new QGroupBox(tr("Create topic"), this);
-    auto *form = new QFormLayout(group);
+    auto *group = m_createGroup = new QGroupBox(this);
+    auto *form = m_createForm = new QFormLayout(group);
 
     m_name = new QLineEdit(group);
     m_name->setObjectName(QStringLiteral("topicName"));
-    m_name->setPlaceholderText(tr("e.g. orders"));
-    m_name->setToolTip(tr("1 to 249 characters: a-z, A-Z, 0-9, '.', '_' and '-'; not \".\" or \"..\""));
     m_nameError = makeErrorLabel(group, QStringLiteral("topicNameError"));
-    form->addRow(tr("Name"), withError(m_name, m_nameError, group));
+    form->addRow(QString(), withError(m_name, m_nameError, group));
 
     m_partitions = new QSpinBox(group);
     m_partitions->setObjectName(QStringLiteral("topicPartitions"));
     m_partitions->setRange(0, kSpinCeiling);
     m_partitions->setValue(3);
-    m_partitions->setToolTip(tr("Partitions are the unit of parallelism and ordering: a key's "
-                                "records stay in order within one partition."));
     m_partitionsError = makeErrorLabel(group, QStringLiteral("topicPartitionsError"));
-    form->addRow(tr("Partitions"), withError(m_partitions, m_partitionsError, group));
+    form->addRow(QString(), withError(m_partitions, m_partitionsError, group));
 
     m_rf = new QSpinBox(group);
     m_rf->setObjectName(QStringLiteral("topicReplicationFactor"));
     m_rf->setRange(0, 99);
     m_rf->setValue(1);
-    m_rf->setToolTip(tr("Copies of each partition, on different brokers: at most the broker count."));
     m_rfError = makeErrorLabel(group, QStringLiteral("topicReplicationFactorError"));
-    form->addRow(tr("Replication factor"), withError(m_rf, m_rfError, group));
+    form->addRow(QString(), withError(m_rf, m_rfError, group));
 
     const kl::LogConfig defaults;
     m_segmentBytes = new QLineEdit(QString::number(defaults.segmentBytes), group);
     m_segmentBytes->setObjectName(QStringLiteral("topicSegmentBytes"));
-    m_segmentBytes->setToolTip(tr("segment.bytes: the active segment rolls when it reaches this "
-                                  "size (Kafka's default is 1 GiB; here 1 MiB so rolls are visible)."));
     m_segmentBytesError = makeErrorLabel(group, QStringLiteral("topicSegmentBytesError"));
-    form->addRow(tr("segment.bytes"), withError(m_segmentBytes, m_segmentBytesError, group));
+    form->addRow(QString(), withError(m_segmentBytes, m_segmentBytesError, group));
 
     m_retentionMs = new QLineEdit(QString::number(defaults.retentionMs), group);
     m_retentionMs->setObjectName(QStringLiteral("topicRetentionMs"));
-    m_retentionMs->setToolTip(tr("retention.ms: closed segments whose newest record is older than "
-                                 "this are deleted; -1 = keep forever."));
     m_retentionMsError = makeErrorLabel(group, QStringLiteral("topicRetentionMsError"));
-    form->addRow(tr("retention.ms"), withError(m_retentionMs, m_retentionMsError, group));
+    form->addRow(QString(), withError(m_retentionMs, m_retentionMsError, group));
 
     m_retentionBytes = new QLineEdit(QString::number(defaults.retentionBytes), group);
     m_retentionBytes->setObjectName(QStringLiteral("topicRetentionBytes"));
-    m_retentionBytes->setToolTip(tr("retention.bytes: per partition; the oldest segments are "
-                                    "deleted while the log is larger; -1 = unlimited."));
     m_retentionBytesError = makeErrorLabel(group, QStringLiteral("topicRetentionBytesError"));
-    form->addRow(tr("retention.bytes"), withError(m_retentionBytes, m_retentionBytesError, group));
+    form->addRow(QString(), withError(m_retentionBytes, m_retentionBytesError, group));
 
-    m_create = new QPushButton(tr("Create"), group);
+    m_create = new QPushButton(group);
     m_create->setObjectName(QStringLiteral("topicCreate"));
     connect(m_create, &QPushButton::clicked, this, &TopicAdminPanel::onCreate);
     connect(m_name, &QLineEdit::returnPressed, this, &TopicAdminPanel::onCreate);
@@ -154,21 +186,19 @@ QWidget *TopicAdminPanel::buildCreateGroup()
 
 QWidget *TopicAdminPanel::buildCurrentGroup()
 {
-    auto *group = new QGroupBox(tr("Current topic"), this);
-    auto *form = new QFormLayout(group);
+    auto *group = m_currentGroup = new QGroupBox(this);
+    auto *form = m_currentForm = new QFormLayout(group);
 
     m_currentLabel = new QLabel(group);
     m_currentLabel->setObjectName(QStringLiteral("currentTopicLabel"));
-    form->addRow(tr("Topic"), m_currentLabel);
+    form->addRow(QString(), m_currentLabel);
 
     m_newTotal = new QSpinBox(group);
     m_newTotal->setObjectName(QStringLiteral("newPartitionTotal"));
     m_newTotal->setRange(0, kSpinCeiling);
-    m_newTotal->setToolTip(tr("The new TOTAL partition count. Partitions can only be added; keyed "
-                              "records then map to other partitions (hash % N changed)."));
     m_newTotalError = makeErrorLabel(group, QStringLiteral("newPartitionTotalError"));
     connect(m_newTotal, &QSpinBox::valueChanged, this, [this] { setError(m_newTotalError, {}); });
-    m_addPartitions = new QPushButton(tr("Add partitions"), group);
+    m_addPartitions = new QPushButton(group);
     m_addPartitions->setObjectName(QStringLiteral("addPartitions"));
     connect(m_addPartitions, &QPushButton::clicked, this, &TopicAdminPanel::onAddPartitions);
     auto *row = new QHBoxLayout;
@@ -177,9 +207,9 @@ QWidget *TopicAdminPanel::buildCurrentGroup()
     auto *rowWidget = new QWidget(group);
     rowWidget->setLayout(row);
     row->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("New total"), withError(rowWidget, m_newTotalError, group));
+    form->addRow(QString(), withError(rowWidget, m_newTotalError, group));
 
-    m_delete = new QPushButton(tr("Delete topic…"), group);
+    m_delete = new QPushButton(group);
     m_delete->setObjectName(QStringLiteral("deleteTopic"));
     connect(m_delete, &QPushButton::clicked, this, &TopicAdminPanel::onDelete);
     m_deleteError = makeErrorLabel(group, QStringLiteral("deleteTopicError"));

@@ -14,6 +14,8 @@
 #include <QWidget>
 
 class Bridge;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -39,7 +41,11 @@ private slots:
     void onCommandFinished(const QString &action, const QString &topic, const kl::Status &status);
     void onSnapshotUpdated();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     QWidget *buildCreateGroup();
     QWidget *buildCurrentGroup();
     void clearCreateErrors();
@@ -52,6 +58,10 @@ private:
     QString m_current;
     // create
     QLineEdit *m_name = nullptr;
+    QGroupBox *m_createGroup = nullptr;
+    QFormLayout *m_createForm = nullptr;
+    QGroupBox *m_currentGroup = nullptr;
+    QFormLayout *m_currentForm = nullptr;
     QLabel *m_nameError = nullptr;
     QSpinBox *m_partitions = nullptr;
     QLabel *m_partitionsError = nullptr;

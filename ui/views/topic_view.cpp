@@ -5,6 +5,7 @@
 #include "models/partition_strip_model.h"
 #include "views/key_colors.h"
 #include "views/partition_strip_delegate.h"
+#include "views/retranslate.h"
 
 #include <QCollator>
 #include <QEvent>
@@ -59,8 +60,6 @@ TopicView::TopicView(Bridge &bridge, QWidget *parent) : QWidget(parent), m_bridg
     m_legend = new QLabel(this);
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setWordWrap(true);
-    m_legend->setToolTip(tr("Each key has one colour everywhere: its records' cells, the producer "
-                            "and the files view. Same key, same partition (murmur2 % partitions)."));
     layout->addWidget(m_legend);
 
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &TopicView::onSnapshotUpdated);
@@ -74,7 +73,23 @@ TopicView::TopicView(Bridge &bridge, QWidget *parent) : QWidget(parent), m_bridg
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TopicView::fitRowHeight);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TopicView::fitRowHeight);
     m_model->setSnapshot(m_bridge.snapshot());
+    retranslateUi();
+}
+
+void TopicView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TopicView::retranslateUi()
+{
+    m_legend->setToolTip(tr("Each key has one colour everywhere: its records' cells, the producer "
+                            "and the files view. Same key, same partition (murmur2 % partitions)."));
+    m_legendHtml.clear();
     updateSummary();
+    retranslate::refreshModel(m_model);
 }
 
 bool TopicView::eventFilter(QObject *watched, QEvent *event)

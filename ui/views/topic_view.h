@@ -39,8 +39,10 @@ private slots:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     void fitRowHeight();
     void updateSummary();
     void updateLegend(const kl::TopicSnapshot *topic);

@@ -1,0 +1,54 @@
+// Shell: the app's window and its translators (moved out of app/gui/main.cpp so GUI tests can
+// drive it). It builds the MainWindow for whichever cluster the ScenarioWorkspace holds, and
+// builds it again when the workspace switches between the live cluster and a scenario (the old
+// window holds the Bridge that is about to go).
+// A language switch only installs the other translator: Qt then sends QEvent::LanguageChange
+// to every widget and each retranslates itself, so running producers, selections, lists,
+// typed text and scroll positions all stay (the window is NOT rebuilt).
+// Owns the window and the translators; the workspace outlives it. GUI thread only.
+#pragma once
+
+#include <QObject>
+#include <QRect>
+#include <QString>
+#include <QTranslator>
+
+#include <memory>
+
+class MainWindow;
+class ScenarioWorkspace;
+
+class Shell : public QObject {
+    Q_OBJECT
+public:
+    explicit Shell(ScenarioWorkspace &workspace, QObject *parent = nullptr);
+    ~Shell() override;
+
+    // QSettings key of the chosen language ("ko" or "en").
+    static QString languageKey();
+
+    // Installs the translators for `code` ("ko" or "en"); the widgets retranslate themselves.
+    void setLanguage(const QString &code);
+    QString language() const { return m_lang; }
+
+    MainWindow *window() const { return m_window.get(); }
+    void buildWindow();
+
+    // Plays a scenario file; a malformed one is explained in a message and nothing changes.
+    void play(const QString &path);
+    void backToLive();
+
+private:
+    void rememberWindow();
+    void updateTitle();
+
+    ScenarioWorkspace &m_workspace;
+    QTranslator m_app;
+    QTranslator m_qt;
+    QString m_lang;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_topic;
+    QRect m_geometry {0, 0, 1280, 800};
+    bool m_visible = false;
+    int m_centerTab = -1;
+};

@@ -114,12 +114,16 @@ private slots:
             menu->setPlaying(true);
             QVERIFY(back->isEnabled());
 
+            // Each example is listed by its title in the UI language (English here), its file
+            // name in the tooltip.
             QAction *failover = nullptr;
             for (QAction *a : menu->examplesMenu()->actions())
-                if (a->text() == QStringLiteral("leader-failover"))
+                if (a->data().toString() == kFailover)
                     failover = a;
             QVERIFY(failover);
-            QVERIFY(failover->toolTip().contains(QStringLiteral("Leader failover")));
+            QCOMPARE(failover->text(), QStringLiteral("Leader failover"));
+            QVERIFY(failover->toolTip().contains(QStringLiteral("leader-failover.json")));
+            QVERIFY(failover->toolTip().contains(QStringLiteral("The leader crashes")));
             QSignalSpy requested(menu, &ScenarioMenu::playRequested);
             failover->trigger();
             QCOMPARE(requested.count(), 1);
@@ -277,6 +281,7 @@ private slots:
         auto session = ScenarioSession::start(scenario, QStringLiteral("leader-failover.json"));
         QVERIFY(session);
         session->setSpeed(4.0);
+        session->setPaused(false); // sessions start paused
         QVERIFY(QTest::qWaitFor([&] { return session->progress().nowMs >= 200; }, kWaitMs));
         session->setPaused(true);
         QVERIFY(QTest::qWaitFor([&] { return !session->isBusy(); }, kWaitMs));
@@ -314,7 +319,7 @@ private slots:
             window.setCurrentView(QStringLiteral("cluster"));
             window.resize(1280, 800);
             window.show();
-            QCOMPARE(bar->pauseButton()->text(), PlayerBar::tr("Resume"));
+            QCOMPARE(bar->pauseButton()->text(), PlayerBar::tr("Play"));
             QVERIFY(bar->nextLabel()->text().contains(QStringLiteral("orders")));
 
             for (int i = 0; i < 100 && !session->isFinished(); ++i) {

@@ -18,13 +18,16 @@ ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(tr("Scenario"), parent)
     m_examples->setObjectName(QStringLiteral("scenarioExamples"));
     m_examples->setToolTipsVisible(true);
     for (const QString &path : ScenarioWorkspace::bundledExamples()) {
-        QAction *a = m_examples->addAction(QFileInfo(path).completeBaseName());
+        // The scenario's own title (in the UI's language) and story, so the menu says what
+        // each example shows; the file name is in the tooltip.
+        const QString file = QFileInfo(path).fileName();
+        QAction *a = m_examples->addAction(file);
         a->setData(path);
-        // The scenario's own title and story, so the menu says what each example shows.
         QString error;
-        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error))
-            a->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(scenario->name),
-                                                       QString::fromStdString(scenario->description)));
+        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error)) {
+            a->setText(ScenarioWorkspace::title(*scenario, file));
+            a->setToolTip(QStringLiteral("%1\n%2\n(%3)").arg(a->text(), ScenarioWorkspace::description(*scenario), file));
+        }
         connect(a, &QAction::triggered, this, [this, path] { emit playRequested(path); });
     }
     m_examples->setEnabled(!m_examples->isEmpty());

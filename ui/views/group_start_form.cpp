@@ -1,6 +1,8 @@
 // GroupStartForm: fields, errors under them, start.
 #include "views/group_start_form.h"
 
+#include "models/units.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -69,7 +71,7 @@ GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
     m_session->setRange(1000, groupform::kMaxSessionTimeoutMs);
     m_session->setSingleStep(1000);
     m_session->setValue(10000);
-    m_session->setSuffix(tr(" ms"));
+    m_session->setSuffix(Units::millisecondsSuffix());
     place(2, 1, tr("Session timeout"), m_session, m_sessionError,
           tr("session.timeout.ms: a member silent this long is removed and its partitions move "
              "(heartbeat.interval.ms is set to a third of it, at most 3000)"));

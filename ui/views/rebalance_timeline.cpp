@@ -20,7 +20,7 @@ RebalanceTimeline::RebalanceTimeline(QWidget *parent) : QWidget(parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setHeaderLabels({tr("Gen."), tr("Started"), tr("Cause"),
-                             QStringLiteral("Preparing → Completing"), tr("Moved")});
+                             tr("Preparing → Completing"), tr("Moved")});
     m_list->headerItem()->setToolTip(0, tr("The generation this rebalance produced"));
     m_list->headerItem()->setToolTip(3, tr("PreparingRebalance: waiting for members to join; "
                                            "CompletingRebalance: waiting for the leader's "

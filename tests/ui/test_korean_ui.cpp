@@ -103,14 +103,24 @@ private slots:
             QStringList found;
             QTabWidget *center = window.centerTabs();
             QTabWidget *bottom = window.bottomTabs();
+            QTabWidget *right = window.rightTabs();
             for (int c = 0; c < center->count(); ++c) {
                 center->setCurrentIndex(c);
                 for (int b = 0; b < bottom->count(); ++b) {
                     bottom->setCurrentIndex(b);
+                    right->setCurrentIndex(b % right->count());
                     QTest::qWait(150); // views pull the snapshot and repaint
                     found << koreantest::englishTexts(&window, names);
                 }
             }
+            // The Groups tab's "New group…" form, opened as a user does.
+            window.setCurrentView(QStringLiteral("groups"));
+            auto *newGroup = window.findChild<QAbstractButton *>(QStringLiteral("newGroup"));
+            QVERIFY(newGroup);
+            QTest::mouseClick(newGroup, Qt::LeftButton);
+            QTest::qWait(150);
+            found << koreantest::englishTexts(&window, names);
+            QTest::mouseClick(newGroup, Qt::LeftButton);
             QVERIFY2(reportEnglish(found), "English in the Korean window (listed above)");
 
             // Group states as the Groups tab shows them: Korean words, Kafka's in the tooltip.

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -124,6 +125,13 @@ private slots:
             QCOMPARE(failover->text(), QStringLiteral("Leader failover"));
             QVERIFY(failover->toolTip().contains(QStringLiteral("leader-failover.json")));
             QVERIFY(failover->toolTip().contains(QStringLiteral("The leader crashes")));
+            // In Korean the file's Korean title (no translator needed: the text is the file's).
+            QLocale::setDefault(QLocale(QLocale::Korean));
+            menu->retranslateExamples();
+            QCOMPARE(failover->text(), QStringLiteral("리더 장애 조치"));
+            QLocale::setDefault(QLocale(QLocale::English));
+            menu->retranslateExamples();
+            QCOMPARE(failover->text(), QStringLiteral("Leader failover"));
             QSignalSpy requested(menu, &ScenarioMenu::playRequested);
             failover->trigger();
             QCOMPARE(requested.count(), 1);

@@ -105,18 +105,13 @@ QString consumerName(const kl::ScenarioConsumerRef &c)
 PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     setObjectName(QStringLiteral("playerBar"));
-    const kl::Scenario &s = session.scenario();
 
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("scenarioTitle"));
-    const QString name = ScenarioWorkspace::title(s, session.fileName());
-    m_title->setText(tr("<b>Scenario:</b> %1 <span style='color:gray'>(%2, seed %3)</span>")
-                         .arg(name.toHtmlEscaped(), session.fileName().toHtmlEscaped())
-                         .arg(s.seed));
-    m_description = new QLabel(ScenarioWorkspace::description(s), this);
+    m_description = new QLabel(this);
     m_description->setObjectName(QStringLiteral("scenarioDescription"));
     m_description->setWordWrap(true);
-    m_description->setToolTip(m_description->text());
+    updateTitle();
     // Three lines at most, cut at a line boundary; the whole text is in the tooltip.
     m_description->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 3);
@@ -188,6 +183,18 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     connect(&session, &ScenarioSession::pausedChanged, this, &PlayerBar::updatePauseButton);
     updatePauseButton();
     updateProgress();
+}
+
+void PlayerBar::updateTitle()
+{
+    // The file's text in the UI language (its English one when it has none).
+    const kl::Scenario &s = m_session.scenario();
+    const QString name = ScenarioWorkspace::title(s, m_session.fileName());
+    m_title->setText(tr("<b>Scenario:</b> %1 <span style='color:gray'>(%2, seed %3)</span>")
+                         .arg(name.toHtmlEscaped(), m_session.fileName().toHtmlEscaped())
+                         .arg(s.seed));
+    m_description->setText(ScenarioWorkspace::description(s));
+    m_description->setToolTip(m_description->text());
 }
 
 QString PlayerBar::formatTime(qint64 ms)

@@ -41,6 +41,7 @@ signals:
     void replayRequested(); // the app restarts the same scenario (ScenarioWorkspace::replay)
 
 private:
+    void updateTitle(); // title and description in the UI language
     void updateProgress();
     void updatePauseButton();
     void updateStatus();

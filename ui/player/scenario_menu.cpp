@@ -18,24 +18,32 @@ ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(tr("Scenario"), parent)
     m_examples->setObjectName(QStringLiteral("scenarioExamples"));
     m_examples->setToolTipsVisible(true);
     for (const QString &path : ScenarioWorkspace::bundledExamples()) {
-        // The scenario's own title (in the UI's language) and story, so the menu says what
-        // each example shows; the file name is in the tooltip.
-        const QString file = QFileInfo(path).fileName();
-        QAction *a = m_examples->addAction(file);
+        QAction *a = m_examples->addAction(QFileInfo(path).fileName());
         a->setData(path);
-        QString error;
-        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error)) {
-            a->setText(ScenarioWorkspace::title(*scenario, file));
-            a->setToolTip(QStringLiteral("%1\n%2\n(%3)").arg(a->text(), ScenarioWorkspace::description(*scenario), file));
-        }
         connect(a, &QAction::triggered, this, [this, path] { emit playRequested(path); });
     }
     m_examples->setEnabled(!m_examples->isEmpty());
+    retranslateExamples();
 
     addSeparator();
     m_back = addAction(tr("Back to live cluster"), this, &ScenarioMenu::backToLiveRequested);
     m_back->setObjectName(QStringLiteral("backToLiveAction"));
     m_back->setEnabled(false);
+}
+
+void ScenarioMenu::retranslateExamples()
+{
+    // Each example's own title (in the UI's language) and story, so the menu says what it
+    // shows; the file name is in the tooltip.
+    for (QAction *a : m_examples->actions()) {
+        const QString path = a->data().toString();
+        const QString file = QFileInfo(path).fileName();
+        QString error;
+        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error)) {
+            a->setText(ScenarioWorkspace::title(*scenario, file));
+            a->setToolTip(QStringLiteral("%1\n%2\n(%3)").arg(a->text(), ScenarioWorkspace::description(*scenario), file));
+        }
+    }
 }
 
 void ScenarioMenu::setPlaying(bool playing)

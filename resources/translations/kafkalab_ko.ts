@@ -736,8 +736,8 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <translation>컨슈머 처리 속도는 0 레코드/초보다 커야 합니다</translation>
     </message>
     <message>
-        <source>between %1 and %2 ms (group.min/max.session.timeout.ms)</source>
-        <translation>%1~%2 ms 사이 (group.min/max.session.timeout.ms)</translation>
+        <source>between %1 and %2 (group.min/max.session.timeout.ms)</source>
+        <translation>%1~%2 사이 (group.min/max.session.timeout.ms)</translation>
     </message>
 </context>
 <context>

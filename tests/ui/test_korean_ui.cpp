@@ -94,7 +94,7 @@ private slots:
             window.resize(1280, 800);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            const QString error = groupdemo::run(bridge, QStringLiteral("orders"));
+            const QString error = groupdemo::run(bridge, QStringLiteral("orders"), 90000); // 2 cores, shared
             QVERIFY2(error.isEmpty(), qPrintable(error));
             window.selectTopic(QStringLiteral("orders"));
             window.groupTabs()->selectGroup(QStringLiteral("orders-app"));

@@ -47,6 +47,12 @@ std::string_view scenarioActionName(ScenarioActionKind kind)
     return "unknown";
 }
 
+const std::string &ScenarioText::in(std::string_view language) const
+{
+    const auto it = translations.find(std::string(language));
+    return it != translations.end() ? it->second : text;
+}
+
 std::string ScenarioError::toString() const
 {
     if (line <= 0)
@@ -93,10 +99,12 @@ Scenario ScenarioParser::parse(const json &document)
         failAt(m_root.line,
             fmt::format("a scenario must be a JSON object, got {}", describeJson(document)));
     ScenarioFields top(document, m_root, "scenario",
-        {"name", "description", "brokers", "seed", "config", "actions"});
+        {"title", "description", "name", "brokers", "seed", "config", "actions"});
     Scenario s;
-    s.name = top.optString("name").value_or("");
-    s.description = top.optString("description").value_or("");
+    if (top.has("title") && top.has("name"))
+        top.fail("name", "give 'title' or 'name' (its older spelling), not both");
+    s.title = readText(top, top.has("name") ? "name" : "title");
+    s.description = readText(top, "description");
     s.brokers = static_cast<int32_t>(top.optInteger("brokers", 1, 9).value_or(3));
     s.seed = static_cast<uint64_t>(top.optInteger("seed", 0, INT64_MAX).value_or(1));
     if (top.has("config"))
@@ -123,6 +131,39 @@ void ScenarioParser::parseClusterConfig(const ScenarioFields &top, Scenario &s)
     s.replicaLagTimeMaxMs = c.optInteger("replica.lag.time.max.ms", 1, kScenarioMaxMs).value_or(s.replicaLagTimeMaxMs);
     s.replicaFetchIntervalMs = static_cast<int32_t>(
         c.optInteger("replica.fetch.interval.ms", 1, 3'600'000).value_or(s.replicaFetchIntervalMs));
+}
+
+// "title" / "description": a string (English), or an object with "en" and the other languages.
+ScenarioText ScenarioParser::readText(const ScenarioFields &top, std::string_view key)
+{
+    ScenarioText text;
+    if (!top.has(key))
+        return text;
+    const json &value = top.at(key);
+    if (value.is_string()) {
+        text.text = value.get<std::string>();
+        return text;
+    }
+    if (!value.is_object())
+        top.fail(key, fmt::format("key '{}' must be a string or an object of languages "
+                                  "({{\"en\": \"...\", \"ko\": \"...\"}}), got {}", key, describeJson(value)));
+    ScenarioFields langs(value, top.node(key), fmt::format("key '{}'", key),
+        {kScenarioLanguages[0], kScenarioLanguages[1]});
+    for (std::string_view language : kScenarioLanguages) {
+        if (!langs.has(language))
+            continue;
+        std::string t = langs.string(language);
+        if (t.empty())
+            langs.fail(language, fmt::format("the '{}' text is empty", language));
+        if (language == "en")
+            text.text = std::move(t);
+        else
+            text.translations.emplace(std::string(language), std::move(t));
+    }
+    if (text.text.empty())
+        langs.failHere("missing key 'en' (the English text, shown by kafkalab-cli and for "
+                       "languages without their own)");
+    return text;
 }
 
 ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode &node, size_t index)

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -127,9 +128,25 @@ struct ScenarioAction {
     AutoProducerSpec producerSpec;   // start-producer (topic is in producerSpec.topic and `topic`)
 };
 
+// A text a scenario file gives in English and, optionally, in the other UI languages:
+// `"Leader failover"` (English only, the older form) or
+// `{"en": "Leader failover", "ko": "리더 장애 조치"}`. English is what `kafkalab-cli` and every
+// language without its own text show.
+struct ScenarioText {
+    std::string text;                               // English
+    std::map<std::string, std::string> translations; // language code ("ko") -> text
+
+    // The text in `language` ("en", "ko"), or the English one when the file has none for it.
+    const std::string &in(std::string_view language) const;
+    bool empty() const { return text.empty(); }
+};
+
+// The languages a scenario text may be given in: the UI's languages.
+inline constexpr std::string_view kScenarioLanguages[] = {"en", "ko"};
+
 struct Scenario {
-    std::string name;
-    std::string description;
+    ScenarioText title;       // "title" (older files: "name")
+    ScenarioText description;
     int32_t brokers = 3;
     uint64_t seed = 1;
     int64_t replicaLagTimeMaxMs = 10000;  // config "replica.lag.time.max.ms"

@@ -38,6 +38,7 @@ private:
     };
 
     void parseClusterConfig(const ScenarioFields &top, Scenario &s);
+    ScenarioText readText(const ScenarioFields &top, std::string_view key);
     ScenarioAction parseAction(const json &value, const JsonLineNode &node, size_t index);
     void readCommon(const ScenarioFields &f, ScenarioAction &a);
     int32_t readBroker(const ScenarioFields &f, std::string_view key);

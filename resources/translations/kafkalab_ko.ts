@@ -353,14 +353,6 @@
 <context>
     <name>ClusterView</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1ms</translation>
-    </message>
-    <message>
         <source>Topic</source>
         <translation>토픽</translation>
     </message>
@@ -1162,8 +1154,8 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <translation>컨슈머 처리 속도는 0 레코드/초보다 커야 합니다</translation>
     </message>
     <message>
-        <source>between %1 and %2 ms (group.min/max.session.timeout.ms)</source>
-        <translation>%1~%2 ms 사이 (group.min/max.session.timeout.ms)</translation>
+        <source>between %1 and %2 (group.min/max.session.timeout.ms)</source>
+        <translation>%1~%2 사이 (group.min/max.session.timeout.ms)</translation>
     </message>
 </context>
 <context>
@@ -1239,14 +1231,6 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
     <message>
         <source>Dead: the group has been removed</source>
         <translation>Dead: 그룹이 제거됨</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
     </message>
     <message>
         <source>Generation: grows by one with every completed rebalance; requests from an older generation are fenced (ILLEGAL_GENERATION)</source>
@@ -1332,6 +1316,78 @@ status: %5</source>
         <source>no running consumer to stop</source>
         <translation>멈출 실행 중인 컨슈머 없음</translation>
     </message>
+    <message>
+        <source>Stable</source>
+        <translation>안정</translation>
+    </message>
+    <message>
+        <source>PreparingRebalance</source>
+        <translation>리밸런스 준비 중</translation>
+    </message>
+    <message>
+        <source>CompletingRebalance</source>
+        <translation>리밸런스 마무리 중</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>STALL</source>
+        <translation>정체</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>REWIND</source>
+        <translation>되감김</translation>
+    </message>
+    <message>
+        <source>ERR</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>OK: the consumer commits and keeps up</source>
+        <translation>정상(OK): 컨슈머가 커밋하며 따라가고 있음</translation>
+    </message>
+    <message>
+        <source>WARN: the lag keeps growing although the consumer commits</source>
+        <translation>경고(WARN): 컨슈머가 커밋하는데도 랙이 계속 늘어남</translation>
+    </message>
+    <message>
+        <source>STALL: the consumer commits the same offset over and over while there is lag</source>
+        <translation>정체(STALL): 랙이 있는데 컨슈머가 같은 오프셋만 거듭 커밋함</translation>
+    </message>
+    <message>
+        <source>STOP: no commit for a while although there is lag</source>
+        <translation>멈춤(STOP): 랙이 있는데 한동안 커밋이 없음</translation>
+    </message>
+    <message>
+        <source>REWIND: the committed offset went backwards</source>
+        <translation>되감김(REWIND): 커밋된 오프셋이 뒤로 돌아감</translation>
+    </message>
+    <message>
+        <source>ERR: the lag cannot be evaluated</source>
+        <translation>오류(ERR): 랙을 평가할 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>GroupStartForm</name>
@@ -1378,10 +1434,6 @@ status: %5</source>
     <message>
         <source>Records per second each consumer processes; below the produce rate, lag grows</source>
         <translation>컨슈머마다 초당 처리하는 레코드 수. 생산 속도보다 낮으면 랙이 커짐</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
     </message>
     <message>
         <source>Session timeout</source>
@@ -2191,10 +2243,6 @@ Log start offset %2, high watermark %3.</source>
         <translation>속도:</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
         <source>create topic %1 (%2 partitions, replication factor %3)</source>
         <translation>토픽 %1 생성 (파티션 %2개, 복제 계수 %3)</translation>
     </message>
@@ -2219,10 +2267,6 @@ Log start offset %2, high watermark %3.</source>
         <translation>%1의 네트워크 복구</translation>
     </message>
     <message>
-        <source>slow %1&apos;s follower fetches by %2 ms</source>
-        <translation>%1의 팔로워 fetch를 %2 ms 늦춤</translation>
-    </message>
-    <message>
         <source>%1&apos;s follower fetches back to normal</source>
         <translation>%1의 팔로워 fetch를 정상 속도로</translation>
     </message>
@@ -2235,16 +2279,8 @@ Log start offset %2, high watermark %3.</source>
         <translation>%1 경과</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>재개</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
-    </message>
-    <message>
-        <source>Let scenario time run again</source>
-        <translation>시나리오 시간을 다시 흐르게 합니다</translation>
     </message>
     <message>
         <source>Stop scenario time (the cluster waits)</source>
@@ -2355,6 +2391,72 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>group %1, %2</source>
         <translation>그룹 %1, %2</translation>
+    </message>
+    <message>
+        <source>consumer #%1</source>
+        <translation>컨슈머 #%1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>다시 재생</translation>
+    </message>
+    <message>
+        <source>Play this scenario again from the start, on a fresh cluster</source>
+        <translation>이 시나리오를 새 클러스터에서 처음부터 다시 재생합니다</translation>
+    </message>
+    <message>
+        <source>slow %1&apos;s follower fetches by %2</source>
+        <translation>%1의 팔로워 페치를 %2 늦춤</translation>
+    </message>
+    <message>
+        <source>start a producer on %1 (%2 records/s)</source>
+        <translation>%1에 프로듀서 시작(초당 레코드 %2개)</translation>
+    </message>
+    <message>
+        <source>stop the producer on %1</source>
+        <translation>%1의 프로듀서 중지</translation>
+    </message>
+    <message numerus="yes">
+        <source>start group %1: %n consumer(s), assignor %2</source>
+        <translation>
+            <numerusform>그룹 %1 시작: 컨슈머 %n개, 할당자 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>add a consumer to group %1</source>
+        <translation>그룹 %1에 컨슈머 추가</translation>
+    </message>
+    <message>
+        <source>crash %1 of group %2</source>
+        <translation>그룹 %2의 %1 비정상 종료</translation>
+    </message>
+    <message>
+        <source>%1 of group %2 leaves (LeaveGroup)</source>
+        <translation>그룹 %2의 %1이(가) 떠남(LeaveGroup)</translation>
+    </message>
+    <message>
+        <source>%1 of group %2 stops polling</source>
+        <translation>그룹 %2의 %1이(가) 폴링을 멈춤</translation>
+    </message>
+    <message>
+        <source>%1 of group %2 polls again</source>
+        <translation>그룹 %2의 %1이(가) 다시 폴링함</translation>
+    </message>
+    <message>
+        <source>stop every consumer of group %1</source>
+        <translation>그룹 %1의 모든 컨슈머 중지</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Let scenario time run</source>
+        <translation>시나리오 시간을 흐르게 합니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused&lt;/b&gt;: press Play</source>
+        <translation>&lt;b&gt;일시 정지됨&lt;/b&gt;: 재생을 누르세요</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2770,10 @@ Log start offset %2, high watermark %3.</source>
         <source>no rebalance yet</source>
         <translation>아직 리밸런스 없음</translation>
     </message>
+    <message>
+        <source>Preparing → Completing</source>
+        <translation>준비 → 마무리</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -2778,6 +2884,10 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>%1: cannot read the file: %2</source>
         <translation>%1: 파일을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>No scenario is playing</source>
+        <translation>재생 중인 시나리오가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -3381,6 +3491,26 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>See Kafka&apos;s documentation of this error code.</source>
         <translation>이 오류 코드에 대한 Kafka 문서를 참고하세요.</translation>
+    <name>Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1밀리초</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation>밀리초</translation>
     </message>
 </context>
 </TS>

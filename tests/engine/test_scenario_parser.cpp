@@ -1,6 +1,7 @@
-// The scenario parser: every example in resources/scenarios/ parses; a full file resolves its
-// times, keys, acks, configs and expectations; malformed files are refused with the line (and,
-// for bad JSON, the column) and a reason that names the key.
+// The scenario parser: every example in resources/scenarios/ parses (with an English and a
+// Korean title and description); a full file resolves its times, keys, acks, configs and
+// expectations; titles and descriptions are plain English or per language; malformed files are
+// refused with the line (and, for bad JSON, the column) and a reason that names the key.
 #include "scenario/json_lines.h"
 #include "scenario/scenario.h"
 
@@ -17,6 +18,7 @@ class TestScenarioParser : public QObject {
 private slots:
     void examplesParse();
     void fullScenario();
+    void localizedTexts();
     void lineAndColumn_data();
     void lineAndColumn();
     void actionLines();
@@ -37,8 +39,14 @@ void TestScenarioParser::examplesParse()
         ++files;
         const auto parsed = loadScenarioFile(entry.path());
         QVERIFY2(parsed, (entry.path().filename().string() + ": " + parsed.error.toString()).c_str());
-        QVERIFY2(!parsed.scenario->name.empty(), entry.path().filename().string().c_str());
-        QVERIFY2(!parsed.scenario->description.empty(), entry.path().filename().string().c_str());
+        const std::string file = entry.path().filename().string();
+        const Scenario &s = *parsed.scenario;
+        QVERIFY2(!s.title.empty(), file.c_str());
+        QVERIFY2(!s.description.empty(), file.c_str());
+        // The GUI shows the UI language's text: every example speaks Korean too.
+        QVERIFY2(s.title.translations.contains("ko"), file.c_str());
+        QVERIFY2(s.description.translations.contains("ko"), file.c_str());
+        QVERIFY2(s.title.in("ko") != s.title.text, file.c_str());
         QVERIFY(!parsed.scenario->actions.empty());
     }
     QVERIFY2(files >= 5, "expected at least five example scenarios");
@@ -77,7 +85,9 @@ void TestScenarioParser::fullScenario()
     const auto parsed = parseScenario(text);
     QVERIFY2(parsed, parsed.error.toString().c_str());
     const Scenario &s = *parsed.scenario;
-    QCOMPARE(s.name, std::string("all of it"));
+    QCOMPARE(s.title.text, std::string("all of it"));
+    QCOMPARE(s.title.in("ko"), std::string("all of it")); // English only: every language shows it
+    QCOMPARE(s.description.text, std::string("every action once"));
     QCOMPARE(s.brokers, 4);
     QCOMPARE(s.seed, uint64_t(42));
     QCOMPARE(s.replicaLagTimeMaxMs, int64_t(3000));
@@ -140,6 +150,32 @@ void TestScenarioParser::fullScenario()
     QCOMPARE(counters.acknowledged, std::optional<int64_t>(10));
     QCOMPARE(counters.refused, std::optional<int64_t>(6));
     QCOMPARE(counters.lost, std::optional<int64_t>(0));
+}
+
+void TestScenarioParser::localizedTexts()
+{
+    const char *text = "{\n"
+                       "  \"title\": {\"en\": \"Leader failover\", \"ko\": \"리더 장애 조치\"},\n"
+                       "  \"description\": {\"en\": \"The leader crashes.\"},\n"
+                       "  \"actions\": [{\"do\": \"advance\", \"ms\": 5}]\n"
+                       "}";
+    const auto parsed = parseScenario(text);
+    QVERIFY2(parsed, parsed.error.toString().c_str());
+    const Scenario &s = *parsed.scenario;
+    QCOMPARE(s.title.text, std::string("Leader failover"));
+    QCOMPARE(s.title.in("en"), std::string("Leader failover"));
+    QCOMPARE(s.title.in("ko"), std::string("리더 장애 조치"));
+    QCOMPARE(s.title.in("fr"), std::string("Leader failover"));
+    QCOMPARE(s.description.in("ko"), std::string("The leader crashes.")); // no Korean: English
+    QCOMPARE(s.actions.size(), size_t(1));
+    QCOMPARE(s.actions[0].line, 4);
+
+    // The older key "name" (a plain string) still reads as the title.
+    const auto old = parseScenario(R"({"name": "old", "description": "plain", "actions": []})");
+    QVERIFY2(old, old.error.toString().c_str());
+    QCOMPARE(old.scenario->title.text, std::string("old"));
+    QCOMPARE(old.scenario->description.text, std::string("plain"));
+    QVERIFY(old.scenario->title.translations.empty());
 }
 
 void TestScenarioParser::lineAndColumn_data()
@@ -209,7 +245,20 @@ void TestScenarioParser::malformed_data()
     QTest::newRow("not an object") << "[1, 2]" << 1 << "a scenario must be a JSON object, got an array";
     QTest::newRow("missing actions") << "{\n\"brokers\": 3\n}" << 1 << "scenario: missing key 'actions'";
     QTest::newRow("unknown top-level key") << "{\n\"brokers\": 3,\n\"action\": []\n}" << 3
-                                           << "scenario: unknown key 'action' (allowed here: name, description, brokers, seed, config, actions)";
+                                           << "scenario: unknown key 'action' (allowed here: title, description, name, brokers, seed, config, actions)";
+    QTest::newRow("title and name") << "{\n\"title\": \"a\",\n\"name\": \"b\", \"actions\": []}" << 3
+                                    << "scenario: give 'title' or 'name' (its older spelling), not both";
+    QTest::newRow("title wrong type") << "{\n\"title\": 7, \"actions\": []}" << 2
+                                      << "scenario: key 'title' must be a string or an object of languages ({\"en\": \"...\", \"ko\": \"...\"}), got 7";
+    QTest::newRow("title unknown language") << "{\"title\": {\"en\": \"a\",\n\"kr\": \"b\"}, \"actions\": []}" << 2
+                                            << "key 'title': unknown key 'kr' (allowed here: en, ko)";
+    QTest::newRow("title without English") << "{\n\"title\": {\"ko\": \"리더\"}, \"actions\": []}" << 2
+                                           << "key 'title': missing key 'en' (the English text";
+    QTest::newRow("description language not a string")
+        << "{\"description\": {\"en\": \"a\",\n\n\"ko\": [\"b\"]}, \"actions\": []}" << 3
+        << "key 'description': key 'ko' must be a string, got an array";
+    QTest::newRow("description empty Korean") << "{\"description\": {\"en\": \"a\",\n\"ko\": \"\"}, \"actions\": []}" << 2
+                                              << "key 'description': the 'ko' text is empty";
     QTest::newRow("brokers out of range") << "{\"brokers\": 10, \"actions\": []}" << 1
                                           << "scenario: key 'brokers' must be 1..9, got 10";
     QTest::newRow("brokers wrong type") << "{\n\"brokers\": \"3\", \"actions\": []}" << 2

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -114,12 +115,23 @@ private slots:
             menu->setPlaying(true);
             QVERIFY(back->isEnabled());
 
+            // Each example is listed by its title in the UI language (English here), its file
+            // name in the tooltip.
             QAction *failover = nullptr;
             for (QAction *a : menu->examplesMenu()->actions())
-                if (a->text() == QStringLiteral("leader-failover"))
+                if (a->data().toString() == kFailover)
                     failover = a;
             QVERIFY(failover);
-            QVERIFY(failover->toolTip().contains(QStringLiteral("Leader failover")));
+            QCOMPARE(failover->text(), QStringLiteral("Leader failover"));
+            QVERIFY(failover->toolTip().contains(QStringLiteral("leader-failover.json")));
+            QVERIFY(failover->toolTip().contains(QStringLiteral("The leader crashes")));
+            // In Korean the file's Korean title (no translator needed: the text is the file's).
+            QLocale::setDefault(QLocale(QLocale::Korean));
+            menu->retranslateExamples();
+            QCOMPARE(failover->text(), QStringLiteral("리더 장애 조치"));
+            QLocale::setDefault(QLocale(QLocale::English));
+            menu->retranslateExamples();
+            QCOMPARE(failover->text(), QStringLiteral("Leader failover"));
             QSignalSpy requested(menu, &ScenarioMenu::playRequested);
             failover->trigger();
             QCOMPARE(requested.count(), 1);
@@ -277,6 +289,7 @@ private slots:
         auto session = ScenarioSession::start(scenario, QStringLiteral("leader-failover.json"));
         QVERIFY(session);
         session->setSpeed(4.0);
+        session->setPaused(false); // sessions start paused
         QVERIFY(QTest::qWaitFor([&] { return session->progress().nowMs >= 200; }, kWaitMs));
         session->setPaused(true);
         QVERIFY(QTest::qWaitFor([&] { return !session->isBusy(); }, kWaitMs));
@@ -314,7 +327,7 @@ private slots:
             window.setCurrentView(QStringLiteral("cluster"));
             window.resize(1280, 800);
             window.show();
-            QCOMPARE(bar->pauseButton()->text(), PlayerBar::tr("Resume"));
+            QCOMPARE(bar->pauseButton()->text(), PlayerBar::tr("Play"));
             QVERIFY(bar->nextLabel()->text().contains(QStringLiteral("orders")));
 
             for (int i = 0; i < 100 && !session->isFinished(); ++i) {

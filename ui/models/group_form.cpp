@@ -1,6 +1,8 @@
 // GroupForm: field checks and the ConsumerGroupSpec they produce.
 #include "models/group_form.h"
 
+#include "models/units.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -70,9 +72,8 @@ Errors GroupForm::validate(const Input &in, const kl::ClusterSnapshot &snapshot)
     if (!(in.ratePerConsumer > 0))
         e.rate = tr("a consumer must process more than 0 records/s");
     if (in.sessionTimeoutMs < kMinSessionTimeoutMs || in.sessionTimeoutMs > kMaxSessionTimeoutMs)
-        e.sessionTimeout = tr("between %1 and %2 ms (group.min/max.session.timeout.ms)")
-                               .arg(kMinSessionTimeoutMs)
-                               .arg(kMaxSessionTimeoutMs);
+        e.sessionTimeout = tr("between %1 and %2 (group.min/max.session.timeout.ms)")
+                               .arg(Units::milliseconds(kMinSessionTimeoutMs), Units::milliseconds(kMaxSessionTimeoutMs));
     return e;
 }
 

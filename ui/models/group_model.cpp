@@ -1,6 +1,8 @@
 // GroupMap: rows, links, actions and rebalance phases from a GroupSnapshot.
 #include "models/group_model.h"
 
+#include "models/units.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -117,11 +119,53 @@ QString GroupMap::stateExplanation(const QString &g)
     return g;
 }
 
-QString GroupMap::duration(qint64 ms)
+QString GroupMap::groupStateName(const QString &g)
 {
-    if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    return tr("%1 s").arg(QLocale().toString(static_cast<double>(ms) / 1000.0, 'f', 1));
+    if (g == QLatin1String("Stable"))
+        return tr("Stable");
+    if (g == QLatin1String("PreparingRebalance"))
+        return tr("PreparingRebalance");
+    if (g == QLatin1String("CompletingRebalance"))
+        return tr("CompletingRebalance");
+    if (g == QLatin1String("Empty"))
+        return tr("Empty");
+    if (g == QLatin1String("Dead"))
+        return tr("Dead");
+    return g;
+}
+
+QString GroupMap::lagStatusName(const QString &s)
+{
+    if (s == QLatin1String("OK"))
+        return tr("OK");
+    if (s == QLatin1String("WARN"))
+        return tr("WARN");
+    if (s == QLatin1String("STALL"))
+        return tr("STALL");
+    if (s == QLatin1String("STOP"))
+        return tr("STOP");
+    if (s == QLatin1String("REWIND"))
+        return tr("REWIND");
+    if (s == QLatin1String("ERR"))
+        return tr("ERR");
+    return s;
+}
+
+QString GroupMap::lagStatusExplanation(const QString &s)
+{
+    if (s == QLatin1String("OK"))
+        return tr("OK: the consumer commits and keeps up");
+    if (s == QLatin1String("WARN"))
+        return tr("WARN: the lag keeps growing although the consumer commits");
+    if (s == QLatin1String("STALL"))
+        return tr("STALL: the consumer commits the same offset over and over while there is lag");
+    if (s == QLatin1String("STOP"))
+        return tr("STOP: no commit for a while although there is lag");
+    if (s == QLatin1String("REWIND"))
+        return tr("REWIND: the committed offset went backwards");
+    if (s == QLatin1String("ERR"))
+        return tr("ERR: the lag cannot be evaluated");
+    return s;
 }
 
 GroupMap GroupMap::build(const kl::GroupSnapshot &g)
@@ -129,6 +173,7 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
     GroupMap map;
     map.groupId = QString::fromStdString(g.groupId);
     map.state = QString::fromStdString(g.state);
+    map.stateText = groupStateName(map.state);
     map.generation = g.generation;
     map.assignor = QString::fromStdString(g.assignor);
     map.coordinator = g.coordinator;
@@ -195,6 +240,7 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
         row.logEndOffset = p.logEndOffset;
         row.lag = p.lag;
         row.status = QString::fromStdString(p.status);
+        row.statusText = lagStatusName(row.status);
         row.owner = p.owner.empty() ? -1 : -2;
         for (int i = 0; i < map.members.size(); ++i) {
             if (map.members[i].memberId == QString::fromStdString(p.owner)) {
@@ -212,7 +258,7 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
                       .arg(row.label, committed)
                       .arg(row.logEndOffset)
                       .arg(row.lag)
-                      .arg(row.status);
+                      .arg(lagStatusExplanation(row.status));
         if (row.owner >= 0) {
             map.links.push_back({static_cast<int>(map.partitions.size()), row.owner,
                                  map.members[row.owner].color});
@@ -233,19 +279,21 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
         r.finished = it->completedMs >= 0;
         if (r.finished && it->joinCompletedMs >= 0)
             r.completingMs = it->completedMs - it->joinCompletedMs;
-        QString phases = QStringLiteral("PreparingRebalance ")
-            + (r.preparingMs >= 0 ? duration(r.preparingMs) : tr("(now)"));
+        // Each phase's state name and how long it took, in the UI language and units.
+        const QString preparing = r.preparingMs >= 0 ? Units::duration(r.preparingMs) : tr("(now)");
+        const QString completing = r.completingMs >= 0 ? Units::duration(r.completingMs) : tr("(now)");
+        QString phases = tr("%1 %2").arg(groupStateName(QStringLiteral("PreparingRebalance")), preparing);
         if (r.preparingMs >= 0)
-            phases += QStringLiteral(" → CompletingRebalance ")
-                + (r.completingMs >= 0 ? duration(r.completingMs) : tr("(now)"));
+            phases += QStringLiteral(" → ")
+                + tr("%1 %2").arg(groupStateName(QStringLiteral("CompletingRebalance")), completing);
         if (r.finished)
-            phases += QStringLiteral(" → Stable");
+            phases += QStringLiteral(" → ") + groupStateName(QStringLiteral("Stable"));
         r.phases = phases;
-        r.phasesShort = r.preparingMs >= 0 ? duration(r.preparingMs) : tr("(now)");
+        r.phasesShort = preparing;
         if (r.preparingMs >= 0)
-            r.phasesShort += QStringLiteral(" → ") + (r.completingMs >= 0 ? duration(r.completingMs) : tr("(now)"));
+            r.phasesShort += QStringLiteral(" → ") + completing;
         if (r.finished)
-            r.phasesShort += QStringLiteral(" → Stable");
+            r.phasesShort += QStringLiteral(" → ") + groupStateName(QStringLiteral("Stable"));
         for (const auto &m : it->moved)
             r.moved << QString::fromStdString(m).replace(QStringLiteral(" -> "), QStringLiteral(" → "));
         r.movedText = r.moved.isEmpty() ? tr("no partition moved") : r.moved.join(QStringLiteral(", "));

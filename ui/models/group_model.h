@@ -39,7 +39,8 @@ struct PartitionRow {
     qint64 committed = -1;
     qint64 logEndOffset = 0;
     qint64 lag = 0;
-    QString status;             // OK / WARN / STALL / STOP / ERR
+    QString status;             // OK / WARN / STALL / STOP / REWIND / ERR (Burrow's spelling)
+    QString statusText;         // translated
     int owner = -1;             // index into GroupMap::members, -1 = unassigned
     QString tip;                // every number explained
 };
@@ -80,8 +81,8 @@ struct Rebalance {
     qint64 preparingMs = -1;    // PreparingRebalance duration, -1 = still in it
     qint64 completingMs = -1;   // CompletingRebalance duration, -1 = not finished
     bool finished = false;
-    QString phases;             // "PreparingRebalance 3.0 s → CompletingRebalance 12 ms → Stable"
-    QString phasesShort;        // "3.0 s → 12 ms → Stable" (the column header names the phases)
+    QString phases;             // "PreparingRebalance 3.0 s → CompletingRebalance 12 ms → Stable" (translated)
+    QString phasesShort;        // "3.0 s → 12 ms → stable" (the column header names the phases)
     QStringList moved;
     QString movedText;
 };
@@ -93,6 +94,7 @@ public:
 
     QString groupId;
     QString state;              // Kafka's spelling
+    QString stateText;          // translated (groupStateName)
     int generation = 0;
     QString assignor;
     int coordinator = -1;
@@ -118,8 +120,13 @@ public:
     // "consumer-3" keeps its colour across rebalances), never grey (grey means idle).
     static QColor memberColor(const QString &clientId);
     static QString stateName(const QString &engineState); // translated member state
+    // A Kafka group state in the UI language ("Stable" -> "stable" / "안정"); Kafka's own
+    // spelling is in stateExplanation, which views show as the tooltip.
+    static QString groupStateName(const QString &groupState);
     static QString stateExplanation(const QString &groupState); // what a Kafka group state means
-    static QString duration(qint64 ms); // "12 ms", "3.0 s"
+    // A Burrow-style lag status in the UI language ("STALL" -> "stalled" / "정체"), and what it means.
+    static QString lagStatusName(const QString &status);
+    static QString lagStatusExplanation(const QString &status);
 };
 
 } // namespace groupmap

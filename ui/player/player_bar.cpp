@@ -1,7 +1,10 @@
 // PlayerBar: controls and progress of the scenario being played.
 #include "player/player_bar.h"
 
+#include "models/group_model.h"
+#include "models/units.h"
 #include "player/scenario_session.h"
+#include "player/scenario_workspace.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -58,7 +61,7 @@ QString describeExpect(const kl::ScenarioAction &a)
     // Consumer-group checks.
     auto count = [](const kl::ScenarioCount &c) { return QString::fromStdString(c.toString()); };
     if (e.groupState)
-        checks << PlayerBar::tr("state %1").arg(QString::fromStdString(*e.groupState));
+        checks << PlayerBar::tr("state %1").arg(groupmap::GroupMap::groupStateName(QString::fromStdString(*e.groupState)));
     if (e.generation)
         checks << PlayerBar::tr("generation %1").arg(*e.generation);
     if (e.members)
@@ -72,7 +75,7 @@ QString describeExpect(const kl::ScenarioAction &a)
     if (e.committedOffset)
         checks << PlayerBar::tr("committed offset %1").arg(*e.committedOffset);
     if (e.lagStatus)
-        checks << PlayerBar::tr("lag status %1").arg(QString::fromStdString(*e.lagStatus));
+        checks << PlayerBar::tr("lag status %1").arg(groupmap::GroupMap::lagStatusName(QString::fromStdString(*e.lagStatus)));
     if (e.checked)
         checks << PlayerBar::tr("%1 checked").arg(count(*e.checked));
     if (e.duplicates)
@@ -92,21 +95,24 @@ QString describeExpect(const kl::ScenarioAction &a)
     return PlayerBar::tr("expect %1: %2").arg(where, checks.join(QStringLiteral(", ")));
 }
 
+// "consumer #2" or its client id.
+QString consumerName(const kl::ScenarioConsumerRef &c)
+{
+    return c.clientId.empty() ? PlayerBar::tr("consumer #%1").arg(c.index) : QString::fromStdString(c.clientId);
+}
+
 } // namespace
 
 PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     setObjectName(QStringLiteral("playerBar"));
-    const kl::Scenario &s = session.scenario();
 
     m_title = new QLabel(this);
-    const QString name = s.name.empty() ? session.fileName() : QString::fromStdString(s.name);
-    m_title->setText(tr("<b>Scenario:</b> %1 <span style='color:gray'>(%2, seed %3)</span>")
-                         .arg(name.toHtmlEscaped(), session.fileName().toHtmlEscaped())
-                         .arg(s.seed));
-    m_description = new QLabel(QString::fromStdString(s.description), this);
+    m_title->setObjectName(QStringLiteral("scenarioTitle"));
+    m_description = new QLabel(this);
+    m_description->setObjectName(QStringLiteral("scenarioDescription"));
     m_description->setWordWrap(true);
-    m_description->setToolTip(m_description->text());
+    updateTitle();
     // Three lines at most, cut at a line boundary; the whole text is in the tooltip.
     m_description->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 3);
@@ -118,6 +124,8 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     m_next->setObjectName(QStringLiteral("nextAction"));
     m_next->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_summary = new QLabel(this);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("scenarioStatus"));
 
     m_speed = new QComboBox(this);
     for (double speed : ScenarioSession::speeds())
@@ -132,6 +140,9 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     m_step = new QPushButton(this);
     m_step->setObjectName(QStringLiteral("stepScenario"));
     connect(m_step, &QPushButton::clicked, &m_session, &ScenarioSession::stepToNextAction);
+    m_replay = new QPushButton(this);
+    m_replay->setObjectName(QStringLiteral("replayScenario"));
+    connect(m_replay, &QPushButton::clicked, this, &PlayerBar::replayRequested);
     m_back = new QPushButton(this);
     m_back->setObjectName(QStringLiteral("backToLive"));
     connect(m_back, &QPushButton::clicked, this, &PlayerBar::backToLiveRequested);
@@ -144,6 +155,7 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_time);
     controls->addSpacing(12);
+    controls->addWidget(m_status);
     controls->addWidget(m_next, 1);
     controls->addWidget(m_summary);
     controls->addSpacing(12);
@@ -152,6 +164,7 @@ PlayerBar::PlayerBar(ScenarioSession &session, QWidget *parent) : QWidget(parent
     controls->addWidget(m_speed);
     controls->addWidget(m_pause);
     controls->addWidget(m_step);
+    controls->addWidget(m_replay);
     controls->addWidget(m_back);
 
     auto *layout = new QVBoxLayout(this);
@@ -184,6 +197,9 @@ void PlayerBar::retranslateUi()
     m_speedLabel->setText(tr("Speed:"));
     m_step->setText(tr("Step to next action"));
     m_step->setToolTip(tr("Jump to the next action's time and run it"));
+    m_replay->setText(tr("Replay"));
+    m_replay->setToolTip(tr("Play this scenario again from the start, on a fresh cluster"));
+    updateTitle();
     m_back->setText(tr("Back to live cluster"));
     m_back->setToolTip(tr("End the scenario (its cluster is discarded) and show the live cluster again"));
     m_outcomes->setToolTip(tr("The scenario's expects as they are checked"));
@@ -204,9 +220,21 @@ void PlayerBar::describeOutcome(const kl::ScenarioOutcome &o, QListWidgetItem *i
                               : tr("Failed: %1\n%2").arg(what, QString::fromStdString(o.reason)));
 }
 
+void PlayerBar::updateTitle()
+{
+    // The file's text in the UI language (its English one when it has none).
+    const kl::Scenario &s = m_session.scenario();
+    const QString name = ScenarioWorkspace::title(s, m_session.fileName());
+    m_title->setText(tr("<b>Scenario:</b> %1 <span style='color:gray'>(%2, seed %3)</span>")
+                         .arg(name.toHtmlEscaped(), m_session.fileName().toHtmlEscaped())
+                         .arg(s.seed));
+    m_description->setText(ScenarioWorkspace::description(s));
+    m_description->setToolTip(m_description->text());
+}
+
 QString PlayerBar::formatTime(qint64 ms)
 {
-    return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    return Units::seconds(ms);
 }
 
 QString PlayerBar::describeAction(const kl::ScenarioAction &a)
@@ -228,19 +256,36 @@ QString PlayerBar::describeAction(const kl::ScenarioAction &a)
     case kl::ScenarioActionKind::Heal:
         return tr("heal %1's network").arg(brokerName(a.broker));
     case kl::ScenarioActionKind::Slow:
-        return a.ms > 0 ? tr("slow %1's follower fetches by %2 ms").arg(brokerName(a.broker)).arg(a.ms)
+        return a.ms > 0 ? tr("slow %1's follower fetches by %2").arg(brokerName(a.broker), Units::duration(a.ms))
                         : tr("%1's follower fetches back to normal").arg(brokerName(a.broker));
     case kl::ScenarioActionKind::ElectPreferred:
         return tr("preferred leader election for %1-%2").arg(topic).arg(a.partition);
     case kl::ScenarioActionKind::Advance:
-        return tr("let %1 pass").arg(formatTime(a.ms));
+        return tr("let %1 pass").arg(Units::duration(a.ms));
     case kl::ScenarioActionKind::Expect:
         return describeExpect(a);
-    default:
-        // Actions added later still get a readable name.
-        return QString::fromLatin1(kl::scenarioActionName(a.kind).data(),
-                                   qsizetype(kl::scenarioActionName(a.kind).size()));
+    case kl::ScenarioActionKind::StartProducer:
+        return tr("start a producer on %1 (%2 records/s)")
+            .arg(topic, QLocale().toString(a.producerSpec.ratePerSec));
+    case kl::ScenarioActionKind::StopProducer:
+        return tr("stop the producer on %1").arg(topic);
+    case kl::ScenarioActionKind::StartGroup:
+        return tr("start group %1: %n consumer(s), assignor %2", nullptr, a.groupSpec.consumers)
+            .arg(QString::fromStdString(a.group), QString::fromStdString(a.groupSpec.assignor));
+    case kl::ScenarioActionKind::AddConsumer:
+        return tr("add a consumer to group %1").arg(QString::fromStdString(a.group));
+    case kl::ScenarioActionKind::CrashConsumer:
+        return tr("crash %1 of group %2").arg(consumerName(a.consumer), QString::fromStdString(a.group));
+    case kl::ScenarioActionKind::LeaveConsumer:
+        return tr("%1 of group %2 leaves (LeaveGroup)").arg(consumerName(a.consumer), QString::fromStdString(a.group));
+    case kl::ScenarioActionKind::StallConsumer:
+        return tr("%1 of group %2 stops polling").arg(consumerName(a.consumer), QString::fromStdString(a.group));
+    case kl::ScenarioActionKind::ResumeConsumer:
+        return tr("%1 of group %2 polls again").arg(consumerName(a.consumer), QString::fromStdString(a.group));
+    case kl::ScenarioActionKind::StopGroup:
+        return tr("stop every consumer of group %1").arg(QString::fromStdString(a.group));
     }
+    return QString();
 }
 
 QString PlayerBar::describeOutcomeTarget(int actionIndex) const
@@ -253,9 +298,19 @@ QString PlayerBar::describeOutcomeTarget(int actionIndex) const
 
 void PlayerBar::updatePauseButton()
 {
-    m_pause->setText(m_session.isPaused() ? tr("Resume") : tr("Pause"));
-    m_pause->setToolTip(m_session.isPaused() ? tr("Let scenario time run again")
+    m_pause->setText(m_session.isPaused() ? tr("Play") : tr("Pause"));
+    m_pause->setToolTip(m_session.isPaused() ? tr("Let scenario time run")
                                              : tr("Stop scenario time (the cluster waits)"));
+    updateStatus();
+}
+
+void PlayerBar::updateStatus()
+{
+    // A scenario starts paused (a short one would be over before Pause could be pressed): say
+    // so, and what to press.
+    const bool paused = m_session.isPaused() && !m_session.isFinished();
+    m_status->setText(paused ? tr("<b>Paused</b>: press Play") : QString());
+    m_status->setVisible(paused);
 }
 
 void PlayerBar::updateProgress()
@@ -274,6 +329,7 @@ void PlayerBar::updateProgress()
     m_next->setToolTip(m_next->text());
     m_step->setEnabled(!p.finished);
     m_pause->setEnabled(!p.finished);
+    updateStatus();
     const int failed = p.failures;
     m_summary->setText(failed > 0
         ? tr("<span style='color:#c0392b'>%1 passed, %2 failed</span>").arg(p.expectsPassed).arg(failed)

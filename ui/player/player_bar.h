@@ -1,6 +1,7 @@
-// PlayerBar: the strip above the window's content while a scenario plays — its name and
-// description, the scenario time, the next action, speed (0.25x .. 16x), pause / resume,
-// "step to next action", "back to live cluster", and each expect's result as it happens
+// PlayerBar: the strip above the window's content while a scenario plays — its title and
+// description (in the UI language), the scenario time, "Paused: press Play" while paused, the
+// next action, speed (0.25x .. 16x), play / pause, "step to next action", "replay" (the same
+// scenario from the start), "back to live cluster", and each expect's result as it happens
 // (newest first; passed in green, failed in red with the reason). Reads the ScenarioSession's progress;
 // the session outlives the bar. GUI thread only.
 #pragma once
@@ -27,7 +28,7 @@ public:
 
     // "crash broker-3", "produce 10 records to orders (acks=all)", ... (translated)
     static QString describeAction(const kl::ScenarioAction &action);
-    // "2.5 s"
+    // "2.5 s" (Units::seconds)
     static QString formatTime(qint64 ms);
 
     QLabel *timeLabel() const { return m_time; }
@@ -35,10 +36,13 @@ public:
     QListWidget *outcomes() const { return m_outcomes; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stepButton() const { return m_step; }
+    QPushButton *replayButton() const { return m_replay; }
+    QLabel *statusLabel() const { return m_status; }
     QComboBox *speedBox() const { return m_speed; }
 
 signals:
     void backToLiveRequested();
+    void replayRequested(); // the app restarts the same scenario (ScenarioWorkspace::replay)
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,8 +50,10 @@ protected:
 private:
     void retranslateUi();
     void describeOutcome(const kl::ScenarioOutcome &outcome, QListWidgetItem *item) const;
+    void updateTitle(); // title and description in the UI language
     void updateProgress();
     void updatePauseButton();
+    void updateStatus();
     QString describeOutcomeTarget(int actionIndex) const;
 
     ScenarioSession &m_session;
@@ -56,10 +62,12 @@ private:
     QLabel *m_time = nullptr;
     QLabel *m_next = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_status = nullptr;
     QComboBox *m_speed = nullptr;
     QLabel *m_speedLabel = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_step = nullptr;
+    QPushButton *m_replay = nullptr;
     QPushButton *m_back = nullptr;
     QListWidget *m_outcomes = nullptr;
     int m_outcomesShown = 0;

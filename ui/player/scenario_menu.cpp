@@ -18,16 +18,12 @@ ScenarioMenu::ScenarioMenu(QWidget *parent) : QMenu(parent)
     m_examples->setObjectName(QStringLiteral("scenarioExamples"));
     m_examples->setToolTipsVisible(true);
     for (const QString &path : ScenarioWorkspace::bundledExamples()) {
-        QAction *a = m_examples->addAction(QFileInfo(path).completeBaseName());
+        QAction *a = m_examples->addAction(QFileInfo(path).fileName());
         a->setData(path);
-        // The scenario's own title and story, so the menu says what each example shows.
-        QString error;
-        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error))
-            a->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(scenario->name),
-                                                       QString::fromStdString(scenario->description)));
         connect(a, &QAction::triggered, this, [this, path] { emit playRequested(path); });
     }
     m_examples->setEnabled(!m_examples->isEmpty());
+    retranslateExamples();
 
     addSeparator();
     m_back = addAction(QString(), this, &ScenarioMenu::backToLiveRequested);
@@ -50,6 +46,21 @@ void ScenarioMenu::retranslateUi()
     m_open->setToolTip(tr("Play a scenario (JSON, see docs/SCENARIOS.md) on a fresh simulated cluster"));
     m_examples->setTitle(tr("Examples"));
     m_back->setText(tr("Back to live cluster"));
+}
+
+void ScenarioMenu::retranslateExamples()
+{
+    // Each example's own title (in the UI's language) and story, so the menu says what it
+    // shows; the file name is in the tooltip.
+    for (QAction *a : m_examples->actions()) {
+        const QString path = a->data().toString();
+        const QString file = QFileInfo(path).fileName();
+        QString error;
+        if (auto scenario = ScenarioWorkspace::loadScenario(path, &error)) {
+            a->setText(ScenarioWorkspace::title(*scenario, file));
+            a->setToolTip(QStringLiteral("%1\n%2\n(%3)").arg(a->text(), ScenarioWorkspace::description(*scenario), file));
+        }
+    }
 }
 
 void ScenarioMenu::setPlaying(bool playing)

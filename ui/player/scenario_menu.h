@@ -16,6 +16,9 @@ public:
     // Enables "Back to live cluster" (a scenario is being played).
     void setPlaying(bool playing);
     QMenu *examplesMenu() const { return m_examples; }
+    // Lists the examples by their titles in the UI language (QLocale's default), again after a
+    // language change.
+    void retranslateExamples();
 
 signals:
     void playRequested(const QString &path); // a file path or a ":/scenarios/..." resource

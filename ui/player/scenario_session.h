@@ -28,7 +28,8 @@ public:
     // Speeds offered to the user (scenario ms per wall ms).
     static QVector<double> speeds() { return {0.25, 1.0, 4.0, 16.0}; }
 
-    // Opens the cluster and starts its engine thread, playing (not paused) at 1x.
+    // Opens the cluster and starts its engine thread, paused at 1x: a scenario of a few seconds
+    // would otherwise be over before anyone could press Pause (the player bar says "press Play").
     // Returns null and sets *error when the cluster cannot be opened.
     static std::unique_ptr<ScenarioSession> start(std::shared_ptr<const kl::Scenario> scenario,
         const QString &fileName, QString *error = nullptr);
@@ -36,6 +37,7 @@ public:
 
     kl::Engine &engine() { return *m_engine; }
     const kl::Scenario &scenario() const { return *m_scenario; }
+    std::shared_ptr<const kl::Scenario> sharedScenario() const { return m_scenario; }
     QString fileName() const { return m_fileName; }
     QString dataDir() const { return m_dir.path(); }
 
@@ -85,5 +87,5 @@ private:
     double m_carryMs = 0; // scenario time owed but below one ms
     int m_inFlight = 0;   // advances posted and not yet answered
     double m_speed = 1.0;
-    bool m_paused = false;
+    bool m_paused = true;
 };

@@ -8,6 +8,17 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+
+namespace {
+
+// The language code a scenario text is looked up with ("ko", "en").
+std::string uiLanguage()
+{
+    return QLocale().language() == QLocale::Korean ? "ko" : "en";
+}
+
+} // namespace
 
 ScenarioWorkspace::ScenarioWorkspace(kl::Engine &liveEngine, QObject *parent)
     : QObject(parent), m_liveBridge(std::make_unique<Bridge>(liveEngine))
@@ -42,6 +53,16 @@ std::shared_ptr<const kl::Scenario> ScenarioWorkspace::loadScenario(const QStrin
         return nullptr;
     }
     return std::make_shared<const kl::Scenario>(std::move(*parsed.scenario));
+}
+
+QString ScenarioWorkspace::title(const kl::Scenario &scenario, const QString &fileName)
+{
+    return scenario.title.empty() ? fileName : QString::fromStdString(scenario.title.in(uiLanguage()));
+}
+
+QString ScenarioWorkspace::description(const kl::Scenario &scenario)
+{
+    return QString::fromStdString(scenario.description.in(uiLanguage()));
 }
 
 QStringList ScenarioWorkspace::bundledExamples()
@@ -88,6 +109,24 @@ bool ScenarioWorkspace::play(std::shared_ptr<const kl::Scenario> scenario, const
     m_sessionBridge = std::make_unique<Bridge>(m_session->engine());
     emit switched();
     return true;
+}
+
+bool ScenarioWorkspace::replay(QString *error)
+{
+    if (!m_session) {
+        if (error)
+            *error = tr("No scenario is playing");
+        return false;
+    }
+    return play(m_session->sharedScenario(), m_session->fileName(), error);
+}
+
+QString ScenarioWorkspace::startView(const kl::Scenario &scenario)
+{
+    for (const kl::ScenarioAction &a : scenario.actions)
+        if (a.kind == kl::ScenarioActionKind::StartGroup)
+            return QStringLiteral("groups");
+    return QStringLiteral("cluster");
 }
 
 void ScenarioWorkspace::backToLive()

@@ -35,6 +35,11 @@ public:
     // Parses a scenario from a file or a ":/..." resource. On failure returns null and sets
     // *error to "file.json:LINE: reason" (the parser's words).
     static std::shared_ptr<const kl::Scenario> loadScenario(const QString &path, QString *error);
+    // The scenario's title and description in the UI's language (QLocale's default language:
+    // the file's Korean text in Korean, else its English one). An untitled scenario is called
+    // by its file name.
+    static QString title(const kl::Scenario &scenario, const QString &fileName);
+    static QString description(const kl::Scenario &scenario);
     // The bundled examples, as resource paths, sorted by name.
     static QStringList bundledExamples();
     // The folder a file dialog should open in: the installed or source-tree scenarios, else home.
@@ -45,6 +50,11 @@ public:
     bool playFile(const QString &path, QString *error = nullptr);
     bool play(std::shared_ptr<const kl::Scenario> scenario, const QString &fileName,
               QString *error = nullptr);
+    // Plays the current scenario again from its start on a fresh cluster (false, with *error,
+    // when none is playing or the cluster cannot be opened).
+    bool replay(QString *error = nullptr);
+    // The centre tab a scenario opens on: "groups" when it runs consumer groups, else "cluster".
+    static QString startView(const kl::Scenario &scenario);
     // Ends the scenario (its cluster and files are discarded) and shows the live cluster.
     void backToLive();
 

@@ -22,7 +22,7 @@ Shell::Shell(ScenarioWorkspace &workspace, QObject *parent) : QObject(parent), m
         m_window.reset(); // it holds the Bridge that is about to go
     });
     connect(&workspace, &ScenarioWorkspace::switched, this, [this] {
-        m_centerTab = m_workspace.isPlaying() ? 1 : 0; // a scenario is about the cluster map
+        m_centerTab = m_workspace.isPlaying() ? -1 : 0; // a scenario opens on its startView
         buildWindow();
     });
 }
@@ -63,10 +63,13 @@ void Shell::buildWindow()
         m_window->selectTopic(m_topic);
     if (m_centerTab >= 0)
         m_window->centerTabs()->setCurrentIndex(m_centerTab);
+    else if (ScenarioSession *session = m_workspace.session())
+        m_window->setCurrentView(ScenarioWorkspace::startView(session->scenario()));
     m_window->scenarioMenu()->setPlaying(m_workspace.isPlaying());
     if (ScenarioSession *session = m_workspace.session()) {
         PlayerBar *bar = attachPlayerBar(m_window.get(), *session);
         connect(bar, &PlayerBar::backToLiveRequested, this, &Shell::backToLive);
+        connect(bar, &PlayerBar::replayRequested, this, &Shell::replay);
     }
     updateTitle();
     connect(m_window.get(), &MainWindow::retranslated, this, &Shell::updateTitle);
@@ -87,9 +90,7 @@ void Shell::updateTitle()
 {
     if (ScenarioSession *session = m_workspace.session()) {
         m_window->setWindowTitle(QCoreApplication::translate("Shell", "Kafka Lab — scenario: %1")
-                                     .arg(session->scenario().name.empty()
-                                              ? session->fileName()
-                                              : QString::fromStdString(session->scenario().name)));
+                                     .arg(ScenarioWorkspace::title(session->scenario(), session->fileName())));
     }
 }
 
@@ -99,6 +100,16 @@ void Shell::play(const QString &path)
     QTimer::singleShot(0, this, [this, path] {
         QString error;
         if (!m_workspace.playFile(path, &error))
+            QMessageBox::warning(m_window.get(), QCoreApplication::translate("Shell", "Cannot play the scenario"), error);
+    });
+}
+
+// The same scenario from its start; the request comes from the bar that switching destroys.
+void Shell::replay()
+{
+    QTimer::singleShot(0, this, [this] {
+        QString error;
+        if (!m_workspace.replay(&error))
             QMessageBox::warning(m_window.get(), QCoreApplication::translate("Shell", "Cannot play the scenario"), error);
     });
 }

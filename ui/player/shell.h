@@ -37,6 +37,8 @@ public:
     // Plays a scenario file; a malformed one is explained in a message and nothing changes.
     void play(const QString &path);
     void backToLive();
+    // The scenario being played, again from its start.
+    void replay();
 
 private:
     void rememberWindow();

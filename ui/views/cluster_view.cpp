@@ -2,6 +2,7 @@
 #include "views/cluster_view.h"
 
 #include "core/error_code.h"
+#include "models/units.h"
 #include "views/replica_tiles.h"
 
 #include <QComboBox>
@@ -43,8 +44,7 @@ QWidget *legendChip(QWidget *parent, const QString &fill, const QString &border,
 
 QString delayText(qint64 ms)
 {
-    return ms >= 1000 && ms % 1000 == 0 ? ClusterView::tr("%1 s").arg(ms / 1000)
-                                         : ClusterView::tr("%1 ms").arg(ms);
+    return Units::duration(ms);
 }
 
 void applyAction(QAbstractButton *button, const clustermap::Action &action)

@@ -1,6 +1,8 @@
 // GroupStartForm: fields, errors under them, start.
 #include "views/group_start_form.h"
 
+#include "models/units.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -104,7 +106,7 @@ void GroupStartForm::retranslateUi()
         m_fields[i].field->setToolTip(texts[i][1]);
     }
     m_rate->setSuffix(tr(" rec/s"));
-    m_session->setSuffix(tr(" ms"));
+    m_session->setSuffix(Units::millisecondsSuffix());
     m_autoCommit->setText(tr("auto-commit (enable.auto.commit, every 5 s)"));
     m_autoCommit->setToolTip(tr("Commit consumed offsets every auto.commit.interval.ms; records "
                                 "read after the last commit are read again after a rebalance"));

@@ -257,7 +257,7 @@ void GroupsView::syncGroupCards()
         for (const auto &m : g.members)
             active += m.state == "running" || m.state == "stalled" ? 1 : 0;
         b->setText(tr("%1\n%2 · gen %3 · lag %4")
-                       .arg(id, QString::fromStdString(g.state))
+                       .arg(id, groupmap::GroupMap::groupStateName(QString::fromStdString(g.state)))
                        .arg(g.generation)
                        .arg(g.totalLag));
         b->setToolTip(tr("%1: %n consumer(s), assignor %2\n%3", nullptr, active)
@@ -296,7 +296,7 @@ void GroupsView::rebuild()
     }
     m_map = groupmap::GroupMap::build(*group);
     m_title->setText(QStringLiteral("<b>%1</b>").arg(m_map.groupId.toHtmlEscaped()));
-    m_state->setText(tr("state <b style='color:%1'>%2</b>").arg(stateColour(m_map.state), m_map.state));
+    m_state->setText(tr("state <b style='color:%1'>%2</b>").arg(stateColour(m_map.state), m_map.stateText));
     m_state->setToolTip(m_map.stateTip);
     m_generation->setText(tr("generation <b>%1</b>").arg(m_map.generation));
     m_generation->setToolTip(m_map.generationTip);

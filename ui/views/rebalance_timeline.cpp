@@ -41,7 +41,7 @@ void RebalanceTimeline::retranslateUi()
     m_title->setText(tr("<b>Rebalances</b> (newest first): why, how long each phase took, "
                         "which partitions moved"));
     m_list->setHeaderLabels({tr("Gen."), tr("Started"), tr("Cause"),
-                             QStringLiteral("Preparing → Completing"), tr("Moved")});
+                             tr("Preparing → Completing"), tr("Moved")});
     m_list->headerItem()->setToolTip(0, tr("The generation this rebalance produced"));
     m_list->headerItem()->setToolTip(3, tr("PreparingRebalance: waiting for members to join; "
                                            "CompletingRebalance: waiting for the leader's "

@@ -3383,6 +3383,29 @@ Log start offset %2, high watermark %3.</source>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1밀리초</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation>밀리초</translation>
+    </message>
+</context>
+<context>
     <name>kafkaerrors</name>
     <message>
         <source>No error.</source>
@@ -3491,26 +3514,6 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>See Kafka&apos;s documentation of this error code.</source>
         <translation>이 오류 코드에 대한 Kafka 문서를 참고하세요.</translation>
-    <name>Units</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1분 %2초</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1시간 %2분</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1밀리초</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation>밀리초</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("ko|en"));
     const QCommandLineOption shotOpt(
         QStringLiteral("screenshot"),
-        QStringLiteral("Fill a demo topic, save the window (1280x800) as PNG and exit."),
+        QStringLiteral("Fill a demo topic, save the window as PNG and exit."),
         QStringLiteral("FILE.png"));
     const QCommandLineOption viewOpt(
         QStringLiteral("view"),
@@ -52,6 +52,11 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("With --screenshot --view groups: the bottom tab shown: lag, throughput or ordering."),
         QStringLiteral("TAB"), QStringLiteral("lag"));
     parser.addOption(bottomOpt);
+    const QCommandLineOption sizeOpt(
+        QStringLiteral("screenshot-size"),
+        QStringLiteral("With --screenshot: the window size, WIDTHxHEIGHT (default 1280x800)."),
+        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    parser.addOption(sizeOpt);
     parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt, viewOpt, crashOpt,
                        scenarioOpt, scenarioTimeOpt});
 
@@ -85,6 +90,19 @@ AppOptions parseAppOptions(const QStringList &arguments)
     if (parser.isSet(shotOpt) && o.screenshot.isEmpty()) {
         o.error = QStringLiteral("--screenshot needs a file name");
         return o;
+    }
+    {
+        const QString size = parser.value(sizeOpt).toLower();
+        const QStringList parts = size.split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0;
+        const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 320 || h < 240 || w > 7680 || h > 4320) {
+            o.error = QStringLiteral("--screenshot-size must be WIDTHxHEIGHT between 320x240 and 7680x4320, "
+                                     "got '%1'").arg(parser.value(sizeOpt));
+            return o;
+        }
+        o.screenshotSize = QSize(w, h);
     }
     o.view = parser.value(viewOpt).toLower();
     if (o.view != QLatin1String("topic") && o.view != QLatin1String("cluster")

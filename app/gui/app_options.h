@@ -3,6 +3,7 @@
 // Plain values; main thread.
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -11,6 +12,7 @@ struct AppOptions {
     QString dataDir;        // empty = default (see main.cpp)
     QString lang;           // "ko", "en" or empty (= remembered setting or system locale)
     QString screenshot;     // PNG path; empty = interactive
+    QSize screenshotSize{1280, 800}; // --screenshot-size: the window size the PNG is grabbed at
     QString view;           // first centre tab: "topic" (default), "cluster", "groups" or "files"
     int bottomTab = 1;      // screenshot with --view groups: bottom tab index (1 Lag, 2 Throughput, 3 Ordering)
     int crashBroker = 0;    // screenshot only: crash this broker before grabbing (0 = none)

@@ -89,7 +89,7 @@ int takeScenarioScreenshot(ScenarioWorkspace &workspace, Shell &shell, const App
     window->setCurrentView(options.view == QLatin1String("topic") ? QStringLiteral("cluster") : options.view);
     if (options.view == QLatin1String("groups"))
         window->bottomTabs()->setCurrentIndex(options.bottomTab); // --screenshot-bottom, as without --scenario
-    window->resize(1280, 800);
+    window->resize(options.screenshotSize);
     window->show();
     waitUntil([] { return false; }, 600); // the Bridge pulls the last snapshot; views repaint
     const QPixmap shot = window->grab();
@@ -213,7 +213,7 @@ int takeScreenshot(Bridge &bridge, Shell &shell, const AppOptions &options)
         window->bottomTabs()->setCurrentIndex(options.bottomTab);
         window->groupTabs()->selectGroup(QStringLiteral("orders-app")); // the one with the crash
     }
-    window->resize(1280, 800);
+    window->resize(options.screenshotSize);
     window->show();
     // One keyed send through the producer panel, so its key -> partition explanation shows.
     bool answered = false;

@@ -1114,6 +1114,16 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>producer %1, first: key %2, sequence %3</source>
         <translation>프로듀서 %1, 첫 번째: 키 %2, 시퀀스 %3</translation>
     </message>
+    <message>
+        <source>%1-%2 at %3</source>
+        <translation>%1-%2의 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s): %1. The first: %2</source>
+        <translation>
+            <numerusform>세그먼트 %n개: %1. 첫 번째: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GroupForm</name>

@@ -279,8 +279,13 @@ private slots:
         }
         kl::Event other = event(seq++, kl::EventType::SegmentRolled);
         other.broker = 1;
-        other.offset = 240; // another segment: its own row
+        other.offset = 240; // the next segment of the same partition, seconds later: same row
         batch.push_back(other);
+        kl::Event elsewhere = event(seq++, kl::EventType::SegmentRolled);
+        elsewhere.partition = 4; // another partition of the topic rolling at the same time
+        elsewhere.broker = 2;
+        elsewhere.offset = 60;
+        batch.push_back(elsewhere);
         for (int i = 0; i < 50; ++i) {
             kl::Event refused = event(seq++, kl::EventType::ProduceRefused);
             refused.error = kl::ErrorCode::NotEnoughReplicas;
@@ -291,21 +296,82 @@ private slots:
         later.error = kl::ErrorCode::NotEnoughReplicas;
         later.timeMs += 5000 + EventsPanel::kMergeWindowMs + 1; // after a pause: a new row
         batch.push_back(later);
+        kl::Event nextWindow = event(seq++, kl::EventType::SegmentRolled);
+        nextWindow.broker = 3;
+        nextWindow.offset = 360;
+        nextWindow.timeMs = batch.front().timeMs + EventsPanel::kMergeWindowMs + 1; // a new row
+        batch.push_back(nextWindow);
         panel.addEvents(batch);
         QCOMPARE(panel.rowCount(), 4);
-        QTreeWidgetItem *refusals = panel.list()->topLevelItem(1);
+        QCOMPARE(EventsPanel::eventOf(panel.list()->topLevelItem(0)).offset, int64_t(360));
+        QTreeWidgetItem *refusals = panel.list()->topLevelItem(2);
         QCOMPARE(EventsPanel::eventOf(refusals).type, kl::EventType::ProduceRefused);
         QCOMPARE(EventsPanel::eventCountOf(refusals), 50);
         QVERIFY2(refusals->text(3).contains(QStringLiteral("50")), qPrintable(refusals->text(3)));
-        QCOMPARE(EventsPanel::eventCountOf(panel.list()->topLevelItem(0)), 1);
+        QCOMPARE(EventsPanel::eventCountOf(panel.list()->topLevelItem(1)), 1);
         QTreeWidgetItem *rolled = panel.list()->topLevelItem(3);
         QCOMPARE(EventsPanel::eventOf(rolled).offset, int64_t(120));
         QCOMPARE(EventsPanel::brokersOf(rolled), (QVector<int> {1, 2, 3}));
+        QCOMPARE(EventsPanel::segmentsOf(rolled),
+                 (QVector<QPair<int, qint64>> {{1, 120}, {1, 240}, {4, 60}}));
+        QCOMPARE(rolled->text(2), QStringLiteral("orders")); // the topic: several partitions
         const QString text = rolled->text(3);
-        for (const char *b : {"broker-1", "broker-2", "broker-3"})
-            QVERIFY2(text.contains(QLatin1String(b)), qPrintable(text));
-        QVERIFY2(panel.list()->topLevelItem(2)->text(3).contains(QStringLiteral("broker-1")),
-                 qPrintable(panel.list()->topLevelItem(2)->text(3)));
+        for (const char *s : {"broker-1", "broker-2", "broker-3", "orders-1 at 120", "orders-1 at 240",
+                              "orders-4 at 60", "3 segment"})
+            QVERIFY2(text.contains(QLatin1String(s)), qPrintable(text));
+        QCOMPARE(panel.list()->topLevelItem(0)->text(2), QStringLiteral("orders-1"));
+    }
+
+    // An hour of a steady producer rolling segments on six partitions (one roll per partition
+    // every 3 s, on three replicas) and a refusal burst now and then: the ISR change and the
+    // leader election of the first minute are still in the list, bold, and storage rows are few.
+    void importantEventsStayInView()
+    {
+        viewtest::LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        Bridge bridge(*cluster.engine);
+        EventsPanel panel(bridge);
+        panel.clear();
+        uint64_t seq = 1;
+        const int64_t t0 = 1'700'000'000'000;
+        QVector<kl::Event> batch;
+        kl::Event shrunk = event(seq++, kl::EventType::IsrShrunk);
+        shrunk.timeMs = t0 + 30'000;
+        kl::Event elected = event(seq++, kl::EventType::LeaderElected);
+        elected.timeMs = t0 + 40'000;
+        batch << shrunk << elected;
+        int storageEvents = 0;
+        for (int64_t t = 0; t < 3'600'000; t += 3'000) {
+            for (int p = 0; p < 6; ++p)
+                for (int b = 1; b <= 3; ++b) {
+                    kl::Event rolled = event(seq++, kl::EventType::SegmentRolled);
+                    rolled.timeMs = t0 + t + p;
+                    rolled.partition = p;
+                    rolled.broker = b;
+                    rolled.offset = t / 3'000 * 20;
+                    rolled.cause = "segment_bytes";
+                    batch << rolled;
+                    ++storageEvents;
+                }
+        }
+        std::sort(batch.begin(), batch.end(), [](const kl::Event &a, const kl::Event &b) { return a.timeMs < b.timeMs; });
+        panel.addEvents(batch);
+        QVERIFY(storageEvents > 20'000);
+        // One storage row per topic per merge window at most: 360 windows in an hour, capped.
+        QVERIFY2(panel.rowCount() <= EventsPanel::kMaxRoutineRows + 2, qPrintable(QString::number(panel.rowCount())));
+        int found = 0;
+        for (int i = 0; i < panel.list()->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *row = panel.list()->topLevelItem(i);
+            const kl::EventType type = EventsPanel::eventOf(row).type;
+            if (type == kl::EventType::IsrShrunk || type == kl::EventType::LeaderElected) {
+                ++found;
+                QVERIFY(!row->isHidden());
+                QVERIFY(row->font(1).bold());
+            } else {
+                QVERIFY(!row->font(1).bold());
+            }
+        }
+        QCOMPARE(found, 2);
     }
 };
 

@@ -131,12 +131,14 @@ private slots:
         clickRow(list, recent);
         QCOMPARE(selected.count(), 2);
         clickTab(window.centerTabs(), groupsTab);
-        const int rowsBefore = list->topLevelItemCount() > 0 ? rowEvent(list->topLevelItem(0)).seq : 0;
+        // Storage events of the same topic merge into one row per window, so count the
+        // arrivals themselves rather than new rows.
+        QSignalSpy arrived(&bridge, &Bridge::eventsArrived);
         for (int i = 0; i < 20; ++i) {
             QTest::qWait(100);
             QCOMPARE(window.centerTabs()->currentIndex(), groupsTab);
         }
-        QVERIFY2(rowEvent(list->topLevelItem(0)).seq != uint64_t(rowsBefore), "no events arrived meanwhile");
+        QVERIFY2(arrived.count() > 0, "no events arrived meanwhile");
         QCOMPARE(selected.count(), 2);
         QCOMPARE(list->selectedItems().size(), 1);
         QCOMPARE(rowEvent(list->selectedItems().front()).seq, second);

@@ -23,6 +23,7 @@ enum Role {
     CountRole,                    // int: events the row stands for
     BrokersRole,                  // QList<int>: brokers named by the row's events
     LastTimeRole,                 // qint64: engine time of the row's newest event
+    SegmentsRole,                 // QVariantList: partition, offset, partition, offset... (storage rows)
 };
 
 QString fromStd(std::string_view s)
@@ -163,6 +164,40 @@ int EventsPanel::eventCountOf(const QTreeWidgetItem *row)
     return row ? std::max(1, row->data(0, CountRole).toInt()) : 0;
 }
 
+QVector<QPair<int, qint64>> EventsPanel::segmentsOf(const QTreeWidgetItem *row)
+{
+    QVector<QPair<int, qint64>> out;
+    if (!row)
+        return out;
+    const QVariantList flat = row->data(0, SegmentsRole).toList();
+    for (int i = 0; i + 1 < flat.size(); i += 2)
+        out.append({flat[i].toInt(), flat[i + 1].toLongLong()});
+    return out;
+}
+
+namespace {
+
+bool isStorage(kl::EventType type)
+{
+    return type == kl::EventType::SegmentRolled || type == kl::EventType::SegmentDeleted
+        || type == kl::EventType::LogRecovered;
+}
+
+// Adds the event's (partition, offset) to a storage row's list unless it is there already.
+void addSegment(QTreeWidgetItem *row, const kl::Event &e)
+{
+    if (!isStorage(e.type))
+        return;
+    QVariantList flat = row->data(0, SegmentsRole).toList();
+    for (int i = 0; i + 1 < flat.size(); i += 2)
+        if (flat[i].toInt() == e.partition && flat[i + 1].toLongLong() == e.offset)
+            return;
+    flat << e.partition << qlonglong(e.offset);
+    row->setData(0, SegmentsRole, flat);
+}
+
+} // namespace
+
 QVector<int> EventsPanel::brokersOf(const QTreeWidgetItem *row)
 {
     return row ? row->data(0, BrokersRole).value<QList<int>>() : QVector<int> {};
@@ -276,8 +311,8 @@ QString EventsPanel::aggregateKey(const kl::Event &e)
     switch (e.type) {
     case T::SegmentRolled:
     case T::SegmentDeleted:
-    case T::LogRecovered: // one per replica: the same segment on each broker
-        return QStringLiteral("seg|%1|%2|%3").arg(int(e.type)).arg(where).arg(e.offset);
+    case T::LogRecovered: // one per replica and partition: a topic's segments, for one reason
+        return QStringLiteral("seg|%1|%2|%3").arg(int(e.type)).arg(fromStd(e.topic), fromStd(e.cause));
     case T::ProduceRefused: // every refused record of a burst
         return QStringLiteral("refused|%1|%2").arg(where).arg(int(e.error));
     case T::OffsetsCommitted:
@@ -316,10 +351,20 @@ void EventsPanel::fillRow(QTreeWidgetItem *row) const
     const int count = eventCountOf(row);
     const QVector<int> brokers = brokersOf(row);
     const qint64 last = row->data(0, LastTimeRole).toLongLong();
-    const QString text = describe(e, count, brokers, last);
+    const QVector<QPair<int, qint64>> segments = segmentsOf(row);
+    const QString text = describe(e, count, brokers, last, segments);
     row->setText(0, QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("HH:mm:ss.zzz")));
     row->setText(1, typeLabel(e.type));
-    row->setText(2, whereOf(e));
+    bool manyPartitions = false;
+    for (const auto &s : segments)
+        manyPartitions = manyPartitions || s.first != e.partition;
+    row->setText(2, manyPartitions ? QString::fromStdString(e.topic) : whereOf(e)); // a row per topic
+    if (rowClassOf(e.type) == ImportantRow) {
+        QFont bold = row->font(1);
+        bold.setBold(true);
+        row->setFont(1, bold);
+        row->setFont(2, bold);
+    }
     row->setText(3, text);
     QString tip = text;
     if (e.error != kl::ErrorCode::None)
@@ -349,12 +394,15 @@ QTreeWidgetItem *EventsPanel::mergeTarget(const kl::Event &e) const
     QTreeWidgetItem *row = m_aggregates.value(key);
     if (!row)
         return nullptr;
-    // The same segment is the same segment whenever a replica gets to it; a burst of refusals
-    // or findings is one row only while it lasts.
-    const bool sameThing = e.type == kl::EventType::SegmentRolled || e.type == kl::EventType::SegmentDeleted
-        || e.type == kl::EventType::LogRecovered;
-    if (!sameThing && e.timeMs - row->data(0, LastTimeRole).toLongLong() > kMergeWindowMs)
+    // Storage rows gather a topic's segments for kMergeWindowMs from their first (so a steady
+    // producer gives a row per window, not one row forever); a burst of refusals or findings is
+    // one row while it lasts.
+    if (isStorage(e.type)) {
+        if (e.timeMs - eventOf(row).timeMs > kMergeWindowMs)
+            return nullptr;
+    } else if (e.timeMs - row->data(0, LastTimeRole).toLongLong() > kMergeWindowMs) {
         return nullptr;
+    }
     return row;
 }
 
@@ -389,6 +437,7 @@ void EventsPanel::addEvents(const QVector<kl::Event> &events)
                 std::sort(brokers.begin(), brokers.end());
                 row->setData(0, BrokersRole, QVariant::fromValue(brokers));
             }
+            addSegment(row, e);
             fillRow(row);
             continue;
         }
@@ -398,6 +447,7 @@ void EventsPanel::addEvents(const QVector<kl::Event> &events)
         row->setData(0, LastTimeRole, qint64(e.timeMs));
         if (e.broker >= 0)
             row->setData(0, BrokersRole, QVariant::fromValue(QList<int> {e.broker}));
+        addSegment(row, e);
         fillRow(row);
         m_list->insertTopLevelItem(0, row);
         row->setHidden(!visibleUnder(e)); // only works once the item is in the tree

@@ -10,9 +10,12 @@
 //   routine (segment rolled / deleted, log recovered, produce refused, commits, auto-producer
 //           start / finish): at most kMaxRoutineRows;
 //   important: everything else, up to kMaxRows in all.
-// Repeated events collapse into one row: the same segment rolled on each replica is one row
-// naming every broker; refusals of the same partition and error within kMergeWindowMs are one
-// row with a count (see aggregateKey()).
+// Repeated events collapse into one row: segments of one topic rolled (deleted, recovered) for
+// the same reason within kMergeWindowMs of the row's first are one row naming every partition,
+// offset and broker (each replica rolls the same segment, and a producer fills every partition
+// at once); refusals of the same partition and error within kMergeWindowMs of the last one are
+// one row with a count (see aggregateKey()). Important rows are bold, so they stand out among
+// the routine ones.
 //
 // Selection belongs to the user. eventSelected() is emitted only when the user clicks a row or
 // moves to one with the keyboard, never because rows were added, removed, filtered or
@@ -24,6 +27,7 @@
 #include "api/events.h"
 
 #include <QHash>
+#include <QPair>
 #include <QQueue>
 #include <QVector>
 #include <QWidget>
@@ -55,6 +59,8 @@ public:
     // How many events a row stands for, and the brokers it names (aggregated rows).
     static int eventCountOf(const QTreeWidgetItem *row);
     static QVector<int> brokersOf(const QTreeWidgetItem *row);
+    // The distinct (partition, segment base offset) pairs a storage row stands for, oldest first.
+    static QVector<QPair<int, qint64>> segmentsOf(const QTreeWidgetItem *row);
     // The (first) event a row shows.
     static kl::Event eventOf(const QTreeWidgetItem *row);
 
@@ -63,8 +69,9 @@ public:
     // Translated one-line description from the typed fields ("ISR {1, 2, 3} → {1, 2}").
     static QString describe(const kl::Event &event);
     // The same for an aggregated row: `count` events, on `brokers` (empty: as the event says).
+    // `segments`: the (partition, offset) pairs of a storage row (empty or one: as the event says).
     static QString describe(const kl::Event &event, int count, const QVector<int> &brokers,
-                            qint64 lastTimeMs);
+                            qint64 lastTimeMs, const QVector<QPair<int, qint64>> &segments = {});
     // A rebalance's cause in words, from the typed code (RebalanceStarted / RebalanceSnapshot):
     // "consumer-2's session timed out (10 s)"; empty for an unknown code.
     static QString rebalanceCause(const std::string &code, const std::string &who, qint64 limitMs);

@@ -401,9 +401,17 @@ QString EventsPanel::whereOf(const kl::Event &e)
     return {};
 }
 
-QString EventsPanel::describe(const kl::Event &e, int count, const QVector<int> &brokers, qint64 lastTimeMs)
+QString EventsPanel::describe(const kl::Event &e, int count, const QVector<int> &brokers, qint64 lastTimeMs,
+                              const QVector<QPair<int, qint64>> &segments)
 {
     QString text = describe(e);
+    if (segments.size() > 1) { // several segments of the topic: name each, then the first's story
+        QStringList where;
+        for (const auto &[partition, offset] : segments)
+            where << tr("%1-%2 at %3").arg(QString::fromStdString(e.topic)).arg(partition).arg(offset);
+        text = tr("%n segment(s): %1. The first: %2", nullptr, int(segments.size()))
+                   .arg(where.join(QStringLiteral(", ")), text);
+    }
     const bool perReplica = e.type == kl::EventType::SegmentRolled || e.type == kl::EventType::SegmentDeleted
         || e.type == kl::EventType::LogRecovered;
     if (perReplica && !brokers.isEmpty()) {

@@ -44,6 +44,12 @@ public:
 
     // --- topics
     Status createTopic(const std::string &name, const TopicConfig &config);
+    // With a manual replica assignment (CreateTopics' `assignments`, kafka-topics.sh
+    // --replica-assignment): partition p's replicas are replicaAssignment[p], in preference
+    // order; the partition count and replication factor come from it (config's are ignored).
+    // Refused as Kafka's controller refuses a bad one (INVALID_REPLICA_ASSIGNMENT).
+    Status createTopic(const std::string &name, const TopicConfig &config,
+        const std::vector<std::vector<int32_t>> &replicaAssignment);
     Status deleteTopic(const std::string &name);
     Status createPartitions(const std::string &name, int32_t newTotal); // increase only
     Status alterTopicConfig(const std::string &name, const LogConfig &config);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
+#include <algorithm>
 #include <system_error>
 
 namespace kl {
@@ -102,6 +103,54 @@ void EngineCore::Impl::announceInitialLeaders(const TopicState &topic, int32_t f
 
 Status EngineCore::createTopic(const std::string &name, const TopicConfig &config)
 {
+    return createTopic(name, config, {});
+}
+
+namespace {
+
+// Kafka's checks of a manual assignment (ReplicationControlManager), with its messages.
+Status validateManualAssignment(const std::vector<std::vector<int32_t>> &assignment, int32_t brokerCount)
+{
+    if (static_cast<int64_t>(assignment.size()) > kMaxPartitions)
+        return Status::error(ErrorCode::InvalidPartitions,
+            fmt::format("number of partitions must be in 1..{}, got {}", kMaxPartitions, assignment.size()));
+    for (const auto &replicas : assignment) {
+        if (replicas.empty())
+            return Status::error(ErrorCode::InvalidReplicaAssignment,
+                "The manual partition assignment includes an empty replica list.");
+        std::vector<int32_t> sorted = replicas;
+        std::sort(sorted.begin(), sorted.end());
+        for (size_t i = 0; i < sorted.size(); ++i) {
+            if (sorted[i] < 1 || sorted[i] > brokerCount)
+                return Status::error(ErrorCode::InvalidReplicaAssignment,
+                    fmt::format("The manual partition assignment includes broker {}, but no such broker is "
+                                "registered.", sorted[i]));
+            if (i > 0 && sorted[i] == sorted[i - 1])
+                return Status::error(ErrorCode::InvalidReplicaAssignment,
+                    fmt::format("The manual partition assignment includes the broker {} more than once.",
+                        sorted[i]));
+        }
+        if (replicas.size() != assignment.front().size())
+            return Status::error(ErrorCode::InvalidReplicaAssignment,
+                fmt::format("The manual partition assignment includes a partition with {} replica(s), but "
+                            "this is not consistent with previous partitions, which have {} replica(s).",
+                    replicas.size(), assignment.front().size()));
+    }
+    return Status::ok();
+}
+
+} // namespace
+
+Status EngineCore::createTopic(const std::string &name, const TopicConfig &requested,
+    const std::vector<std::vector<int32_t>> &manual)
+{
+    TopicConfig config = requested;
+    if (!manual.empty()) {
+        if (Status s = validateManualAssignment(manual, d->brokerCount); !s)
+            return s;
+        config.partitions = static_cast<int32_t>(manual.size());
+        config.replicationFactor = static_cast<int32_t>(manual.front().size());
+    }
     if (d->shutDown)
         return engineStopped();
     if (Status s = validateTopicName(name); !s)
@@ -130,9 +179,12 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &confi
     if (Status s = validateLogConfig(config.log); !s)
         return s;
 
+    // The seeded generator is drawn from even for a manual assignment, so pinning one topic
+    // does not move every later topic's placement.
     const PlacementStart start = randomPlacementStart(d->brokerCount, d->rng);
-    const auto assignment
-        = assignReplicas(d->brokerCount, config.replicationFactor, 0, config.partitions, start);
+    const auto assignment = manual.empty()
+        ? assignReplicas(d->brokerCount, config.replicationFactor, 0, config.partitions, start)
+        : manual;
     TopicState topic;
     topic.name = name;
     topic.config = config;
@@ -157,9 +209,12 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &confi
     e.count = config.partitions;
     e.value = config.replicationFactor;
     e.detail = fmt::format("{} partitions, replication factor {}, segment.bytes={}, retention.ms={}, "
-                           "retention.bytes={}; replicas (rack-unaware rule, startIndex {}, shift {}): {}",
+                           "retention.bytes={}; replicas ({}): {}",
         config.partitions, config.replicationFactor, config.log.segmentBytes, config.log.retentionMs,
-        config.log.retentionBytes, start.startIndex, start.shift, describeAssignment(assignment, 0));
+        config.log.retentionBytes,
+        manual.empty() ? fmt::format("rack-unaware rule, startIndex {}, shift {}", start.startIndex, start.shift)
+                       : std::string("manual assignment"),
+        describeAssignment(assignment, 0));
     d->emit(std::move(e));
     d->announceInitialLeaders(d->topics.at(name), 0);
     return Status::ok();

@@ -119,6 +119,8 @@ void ScenarioRunner::reportActionLine(const ScenarioAction &a)
         j["topic"] = a.topic;
         j["partitions"] = a.topicConfig.partitions;
         j["replication_factor"] = a.topicConfig.replicationFactor;
+        if (!a.replicaAssignment.empty())
+            j["replica_assignment"] = a.replicaAssignment;
         j["min_insync_replicas"] = a.topicConfig.minInsyncReplicas;
         j["unclean_leader_election"] = a.topicConfig.uncleanLeaderElection;
         break;
@@ -202,7 +204,7 @@ void ScenarioRunner::step()
     reportActionLine(a);
     switch (a.kind) {
     case ScenarioActionKind::CreateTopic:
-        checkStatus(a, m_core.createTopic(a.topic, a.topicConfig));
+        checkStatus(a, m_core.createTopic(a.topic, a.topicConfig, a.replicaAssignment));
         break;
     case ScenarioActionKind::Produce:
         runProduce(a);

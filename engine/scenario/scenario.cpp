@@ -193,7 +193,8 @@ ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode
     switch (a.kind) {
     case ScenarioActionKind::CreateTopic: {
         ScenarioFields f(value, node, context,
-            {"do", "at", "after", "expect-error", "topic", "partitions", "replication-factor", "config"});
+            {"do", "at", "after", "expect-error", "topic", "partitions", "replication-factor", "replica-assignment",
+                "config"});
         readCommon(f, a);
         parseCreateTopic(f, a);
         break;

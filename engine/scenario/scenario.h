@@ -107,6 +107,7 @@ struct ScenarioAction {
     int64_t ms = 0;             // advance: duration; slow: delay-ms
 
     TopicConfig topicConfig;    // create-topic
+    std::vector<std::vector<int32_t>> replicaAssignment; // create-topic: pinned replicas per partition
 
     // produce
     int64_t count = 0;

@@ -22,6 +22,8 @@ void ScenarioParser::parseCreateTopic(const ScenarioFields &f, ScenarioAction &a
         f.fail("replication-factor", fmt::format("replication-factor {} is more than the cluster's {} brokers "
                                                  "(add \"expect-error\": \"INVALID_REPLICATION_FACTOR\" "
                                                  "to show the refusal)", c.replicationFactor, m_brokers));
+    if (f.has("replica-assignment"))
+        parseReplicaAssignment(f, a);
     if (f.has("config"))
         parseTopicConfig(f, c);
     if (a.expectError)
@@ -29,6 +31,49 @@ void ScenarioParser::parseCreateTopic(const ScenarioFields &f, ScenarioAction &a
     if (auto it = m_topics.find(a.topic); it != m_topics.end())
         f.fail("topic", fmt::format("topic '{}' was already created on line {}", a.topic, it->second.line));
     m_topics[a.topic] = TopicInfo {c.partitions, a.line};
+}
+
+// "replica-assignment": [[3, 1, 2], [1, 2, 3]] pins each partition's replicas (the first leads),
+// as kafka-topics.sh --replica-assignment does, so expectations hold for any seed. The
+// partition count and replication factor follow from it; given as well, they must agree.
+void ScenarioParser::parseReplicaAssignment(const ScenarioFields &f, ScenarioAction &a)
+{
+    const json &list = f.at("replica-assignment");
+    if (!list.is_array() || list.empty() || list.size() > static_cast<size_t>(kMaxPartitions))
+        f.fail("replica-assignment", fmt::format("key 'replica-assignment' must be a list of 1..{} replica lists "
+                                                 "such as [[3, 1, 2]], got {}", kMaxPartitions, describeJson(list)));
+    for (size_t p = 0; p < list.size(); ++p) {
+        const json &replicas = list[p];
+        if (!replicas.is_array() || replicas.empty())
+            f.fail("replica-assignment", fmt::format("partition {}'s replicas must be a non-empty list of broker "
+                                                     "ids, got {}", p, describeJson(replicas)));
+        std::vector<int32_t> ids;
+        for (const json &id : replicas) {
+            if (!id.is_number_integer() || id.get<int64_t>() < 1 || id.get<int64_t>() > m_brokers)
+                f.fail("replica-assignment", fmt::format("partition {}: {} is not a broker id from 1 to {}", p,
+                                                         describeJson(id), m_brokers));
+            const auto b = static_cast<int32_t>(id.get<int64_t>());
+            if (std::find(ids.begin(), ids.end(), b) != ids.end())
+                f.fail("replica-assignment", fmt::format("partition {}: broker {} is listed twice", p, b));
+            ids.push_back(b);
+        }
+        if (!a.replicaAssignment.empty() && ids.size() != a.replicaAssignment.front().size())
+            f.fail("replica-assignment", fmt::format("partition {} has {} replicas but partition 0 has {}: every "
+                                                     "partition has the same replication factor", p, ids.size(),
+                                                     a.replicaAssignment.front().size()));
+        a.replicaAssignment.push_back(std::move(ids));
+    }
+    TopicConfig &c = a.topicConfig;
+    const auto partitions = static_cast<int32_t>(a.replicaAssignment.size());
+    const auto factor = static_cast<int32_t>(a.replicaAssignment.front().size());
+    if (f.has("partitions") && c.partitions != partitions)
+        f.fail("partitions", fmt::format("partitions {} disagrees with replica-assignment's {} partitions",
+                                         c.partitions, partitions));
+    if (f.has("replication-factor") && c.replicationFactor != factor)
+        f.fail("replication-factor", fmt::format("replication-factor {} disagrees with replica-assignment's {} "
+                                                 "replicas per partition", c.replicationFactor, factor));
+    c.partitions = partitions;
+    c.replicationFactor = factor;
 }
 
 void ScenarioParser::parseTopicConfig(const ScenarioFields &f, TopicConfig &c)

@@ -46,6 +46,7 @@ private:
     std::string readKnownTopic(const ScenarioFields &f);
     int32_t readPartition(const ScenarioFields &f, const std::string &topic, bool required);
     void parseCreateTopic(const ScenarioFields &f, ScenarioAction &a);
+    void parseReplicaAssignment(const ScenarioFields &f, ScenarioAction &a);
     void parseTopicConfig(const ScenarioFields &f, TopicConfig &c);
     void parseProduce(const ScenarioFields &f, ScenarioAction &a);
     void parseExpect(const ScenarioFields &f, ScenarioAction &a);

@@ -32,11 +32,23 @@ if(TARGET kafkalab-cli)
            COMMAND $<TARGET_FILE:kafkalab-cli> simulate ${_scenarios}/leader-failover.json --seed 1)
   set_tests_properties(cli_simulate_leader_failover_output PROPERTIES PASS_REGULAR_EXPRESSION
     "\"type\":\"leader_elected\".*\"type\":\"partition\",\"topic\":\"orders\",\"partition\":0,\"leader\":3,\"leader_epoch\":2.*\n\\{\"type\":\"result\",\"time_ms\":[0-9]+,\"expects_passed\":[1-9][0-9]*,\"failures\":0,\"ok\":true\\}\n$")
-  # --seed replaces the file's seed: seed 2 places orders-0 on [1, 2, 3], so the expects
-  # written for seed 1's [3, 1, 2] fail, each reported with its line.
+  # --seed replaces the file's seed: an unpinned topic's placement follows it. Seed 1 places
+  # t-0 on [3, 1, 2] and seed 2 on [1, 2, 3], so an expect written for seed 1 fails at seed 2.
+  file(WRITE ${_bad}/seeded.json "{\n  \"brokers\": 3,\n  \"seed\": 1,\n  \"actions\": [\n    {\"do\": \"create-topic\", \"topic\": \"t\", \"replication-factor\": 3},\n    {\"do\": \"expect\", \"topic\": \"t\", \"partition\": 0, \"leader\": 3}\n  ]\n}\n")
+  scenario_cli_test(cli_simulate_seed_default EXIT 0 REGEX "^$" ARGS simulate ${_bad}/seeded.json)
   scenario_cli_test(cli_simulate_seed_override EXIT 1
-    REGEX "leader-failover\\.json:11: at 600 ms: expect failed: orders-0: leader is 1, expected 3"
-    ARGS simulate ${_scenarios}/leader-failover.json --seed 2)
+    REGEX "seeded\\.json:6: at 0 ms: expect failed: t-0: leader is 1, expected 3"
+    ARGS simulate ${_bad}/seeded.json --seed 2)
+  # Every bundled scenario holds for any seed (topics whose expectations name brokers pin their
+  # replicas with replica-assignment): each runs under many seeds.
+  file(GLOB _bundled ${_scenarios}/*.json)
+  foreach(_file ${_bundled})
+    get_filename_component(_name ${_file} NAME_WE)
+    add_test(NAME scenario_any_seed_${_name}
+             COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:kafkalab-cli> -DSCENARIO=${_file}
+                     "-DSEEDS=1;2;3;5;7;11;42;1000;65535;4294967295"
+                     -P ${CMAKE_CURRENT_SOURCE_DIR}/scenario_seeds.cmake)
+  endforeach()
   scenario_cli_test(cli_simulate_unknown_broker EXIT 2
     REGEX "bad-broker\\.json:5: action 'crash': unknown broker 7 \\(cluster has 3"
     ARGS simulate ${_bad}/bad-broker.json)

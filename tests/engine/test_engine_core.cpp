@@ -85,6 +85,7 @@ class TestEngineCore : public QObject {
 private slots:
     void createTopicValidation_data();
     void createTopicValidation();
+    void manualReplicaAssignment();
     void duplicateAndCollidingTopics();
     void placementWorkedExample();
     void placementSpreadsReplicas();
@@ -149,6 +150,42 @@ void TestEngineCore::createTopicValidation()
     // A refused topic leaves no replica directory behind.
     if (code != ErrorCode::None)
         QVERIFY(!fs::exists(toPath(dir) / "broker-1" / (name.toStdString() + "-0")) || name.isEmpty());
+}
+
+// A manual assignment (CreateTopics' assignments): used as given, leader first, partition count
+// and replication factor from it; a bad one is refused with the Kafka controller's own messages.
+void TestEngineCore::manualReplicaAssignment()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto core = openCore(toPath(dir), clock);
+    QVERIFY(core->createTopic("pinned", topicConfig(9, 1), {{3, 1, 2}, {2, 3, 1}}));
+    const auto snapshot = core->makeSnapshot();
+    const TopicSnapshot *t = snapshot->topic("pinned");
+    QVERIFY(t);
+    QCOMPARE(t->partitions.size(), size_t(2));
+    QCOMPARE(t->config.replicationFactor, 3);
+    QCOMPARE(t->partitions[0].replicas, (std::vector<int32_t> {3, 1, 2}));
+    QCOMPARE(t->partitions[0].leader, 3);
+    QCOMPARE(t->partitions[1].replicas, (std::vector<int32_t> {2, 3, 1}));
+    QCOMPARE(t->partitions[1].leader, 2);
+
+    const std::pair<std::vector<std::vector<int32_t>>, std::string> bad[] = {
+        {{{1, 2}, {}}, "The manual partition assignment includes an empty replica list."},
+        {{{1, 4}}, "The manual partition assignment includes broker 4, but no such broker is registered."},
+        {{{2, 1, 2}}, "The manual partition assignment includes the broker 2 more than once."},
+        {{{1, 2}, {1, 2, 3}},
+            "The manual partition assignment includes a partition with 3 replica(s), but this is not "
+            "consistent with previous partitions, which have 2 replica(s)."},
+    };
+    int n = 0;
+    for (const auto &[assignment, message] : bad) {
+        const std::string name = "bad" + std::to_string(n++);
+        const Status s = core->createTopic(name, topicConfig(1, 1), assignment);
+        QCOMPARE(s.code(), ErrorCode::InvalidReplicaAssignment);
+        QCOMPARE(QString::fromStdString(s.message()), QString::fromStdString(message));
+        QVERIFY(!core->makeSnapshot()->topic(name));
+    }
 }
 
 void TestEngineCore::duplicateAndCollidingTopics()

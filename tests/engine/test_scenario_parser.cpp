@@ -394,6 +394,21 @@ void TestScenarioParser::malformed_data()
     QTest::newRow("group expect inverted range")
         << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"gaps\": {\"at-least\": 3, \"at-most\": 1}}") << 6
         << "at-least 3 is more than at-most 1";
+    QTest::newRow("replica-assignment not a list")
+        << with("{\"do\": \"create-topic\", \"topic\": \"p\", \"replica-assignment\": 3}") << 5
+        << "key 'replica-assignment' must be a list of 1..1000 replica lists such as [[3, 1, 2]], got 3";
+    QTest::newRow("replica-assignment unknown broker")
+        << with("{\"do\": \"create-topic\", \"topic\": \"p\", \"replica-assignment\": [[1, 4]]}") << 5
+        << "partition 0: 4 is not a broker id from 1 to 3";
+    QTest::newRow("replica-assignment broker twice")
+        << with("{\"do\": \"create-topic\", \"topic\": \"p\", \"replica-assignment\": [[1, 2], [3, 3]]}") << 5
+        << "partition 1: broker 3 is listed twice";
+    QTest::newRow("replica-assignment uneven")
+        << with("{\"do\": \"create-topic\", \"topic\": \"p\", \"replica-assignment\": [[1, 2], [3]]}") << 5
+        << "partition 1 has 1 replicas but partition 0 has 2";
+    QTest::newRow("replica-assignment disagrees with partitions")
+        << with("{\"do\": \"create-topic\", \"topic\": \"p\", \"partitions\": 2, \"replica-assignment\": [[1]]}") << 5
+        << "partitions 2 disagrees with replica-assignment's 1 partitions";
     QTest::newRow("group expect bad lag status")
         << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"topic\": \"orders\", \"partition\": 0, \"lag-status\": \"LATE\"}")
         << 6 << "unknown lag status 'LATE'";

@@ -9,8 +9,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <fcntl.h>
+#include <limits>
 #include <regex>
 #include <system_error>
 
@@ -37,7 +39,16 @@ Result<std::vector<int64_t>> listSegments(const fs::path &dir)
         std::smatch m;
         if (!std::regex_match(name, m, kSegmentName))
             continue;
-        const int64_t base = std::stoll(m[1].str());
+        // 20 digits can exceed INT64_MAX (99999999999999999999.log): not a segment Kafka could
+        // have written. Report it and leave it alone, never abort the broker.
+        int64_t base = 0;
+        const std::string digits = m[1].str();
+        const auto [last, err] = std::from_chars(digits.data(), digits.data() + digits.size(), base);
+        if (err != std::errc() || last != digits.data() + digits.size()) {
+            spdlog::warn("{}: ignoring {}: its name is not a base offset (above {})", dir.string(), name,
+                std::numeric_limits<int64_t>::max());
+            continue;
+        }
         if (m[2] == "log")
             logs.push_back(base);
         else

@@ -28,6 +28,7 @@ private slots:
     void cleanShutdownTrustsOlderSegments();
     void indexRebuilt_data();
     void indexRebuilt();
+    void strayOverflowingNameIgnored();
 
 private:
     // `batches` two-record batches (batch k: offsets 2k, 2k+1; timestamp T0 + 10k).
@@ -337,6 +338,31 @@ void TestRecovery::indexRebuilt()
     // After reopening the counter starts at 0: an entry again at the 4th append (offsets 26-27).
     QCOMPARE(readAll(indexFile), offsetIndexBytes({{7, 3 * s}, {13, 6 * s}, {19, 9 * s}, {27, 13 * s}}));
     QCOMPARE((*log)->logEndOffset(), int64_t(28));
+}
+
+// A file named like a segment but above INT64_MAX (20 nines) is not one: the log opens with its
+// real segments intact and the stray file is left where it is (issue 10: it aborted the broker).
+void TestRecovery::strayOverflowingNameIgnored()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const LogConfig config = smallConfig(4);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        fill(**log, 6);
+        (*log)->close();
+    }
+    for (const char *stray : {"99999999999999999999.log", "99999999999999999999.index",
+                              "09223372036854775808.timeindex"})
+        writeAll(dir / stray, Bytes(16, 0x42));
+    auto log = Log::open(dir, config, clock);
+    QVERIFY2(log, log ? "" : log.status().message().c_str());
+    QCOMPARE((*log)->logEndOffset(), int64_t(12));
+    QCOMPARE((*log)->segments().size(), size_t(2));
+    QVERIFY(fs::exists(dir / "99999999999999999999.log"));
+    QVERIFY(fs::exists(dir / "99999999999999999999.index"));
 }
 
 QTEST_APPLESS_MAIN(TestRecovery)

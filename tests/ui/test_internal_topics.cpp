@@ -7,6 +7,7 @@
 #include "models/partition_strip_model.h"
 #include "views/cluster_view.h"
 #include "views/group_start_form.h"
+#include "views/main_window.h"
 #include "views/producer_panel.h"
 #include "views/replica_tiles.h"
 #include "views/topic_admin_panel.h"
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolTip>
+#include <QTreeWidget>
 
 #include <future>
 
@@ -172,6 +174,30 @@ private slots:
 
         QTest::mouseClick(showInternal, Qt::LeftButton);
         QCOMPARE(topicsOnTiles(view, 1), QStringList{QStringLiteral("orders")});
+    }
+
+    // Opening data that has __consumer_offsets (which sorts first): the window shows the
+    // learner's topic, and the navigator lists it before Kafka's internal one.
+    void theWindowOpensOnTheLearnersTopic()
+    {
+        LiveCluster cluster;
+        QVERIFY(cluster.open(3));
+        QVERIFY(cluster.createTopic("orders", viewtest::topicConfig(3)).isOk());
+        QVERIFY(startGroup(cluster, "orders").isOk());
+        Bridge bridge(*cluster.engine);
+        QTRY_VERIFY_WITH_TIMEOUT(bridge.snapshot()->topic("__consumer_offsets"), 10000);
+        MainWindow window(bridge);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.currentTopic(), QStringLiteral("orders"));
+        QStringList order;
+        for (QTreeWidgetItemIterator it(window.navigator()); *it; ++it)
+            if ((*it)->childCount() == 0 && ((*it)->text(0).contains(QLatin1String("orders"))
+                                             || (*it)->text(0).contains(QLatin1String("__consumer_offsets"))))
+                order << ((*it)->text(0).contains(QLatin1String("orders")) ? QStringLiteral("orders")
+                                                                          : QStringLiteral("__consumer_offsets"));
+        QCOMPARE(order, (QStringList{QStringLiteral("orders"), QStringLiteral("__consumer_offsets")}));
     }
 
     void binaryKeysAreShownAsHex()

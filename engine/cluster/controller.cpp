@@ -175,11 +175,9 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
         r.lastFetchLeaderLeo = 0;
         r.lastFetchMs = now;
     }
-    // Cells the old leader drew above the new leader's end may be replaced by other records.
-    while (!p.recent.empty() && p.recent.back().offset >= end) {
-        p.recent.pop_back();
-        p.recentDirty = true;
-    }
+    // The cells now come from the new leader's log: the old leader's cells above its end may be
+    // replaced by other records, and a scenario or restart may have drawn none yet.
+    reloadRecent(p);
     e.after = p.isr;
     e.offset = end;
     e.detail = fmt::format("{}-{}: broker {} leads in epoch {} ({}{}); its log ends at {}, high "

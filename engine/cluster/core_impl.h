@@ -172,6 +172,9 @@ struct EngineCore::Impl {
 
     // topics.cpp
     Status openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas);
+    // createTopic without the refusals of client requests (the lab's own __consumer_offsets).
+    Status createTopic(const std::string &name, const TopicConfig &config,
+        const std::vector<std::vector<int32_t>> &manual = {});
     // LeaderElected (epoch 0, old leader -1) for partitions [firstPartition, end) of a new topic.
     void announceInitialLeaders(const TopicState &topic, int32_t firstPartition);
 
@@ -188,6 +191,9 @@ struct EngineCore::Impl {
     // produceWith plus the acks: answers at once (0/1, refusals) or registers a PendingProduce.
     void produceAsyncWith(const ProduceRequest &request, Partitioner &partitioner,
         std::mt19937_64 &random, std::function<void(ProduceResult)> done, bool emitAckEvents);
+    // Redraws the recent cells from the tail of the partition's leader log (the last
+    // recentRecordsPerPartition records): on open and on every leader change.
+    void reloadRecent(PartitionState &partition);
     void rememberRecent(PartitionState &partition, int64_t offset, int64_t timestamp,
         const std::optional<std::string> &key, const std::optional<std::string> &value);
 

@@ -341,7 +341,7 @@ Result<std::vector<std::string>> EngineCore::startConsumerGroup(const ConsumerGr
         config.log.segmentBytes = 100 * 1024;
         config.log.retentionMs = -1;
         config.log.segmentIndexBytes = 64 * 1024;
-        if (Status s = createTopic(std::string(kOffsetsTopic), config); !s)
+        if (Status s = d->createTopic(std::string(kOffsetsTopic), config); !s)
             return s;
     }
     Impl::GroupSystem &groups = d->groups();

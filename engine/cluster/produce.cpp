@@ -49,6 +49,42 @@ void EngineCore::Impl::rememberRecent(PartitionState &partition, int64_t offset,
     partition.recentDirty = true;
 }
 
+void EngineCore::Impl::reloadRecent(PartitionState &partition)
+{
+    partition.recent.clear();
+    partition.recentDirty = true;
+    const auto limit = static_cast<int64_t>(options.recentRecordsPerPartition);
+    ReplicaState *replica = partition.viewReplica();
+    const Log *log = replica ? replica->log.get() : nullptr;
+    if (limit == 0 || !log)
+        return;
+    const int64_t end = log->logEndOffset();
+    int64_t offset = std::max(log->logStartOffset(), end - limit);
+    while (offset < end) {
+        auto read = log->read(offset, 1 << 20, end);
+        if (!read) {
+            spdlog::warn("reading the tail of {} at offset {}: {}", log->dir().string(), offset,
+                read.status().toString());
+            break;
+        }
+        const int64_t before = offset;
+        forEachBatch(ByteView(read->data), [&](const BatchHeader &header, ByteView batch, size_t) {
+            if (header.lastOffset() < offset)
+                return true;
+            auto records = decodeRecords(batch);
+            if (!records)
+                return false;
+            for (const Record &record : *records)
+                if (record.offset >= offset && record.offset < end)
+                    rememberRecent(partition, record.offset, record.timestamp, record.key, record.value);
+            offset = header.lastOffset() + 1;
+            return true;
+        });
+        if (offset == before)
+            break; // nothing decodable: do not spin
+    }
+}
+
 ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Partitioner &partitioner,
     std::mt19937_64 &random, std::vector<AppendedRange> *appendedRanges)
 {

@@ -67,6 +67,7 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
             r.highWatermark = std::max(r.highWatermark,
                 checkpointedHighWatermark(checkpoint->second, topic.name, id, r.log->logEndOffset()));
     }
+    reloadRecent(partition);
     topic.partitions.push_back(std::move(partition));
     return Status::ok();
 }
@@ -153,11 +154,35 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &reque
     }
     if (d->shutDown)
         return engineStopped();
+    // Kafka's ControllerApis.createTopics, word for word.
+    if (name == kClusterMetadataTopic)
+        return Status::error(ErrorCode::InvalidRequest,
+            fmt::format("Creation of internal topic {} is prohibited.", kClusterMetadataTopic));
+    if (d->topics.count(name))
+        return Status::error(ErrorCode::TopicAlreadyExists, fmt::format("Topic '{}' already exists.", name));
+    // Kafka would accept this, but its group coordinators keep hashing group ids over the
+    // partition count they read at startup (offsets.topic.num.partitions when the topic did not
+    // exist). The lab creates the topic itself, with that count, when the first group starts.
+    if (name == kConsumerOffsetsTopic)
+        return Status::error(ErrorCode::PolicyViolation,
+            fmt::format("Kafka Lab refuses to create {} by hand; Apache Kafka 4.x would accept it, but its "
+                        "group coordinators keep hashing group ids over the partition count read at startup "
+                        "(offsets.topic.num.partitions={}), so groups could find no coordinator until the brokers "
+                        "restart. The lab creates it with {} partitions when the first consumer group starts.",
+                kConsumerOffsetsTopic, d->options.offsetsTopicPartitions, d->options.offsetsTopicPartitions));
+    return d->createTopic(name, config, manual);
+}
+
+Status EngineCore::Impl::createTopic(const std::string &name, const TopicConfig &config,
+    const std::vector<std::vector<int32_t>> &manual)
+{
+    if (shutDown)
+        return engineStopped();
     if (Status s = validateTopicName(name); !s)
         return s;
-    if (d->topics.count(name))
-        return Status::error(ErrorCode::TopicAlreadyExists, fmt::format("topic {} already exists", name));
-    for (const auto &[existing, topic] : d->topics)
+    if (topics.count(name))
+        return Status::error(ErrorCode::TopicAlreadyExists, fmt::format("Topic '{}' already exists.", name));
+    for (const auto &[existing, topic] : topics)
         if (topicNamesCollide(existing, name))
             return Status::error(ErrorCode::InvalidTopicException,
                 fmt::format("topic '{}' collides with existing topic '{}' ('.' and '_' "
@@ -169,10 +194,10 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &reque
     if (config.replicationFactor < 1)
         return Status::error(ErrorCode::InvalidReplicationFactor,
             fmt::format("replication factor must be at least 1, got {}", config.replicationFactor));
-    if (config.replicationFactor > d->brokerCount)
+    if (config.replicationFactor > brokerCount)
         return Status::error(ErrorCode::InvalidReplicationFactor,
             fmt::format("replication factor {} is larger than the {} available brokers",
-                config.replicationFactor, d->brokerCount));
+                config.replicationFactor, brokerCount));
     if (config.minInsyncReplicas < 1)
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("min.insync.replicas must be at least 1, got {}", config.minInsyncReplicas));
@@ -181,15 +206,15 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &reque
 
     // The seeded generator is drawn from even for a manual assignment, so pinning one topic
     // does not move every later topic's placement.
-    const PlacementStart start = randomPlacementStart(d->brokerCount, d->rng);
+    const PlacementStart start = randomPlacementStart(brokerCount, rng);
     const auto assignment = manual.empty()
-        ? assignReplicas(d->brokerCount, config.replicationFactor, 0, config.partitions, start)
+        ? assignReplicas(brokerCount, config.replicationFactor, 0, config.partitions, start)
         : manual;
     TopicState topic;
     topic.name = name;
     topic.config = config;
     for (int32_t p = 0; p < config.partitions; ++p) {
-        if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p)]); !s) {
+        if (Status s = openPartition(topic, p, assignment[static_cast<size_t>(p)]); !s) {
             for (auto &partition : topic.partitions)
                 for (auto &r : partition.rs)
                     if (r.log)
@@ -197,8 +222,8 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &reque
             return s;
         }
     }
-    d->topics.emplace(name, std::move(topic));
-    if (Status s = d->saveMetadata(); !s) {
+    topics.emplace(name, std::move(topic));
+    if (Status s = saveMetadata(); !s) {
         spdlog::error("topic {} created but not persisted: {}", name, s.toString());
         return s;
     }
@@ -215,8 +240,8 @@ Status EngineCore::createTopic(const std::string &name, const TopicConfig &reque
         manual.empty() ? fmt::format("rack-unaware rule, startIndex {}, shift {}", start.startIndex, start.shift)
                        : std::string("manual assignment"),
         describeAssignment(assignment, 0));
-    d->emit(std::move(e));
-    d->announceInitialLeaders(d->topics.at(name), 0);
+    emit(std::move(e));
+    announceInitialLeaders(topics.at(name), 0);
     return Status::ok();
 }
 
@@ -228,6 +253,12 @@ Status EngineCore::deleteTopic(const std::string &name)
     if (it == d->topics.end())
         return Status::error(
             ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", name));
+    // Kafka 4.x deletes it (no internal-topic check in the controller); the lab keeps it.
+    if (name == kConsumerOffsetsTopic)
+        return Status::error(ErrorCode::PolicyViolation,
+            fmt::format("Kafka Lab refuses to delete {}; Apache Kafka 4.x would delete it, and every consumer "
+                        "group would lose its committed offsets and its coordinator's state.",
+                kConsumerOffsetsTopic));
     for (auto &[id, producer] : d->producers)
         if (producer->running() && producer->spec().topic == name)
             stopAutoProducer(id);
@@ -272,6 +303,15 @@ Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
             ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", name));
     TopicState &topic = it->second;
     const int32_t oldTotal = topic.config.partitions;
+    // Kafka 4.x adds them; its coordinators keep the old count until the brokers restart, then
+    // hash group ids over the new one, so groups land on partitions without their offsets.
+    if (name == kConsumerOffsetsTopic)
+        return Status::error(ErrorCode::PolicyViolation,
+            fmt::format("Kafka Lab refuses to add partitions to {}; Apache Kafka 4.x would add them, but a "
+                        "group's coordinator is the leader of partition hash(group.id) % partition count, so "
+                        "after the next broker restart groups move to partitions that hold none of their "
+                        "committed offsets.",
+                kConsumerOffsetsTopic));
     if (newTotal <= oldTotal)
         return Status::error(ErrorCode::InvalidPartitions,
             fmt::format("topic {} has {} partitions; Kafka can only increase the count "

@@ -21,4 +21,23 @@ Status validateTopicName(std::string_view name);
 // cannot both exist. Identical names collide too.
 bool topicNamesCollide(std::string_view a, std::string_view b);
 
+// Kafka's internal topic names (org.apache.kafka.common.internals.Topic). __cluster_metadata is
+// the KRaft metadata log: never a topic a client may create.
+inline constexpr std::string_view kConsumerOffsetsTopic = "__consumer_offsets";
+inline constexpr std::string_view kTransactionStateTopic = "__transaction_state";
+inline constexpr std::string_view kShareGroupStateTopic = "__share_group_state";
+inline constexpr std::string_view kClusterMetadataTopic = "__cluster_metadata";
+
+// Kafka's Topic.isInternal: the three coordinator topics (not __cluster_metadata).
+inline bool isInternalTopic(std::string_view name)
+{
+    return name == kConsumerOffsetsTopic || name == kTransactionStateTopic || name == kShareGroupStateTopic;
+}
+
+// What a learner should not see by default: the internal topics and the metadata log.
+inline bool isInternalTopicName(std::string_view name)
+{
+    return isInternalTopic(name) || name == kClusterMetadataTopic;
+}
+
 } // namespace kl

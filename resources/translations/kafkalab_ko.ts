@@ -494,6 +494,14 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <translation>%1 거부됨: %2 (%3)
 %4</translation>
     </message>
+    <message>
+        <source>Show internal topics</source>
+        <translation>내부 토픽 보기</translation>
+    </message>
+    <message>
+        <source>Kafka&apos;s own topics, such as __consumer_offsets where the group coordinators keep committed offsets (50 partitions)</source>
+        <translation>Kafka 자체 토픽입니다. 예: 그룹 코디네이터가 커밋된 오프셋을 보관하는 __consumer_offsets(파티션 50개)</translation>
+    </message>
 </context>
 <context>
     <name>EngineTime</name>
@@ -3321,6 +3329,26 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>The cluster has not started yet</source>
         <translation>클러스터가 아직 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Kafka refuses this (INVALID_REQUEST): creation of internal topic __cluster_metadata is prohibited. It is the KRaft controllers&apos; metadata log, not a topic.</source>
+        <translation>Kafka가 거부합니다(INVALID_REQUEST): 내부 토픽 __cluster_metadata는 만들 수 없습니다. 이것은 토픽이 아니라 KRaft 컨트롤러의 메타데이터 로그입니다.</translation>
+    </message>
+    <message>
+        <source>Kafka Lab refuses this; Apache Kafka 4.x would create it, but its group coordinators keep hashing group ids over offsets.topic.num.partitions (50) until the brokers restart, so groups could find no coordinator. The lab creates __consumer_offsets itself, with 50 partitions, when the first consumer group starts.</source>
+        <translation>Kafka Lab은 이것을 거부합니다. Apache Kafka 4.x라면 만들어 주지만, 그룹 코디네이터는 브로커가 재시작될 때까지 그룹 ID를 offsets.topic.num.partitions(50) 기준으로 해시하므로 그룹이 코디네이터를 찾지 못할 수 있습니다. 이 랩은 첫 컨슈머 그룹이 시작될 때 __consumer_offsets를 파티션 50개로 직접 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Kafka Lab refuses this; Apache Kafka 4.x would add the partitions, but a group&apos;s coordinator is the leader of partition hash(group.id) % partition count, so after the next broker restart groups would move to partitions that hold none of their committed offsets.</source>
+        <translation>Kafka Lab은 이것을 거부합니다. Apache Kafka 4.x라면 파티션을 추가하지만, 그룹의 코디네이터는 hash(group.id) % 파티션 수 번 파티션의 리더이므로 다음 브로커 재시작 후 그룹들이 커밋된 오프셋이 하나도 없는 파티션으로 옮겨 갑니다.</translation>
+    </message>
+    <message>
+        <source>Kafka Lab refuses this; Apache Kafka 4.x would delete __consumer_offsets, and every consumer group would lose its committed offsets and its coordinator&apos;s state.</source>
+        <translation>Kafka Lab은 이것을 거부합니다. Apache Kafka 4.x라면 __consumer_offsets를 삭제하고, 모든 컨슈머 그룹이 커밋된 오프셋과 코디네이터 상태를 잃습니다.</translation>
+    </message>
+    <message>
+        <source>Created %1. Apache Kafka 4.x accepts this name too, but it is one of Kafka&apos;s internal topics: the producer and group lists hide it, and the Cluster view shows it under &quot;Show internal topics&quot;.</source>
+        <translation>%1을(를) 만들었습니다. Apache Kafka 4.x도 이 이름을 허용하지만 Kafka 내부 토픽 중 하나입니다. 프로듀서와 그룹 목록에서는 숨겨지고, 클러스터 보기에서는 &quot;내부 토픽 보기&quot;를 켜면 보입니다.</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,9 @@ private slots:
     void segmentRollEmitsEvent();
     void retentionDeletesSegments();
     void reopenRestoresTopicsAndOffsets();
+    void recentRecordsComeFromTheLogAfterReopen();
+    void recentRecordsFollowTheNewLeader();
+    void internalTopicsAnswerAsKafkaDoes();
     void followersAreByteIdentical();
     void snapshotContents();
     void deleteTopicRemovesDirectories();
@@ -435,6 +438,127 @@ void TestEngineCore::reopenRestoresTopicsAndOffsets()
     QVERIFY(!records->empty());
     QCOMPARE(records->back().value.value(), std::string("again"));
     QCOMPARE(records->size(), static_cast<size_t>(r.records[0].offset + 1));
+}
+
+namespace {
+
+std::vector<RecordCell> recentOf(const ClusterSnapshot &snapshot, const std::string &topic, size_t partition)
+{
+    const auto &p = snapshot.topic(topic)->partitions.at(partition);
+    return p.recent ? *p.recent : std::vector<RecordCell> {};
+}
+
+bool sameCells(const std::vector<RecordCell> &a, const std::vector<RecordCell> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i].offset != b[i].offset || a[i].timestamp != b[i].timestamp || a[i].keyNull != b[i].keyNull
+            || a[i].key != b[i].key || a[i].keyHash != b[i].keyHash || a[i].valueSize != b[i].valueSize)
+            return false;
+    return true;
+}
+
+} // namespace
+
+// The cells the views colour by key are the tail of the log, not only what this process
+// produced: after a restart they are the same as before it (bounded by the window size).
+void TestEngineCore::recentRecordsComeFromTheLogAfterReopen()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    std::vector<std::vector<RecordCell>> before;
+    EngineOptions options;
+    options.dataDir = toPath(dir);
+    options.recentRecordsPerPartition = 20;
+    {
+        auto core = std::move(*EngineCore::open(options, clock));
+        QVERIFY(core->createTopic("orders", topicConfig(3, 2)));
+        for (int i = 0; i < 90; ++i) {
+            clock.advance(7);
+            ProduceRequest r = keyed("orders", fmt::format("order-{}", i % 13), std::string(size_t(i % 5), 'x'));
+            if (i % 17 == 0)
+                r.records[0].key.reset();
+            QVERIFY(core->produce(r).status);
+        }
+        const auto snapshot = core->makeSnapshot();
+        for (size_t p = 0; p < 3; ++p) {
+            before.push_back(recentOf(*snapshot, "orders", p));
+            QVERIFY(!before.back().empty());
+        }
+        QVERIFY(before[0].size() <= 20);
+        core->shutdown();
+    }
+    auto core = std::move(*EngineCore::open(options, clock));
+    const auto snapshot = core->makeSnapshot();
+    for (size_t p = 0; p < 3; ++p) {
+        const auto after = recentOf(*snapshot, "orders", p);
+        QVERIFY2(sameCells(after, before[p]),
+            qPrintable(QStringLiteral("partition %1: %2 cells before, %3 after")
+                           .arg(p).arg(before[p].size()).arg(after.size())));
+    }
+}
+
+// A new leader's log decides what the cells show.
+void TestEngineCore::recentRecordsFollowTheNewLeader()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto core = openCore(toPath(dir), clock);
+    QVERIFY(core->createTopic("orders", topicConfig(1, 3)));
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(core->produce(keyed("orders", fmt::format("k{}", i), "v")).status);
+    core->advanceTo(clock, clock.nowMs() + 5000); // followers catch up: all in sync
+    const auto before = recentOf(*core->makeSnapshot(), "orders", 0);
+    QCOMPARE(before.size(), size_t(10));
+    const int32_t leader = core->makeSnapshot()->topic("orders")->partitions[0].leader;
+    QVERIFY(core->crashBroker(leader));
+    const auto snapshot = core->makeSnapshot();
+    QVERIFY(snapshot->topic("orders")->partitions[0].leader != leader);
+    QVERIFY(sameCells(recentOf(*snapshot, "orders", 0), before));
+}
+
+// Kafka 4.x answers: creating __cluster_metadata is INVALID_REQUEST, an existing topic is
+// TOPIC_ALREADY_EXISTS with its message. The lab refuses (POLICY_VIOLATION, saying what Kafka
+// would do) to create, delete or grow __consumer_offsets itself, which its coordinators own.
+void TestEngineCore::internalTopicsAnswerAsKafkaDoes()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto core = openCore(toPath(dir), clock);
+    Status s = core->createTopic("__cluster_metadata", topicConfig(1));
+    QCOMPARE(s.code(), ErrorCode::InvalidRequest);
+    QCOMPARE(s.message(), std::string("Creation of internal topic __cluster_metadata is prohibited."));
+
+    s = core->createTopic("__consumer_offsets", topicConfig(3));
+    QCOMPARE(s.code(), ErrorCode::PolicyViolation);
+    QVERIFY(s.message().find("Kafka Lab refuses") != std::string::npos);
+    QVERIFY(s.message().find("Apache Kafka 4.x would") != std::string::npos);
+    QVERIFY(!core->makeSnapshot()->topic("__consumer_offsets"));
+
+    QVERIFY(core->createTopic("orders", topicConfig(2)));
+    ConsumerGroupSpec spec;
+    spec.groupId = "g";
+    spec.topics = { "orders" };
+    spec.consumers = 1;
+    QVERIFY(core->startConsumerGroup(spec));
+    const auto *offsets = core->makeSnapshot()->topic("__consumer_offsets");
+    QVERIFY(offsets);
+    QCOMPARE(offsets->partitions.size(), size_t(50)); // offsets.topic.num.partitions, not the user's 3
+
+    s = core->createTopic("__consumer_offsets", topicConfig(3));
+    QCOMPARE(s.code(), ErrorCode::TopicAlreadyExists);
+    QCOMPARE(s.message(), std::string("Topic '__consumer_offsets' already exists."));
+    s = core->deleteTopic("__consumer_offsets");
+    QCOMPARE(s.code(), ErrorCode::PolicyViolation);
+    QVERIFY(s.message().find("Apache Kafka 4.x would delete it") != std::string::npos);
+    s = core->createPartitions("__consumer_offsets", 60);
+    QCOMPARE(s.code(), ErrorCode::PolicyViolation);
+    QCOMPARE(core->makeSnapshot()->topic("__consumer_offsets")->partitions.size(), size_t(50));
+    // Kafka's other internal names are ordinary topics to a client: accepted, and deletable.
+    QVERIFY(core->createTopic("__transaction_state", topicConfig(1)));
+    QVERIFY(core->deleteTopic("__transaction_state"));
+    QCOMPARE(core->deleteTopic("__cluster_metadata").code(), ErrorCode::UnknownTopicOrPartition);
 }
 
 void TestEngineCore::followersAreByteIdentical()

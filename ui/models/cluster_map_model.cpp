@@ -1,6 +1,8 @@
 // ClusterMap: snapshot -> broker columns, replica tiles, allowed actions with reasons.
 #include "models/cluster_map_model.h"
 
+#include "core/topic_name.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -173,7 +175,8 @@ Action electPreferredAction(const Partition &p, const ClusterMap &map)
 
 } // namespace
 
-ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString &topicFilter)
+ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString &topicFilter,
+                             bool includeInternal)
 {
     ClusterMap map;
     map.controllerId = snapshot.controllerId;
@@ -205,10 +208,17 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
         map.brokers.push_back(std::move(b));
     }
 
-    for (const kl::TopicSnapshot &t : snapshot.topics) {
+    std::vector<const kl::TopicSnapshot *> shown;
+    for (const kl::TopicSnapshot &t : snapshot.topics)
+        if (topicFilter.isEmpty() ? !kl::isInternalTopicName(t.name) : t.name == topicFilter.toStdString())
+            shown.push_back(&t);
+    if (topicFilter.isEmpty() && includeInternal)
+        for (const kl::TopicSnapshot &t : snapshot.topics)
+            if (kl::isInternalTopicName(t.name))
+                shown.push_back(&t);
+    for (const kl::TopicSnapshot *shownTopic : shown) {
+        const kl::TopicSnapshot &t = *shownTopic;
         const QString topic = QString::fromStdString(t.name);
-        if (!topicFilter.isEmpty() && topic != topicFilter)
-            continue;
         for (const kl::PartitionSnapshot &ps : t.partitions) {
             Partition p;
             p.topic = topic;

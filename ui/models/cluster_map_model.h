@@ -79,8 +79,10 @@ struct Partition {
 class ClusterMap {
     Q_DECLARE_TR_FUNCTIONS(ClusterMap)
 public:
-    // topicFilter empty = every topic.
-    static ClusterMap build(const kl::ClusterSnapshot &snapshot, const QString &topicFilter = {});
+    // topicFilter empty = every topic: the learner's first, then Kafka's internal topics
+    // (__consumer_offsets...) unless includeInternal is false. A filter names one topic.
+    static ClusterMap build(const kl::ClusterSnapshot &snapshot, const QString &topicFilter = {},
+                            bool includeInternal = true);
 
     QVector<Broker> brokers;
     QVector<Partition> partitions; // of the shown topics

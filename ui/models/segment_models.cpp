@@ -1,6 +1,7 @@
 #include "models/segment_models.h"
 
 #include "log/log.h"
+#include "models/record_bytes.h"
 #include "partitioners/partitioner.h"
 #include "views/key_colors.h"
 
@@ -15,27 +16,7 @@ namespace segmentfmt {
 
 QString bytesForDisplay(const std::optional<std::string> &bytes, int maxChars)
 {
-    if (!bytes)
-        return QStringLiteral("null");
-    const std::string &b = *bytes;
-    // Show text as text; anything with control bytes or broken UTF-8 as hex, so binary values
-    // are never shown as mojibake.
-    QString text = QString::fromUtf8(b.data(), static_cast<qsizetype>(b.size()));
-    const bool printable = !text.contains(QChar::ReplacementCharacter)
-        && std::none_of(text.begin(), text.end(), [](QChar c) {
-               return c.category() == QChar::Other_Control && c != u'\n' && c != u'\t';
-           });
-    if (!printable) {
-        const auto shown = std::min<size_t>(b.size(), static_cast<size_t>(maxChars / 2));
-        text = QStringLiteral("0x")
-            + QString::fromLatin1(QByteArray(b.data(), static_cast<qsizetype>(shown)).toHex());
-        if (shown < b.size())
-            text += QStringLiteral("…");
-        return text;
-    }
-    if (text.size() > maxChars)
-        text = text.left(maxChars) + QStringLiteral("…");
-    return text;
+    return recordbytes::displayOrNull(bytes, maxChars);
 }
 
 QString timestamp(int64_t ms)

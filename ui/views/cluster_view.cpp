@@ -2,9 +2,11 @@
 #include "views/cluster_view.h"
 
 #include "core/error_code.h"
+#include "core/topic_name.h"
 #include "models/units.h"
 #include "views/replica_tiles.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFrame>
@@ -113,6 +115,9 @@ void ClusterView::retranslateUi()
     m_topicLabel->setText(tr("Topic"));
     m_topics->setToolTip(tr("Show the replicas of one topic, or of all topics"));
     m_topics->setItemText(0, tr("all topics"));
+    m_showInternal->setText(tr("Show internal topics"));
+    m_showInternal->setToolTip(tr("Kafka's own topics, such as __consumer_offsets where the group "
+                                  "coordinators keep committed offsets (50 partitions)"));
     m_legendLeader->setText(tr("leader"));
     m_legendInSync->setText(tr("follower in ISR"));
     m_legendOutOfSync->setText(tr("follower out of ISR"));
@@ -157,8 +162,17 @@ QWidget *ClusterView::buildHeader()
     m_topics->addItem(QString(), QString());
     connect(m_topics, &QComboBox::activated, this,
             [this](int index) { setTopicFilter(m_topics->itemData(index).toString()); });
+    m_showInternal = new QCheckBox(header);
+    m_showInternal->setObjectName(QStringLiteral("showInternalTopics"));
+    connect(m_showInternal, &QCheckBox::toggled, this, [this] {
+        if (m_snapshot) {
+            syncTopicCombo();
+            rebuildMap();
+        }
+    });
     row->addWidget(topicLabel);
     row->addWidget(m_topics);
+    row->addWidget(m_showInternal);
     row->addSpacing(12);
 
     auto *legend = m_legend = new QWidget(header);
@@ -242,6 +256,12 @@ void ClusterView::showEvent(QShowEvent *event)
 void ClusterView::setTopicFilter(const QString &topic)
 {
     m_filter = topic;
+    if (kl::isInternalTopicName(topic.toStdString()) && !m_showInternal->isChecked()) {
+        const QSignalBlocker blocker(m_showInternal);
+        m_showInternal->setChecked(true); // asked for by name (a coordinator link): show it
+        if (m_snapshot)
+            syncTopicCombo();
+    }
     const int index = m_topics->findData(topic);
     if (index >= 0)
         m_topics->setCurrentIndex(index);
@@ -250,9 +270,13 @@ void ClusterView::setTopicFilter(const QString &topic)
 
 void ClusterView::syncTopicCombo()
 {
+    // The learner's topics first; Kafka's internal ones only when asked for.
     QStringList names;
+    QStringList internal;
     for (const auto &t : m_snapshot->topics)
-        names << QString::fromStdString(t.name);
+        (kl::isInternalTopicName(t.name) ? internal : names) << QString::fromStdString(t.name);
+    if (m_showInternal->isChecked())
+        names += internal;
     QStringList items;
     for (int i = 1; i < m_topics->count(); ++i)
         items << m_topics->itemData(i).toString();
@@ -273,7 +297,7 @@ void ClusterView::rebuildMap()
     if (!m_snapshot)
         return;
     m_stale = false;
-    m_map = ClusterMap::build(*m_snapshot, m_filter);
+    m_map = ClusterMap::build(*m_snapshot, m_filter, m_showInternal->isChecked());
     bool sameBrokers = m_map.brokers.size() == m_columns.size();
     for (qsizetype i = 0; sameBrokers && i < m_columns.size(); ++i)
         sameBrokers = m_columns[i].id == m_map.brokers[i].id;

@@ -24,6 +24,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QFrame;
 class QHBoxLayout;
@@ -111,6 +112,7 @@ private:
 
     QLabel *m_topicLabel = nullptr;
     QComboBox *m_topics = nullptr;
+    QCheckBox *m_showInternal = nullptr; // Kafka's internal topics: collapsed unless checked
     QWidget *m_legend = nullptr;
     QLabel *m_legendLeader = nullptr;
     QLabel *m_legendInSync = nullptr;

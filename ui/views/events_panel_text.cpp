@@ -2,6 +2,7 @@
 // written from its typed fields.
 #include "views/events_panel.h"
 
+#include "models/record_bytes.h"
 #include "views/kafka_errors.h"
 
 #include <QDateTime>
@@ -235,8 +236,8 @@ QString groupText(const kl::Event &e)
     case T::OrderingViolation: {
         const int n = int(std::max<int64_t>(1, e.count));
         const QString first = e.producerId >= 0
-            ? EventsPanel::tr("producer %1, first: key %2, sequence %3").arg(e.producerId).arg(fromStd(e.key)).arg(e.sequence)
-            : EventsPanel::tr("first: key %1, sequence %2").arg(fromStd(e.key)).arg(e.sequence);
+            ? EventsPanel::tr("producer %1, first: key %2, sequence %3").arg(e.producerId).arg(recordbytes::display(e.key, 60)).arg(e.sequence)
+            : EventsPanel::tr("first: key %1, sequence %2").arg(recordbytes::display(e.key, 60)).arg(e.sequence);
         if (e.kind == "duplicate") return EventsPanel::tr("%n duplicate(s): records delivered again; %1", nullptr, n).arg(first);
         if (e.kind == "violation") return EventsPanel::tr("%n per-key order violation(s); %1", nullptr, n).arg(first);
         if (e.kind == "gap") return EventsPanel::tr("%n gap(s) in a key's sequence; %1", nullptr, n).arg(first);

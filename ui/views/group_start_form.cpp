@@ -1,6 +1,7 @@
 // GroupStartForm: fields, errors under them, start.
 #include "views/group_start_form.h"
 
+#include "core/topic_name.h"
 #include "models/units.h"
 
 #include <QCheckBox>
@@ -121,7 +122,7 @@ void GroupStartForm::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snap
     m_snapshot = std::move(snapshot);
     QStringList names;
     for (const auto &t : m_snapshot->topics)
-        if (t.name != "__consumer_offsets")
+        if (!kl::isInternalTopicName(t.name))
             names << QString::fromStdString(t.name);
     QStringList shown;
     for (int i = 0; i < m_topics->count(); ++i)

@@ -2,6 +2,7 @@
 #include "views/main_window.h"
 
 #include "bridge/bridge.h"
+#include "core/topic_name.h"
 #include "views/cluster_view.h"
 #include "views/events_panel.h"
 #include "views/group_tabs.h"
@@ -31,6 +32,9 @@
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <vector>
 
 namespace {
 enum NavRole { KindRole = Qt::UserRole + 1, NameRole, PartitionsRole };
@@ -362,8 +366,12 @@ void MainWindow::onSnapshotUpdated()
     // First topic appears (or the current one was deleted): show something rather than nothing.
     const bool currentExists = !m_currentTopic.isEmpty() && snap->topic(m_currentTopic.toStdString());
     if (!currentExists) {
+        // The learner's first topic, not __consumer_offsets (which sorts first).
+        const auto first = std::find_if(snap->topics.begin(), snap->topics.end(),
+                                        [](const auto &t) { return !kl::isInternalTopicName(t.name); });
         if (!snap->topics.empty())
-            selectTopic(QString::fromStdString(snap->topics.front().name));
+            selectTopic(QString::fromStdString(first != snap->topics.end() ? first->name
+                                                                            : snap->topics.front().name));
         else if (!m_currentTopic.isEmpty())
             selectTopic(QString());
     }
@@ -395,7 +403,14 @@ void MainWindow::rebuildNavigator()
     }
     auto *topics = new QTreeWidgetItem(m_navigator);
     topics->setData(0, KindRole, TopicsHeading);
-    for (const auto &t : snap->topics) {
+    // The learner's topics first, Kafka's internal ones (__consumer_offsets...) after them.
+    std::vector<const kl::TopicSnapshot *> ordered;
+    for (const bool internal : {false, true})
+        for (const auto &t : snap->topics)
+            if (kl::isInternalTopicName(t.name) == internal)
+                ordered.push_back(&t);
+    for (const kl::TopicSnapshot *topic : ordered) {
+        const kl::TopicSnapshot &t = *topic;
         auto *item = new QTreeWidgetItem(topics);
         item->setData(0, KindRole, TopicItem);
         item->setData(0, NameRole, QString::fromStdString(t.name));

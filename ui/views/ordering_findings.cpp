@@ -2,6 +2,7 @@
 #include "views/ordering_findings.h"
 
 #include "models/engine_time.h"
+#include "models/record_bytes.h"
 
 namespace {
 
@@ -52,7 +53,7 @@ QString OrderingFindings::text(const kl::OrderingFindingSnapshot &f, qint64 star
 {
     const QString at = where(f.topic, f.partition, f.offset);
     const QString when = f.processedMs >= 0 ? enginetime::bothTimes(f.processedMs, startedMs) : QString();
-    const QString key = QString::fromStdString(f.key);
+    const QString key = recordbytes::display(f.key, 60);
     const QString producer = producerName(f.producerId);
     QString line;
     switch (f.kind) {

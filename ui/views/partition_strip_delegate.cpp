@@ -2,6 +2,7 @@
 #include "views/partition_strip_delegate.h"
 
 #include "models/partition_strip_model.h"
+#include "models/record_bytes.h"
 #include "views/key_colors.h"
 
 #include <QAbstractItemView>
@@ -215,7 +216,7 @@ bool PartitionStripDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *vie
     if (offset >= 0 && pos.y() <= l.cellArea.bottom() + 2) {
         if (const kl::RecordCell *cell = findCell(strip, offset)) {
             const QString key = cell->keyNull ? tr("null (no key: sticky/round-robin partitioning)")
-                                              : QString::fromStdString(cell->key);
+                                              : recordbytes::display(cell->key, 200, cell->key.size() >= 64);
             const QString value = cell->valueSize < 0
                 ? tr("null (tombstone)")
                 : tr("%n byte(s)", nullptr, cell->valueSize);

@@ -2,6 +2,7 @@
 
 #include "bridge/bridge.h"
 #include "core/error_code.h"
+#include "core/topic_name.h"
 #include "partitioners/partitioner.h"
 #include "views/auto_producer_list.h"
 #include "views/key_colors.h"
@@ -330,7 +331,8 @@ void ProducerPanel::onSnapshotUpdated()
     QStringList names;
     if (auto snap = m_bridge.snapshot())
         for (const auto &t : snap->topics)
-            names << QString::fromStdString(t.name);
+            if (!kl::isInternalTopicName(t.name)) // __consumer_offsets is the coordinators' topic
+                names << QString::fromStdString(t.name);
     QStringList items;
     for (int i = 0; i < m_topic->count(); ++i)
         items << m_topic->itemText(i);

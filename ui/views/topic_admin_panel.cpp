@@ -242,6 +242,19 @@ QString TopicAdminPanel::validateName(const QString &name)
     return QString::fromStdString(s.message());
 }
 
+QString TopicAdminPanel::internalCreateProblem(const QString &name)
+{
+    if (name == QLatin1String(kl::kClusterMetadataTopic.data()))
+        return tr("Kafka refuses this (INVALID_REQUEST): creation of internal topic __cluster_metadata "
+                  "is prohibited. It is the KRaft controllers' metadata log, not a topic.");
+    if (name == QLatin1String(kl::kConsumerOffsetsTopic.data()))
+        return tr("Kafka Lab refuses this; Apache Kafka 4.x would create it, but its group coordinators "
+                  "keep hashing group ids over offsets.topic.num.partitions (50) until the brokers "
+                  "restart, so groups could find no coordinator. The lab creates __consumer_offsets "
+                  "itself, with 50 partitions, when the first consumer group starts.");
+    return {};
+}
+
 QString TopicAdminPanel::validatePartitions(int partitions)
 {
     if (partitions < 1)
@@ -319,6 +332,8 @@ void TopicAdminPanel::onCreate()
             }
         }
     }
+    if (nameProblem.isEmpty())
+        nameProblem = internalCreateProblem(name);
     check(m_nameError, nameProblem);
     check(m_partitionsError, validatePartitions(m_partitions->value()));
     check(m_rfError, validateReplicationFactor(m_rf->value(), brokerCount()));
@@ -375,6 +390,14 @@ void TopicAdminPanel::onAddPartitions()
         setError(m_newTotalError, p);
         return;
     }
+    if (m_current == QLatin1String(kl::kConsumerOffsetsTopic.data())) {
+        setError(m_newTotalError,
+                 tr("Kafka Lab refuses this; Apache Kafka 4.x would add the partitions, but a group's "
+                    "coordinator is the leader of partition hash(group.id) % partition count, so after "
+                    "the next broker restart groups would move to partitions that hold none of their "
+                    "committed offsets."));
+        return;
+    }
     m_bridge.createPartitions(m_current, total);
 }
 
@@ -383,6 +406,12 @@ void TopicAdminPanel::onDelete()
     setError(m_deleteError, {});
     if (currentPartitionCount() < 0) {
         setError(m_deleteError, tr("Choose a topic first."));
+        return;
+    }
+    if (m_current == QLatin1String(kl::kConsumerOffsetsTopic.data())) {
+        setError(m_deleteError,
+                 tr("Kafka Lab refuses this; Apache Kafka 4.x would delete __consumer_offsets, and every "
+                    "consumer group would lose its committed offsets and its coordinator's state."));
         return;
     }
     if (!property("skipDeleteConfirmation").toBool()) {
@@ -404,6 +433,8 @@ QLabel *TopicAdminPanel::errorLabelFor(const kl::Status &status, const QString &
         return m_deleteError;
     switch (status.code()) {
     case kl::ErrorCode::InvalidTopicException:
+    case kl::ErrorCode::InvalidRequest:  // creation of __cluster_metadata
+    case kl::ErrorCode::PolicyViolation: // the lab's refusals for __consumer_offsets
     case kl::ErrorCode::TopicAlreadyExists: return m_nameError;
     case kl::ErrorCode::InvalidPartitions: return m_partitionsError;
     case kl::ErrorCode::InvalidReplicationFactor:
@@ -431,7 +462,13 @@ void TopicAdminPanel::onCommandFinished(const QString &action, const QString &to
             return; // created elsewhere (a lesson, the CLI)
         m_pendingCreate.clear();
         if (status.isOk()) {
-            m_createStatus->setText(tr("Created %1.").arg(topic));
+            if (kl::isInternalTopic(topic.toStdString()))
+                m_createStatus->setText(
+                    tr("Created %1. Apache Kafka 4.x accepts this name too, but it is one of Kafka's "
+                       "internal topics: the producer and group lists hide it, and the Cluster view "
+                       "shows it under \"Show internal topics\".").arg(topic));
+            else
+                m_createStatus->setText(tr("Created %1.").arg(topic));
             return;
         }
         m_createStatus->clear();

@@ -28,6 +28,8 @@ public:
 
     // Pure validation used by the form (and tests): an empty string means valid.
     static QString validateName(const QString &name);
+    // Kafka's (or the lab's) refusal to create an internal topic by hand; empty if none.
+    static QString internalCreateProblem(const QString &name);
     static QString validatePartitions(int partitions);
     static QString validateReplicationFactor(int rf, int brokerCount);
 

@@ -3,6 +3,7 @@
 
 #include "bridge/bridge.h"
 #include "models/partition_strip_model.h"
+#include "models/record_bytes.h"
 #include "views/key_colors.h"
 #include "views/partition_strip_delegate.h"
 #include "views/retranslate.h"
@@ -58,6 +59,7 @@ TopicView::TopicView(Bridge &bridge, QWidget *parent) : QWidget(parent), m_bridg
     layout->addWidget(m_table, 1);
 
     m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("topicKeyLegend"));
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setWordWrap(true);
     layout->addWidget(m_legend);
@@ -180,7 +182,7 @@ void TopicView::updateLegend(const kl::TopicSnapshot *topic)
                     ++nullRecords;
                     continue;
                 }
-                KeyInfo &k = keys[QString::fromStdString(c.key)];
+                KeyInfo &k = keys[recordbytes::display(c.key, 40, c.key.size() >= 64)];
                 k.hash = c.keyHash;
                 ++k.records;
             }

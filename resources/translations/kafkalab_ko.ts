@@ -1691,10 +1691,6 @@ status: %5</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <source>%1 records produced</source>
-        <translation>레코드 %1개 전송됨</translation>
-    </message>
-    <message>
         <source>Brokers</source>
         <translation>브로커</translation>
     </message>
@@ -1783,6 +1779,12 @@ status: %5</source>
     <message>
         <source>Play a scripted scenario (leader failover, acks, ...) on a fresh simulated cluster</source>
         <translation>각본이 있는 시나리오(리더 장애 조치, acks 등)를 새 시뮬레이션 클러스터에서 재생합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) produced</source>
+        <translation>
+            <numerusform>레코드 %Ln개 전송됨</numerusform>
+        </translation>
     </message>
 </context>
 <context>

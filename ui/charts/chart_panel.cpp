@@ -56,7 +56,7 @@ ChartPanel::ChartPanel(const QString &objectName, QWidget *parent) : QWidget(par
     m_chart->addAxis(m_y, Qt::AlignLeft);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(120);
+    m_view->setMinimumHeight(100); // the bottom pane stays short at 1024x700 and 1280x800
     layout->addWidget(m_view, 1);
 
     m_result = new QLabel(this);

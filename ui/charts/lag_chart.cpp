@@ -51,7 +51,8 @@ LagChart::LagChart(QWidget *parent) : ChartPanel(QStringLiteral("lagChart"), par
     header()->insertWidget(2, m_perPartition);
     auto *hint = m_hint = new QLabel(this);
     hint->setStyleSheet(QStringLiteral("color:#666"));
-    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widening: wraps
+    hint->setWordWrap(true);
     header()->insertWidget(3, hint, 1);
 
     chart()->setTitle(QString());

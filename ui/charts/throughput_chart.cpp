@@ -19,7 +19,8 @@ ThroughputChart::ThroughputChart(QWidget *parent) : ChartPanel(QStringLiteral("t
 {
     auto *hint = m_hint = new QLabel(this);
     hint->setStyleSheet(QStringLiteral("color:#666"));
-    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widening: wraps
+    hint->setWordWrap(true);
     header()->insertWidget(0, hint, 1);
     m_produced = new QLineSeries(chart());
     m_produced->setName(tr("produced"));

@@ -161,7 +161,11 @@ QWidget *ClusterView::buildHeader()
     m_topics->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_topics->addItem(QString(), QString());
     connect(m_topics, &QComboBox::activated, this,
-            [this](int index) { setTopicFilter(m_topics->itemData(index).toString()); });
+            [this](int index) {
+                setTopicFilter(m_topics->itemData(index).toString());
+                if (!topicFilter().isEmpty())
+                    emit topicChosen(topicFilter());
+            });
     m_showInternal = new QCheckBox(header);
     m_showInternal->setObjectName(QStringLiteral("showInternalTopics"));
     connect(m_showInternal, &QCheckBox::toggled, this, [this] {
@@ -170,23 +174,31 @@ QWidget *ClusterView::buildHeader()
             rebuildMap();
         }
     });
-    row->addWidget(topicLabel);
-    row->addWidget(m_topics);
-    row->addWidget(m_showInternal);
+    // Topic filter above, the internal-topics toggle below it, next to the legend's two rows:
+    // the header fits a 1024 px wide window.
+    auto *filter = new QGridLayout;
+    filter->setContentsMargins(0, 0, 0, 0);
+    filter->setVerticalSpacing(0);
+    filter->addWidget(topicLabel, 0, 0);
+    filter->addWidget(m_topics, 0, 1);
+    filter->addWidget(m_showInternal, 1, 0, 1, 2);
+    row->addLayout(filter);
     row->addSpacing(12);
 
     auto *legend = m_legend = new QWidget(header);
     legend->setObjectName(QStringLiteral("clusterLegend"));
-    auto *chips = new QHBoxLayout(legend);
+    // Two rows of three: the whole legend fits a 1024 px wide window.
+    auto *chips = new QGridLayout(legend);
     chips->setContentsMargins(0, 0, 0, 0);
-    chips->setSpacing(2);
-    chips->addWidget(legendChip(legend, QStringLiteral("#2e7d32"), QStringLiteral("#1b5e20"), &m_legendLeader));
-    chips->addWidget(legendChip(legend, QStringLiteral("#c8e6c9"), QStringLiteral("#2e7d32"), &m_legendInSync));
-    chips->addWidget(legendChip(legend, QStringLiteral("#ffe0b2"), QStringLiteral("#ef6c00"), &m_legendOutOfSync));
-    chips->addWidget(legendChip(legend, QStringLiteral("#eeeeee"), QStringLiteral("#9e9e9e"), &m_legendOffline, true));
+    chips->setHorizontalSpacing(2);
+    chips->setVerticalSpacing(0);
+    chips->addWidget(legendChip(legend, QStringLiteral("#2e7d32"), QStringLiteral("#1b5e20"), &m_legendLeader), 0, 0);
+    chips->addWidget(legendChip(legend, QStringLiteral("#c8e6c9"), QStringLiteral("#2e7d32"), &m_legendInSync), 0, 1);
+    chips->addWidget(legendChip(legend, QStringLiteral("#ffe0b2"), QStringLiteral("#ef6c00"), &m_legendOutOfSync), 0, 2);
+    chips->addWidget(legendChip(legend, QStringLiteral("#eeeeee"), QStringLiteral("#9e9e9e"), &m_legendOffline, true), 1, 0);
     m_legendPreferred = new QLabel(legend);
-    chips->addWidget(m_legendPreferred);
-    chips->addStretch(1);
+    chips->addWidget(m_legendPreferred, 1, 1);
+    chips->setColumnStretch(3, 1);
     row->addWidget(legend, 1);
     return header;
 }
@@ -387,12 +399,15 @@ ClusterView::Column ClusterView::makeColumn(int id)
     buttons->addWidget(c.crash, 0, 0);
     buttons->addWidget(c.restart, 0, 1);
     buttons->addWidget(c.isolate, 1, 0);
-    buttons->addWidget(c.slow, 1, 1);
+    buttons->addWidget(c.slow, 2, 0, 1, 2); // its own row: "Slow follower ▾" in full
     v->addLayout(buttons);
 
     c.tiles = new ReplicaTiles(c.frame);
     c.tiles->setObjectName(QStringLiteral("tiles-%1").arg(id));
-    connect(c.tiles, &ReplicaTiles::tileClicked, this, &ClusterView::selectPartition);
+    connect(c.tiles, &ReplicaTiles::tileClicked, this, [this](const QString &topic, int partition) {
+        selectPartition(topic, partition);
+        emit topicChosen(topic);
+    });
     connect(c.tiles, &ReplicaTiles::tileMenuRequested, this,
             [this](const QString &topic, int partition, const QPoint &globalPos) {
                 selectPartition(topic, partition);

@@ -70,6 +70,9 @@ signals:
     void slowFollowerRequested(int broker, qint64 delayMs);
     void electPreferredLeaderRequested(const QString &topic, int partition);
     void showPartitionRequested(const QString &topic, int partition); // in the Topic view
+    // The user picked this topic here (a tile clicked, the topic filter chosen): the producer
+    // and group forms follow it.
+    void topicChosen(const QString &topic);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -30,6 +30,12 @@ GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
         error = new QLabel(this);
         error->setStyleSheet(QStringLiteral("color:#c62828; font-size:11px"));
         error->setWordWrap(true);
+        // The error's line is kept while hidden: the fields below do not move when it appears.
+        error->ensurePolished(); // its style sheet's font
+        error->setMinimumHeight(error->fontMetrics().lineSpacing() * 3 / 2 + 2);
+        QSizePolicy policy = error->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        error->setSizePolicy(policy);
         error->hide();
         auto *cell = new QVBoxLayout;
         cell->setSpacing(0);
@@ -47,6 +53,8 @@ GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
     m_topics->setObjectName(QStringLiteral("formTopics"));
     m_topics->setEditable(true);
     m_topics->setInsertPolicy(QComboBox::NoInsert);
+    connect(m_topics->lineEdit(), &QLineEdit::textEdited, this, [this] { m_topicsTyped = true; });
+    connect(m_topics, &QComboBox::activated, this, [this] { m_topicsTyped = true; });
     place(0, 1, m_topics, m_topicsError);
     m_consumers = new QSpinBox(this);
     m_consumers->setObjectName(QStringLiteral("formConsumers"));
@@ -138,8 +146,11 @@ void GroupStartForm::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snap
 
 void GroupStartForm::suggestTopic(const QString &topic)
 {
-    if (!topic.isEmpty() && m_topics->currentText().trimmed().isEmpty())
+    // Follows the topic created or selected elsewhere until the user types topics of their own.
+    if (!topic.isEmpty() && (!m_topicsTyped || m_topics->currentText().trimmed().isEmpty())) {
         m_topics->setEditText(topic);
+        m_topicsTyped = false;
+    }
 }
 
 groupform::Input GroupStartForm::input() const

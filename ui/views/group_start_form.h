@@ -27,7 +27,8 @@ public:
     explicit GroupStartForm(QWidget *parent = nullptr);
 
     void setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snapshot);
-    // Prefill the topic field (the topic selected elsewhere) when the user has not typed one.
+    // Fills the topic field with the topic created or selected elsewhere, until the user types
+    // or chooses topics here.
     void suggestTopic(const QString &topic);
     groupform::Input input() const;
     void setInput(const groupform::Input &input);
@@ -53,6 +54,7 @@ private:
     std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;
     QLineEdit *m_groupId = nullptr;
     QComboBox *m_topics = nullptr;
+    bool m_topicsTyped = false; // the user typed or chose topics: suggestTopic leaves them
     QSpinBox *m_consumers = nullptr;
     QComboBox *m_assignor = nullptr;
     QSpinBox *m_rate = nullptr;

@@ -16,6 +16,9 @@
 #include "views/topic_view.h"
 #include "player/scenario_menu.h"
 
+#include <algorithm>
+#include <limits>
+
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QEvent>
@@ -48,7 +51,7 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_navigator = new QTreeWidget(this);
     m_navigator->setHeaderHidden(true);
     m_navigator->setRootIsDecorated(true);
-    m_navigator->setMinimumWidth(150);
+    m_navigator->setMinimumWidth(110); // the window fits a 1024 px projector
     connect(m_navigator, &QTreeWidget::itemClicked, this, &MainWindow::onNavigatorClicked);
 
     m_topicView = new TopicView(bridge, this);
@@ -76,9 +79,18 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_events->addEvents(bridge.eventsSoFar());
     m_bottom = new QTabWidget(this);
     m_bottom->addTab(m_events, QString());
-    m_bottom->addTab(m_groupTabs->lagChart(), QString());
-    m_bottom->addTab(m_groupTabs->throughputChart(), QString());
-    m_bottom->addTab(m_groupTabs->orderingPanel(), QString());
+    // Charts and the ordering panel scrolled: the bottom pane stays short (the producer's
+    // auto-producer in view at 1280x800) and their wrapped hints are never cut at 1024x700.
+    auto scrolled = [this](QWidget *content) {
+        auto *area = new QScrollArea(this);
+        area->setWidget(content);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
+    };
+    m_bottom->addTab(scrolled(m_groupTabs->lagChart()), QString());
+    m_bottom->addTab(scrolled(m_groupTabs->throughputChart()), QString());
+    m_bottom->addTab(scrolled(m_groupTabs->orderingPanel()), QString());
     connect(m_events, &EventsPanel::eventSelected, this, &MainWindow::onEventSelected);
     connectClusterView();
 
@@ -87,7 +99,7 @@ MainWindow::MainWindow(Bridge &bridge, QWidget *parent) : QMainWindow(parent), m
     m_vertical->addWidget(m_bottom);
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 0);
-    m_vertical->setSizes({560, 160});
+    m_vertical->setSizes({575, 145}); // the auto-producer's Start in view at 1280x800
     setCentralWidget(m_vertical);
 
     connect(m_topicView, &TopicView::partitionActivated, this,
@@ -248,6 +260,7 @@ void MainWindow::connectClusterView()
     connect(v, &ClusterView::slowFollowerRequested, &m_bridge, &Bridge::slowFollower);
     connect(v, &ClusterView::electPreferredLeaderRequested, &m_bridge, &Bridge::electPreferredLeader);
     connect(&m_bridge, &Bridge::clusterCommandFinished, v, &ClusterView::showCommandResult);
+    connect(v, &ClusterView::topicChosen, this, [this](const QString &topic) { selectTopic(topic); });
     connect(v, &ClusterView::showPartitionRequested, this, [this](const QString &topic, int partition) {
         selectTopic(topic);
         m_center->setCurrentWidget(m_topicView);
@@ -358,8 +371,8 @@ void MainWindow::onSnapshotUpdated()
                           + QStringLiteral("\n") + dirs.join(QLatin1Char('\n')));
     m_clock->setText(tr("t = %1").arg(
         QDateTime::fromMSecsSinceEpoch(snap->nowMs).toString(QStringLiteral("HH:mm:ss"))));
-    m_produced->setText(tr("%1 records produced")
-                            .arg(QLocale().toString(qint64(snap->totalRecordsProduced))));
+    const int produced = int(std::clamp<int64_t>(snap->totalRecordsProduced, 0, std::numeric_limits<int>::max()));
+    m_produced->setText(tr("%Ln record(s) produced", nullptr, produced));
 
     rebuildNavigator();
 

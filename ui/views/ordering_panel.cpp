@@ -125,7 +125,8 @@ QLabel *OrderingPanel::addRow(int row, const QString &name, const QString &title
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *why = new QLabel(explanation, this);
     why->setStyleSheet(QStringLiteral("color:#666"));
-    why->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped, never widening
+    why->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widening: wraps
+    why->setWordWrap(true);
     why->setToolTip(explanation);
     t->setToolTip(explanation);
     value->setToolTip(explanation);

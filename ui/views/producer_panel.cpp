@@ -25,6 +25,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -45,14 +46,88 @@ QLabel *makeErrorLabel(QWidget *parent, const QString &objectName)
 // An HTML-escaped text for the result log.
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 
+// Spin boxes and combos in a scrolled panel: the wheel scrolls the panel unless the field has
+// the focus (clicked or tabbed into), so scrolling past a field does not change it.
+class WheelGuard : public QObject {
+public:
+    using QObject::QObject;
+    static void guard(QWidget *field)
+    {
+        field->setFocusPolicy(Qt::StrongFocus);
+        field->installEventFilter(new WheelGuard(field));
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Wheel && !static_cast<QWidget *>(watched)->hasFocus()) {
+            event->ignore(); // propagates to the scroll area
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 } // namespace
+
+// The Partition field: -1 ("auto", the special value text) lets the partitioner choose. Typing
+// "auto" (or any start of it) or clearing the field gives auto, as well as the arrows.
+class PartitionSpinBox : public QSpinBox {
+public:
+    using QSpinBox::QSpinBox;
+
+protected:
+    bool isAuto(const QString &text) const
+    {
+        const QString t = text.trimmed();
+        return t.isEmpty() || (!specialValueText().isEmpty() && specialValueText().startsWith(t, Qt::CaseInsensitive))
+               || QStringLiteral("auto").startsWith(t, Qt::CaseInsensitive);
+    }
+    QValidator::State validate(QString &input, int &pos) const override
+    {
+        const QString t = input.trimmed();
+        if (t.isEmpty() || t.compare(specialValueText(), Qt::CaseInsensitive) == 0
+            || t.compare(QStringLiteral("auto"), Qt::CaseInsensitive) == 0)
+            return QValidator::Acceptable;
+        if (isAuto(input))
+            return QValidator::Intermediate; // on the way to auto
+
+        return QSpinBox::validate(input, pos);
+    }
+    int valueFromText(const QString &text) const override
+    {
+        return isAuto(text) ? minimum() : QSpinBox::valueFromText(text);
+    }
+    void fixup(QString &input) const override
+    {
+        if (isAuto(input))
+            input = specialValueText();
+        else
+            QSpinBox::fixup(input);
+    }
+};
 
 ProducerPanel::ProducerPanel(Bridge &bridge, QWidget *parent) : QWidget(parent), m_bridge(bridge)
 {
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(6);
     layout->addWidget(buildSendGroup());
     layout->addWidget(buildAutoGroup());
     layout->addStretch(0);
+    for (QAbstractSpinBox *field : findChildren<QAbstractSpinBox *>())
+        WheelGuard::guard(field);
+    for (QComboBox *field : findChildren<QComboBox *>()) {
+        WheelGuard::guard(field);
+        // As wide as the chosen item, not the widest one: the form wraps a row (field under
+        // its label) only when the shown text needs it.
+        field->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        auto fit = [field] {
+            field->setMinimumWidth(std::min(field->fontMetrics().horizontalAdvance(field->currentText()) + 40, 260));
+        };
+        connect(field, &QComboBox::currentIndexChanged, field, fit);
+        m_fitCombos << fit;
+    }
 
     connect(&m_bridge, &Bridge::snapshotUpdated, this, &ProducerPanel::onSnapshotUpdated);
     connect(&m_bridge, &Bridge::produceAnswered, this, &ProducerPanel::onProduceAnswered);
@@ -133,14 +208,17 @@ void ProducerPanel::retranslateUi()
     m_distribution->setItemText(0, tr("uniform over K keys"));
     m_distribution->setItemText(1, tr("Zipf (skewed: a hot key)"));
     m_distribution->setItemText(2, tr("null keys"));
-    setFormLabel(m_autoForm, m_distribution, tr("Keys"));
+    setFormLabel(m_autoForm, m_keysRow, tr("Keys"));
     m_keyCount->setToolTip(tr("K: keys key-0 .. key-(K-1)"));
-    setFormLabel(m_autoForm, m_keyCount, tr("K"));
+    m_keyCountLabel->setText(tr("K"));
+    m_keyCountLabel->setToolTip(m_keyCount->toolTip());
     m_zipf->setToolTip(tr("Zipf exponent s: P(key-k) ~ 1/(k+1)^s; larger = hotter key-0"));
     setFormLabel(m_autoForm, m_zipf, tr("Zipf exponent"));
     m_valueSize->setSuffix(tr(" bytes"));
     setFormLabel(m_autoForm, m_valueSize, tr("Value size"));
     m_start->setText(tr("Start"));
+    for (const auto &fit : m_fitCombos)
+        fit();
     onSnapshotUpdated(); // tooltips and status built from the snapshot
 }
 
@@ -148,6 +226,8 @@ QWidget *ProducerPanel::buildSendGroup()
 {
     auto *group = m_sendGroup = new QGroupBox(this);
     auto *form = m_sendForm = new QFormLayout;
+    form->setVerticalSpacing(3); // compact: the auto-producer stays in view at 1280x800
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow (1024 px): a long field under its label
 
     m_topic = new QComboBox(group);
     m_topic->setObjectName(QStringLiteral("producerTopic"));
@@ -166,7 +246,7 @@ QWidget *ProducerPanel::buildSendGroup()
 
     m_value = new QPlainTextEdit(group);
     m_value->setObjectName(QStringLiteral("producerValue"));
-    m_value->setMaximumHeight(m_value->fontMetrics().height() * 3 + 12);
+    m_value->setMaximumHeight(m_value->fontMetrics().height() * 2 + 12); // grows by scrolling
     form->addRow(QString(), m_value);
 
     m_acks = new QComboBox(group);
@@ -183,13 +263,21 @@ QWidget *ProducerPanel::buildSendGroup()
     auto *addHeader = m_addHeader = new QPushButton(group);
     auto *removeHeader = m_removeHeader = new QPushButton(group);
     connect(addHeader, &QPushButton::clicked, this, [this] {
-        m_headers->insertRow(m_headers->rowCount());
-        m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
+        // The new row's key cell is current and being edited: typing goes straight in.
+        const int row = m_headers->rowCount();
+        m_headers->insertRow(row);
+        syncHeaderRows();
+        m_headers->setItem(row, 0, new QTableWidgetItem);
+        m_headers->setItem(row, 1, new QTableWidgetItem);
+        m_headers->setCurrentCell(row, 0);
+        m_headers->setFocus(Qt::OtherFocusReason);
+        m_headers->editItem(m_headers->item(row, 0));
     });
     connect(removeHeader, &QPushButton::clicked, this, [this] {
         const int row = m_headers->currentRow() >= 0 ? m_headers->currentRow() : m_headers->rowCount() - 1;
         if (row >= 0)
             m_headers->removeRow(row);
+        syncHeaderRows();
     });
     auto *headerButtons = new QVBoxLayout;
     headerButtons->addWidget(addHeader);
@@ -199,8 +287,9 @@ QWidget *ProducerPanel::buildSendGroup()
     headerRow->addWidget(m_headers, 1);
     headerRow->addLayout(headerButtons);
     form->addRow(QString(), headerRow);
+    syncHeaderRows();
 
-    m_partition = new QSpinBox(group);
+    m_partition = new PartitionSpinBox(group);
     m_partition->setObjectName(QStringLiteral("producerPartition"));
     m_partition->setRange(-1, kl::kMaxPartitions - 1);
     m_partition->setValue(-1);
@@ -230,13 +319,26 @@ QWidget *ProducerPanel::buildSendGroup()
     m_results->setObjectName(QStringLiteral("producerResults"));
     m_results->setOpenLinks(false);
     m_results->document()->setMaximumBlockCount(kMaxResultLines);
-    m_results->setMinimumHeight(m_results->fontMetrics().height() * 7); // two sends with their outcome
+    const int line = m_results->fontMetrics().height();
+    m_results->setMinimumHeight(line + 8);
+    // Its least height, not the default 192 px: the scroll area sizes the panel by its hint.
+    m_results->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+
+    // The error and the log share one area of a fixed least height: an error appearing takes
+    // room from the log, so nothing below the Send button moves.
+    auto *outcome = new QWidget(group);
+    outcome->setMinimumHeight(line * 6);
+    auto *outcomeBox = new QVBoxLayout(outcome);
+    outcomeBox->setContentsMargins(0, 0, 0, 0);
+    outcomeBox->addWidget(m_sendError);
+    outcomeBox->addWidget(m_results, 1);
 
     auto *box = new QVBoxLayout(group);
+    box->setContentsMargins(6, 4, 6, 6);
+    box->setSpacing(4);
     box->addLayout(form);
     box->addWidget(m_send);
-    box->addWidget(m_sendError);
-    box->addWidget(m_results, 1);
+    box->addWidget(outcome, 1);
     return group;
 }
 
@@ -244,6 +346,8 @@ QWidget *ProducerPanel::buildAutoGroup()
 {
     auto *group = m_autoGroup = new QGroupBox(this);
     auto *form = m_autoForm = new QFormLayout;
+    form->setVerticalSpacing(3);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     m_rate = new QDoubleSpinBox(group);
     m_rate->setObjectName(QStringLiteral("autoRate"));
@@ -261,13 +365,18 @@ QWidget *ProducerPanel::buildAutoGroup()
     m_distribution->setObjectName(QStringLiteral("autoDistribution"));
     for (auto d : {kl::KeyDistribution::Uniform, kl::KeyDistribution::Zipf, kl::KeyDistribution::None})
         m_distribution->addItem(QString(), int(d));
-    form->addRow(QString(), m_distribution);
 
     m_keyCount = new QSpinBox(group);
     m_keyCount->setObjectName(QStringLiteral("autoKeyCount"));
     m_keyCount->setRange(1, 1'000'000);
     m_keyCount->setValue(16);
-    form->addRow(QString(), m_keyCount);
+    m_keyCountLabel = new QLabel(group);
+    m_keyCountLabel->setBuddy(m_keyCount);
+    auto *keysRow = m_keysRow = new QHBoxLayout;
+    keysRow->addWidget(m_distribution, 1);
+    keysRow->addWidget(m_keyCountLabel);
+    keysRow->addWidget(m_keyCount);
+    form->addRow(QString(), keysRow);
 
     m_zipf = new QDoubleSpinBox(group);
     m_zipf->setObjectName(QStringLiteral("autoZipf"));
@@ -301,6 +410,8 @@ QWidget *ProducerPanel::buildAutoGroup()
     m_autoError = makeErrorLabel(group, QStringLiteral("autoError"));
 
     auto *box = new QVBoxLayout(group);
+    box->setContentsMargins(6, 4, 6, 6);
+    box->setSpacing(4);
     box->addLayout(form);
     box->addWidget(m_start);
     box->addWidget(m_autoStatus);
@@ -309,11 +420,24 @@ QWidget *ProducerPanel::buildAutoGroup()
     return group;
 }
 
+// The headers table shows once a header is added ("+"); empty, it is only the buttons.
+void ProducerPanel::syncHeaderRows()
+{
+    const bool any = m_headers->rowCount() > 0;
+    m_headers->setVisible(any);
+    m_removeHeader->setVisible(any);
+}
+
 void ProducerPanel::setCurrentTopic(const QString &topic)
 {
+    // A topic just created may not be in the list yet (the snapshot that has it comes after the
+    // command's answer): it is selected when it appears.
+    m_wantedTopic = topic;
     const int index = m_topic->findText(topic);
-    if (index >= 0)
+    if (index >= 0) {
         m_topic->setCurrentIndex(index);
+        m_wantedTopic.clear();
+    }
 }
 
 void ProducerPanel::sendRecord(const QString &key, const QString &value)
@@ -345,6 +469,11 @@ void ProducerPanel::onSnapshotUpdated()
             const int index = m_topic->findText(selected);
             m_topic->setCurrentIndex(index >= 0 ? index : (names.isEmpty() ? -1 : 0));
         }
+    }
+    if (!m_wantedTopic.isEmpty() && m_topic->findText(m_wantedTopic) >= 0) {
+        QSignalBlocker block(m_topic);
+        m_topic->setCurrentIndex(m_topic->findText(m_wantedTopic));
+        m_wantedTopic.clear();
     }
     syncTopics();
     updateAutoState();

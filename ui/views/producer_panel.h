@@ -11,6 +11,7 @@
 
 #include "api/commands.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -64,6 +65,7 @@ private:
     QWidget *buildSendGroup();
     QWidget *buildAutoGroup();
     void syncTopics();
+    void syncHeaderRows();
     void updateAutoState();
     void showError(QLabel *label, const kl::Status &status);
     kl::ProduceRequest buildRequest() const;
@@ -101,6 +103,8 @@ private:
     QDoubleSpinBox *m_rate = nullptr;
     QSpinBox *m_count = nullptr;
     QComboBox *m_distribution = nullptr;
+    QHBoxLayout *m_keysRow = nullptr;
+    QLabel *m_keyCountLabel = nullptr;
     QDoubleSpinBox *m_zipf = nullptr;
     QSpinBox *m_keyCount = nullptr;
     QSpinBox *m_valueSize = nullptr;
@@ -109,4 +113,6 @@ private:
     QLabel *m_autoError = nullptr;
     AutoProducerList *m_autoList = nullptr;
     bool m_autoStarting = false;
+    QList<std::function<void()>> m_fitCombos; // each combo's width follows its shown text
+    QString m_wantedTopic; // asked for by setCurrentTopic before the snapshot listed it
 };

@@ -20,6 +20,7 @@ RebalanceTimeline::RebalanceTimeline(QWidget *parent) : QWidget(parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->setColumnCount(5); // before the widths: a column that does not exist yet takes none
     m_list->setColumnWidth(0, 44);
     m_list->setColumnWidth(1, 90);
     m_list->setColumnWidth(2, 200);

@@ -76,9 +76,10 @@ void ReplicaTiles::setTiles(const QVector<Tile> &tiles)
     if (sameTiles(tiles, m_tiles))
         return;
     const bool countChanged = tiles.size() != m_tiles.size();
+    const int minWidth = minimumSizeHint().width();
     m_tiles = tiles;
     relayout();
-    if (countChanged)
+    if (countChanged || minimumSizeHint().width() != minWidth)
         updateGeometry();
     update();
 }
@@ -111,9 +112,27 @@ QSize ReplicaTiles::sizeHint() const
     return {200, n == 0 ? fontMetrics().height() * 2 : n * (tileHeight() + kGap)};
 }
 
+// Wide enough for every tile's numbers (LEO, HW, epoch) and role in full: the column never
+// squeezes them to "epo…". Long partition names are data and may still elide (tooltip).
 QSize ReplicaTiles::minimumSizeHint() const
 {
-    return {150, sizeHint().height()};
+    const QFontMetrics fm = fontMetrics();
+    QFont bold = font();
+    bold.setBold(true);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFontMetrics bfm(bold);
+    const QFontMetrics sfm(small);
+    int need = 150;
+    for (const Tile &t : m_tiles) {
+        const int numbers = fm.horizontalAdvance(leoText(t)) + fm.horizontalAdvance(hwText(t))
+                            + fm.horizontalAdvance(epochText(t)) + 3 * 2 + 2 * kFieldGap;
+        const QString label = t.preferred ? t.label + QStringLiteral(" ★") : t.label;
+        const int role = sfm.horizontalAdvance(t.roleText) + 2; // painted in at most half the line
+        const int roleLine = std::max(2 * role, std::min(bfm.horizontalAdvance(label) + 2, fm.averageCharWidth() * 12) + 6 + role);
+        need = std::max(need, std::max(numbers, roleLine) + 2 * kPad + 4);
+    }
+    return {need, sizeHint().height()};
 }
 
 void ReplicaTiles::resizeEvent(QResizeEvent *)

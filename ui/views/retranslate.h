@@ -11,11 +11,21 @@ namespace retranslate {
 
 // Sets the label QFormLayout::addRow(QString(), field) made for the row holding `field`: the
 // field itself, or a widget wrapping it (a field with its error label under it).
+// addRow(QString(), field) makes no label (Qt skips an empty one): the first call adds it.
 inline void setFormLabel(QFormLayout *form, QWidget *field, const QString &text)
 {
     for (QWidget *w = field; w; w = w->parentWidget()) {
         if (auto *label = qobject_cast<QLabel *>(form->labelForField(w))) {
             label->setText(text);
+            return;
+        }
+        int row = -1;
+        QFormLayout::ItemRole role;
+        form->getWidgetPosition(w, &row, &role);
+        if (row >= 0 && role == QFormLayout::FieldRole) {
+            auto *label = new QLabel(text);
+            label->setBuddy(field);
+            form->setWidget(row, QFormLayout::LabelRole, label);
             return;
         }
     }
@@ -24,8 +34,15 @@ inline void setFormLabel(QFormLayout *form, QWidget *field, const QString &text)
 // The same for a row whose field is a layout.
 inline void setFormLabel(QFormLayout *form, QLayout *field, const QString &text)
 {
-    if (auto *label = qobject_cast<QLabel *>(form->labelForField(field)))
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(field))) {
         label->setText(text);
+        return;
+    }
+    int row = -1;
+    QFormLayout::ItemRole role;
+    form->getLayoutPosition(field, &row, &role);
+    if (row >= 0 && role == QFormLayout::FieldRole)
+        form->setWidget(row, QFormLayout::LabelRole, new QLabel(text));
 }
 
 // The models in ui/models answer data() and headerData() with tr() strings when asked: this

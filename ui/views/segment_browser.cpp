@@ -74,7 +74,10 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     m_partitionLabel = new QLabel(this);
     picker->addWidget(m_partitionLabel);
     picker->addWidget(m_partitionCombo);
-    picker->addWidget(m_dirLabel, 1);
+    picker->addStretch(1);
+    // The directory on its own line, wrapped: a long path never widens the window.
+    m_dirLabel->setWordWrap(true);
+    m_dirLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     m_segmentView = makeTable(m_segments, QStringLiteral("segmentTable"), this);
     m_batchView = makeTable(m_batches, QStringLiteral("batchTable"), this);
@@ -126,6 +129,7 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(picker);
+    layout->addWidget(m_dirLabel);
     layout->addWidget(split, 1);
 
     connect(m_topicCombo, &QComboBox::currentIndexChanged, this, &SegmentBrowser::onTopicChosen);

@@ -1403,6 +1403,10 @@ status: %5</source>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(할당 없음)</translation>
+    </message>
 </context>
 <context>
     <name>GroupStartForm</name>

@@ -281,6 +281,7 @@ private slots:
         kl::RebalanceSnapshot &r5 = snap->groups[0].rebalances[1];
         r5.causeCode = "new_member";
         r5.causeClient = "consumer-4";
+        r5.moved = {"orders-0: (none) -> consumer-4", "orders-1: consumer-2 -> (none)"}; // the engine's words
         GroupsView view;
         view.resize(900, 640);
         view.setSnapshot(snap);

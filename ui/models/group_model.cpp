@@ -304,8 +304,16 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
             r.phasesShort += QStringLiteral(" → ") + completing;
         if (r.finished)
             r.phasesShort += QStringLiteral(" → ") + groupStateName(QStringLiteral("Stable"));
-        for (const auto &m : it->moved)
-            r.moved << QString::fromStdString(m).replace(QStringLiteral(" -> "), QStringLiteral(" → "));
+        // "orders-0: (none) -> consumer-1": the engine's "(none)" (no owner before / after) in
+        // the UI language.
+        const QString nobody = tr("(unassigned)");
+        for (const auto &m : it->moved) {
+            QString moved = QString::fromStdString(m);
+            moved.replace(QStringLiteral(": (none) -> "), QStringLiteral(": %1 -> ").arg(nobody));
+            if (moved.endsWith(QStringLiteral(" -> (none)")))
+                moved = moved.chopped(6) + nobody;
+            r.moved << moved.replace(QStringLiteral(" -> "), QStringLiteral(" → "));
+        }
         r.movedText = r.moved.isEmpty() ? tr("no partition moved") : r.moved.join(QStringLiteral(", "));
         map.rebalances.push_back(r);
     }

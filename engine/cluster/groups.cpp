@@ -192,7 +192,9 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
             RebalanceSnapshot r;
             r.cause = ge.reason;
             r.causeCode = ge.reasonCode;
-            r.causeClient = e.client;
+            // A member already removed (timed out, left) has no client id any more: its member
+            // id then names it, as the event list does.
+            r.causeClient = e.client.empty() ? e.member : e.client;
             r.causeLimit = ge.reasonLimit;
             r.startedMs = now;
             runtime->rebalances.push_back(std::move(r));

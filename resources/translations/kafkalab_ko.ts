@@ -1134,6 +1134,21 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
     </message>
 </context>
 <context>
+    <name>FileMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Stop the auto-producers, consumers and brokers and close Kafka Lab</source>
+        <translation>자동 프로듀서, 컨슈머, 브로커를 멈추고 Kafka Lab을 닫습니다</translation>
+    </message>
+</context>
+<context>
     <name>GroupForm</name>
     <message>
         <source>a group needs an id (group.id)</source>
@@ -1405,6 +1420,10 @@ status: %5</source>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(할당 없음)</translation>
     </message>
 </context>
 <context>
@@ -3005,6 +3024,10 @@ Log start offset %2, high watermark %3.</source>
         <translation>
             <numerusform>레코드 %n개, %1 압축 해제</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No index entries yet: Kafka adds one each time more than index.interval.bytes (%1 bytes) of batches were appended since the last entry; this segment holds %2 bytes.</source>
+        <translation>아직 인덱스 항목이 없습니다: Kafka는 마지막 항목 이후 index.interval.bytes(%1바이트)보다 많은 배치가 추가될 때마다 항목을 하나 씁니다. 이 세그먼트는 %2바이트입니다.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // GroupMap: rows, links, actions and rebalance phases from a GroupSnapshot.
 #include "models/group_model.h"
 
+#include "models/natural_order.h"
 #include "models/units.h"
 
 #include <QLocale>
@@ -217,6 +218,12 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
             member.tip += QLatin1Char('\n') + tr("group leader: this member ran the assignor");
         map.members.push_back(member);
     }
+    // The coordinator lists members by member id (a string order: consumer-10 before
+    // consumer-2); cards, links and lists show them in natural order of their client ids.
+    std::stable_sort(map.members.begin(), map.members.end(), [](const Member &a, const Member &b) {
+        const int c = natural::compare(a.clientId, b.clientId);
+        return c != 0 ? c < 0 : natural::less(a.memberId, b.memberId);
+    });
 
     int active = 0;
     for (const Member &m : map.members)
@@ -273,6 +280,9 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
         Rebalance r;
         r.generation = it->generation;
         r.cause = QString::fromStdString(it->cause);
+        r.causeCode = it->causeCode;
+        r.causeClient = it->causeClient;
+        r.causeLimitMs = it->causeLimit;
         r.startedMs = it->startedMs;
         if (it->joinCompletedMs >= 0)
             r.preparingMs = it->joinCompletedMs - it->startedMs;
@@ -294,8 +304,16 @@ GroupMap GroupMap::build(const kl::GroupSnapshot &g)
             r.phasesShort += QStringLiteral(" → ") + completing;
         if (r.finished)
             r.phasesShort += QStringLiteral(" → ") + groupStateName(QStringLiteral("Stable"));
-        for (const auto &m : it->moved)
-            r.moved << QString::fromStdString(m).replace(QStringLiteral(" -> "), QStringLiteral(" → "));
+        // "orders-0: (none) -> consumer-1": the engine's "(none)" (no owner before / after) in
+        // the UI language.
+        const QString nobody = tr("(unassigned)");
+        for (const auto &m : it->moved) {
+            QString moved = QString::fromStdString(m);
+            moved.replace(QStringLiteral(": (none) -> "), QStringLiteral(": %1 -> ").arg(nobody));
+            if (moved.endsWith(QStringLiteral(" -> (none)")))
+                moved = moved.chopped(6) + nobody;
+            r.moved << moved.replace(QStringLiteral(" -> "), QStringLiteral(" → "));
+        }
         r.movedText = r.moved.isEmpty() ? tr("no partition moved") : r.moved.join(QStringLiteral(", "));
         map.rebalances.push_back(r);
     }

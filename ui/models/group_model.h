@@ -76,7 +76,10 @@ struct Link {
 
 struct Rebalance {
     int generation = -1;
-    QString cause;
+    QString cause;              // the engine's English words; views write causeCode's own
+    std::string causeCode;      // RebalanceSnapshot's typed cause ("" for an old snapshot)
+    std::string causeClient;
+    qint64 causeLimitMs = -1;
     qint64 startedMs = 0;
     qint64 preparingMs = -1;    // PreparingRebalance duration, -1 = still in it
     qint64 completingMs = -1;   // CompletingRebalance duration, -1 = not finished

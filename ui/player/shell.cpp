@@ -1,6 +1,7 @@
 // Shell: builds the window for the workspace's cluster; switches language without rebuilding.
 #include "player/shell.h"
 
+#include "player/file_menu.h"
 #include "player/player_bar.h"
 #include "player/scenario_menu.h"
 #include "player/scenario_session.h"
@@ -58,6 +59,7 @@ void Shell::buildWindow()
     m_window.reset();
     m_window = std::make_unique<MainWindow>(m_workspace.bridge());
     m_window->setLanguage(m_lang);
+    FileMenu::install(m_window.get());
     m_window->setGeometry(m_geometry);
     if (!m_topic.isEmpty() && !m_workspace.isPlaying())
         m_window->selectTopic(m_topic);

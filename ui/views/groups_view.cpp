@@ -150,6 +150,7 @@ void GroupsView::retranslateUi()
     m_stop->setText(tr("Stop group"));
     m_newGroup->setText(tr("New group…"));
     m_newGroup->setToolTip(tr("Start a group of simulated consumers"));
+    showResultText();
     rebuild();
 }
 
@@ -318,15 +319,26 @@ void GroupsView::rebuild()
 void GroupsView::showCommandResult(const QString &action, const QString &group, const QString &target,
                                    const kl::Status &status)
 {
+    m_lastResult = LastResult{action, group, target, status};
+    showResultText();
+    if (status.isOk() && action == QLatin1String("start")) {
+        m_formTouched = true;
+        setFormVisible(false);
+        selectGroup(group);
+    }
+    m_result->show();
+}
+
+// The last command's answer in the current language.
+void GroupsView::showResultText()
+{
+    if (!m_lastResult)
+        return;
+    const auto &[action, group, target, status] = *m_lastResult;
     const QString what = target.isEmpty() ? group : QStringLiteral("%1 / %2").arg(group, target);
     if (status.isOk()) {
         m_result->setStyleSheet(QStringLiteral("color:#2e7d32"));
         m_result->setText(tr("%1 %2: done").arg(actionName(action), what));
-        if (action == QLatin1String("start")) {
-            m_formTouched = true;
-            setFormVisible(false);
-            selectGroup(group);
-        }
     } else {
         m_result->setStyleSheet(QStringLiteral("color:#c62828"));
         m_result->setText(tr("%1 %2 refused: %3 — %4")
@@ -334,5 +346,4 @@ void GroupsView::showCommandResult(const QString &action, const QString &group, 
                                    errorName(status),
                                    QString::fromStdString(status.message())));
     }
-    m_result->show();
 }

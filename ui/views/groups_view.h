@@ -18,6 +18,8 @@
 #include <QMap>
 #include <QWidget>
 
+#include <optional>
+
 #include <memory>
 
 class AssignmentCanvas;
@@ -89,6 +91,13 @@ private:
     QPushButton *m_stop = nullptr;
     QToolButton *m_newGroup = nullptr;
     QLabel *m_result = nullptr;
+    // The last command's answer, kept so a language switch rewrites it (showResultText).
+    struct LastResult {
+        QString action, group, target;
+        kl::Status status;
+    };
+    std::optional<LastResult> m_lastResult;
+    void showResultText();
     GroupStartForm *m_form = nullptr;
     AssignmentCanvas *m_canvas = nullptr;
     RebalanceTimeline *m_timeline = nullptr;

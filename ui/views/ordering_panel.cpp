@@ -6,6 +6,7 @@
 #include "views/ordering_findings.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,7 +36,8 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setVerticalSpacing(1);
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Group"), left));
+    m_groupLabel = new QLabel(left);
+    top->addWidget(m_groupLabel);
     m_groups = new QComboBox(left);
     m_groups->setObjectName(QStringLiteral("orderingGroup"));
     m_groups->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -50,28 +52,23 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     m_resetResult = new QLabel(left);
     m_resetResult->setObjectName(QStringLiteral("orderingResetResult"));
     top->addWidget(m_resetResult);
-    m_reset = new QPushButton(tr("Reset"), left);
+    m_reset = new QPushButton(left);
     m_reset->setObjectName(QStringLiteral("orderingReset"));
     connect(m_reset, &QPushButton::clicked, this, [this] {
         if (m_group.isEmpty())
             return;
-        m_resetResult->setStyleSheet(QString());
-        m_resetResult->setText(tr("resetting…"));
+        m_resetState = ResetState::Pending;
+        m_resetGroup = m_group;
+        showResetText();
         emit resetRequested(m_group);
     });
     top->addWidget(m_reset);
     grid->addLayout(top, 0, 0, 1, 3);
-    using Kind = kl::OrderingFindingKind;
-    m_checked = addRow(1, QStringLiteral("checked"), tr("checked"),
-                       tr("records stamped with a producer id and per-key sequence that the "
-                          "consumers checked (others, e.g. null keys or hand-sent records, are not)"));
-    m_perKey = addRow(2, QStringLiteral("perKey"), tr("per-key violations"),
-                      OrderingFindings::meaning(Kind::Violation));
-    m_duplicates = addRow(3, QStringLiteral("duplicates"), tr("duplicates"),
-                          OrderingFindings::meaning(Kind::Duplicate));
-    m_gaps = addRow(4, QStringLiteral("gaps"), tr("gaps"), OrderingFindings::meaning(Kind::Gap));
-    m_global = addRow(5, QStringLiteral("global"), tr("global inversions"),
-                      OrderingFindings::meaning(Kind::GlobalInversion));
+    m_checked = addRow(1, QStringLiteral("checked"));
+    m_perKey = addRow(2, QStringLiteral("perKey"));
+    m_duplicates = addRow(3, QStringLiteral("duplicates"));
+    m_gaps = addRow(4, QStringLiteral("gaps"));
+    m_global = addRow(5, QStringLiteral("global"));
     grid->setColumnStretch(2, 1);
     grid->setRowStretch(6, 1);
     layout->addWidget(left, 3);
@@ -80,12 +77,59 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->setSpacing(1);
-    auto *perProducer = new QLabel(tr("Per producer (each auto-producer run has its own producer id)"), right);
-    perProducer->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    perProducer->setToolTip(perProducer->text());
-    rl->addWidget(perProducer);
+    m_perProducerLabel = new QLabel(right);
+    m_perProducerLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    rl->addWidget(m_perProducerLabel);
     m_producers = new QTableWidget(0, ColCount, right);
     m_producers->setObjectName(QStringLiteral("orderingProducers"));
+    m_producers->verticalHeader()->hide();
+    m_producers->verticalHeader()->setDefaultSectionSize(m_producers->fontMetrics().height() + 4);
+    m_producers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_producers->horizontalHeader()->setSectionResizeMode(ColTopic, QHeaderView::Stretch);
+    m_producers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_producers->setSelectionMode(QAbstractItemView::NoSelection);
+    m_producers->setFocusPolicy(Qt::NoFocus);
+    rl->addWidget(m_producers, 1);
+    m_recentLabel = new QLabel(right);
+    rl->addWidget(m_recentLabel);
+    m_findings = new QListWidget(right);
+    m_findings->setObjectName(QStringLiteral("orderingFindings"));
+    m_findings->setWordWrap(true);
+    m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    rl->addWidget(m_findings, 1);
+    layout->addWidget(right, 2);
+    retranslateUi();
+}
+
+void OrderingPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void OrderingPanel::retranslateUi()
+{
+    using Kind = kl::OrderingFindingKind;
+    m_groupLabel->setText(tr("Group"));
+    m_reset->setText(tr("Reset"));
+    const QStringList titles = {tr("checked"), tr("per-key violations"), tr("duplicates"), tr("gaps"),
+                                tr("global inversions")};
+    const QStringList meanings = {
+        tr("records stamped with a producer id and per-key sequence that the "
+           "consumers checked (others, e.g. null keys or hand-sent records, are not)"),
+        OrderingFindings::meaning(Kind::Violation), OrderingFindings::meaning(Kind::Duplicate),
+        OrderingFindings::meaning(Kind::Gap), OrderingFindings::meaning(Kind::GlobalInversion)};
+    const QList<QLabel *> values = {m_checked, m_perKey, m_duplicates, m_gaps, m_global};
+    for (qsizetype i = 0; i < m_rowTitles.size(); ++i) {
+        m_rowTitles[i]->setText(titles[i]);
+        m_rowTitles[i]->setToolTip(meanings[i]);
+        m_rowMeanings[i]->setText(meanings[i]);
+        m_rowMeanings[i]->setToolTip(meanings[i]);
+        values[i]->setToolTip(meanings[i]);
+    }
+    m_perProducerLabel->setText(tr("Per producer (each auto-producer run has its own producer id)"));
+    m_perProducerLabel->setToolTip(m_perProducerLabel->text());
     m_producers->setHorizontalHeaderLabels({tr("Producer"), tr("Topic"), tr("Checked"), tr("Duplicates"),
                                             tr("Order violations"), tr("Gaps")});
     const QString producerTip = tr("The producer id: every auto-producer run gets a new one and stamps "
@@ -97,39 +141,25 @@ OrderingPanel::OrderingPanel(QWidget *parent) : QWidget(parent)
     m_producers->horizontalHeaderItem(ColDuplicates)->setToolTip(OrderingFindings::meaning(Kind::Duplicate));
     m_producers->horizontalHeaderItem(ColViolations)->setToolTip(OrderingFindings::meaning(Kind::Violation));
     m_producers->horizontalHeaderItem(ColGaps)->setToolTip(OrderingFindings::meaning(Kind::Gap));
-    m_producers->verticalHeader()->hide();
-    m_producers->verticalHeader()->setDefaultSectionSize(m_producers->fontMetrics().height() + 4);
-    m_producers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_producers->horizontalHeader()->setSectionResizeMode(ColTopic, QHeaderView::Stretch);
-    m_producers->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_producers->setSelectionMode(QAbstractItemView::NoSelection);
-    m_producers->setFocusPolicy(Qt::NoFocus);
-    rl->addWidget(m_producers, 1);
-    rl->addWidget(new QLabel(tr("Recent findings (newest first)"), right));
-    m_findings = new QListWidget(right);
-    m_findings->setObjectName(QStringLiteral("orderingFindings"));
-    m_findings->setWordWrap(true);
-    m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    rl->addWidget(m_findings, 1);
-    layout->addWidget(right, 2);
+    m_recentLabel->setText(tr("Recent findings (newest first)"));
+    showResetText();
     redraw();
 }
 
-QLabel *OrderingPanel::addRow(int row, const QString &name, const QString &title, const QString &explanation)
+QLabel *OrderingPanel::addRow(int row, const QString &name)
 {
     auto *grid = static_cast<QGridLayout *>(m_groups->parentWidget()->layout());
-    auto *t = new QLabel(title, this);
+    auto *t = new QLabel(this);
     auto *value = new QLabel(QStringLiteral("–"), this);
     value->setObjectName(QStringLiteral("ordering-") + name);
     value->setMinimumWidth(60);
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    auto *why = new QLabel(explanation, this);
+    auto *why = new QLabel(this);
     why->setStyleSheet(QStringLiteral("color:#666"));
     why->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widening: wraps
     why->setWordWrap(true);
-    why->setToolTip(explanation);
-    t->setToolTip(explanation);
-    value->setToolTip(explanation);
+    m_rowTitles << t;
+    m_rowMeanings << why;
     grid->addWidget(t, row, 0);
     grid->addWidget(value, row, 1);
     grid->addWidget(why, row, 2);
@@ -297,7 +327,26 @@ void OrderingPanel::redrawProducers(const kl::OrderingSnapshot &o)
 
 void OrderingPanel::showResetResult(const QString &groupId, const kl::Status &status)
 {
-    if (status.isOk()) {
+    m_resetState = ResetState::Answered;
+    m_resetGroup = groupId;
+    m_resetStatus = status;
+    showResetText();
+}
+
+// The last reset's state in the current language (nothing before the first Reset).
+void OrderingPanel::showResetText()
+{
+    const QString &groupId = m_resetGroup;
+    const kl::Status &status = m_resetStatus;
+    if (m_resetState == ResetState::None) {
+        m_resetResult->clear();
+        m_resetResult->setToolTip(QString());
+        return;
+    }
+    if (m_resetState == ResetState::Pending) {
+        m_resetResult->setStyleSheet(QString());
+        m_resetResult->setText(tr("resetting…"));
+    } else if (status.isOk()) {
         m_resetResult->setStyleSheet(QStringLiteral("color:#2e7d32"));
         m_resetResult->setText(tr("%1: counts reset").arg(groupId));
     } else {

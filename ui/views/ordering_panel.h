@@ -49,11 +49,18 @@ public slots:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Every text in the UI language (from the constructor, again on QEvent::LanguageChange):
+    // labels, headers, counts' meanings, the verdict, findings and the last reset's answer.
+    void retranslateUi();
+    void showResetText();
     void redraw();
     void redrawProducers(const kl::OrderingSnapshot &o);
-    QLabel *addRow(int row, const QString &name, const QString &title, const QString &explanation);
+    QLabel *addRow(int row, const QString &name);
+
+    enum class ResetState { None, Pending, Answered };
 
     std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;
     QString m_group;
@@ -69,4 +76,12 @@ private:
     QLabel *m_global = nullptr;
     QTableWidget *m_producers = nullptr;
     QListWidget *m_findings = nullptr;
+    QLabel *m_groupLabel = nullptr;
+    QLabel *m_perProducerLabel = nullptr;
+    QLabel *m_recentLabel = nullptr;
+    QList<QLabel *> m_rowTitles; // checked, per-key, duplicates, gaps, global
+    QList<QLabel *> m_rowMeanings;
+    ResetState m_resetState = ResetState::None;
+    QString m_resetGroup;
+    kl::Status m_resetStatus;
 };

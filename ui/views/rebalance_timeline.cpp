@@ -1,6 +1,8 @@
 // RebalanceTimeline: rows from GroupMap::rebalances.
 #include "views/rebalance_timeline.h"
 
+#include "views/events_panel.h"
+
 #include <QDateTime>
 #include <QEvent>
 #include <QHeaderView>
@@ -54,19 +56,29 @@ void RebalanceTimeline::retranslateUi()
 void RebalanceTimeline::setMap(const groupmap::GroupMap &map)
 {
     const QString none = tr("no rebalance yet");
+    // The cause in the UI language from its typed code (the engine's English only when an
+    // old snapshot has no code).
+    QStringList causes;
+    for (const groupmap::Rebalance &r : map.rebalances) {
+        const QString typed = EventsPanel::rebalanceCause(r.causeCode, r.causeClient, r.causeLimitMs);
+        causes << (typed.isEmpty() ? r.cause : typed);
+    }
     QString signature = map.groupId + (map.rebalances.isEmpty() ? none : QString());
-    for (const groupmap::Rebalance &r : map.rebalances)
-        signature += QStringLiteral("|%1/%2/%3/%4/%5").arg(r.generation).arg(r.startedMs).arg(r.phases, r.movedText, r.cause);
+    for (qsizetype i = 0; i < map.rebalances.size(); ++i) {
+        const groupmap::Rebalance &r = map.rebalances[i];
+        signature += QStringLiteral("|%1/%2/%3/%4/%5").arg(r.generation).arg(r.startedMs).arg(r.phases, r.movedText, causes[i]);
+    }
     if (signature == m_signature)
         return;
     m_signature = signature;
     m_list->clear();
-    for (const groupmap::Rebalance &r : map.rebalances) {
+    for (qsizetype i = 0; i < map.rebalances.size(); ++i) {
+        const groupmap::Rebalance &r = map.rebalances[i];
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, r.generation >= 0 ? QString::number(r.generation) : QStringLiteral("…"));
         item->setText(1, QDateTime::fromMSecsSinceEpoch(r.startedMs).toString(QStringLiteral("HH:mm:ss.zzz")));
-        item->setText(2, r.cause);
-        item->setToolTip(2, r.cause);
+        item->setText(2, causes[i]);
+        item->setToolTip(2, causes[i]);
         item->setText(3, r.phasesShort);
         item->setToolTip(3, r.phases);
         item->setText(4, r.movedText);

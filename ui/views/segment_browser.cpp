@@ -103,6 +103,10 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
     m_recordStatus = new QLabel(this);
     m_recordStatus->setObjectName(QStringLiteral("recordStatus"));
     m_recordStatus->setWordWrap(true);
+    m_indexEmpty = new QLabel(this);
+    m_indexEmpty->setObjectName(QStringLiteral("indexEmpty"));
+    m_indexEmpty->setWordWrap(true);
+    m_indexEmpty->hide();
 
     auto boxed = [this](QLabel **title, QWidget *content, QLabel *footer = nullptr) {
         auto *w = new QWidget(this);
@@ -118,7 +122,7 @@ SegmentBrowser::SegmentBrowser(Bridge &bridge, QWidget *parent)
 
     auto *middle = new QSplitter(Qt::Horizontal, this);
     middle->addWidget(boxed(&m_batchesTitle, m_batchView, m_scanStatus));
-    middle->addWidget(boxed(&m_indexTitle, m_indexTable));
+    middle->addWidget(boxed(&m_indexTitle, m_indexTable, m_indexEmpty));
     middle->setStretchFactor(0, 3);
     middle->setStretchFactor(1, 1);
 
@@ -169,6 +173,9 @@ void SegmentBrowser::retranslateUi()
     m_recordsTitle->setText(tr("Records of the selected batch"));
     for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{m_segments, m_batches, m_records})
         retranslate::refreshModel(model);
+    showScanText();
+    showRecordText();
+    showIndexText();
     onSnapshotUpdated(); // the partition labels and the directory line
 }
 
@@ -274,6 +281,10 @@ void SegmentBrowser::refreshSegments()
         return;
     }
     m_dirLabel->setText(QString::fromStdString(partition->dir));
+    if (m_indexIntervalBytes != topic->config.log.indexIntervalBytes) {
+        m_indexIntervalBytes = topic->config.log.indexIntervalBytes;
+        showIndexText();
+    }
     m_segments->setSegments(partition->segments);
 
     // Keep the listed segment's batches current: the active segment grows as records arrive.
@@ -314,34 +325,41 @@ void SegmentBrowser::loadSegment(const QString &logPath)
     m_loadedLogPath = logPath;
     m_sinceReload.restart();
     m_indexTable->setRowCount(0);
+    m_indexEntries = -1;
+    m_scanText = ScanText{};
     if (logPath.isEmpty()) {
         m_loadedSize = -1;
         m_batches->setBatches({});
         m_records->setRecords({});
-        m_scanStatus->clear();
-        m_recordStatus->clear();
+        m_recordText = RecordText{};
+        showScanText();
+        showRecordText();
+        showIndexText();
         return;
     }
 
     auto scan = kl::scanSegment(toPath(logPath), static_cast<size_t>(kMaxBatchesShown) + 1);
+    m_scanText.loaded = true;
     if (!scan) {
         m_loadedSize = -1;
         m_batches->setBatches({});
-        m_scanStatus->setText(tr("Cannot read %1: %2")
-                                  .arg(logPath, QString::fromStdString(scan.status().toString())));
+        m_scanText.error = QString::fromStdString(scan.status().toString());
+        showScanText();
+        showIndexText();
         return;
     }
     m_loadedSize = scan->fileSize;
     std::vector<kl::BatchSummary> batches = std::move(scan->batches);
-    QString status = tr("%n batch(es), %1 of %2 bytes", nullptr, static_cast<int>(batches.size()))
-                         .arg(scan->validBytes).arg(scan->fileSize);
+    m_scanText.batches = static_cast<int>(batches.size());
+    m_scanText.validBytes = scan->validBytes;
+    m_scanText.fileSize = scan->fileSize;
     if (batches.size() > static_cast<size_t>(kMaxBatchesShown)) {
         batches.resize(static_cast<size_t>(kMaxBatchesShown));
-        status = tr("Showing the first %1 batches only.").arg(kMaxBatchesShown);
+        m_scanText.capped = true;
     } else if (!scan->problem.empty()) {
-        status += QLatin1Char('\n') + tr("Scan stopped: %1").arg(QString::fromStdString(scan->problem));
+        m_scanText.problem = QString::fromStdString(scan->problem);
     }
-    m_scanStatus->setText(status);
+    showScanText();
     m_batches->setBatches(std::move(batches));
 
     // The .index sits next to the .log with the same stem.
@@ -360,7 +378,9 @@ void SegmentBrowser::loadSegment(const QString &logPath)
             m_indexTable->setItem(row, 2, new QTableWidgetItem(QString::number(e.position)));
             ++row;
         }
+        m_indexEntries = static_cast<int>(entries->size());
     }
+    showIndexText();
 
     const int keepRow = keepPosition >= 0 ? m_batches->rowOfPosition(keepPosition) : -1;
     if (keepRow >= 0)
@@ -373,25 +393,82 @@ void SegmentBrowser::onBatchSelected()
 {
     const QModelIndexList rows = m_batchView->selectionModel()->selectedRows();
     const kl::BatchSummary *b = rows.isEmpty() ? nullptr : m_batches->batchAt(rows.front().row());
+    m_recordText = RecordText{};
     if (!b || m_loadedLogPath.isEmpty()) {
         m_records->setRecords({});
-        m_recordStatus->setText(m_loadedLogPath.isEmpty() ? QString()
-                                                          : tr("Select a batch to decode its records."));
+        m_recordText.kind = m_loadedLogPath.isEmpty() ? RecordText::None : RecordText::Hint;
+        showRecordText();
         return;
     }
+    m_recordText.position = b->position;
     auto records = kl::readBatchRecords(toPath(m_loadedLogPath), b->position);
     if (!records) {
         m_records->setRecords({});
-        m_recordStatus->setText(tr("Cannot decode the batch at position %1: %2")
-                                    .arg(b->position)
-                                    .arg(QString::fromStdString(records.status().toString())));
+        m_recordText.kind = RecordText::Failed;
+        m_recordText.error = QString::fromStdString(records.status().toString());
+        showRecordText();
         return;
     }
     const auto compression = b->header.compression();
-    m_recordStatus->setText(
-        compression == kl::Compression::None
-            ? tr("%n record(s), uncompressed", nullptr, static_cast<int>(records->size()))
-            : tr("%n record(s), decompressed from %1", nullptr, static_cast<int>(records->size()))
-                  .arg(QString::fromUtf8(kl::compressionName(compression).data())));
+    m_recordText.kind = RecordText::Decoded;
+    m_recordText.records = static_cast<int>(records->size());
+    if (compression != kl::Compression::None)
+        m_recordText.compression = QString::fromUtf8(kl::compressionName(compression).data());
+    showRecordText();
     m_records->setRecords(std::move(*records));
+}
+
+void SegmentBrowser::showScanText()
+{
+    const ScanText &t = m_scanText;
+    if (!t.loaded) {
+        m_scanStatus->clear();
+        return;
+    }
+    if (!t.error.isEmpty()) {
+        m_scanStatus->setText(tr("Cannot read %1: %2").arg(m_loadedLogPath, t.error));
+        return;
+    }
+    QString status = tr("%n batch(es), %1 of %2 bytes", nullptr, t.batches).arg(t.validBytes).arg(t.fileSize);
+    if (t.capped)
+        status = tr("Showing the first %1 batches only.").arg(kMaxBatchesShown);
+    else if (!t.problem.isEmpty())
+        status += QLatin1Char('\n') + tr("Scan stopped: %1").arg(t.problem);
+    m_scanStatus->setText(status);
+}
+
+void SegmentBrowser::showRecordText()
+{
+    const RecordText &t = m_recordText;
+    switch (t.kind) {
+    case RecordText::None:
+        m_recordStatus->clear();
+        break;
+    case RecordText::Hint:
+        m_recordStatus->setText(tr("Select a batch to decode its records."));
+        break;
+    case RecordText::Failed:
+        m_recordStatus->setText(tr("Cannot decode the batch at position %1: %2").arg(t.position).arg(t.error));
+        break;
+    case RecordText::Decoded:
+        m_recordStatus->setText(t.compression.isEmpty()
+                                    ? tr("%n record(s), uncompressed", nullptr, t.records)
+                                    : tr("%n record(s), decompressed from %1", nullptr, t.records).arg(t.compression));
+        break;
+    }
+}
+
+// An empty .index is normal for a small segment: say why, with the topic's own setting.
+void SegmentBrowser::showIndexText()
+{
+    if (m_indexEntries != 0 || m_loadedSize < 0) {
+        m_indexEmpty->hide();
+        return;
+    }
+    m_indexEmpty->setText(tr("No index entries yet: Kafka adds one each time more than "
+                             "index.interval.bytes (%1 bytes) of batches were appended since the "
+                             "last entry; this segment holds %2 bytes.")
+                              .arg(m_indexIntervalBytes)
+                              .arg(m_loadedSize));
+    m_indexEmpty->show();
 }

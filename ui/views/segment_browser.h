@@ -46,6 +46,11 @@ private:
     void syncPartitions();
     void refreshSegments();
     void loadSegment(const QString &logPath);
+    // The status lines under the batches, the records and the index, from the last read (kept
+    // so a language switch rewrites them without reading the files again).
+    void showScanText();
+    void showRecordText();
+    void showIndexText();
 
     Bridge &m_bridge;
     QString m_topic;
@@ -68,6 +73,25 @@ private:
     QTableWidget *m_indexTable = nullptr;
     QTableView *m_recordView = nullptr;
     QLabel *m_recordStatus = nullptr;
+    QLabel *m_indexEmpty = nullptr;
+    struct ScanText {
+        bool loaded = false;     // a segment is listed (else the line is empty)
+        QString error;           // it could not be read
+        int batches = 0;
+        qint64 validBytes = 0;
+        qint64 fileSize = 0;
+        bool capped = false;     // more than kMaxBatchesShown batches
+        QString problem;         // where the scan stopped
+    } m_scanText;
+    struct RecordText {
+        enum Kind { None, Hint, Failed, Decoded } kind = None;
+        qint64 position = 0;
+        QString error;
+        int records = 0;
+        QString compression;     // empty: uncompressed
+    } m_recordText;
+    int m_indexEntries = -1;         // of the listed segment, -1 = none listed or unreadable
+    qint64 m_indexIntervalBytes = 4096; // the topic's index.interval.bytes
     SegmentTableModel *m_segments = nullptr;
     BatchTableModel *m_batches = nullptr;
     RecordTableModel *m_records = nullptr;

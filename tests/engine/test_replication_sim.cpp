@@ -40,13 +40,14 @@ void TestReplicationSim::seededSchedules()
         }
     }
     qInfo("%zu seeds passed: %lld acks=all records acknowledged and kept, %lld leader elections, %lld "
-          "truncations, %lld ISR changes",
+          "truncations, %lld ISR changes, %lld segments deleted by retention",
         seeds.size(), static_cast<long long>(totals.acked), static_cast<long long>(totals.elections),
-        static_cast<long long>(totals.truncations), static_cast<long long>(totals.isrChanges));
+        static_cast<long long>(totals.truncations), static_cast<long long>(totals.isrChanges), static_cast<long long>(totals.segmentsDeleted));
     // The schedules must really exercise failover, or the invariants prove little.
     if (seeds.size() >= 50) {
         QVERIFY(totals.elections > static_cast<int64_t>(seeds.size()));
         QVERIFY(totals.truncations > 0);
+        QVERIFY(totals.segmentsDeleted > static_cast<int64_t>(seeds.size()) / 4); // retention ran in the schedules
         QVERIFY(totals.acked > static_cast<int64_t>(seeds.size()) * 10);
     }
 }

@@ -7,6 +7,8 @@
 // lower high watermark; fetching from the leader brings them up to date.
 #include "cluster/core_impl.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 namespace kl {
@@ -66,10 +68,14 @@ OffsetCheckpoint EngineCore::Impl::readHighWatermarks(int32_t broker)
 }
 
 int64_t EngineCore::Impl::checkpointedHighWatermark(
-    const OffsetCheckpoint &checkpoint, const std::string &topic, int32_t partition, int64_t logEndOffset)
+    const OffsetCheckpoint &checkpoint, const std::string &topic, int32_t partition, const Log &log)
 {
+    // As UnifiedLog.updateHighWatermark on load: clamped into [log start, log end]. The log
+    // start may be past the checkpoint: a follower that restarted its log at the leader's log
+    // start after the last checkpoint was written, then crashed.
     const auto it = checkpoint.find(std::make_pair(topic, partition));
-    return it == checkpoint.end() ? 0 : std::min(it->second, logEndOffset);
+    const int64_t value = it == checkpoint.end() ? 0 : it->second;
+    return std::clamp(value, log.logStartOffset(), log.logEndOffset());
 }
 
 } // namespace kl

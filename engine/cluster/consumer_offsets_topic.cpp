@@ -74,6 +74,35 @@ Status EngineCore::Impl::GroupSystem::appendToOffsets(
 GroupStoreSink EngineCore::Impl::GroupSystem::makeSink(int32_t partition, int32_t broker)
 {
     GroupStoreSink sink;
+    // Offset commits as Kafka stores them: acks=all on the offsets partition, answered when the
+    // ISR has the records (or after offsets.commit.timeout.ms), so an acknowledged commit
+    // survives the coordinator's broker crashing (without unclean election).
+    sink.appendOffsetsReplicated = [this, partition, broker](const std::string &groupId,
+                                       const std::vector<OffsetCommitRecord> &commits,
+                                       std::function<void(Status)> done) {
+        auto records = encodeOffsetCommits(groupId, commits, d.clock.nowMs());
+        if (!records) {
+            d.deferred.push_back([done, st = records.status()] { done(st); });
+            return;
+        }
+        PartitionState *p = d.findPartition(offsetsTopic(), partition);
+        if (!p || p->leader != broker || !d.brokerLive(broker)) {
+            d.deferred.push_back([done, partition, broker, leader = p ? p->leader : -1] {
+                done(Status::error(ErrorCode::NotLeaderOrFollower,
+                    fmt::format("{}-{}: broker {} no longer leads it (leader {})", kOffsetsTopic, partition,
+                        broker, leader)));
+            });
+            return;
+        }
+        ProduceRequest request;
+        request.topic = offsetsTopic();
+        request.partition = partition;
+        request.acks = Acks::All;
+        request.timeoutMs = kOffsetsCommitTimeoutMs;
+        request.records = std::move(*records);
+        d.produceAsyncWith(request, storePartitioner, rng,
+            [done](ProduceResult result) { done(result.status); }, false);
+    };
     sink.appendOffsets = [this, partition, broker](
                              const std::string &groupId, const std::vector<OffsetCommitRecord> &commits) {
         auto records = encodeOffsetCommits(groupId, commits, d.clock.nowMs());

@@ -328,7 +328,7 @@ Status EngineCore::restartBroker(int32_t brokerId)
             if (Status s = r->epochs.loadOrRebuild(*r->log); !s)
                 spdlog::warn("{}: leader epoch cache: {}", r->log->dir().string(), s.toString());
             r->lastLeo = r->log->logEndOffset();
-            r->highWatermark = d->checkpointedHighWatermark(highWatermarks, name, p.id, r->lastLeo);
+            r->highWatermark = d->checkpointedHighWatermark(highWatermarks, name, p.id, *r->log);
             r->knownLeo = -1;
             p.segmentsDirty = true;
             ++reopened;

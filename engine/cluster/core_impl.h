@@ -225,9 +225,10 @@ struct EngineCore::Impl {
     void writeCheckpoints(int32_t broker);
     void writeAllCheckpoints(); // every broker that is not crashed
     OffsetCheckpoint readHighWatermarks(int32_t broker);
-    // The checkpointed high watermark of a replica, capped at its log end offset; 0 if none.
+    // The checkpointed high watermark of a replica (0 if none), clamped into its log's
+    // [log start, log end].
     static int64_t checkpointedHighWatermark(const OffsetCheckpoint &checkpoint, const std::string &topic,
-        int32_t partition, int64_t logEndOffset);
+        int32_t partition, const Log &log);
 
     // replication.cpp
     void scheduleFetch(int32_t broker, int64_t dueMs);

@@ -193,7 +193,8 @@ void EngineCore::Impl::scheduleRetentionCheck(int64_t dueMs)
                     if (!r.log)
                         continue;
                     r.log->maybeRollByTime();
-                    r.log->enforceRetention();
+                    // Bounded by the high watermark this replica knows (Kafka's deletableSegments).
+                    r.log->enforceRetention(r.highWatermark);
                 }
                 // Cells for records retention removed are not drawn any more.
                 const Log *leader = partition.leaderLog();

@@ -9,10 +9,11 @@
 //    GroupCoordinator::load(). Clients that ask the wrong broker get NOT_COORDINATOR and
 //    rediscover (FindCoordinator).
 //  - the GroupStoreSink: commits and group metadata are encoded with offsets_records.h and
-//    appended as real record batches to the partition via the leader's produce path. The sink
-//    is synchronous, so a commit is acknowledged once the LEADER appended it (acks=1); a commit
-//    not yet replicated when the leader crashes can be lost, and the group then re-reads from
-//    the previous commit (more duplicates, never skipped records).
+//    appended as real record batches to the partition via the leader's produce path. Offset
+//    commits go with acks=all, as Kafka's: the coordinator keeps a commit pending (OffsetFetch
+//    does not see it) until the partition's ISR has it, and only then answers it, so an
+//    acknowledged commit survives a coordinator crash. Group metadata is still appended with
+//    acks=1.
 //  - the simulated consumers of each group started through the API, the lag sampler (rings of
 //    kLagHistory points), rebalance history, ordering checkers and Burrow-style evaluators.
 // Internal to kl_engine; engine thread only. Declared inside EngineCore::Impl so it may use it.
@@ -77,6 +78,10 @@ struct GroupRuntime {
         return nullptr;
     }
 };
+
+// offsets.commit.timeout.ms (Kafka's default): how long a commit waits for the offsets
+// partition's ISR before it is answered REQUEST_TIMED_OUT.
+inline constexpr int32_t kOffsetsCommitTimeoutMs = 5000;
 
 struct EngineCore::Impl::GroupSystem final : ConsumerHost {
     explicit GroupSystem(Impl &impl);

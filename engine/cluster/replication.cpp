@@ -244,7 +244,10 @@ void EngineCore::Impl::followerFetch(const std::string &topic, PartitionState &p
             follower.epochs.assign(entry.epoch, entry.startOffset);
     }
     follower.lastLeo = log.logEndOffset();
-    follower.highWatermark = std::min(leader.highWatermark, log.logEndOffset());
+    // Kafka's UnifiedLog.updateHighWatermark: the leader's value clamped into
+    // [log start, log end]. A new leader may know a lower high watermark than this follower
+    // had, below what this follower's retention has already deleted.
+    follower.highWatermark = std::clamp(leader.highWatermark, log.logStartOffset(), log.logEndOffset());
 }
 
 void EngineCore::Impl::maybeAdvanceHighWatermark(const std::string &topic, PartitionState &p)

@@ -88,6 +88,8 @@ void SimulatedConsumer::start()
     m_owned.clear();
     m_positions.clear();
     m_committed.clear();
+    m_commitBeforeJoin = false;
+    m_closing = false;
     m_lastPollMs = now;
     m_lastAutoCommitMs = now;
     m_carry = 0;
@@ -101,6 +103,7 @@ void SimulatedConsumer::crash()
         return;
     // A process that dies sends nothing: the coordinator learns it from the missing heartbeats.
     ++m_incarnation;
+    m_closing = false;
     if (m_timer)
         m_host.timers().cancel(m_timer);
     m_timer = 0;
@@ -125,10 +128,32 @@ void SimulatedConsumer::leave()
 {
     if (m_status == ConsumerStatus::Crashed || m_status == ConsumerStatus::Left)
         return;
-    // KafkaConsumer.close(): commit (auto-commit), revoke, LeaveGroup (dynamic members only).
+    if (m_closing)
+        return;
+    // KafkaConsumer.close(): commitSync (auto-commit), revoke, LeaveGroup (dynamic members
+    // only). The commit is answered once replicated; the consumer stops polling meanwhile and
+    // leaves when the answer (or its failure) arrives, as close() blocks on commitSync.
+    if (inGroup() && !m_owned.empty() && m_spec.autoCommit) {
+        if (m_timer)
+            m_host.timers().cancel(m_timer);
+        m_timer = 0;
+        m_closing = true;
+        const std::vector<TopicPartition> owned = m_owned;
+        if (commit(owned, "close", [this] {
+                if (m_closing)
+                    finishLeave();
+            }))
+            return;
+    }
+    finishLeave();
+}
+
+void SimulatedConsumer::finishLeave()
+{
+    m_closing = false;
     if (inGroup() && !m_owned.empty()) {
         const std::vector<TopicPartition> owned = m_owned;
-        revoke(owned, m_spec.autoCommit, "close");
+        revoke(owned, false, "close");
     }
     if (inGroup() || !m_memberId.empty())
         sendLeave("the consumer is being closed");
@@ -231,13 +256,13 @@ void SimulatedConsumer::tick()
         return;
     }
     const uint64_t incarnation = m_incarnation;
-    if (m_phase == Phase::NeedJoin)
+    if (m_phase == Phase::NeedJoin && !m_commitBeforeJoin)
         sendJoin();
     if (incarnation != m_incarnation)
         return;
     if (m_phase == Phase::Stable && now - m_lastHeartbeatMs >= m_spec.heartbeatIntervalMs)
         heartbeat(now);
-    if (m_phase == Phase::NeedJoin && m_status == ConsumerStatus::Running)
+    if (m_phase == Phase::NeedJoin && m_status == ConsumerStatus::Running && !m_commitBeforeJoin)
         sendJoin(); // a heartbeat said "rebalance": rejoin within the same poll
     poll(now);
     if (m_spec.autoCommit) {
@@ -445,7 +470,12 @@ void SimulatedConsumer::prepareRejoin()
 {
     if (!m_cooperative && !m_owned.empty()) {
         const std::vector<TopicPartition> owned = m_owned;
-        revoke(owned, m_spec.autoCommit, "eager rebalance");
+        // Kafka's onJoinPrepare commits synchronously before rejoining: no JoinGroup until the
+        // commit is answered, so the next owner starts from it.
+        // (The answer always arrives: a failed or timed-out commit is answered too.)
+        if (m_spec.autoCommit)
+            m_commitBeforeJoin = commit(owned, "eager rebalance", [this] { m_commitBeforeJoin = false; });
+        revoke(owned, false, "eager rebalance");
     }
     m_phase = Phase::NeedJoin;
 }
@@ -566,10 +596,11 @@ void SimulatedConsumer::poll(int64_t nowMs)
         commit(m_owned, nullptr); // commitSync() after each poll
 }
 
-void SimulatedConsumer::commit(const std::vector<TopicPartition> &partitions, const char *why)
+bool SimulatedConsumer::commit(
+    const std::vector<TopicPartition> &partitions, const char *why, std::function<void()> then)
 {
     if (!inGroup())
-        return;
+        return false;
     OffsetCommitRequest request;
     request.groupId = m_spec.groupId;
     request.generationId = m_generation;
@@ -585,32 +616,52 @@ void SimulatedConsumer::commit(const std::vector<TopicPartition> &partitions, co
         request.partitions.push_back(OffsetCommitPartition { tp.topic, tp.partition, pos->second, -1, "" });
     }
     if (request.partitions.empty())
-        return;
+        return false;
     GroupCoordinator *c = coordinator();
     if (!c)
-        return;
-    const OffsetCommitResponse r = c->commitOffsets(request);
+        return false;
+    const uint64_t incarnation = m_incarnation;
+    std::weak_ptr<bool> lifetime = m_lifetime;
+    c->commitOffsets(request, [this, lifetime, request, incarnation, why, then](const OffsetCommitResponse &r) {
+        if (lifetime.expired())
+            return;
+        onCommitted(request, r, incarnation, why);
+        if (then)
+            then();
+    });
+    return true;
+}
+
+void SimulatedConsumer::onCommitted(
+    const OffsetCommitRequest &request, const OffsetCommitResponse &r, uint64_t incarnation, const char *why)
+{
+    // A commit sent before a crash, close or restart still reports what it stored, but no
+    // longer changes this (new) incarnation's state.
+    const bool current = incarnation == m_incarnation;
     std::string committed;
     bool rejoin = false;
     for (size_t i = 0; i < r.partitions.size() && i < request.partitions.size(); ++i) {
         const auto &p = request.partitions[i];
         const ErrorCode code = r.partitions[i].errorCode;
         if (code == ErrorCode::None) {
-            m_committed[TopicPartition { p.topic, p.partition }] = p.committedOffset;
+            if (current)
+                m_committed[TopicPartition { p.topic, p.partition }] = p.committedOffset;
             committed += fmt::format("{}{}-{}@{}", committed.empty() ? "" : ", ", p.topic, p.partition,
                 p.committedOffset);
-        } else if (coordinatorError(code)) {
-            markCoordinatorUnknown();
+        } else if (coordinatorError(code) || code == ErrorCode::RequestTimedOut) {
+            // Java's OffsetCommitResponseHandler: look the coordinator up again; retriable.
+            if (current)
+                markCoordinatorUnknown();
         } else if (code == ErrorCode::UnknownMemberId || code == ErrorCode::IllegalGeneration) {
-            rejoin = true; // CommitFailedException: the group moved on without us
+            rejoin = current; // CommitFailedException: the group moved on without us
         }
     }
     if (why && !committed.empty()) {
         Event e;
         e.type = EventType::OffsetsCommitted;
         e.group = m_spec.groupId;
-        e.member = m_memberId;
-        e.generation = m_generation;
+        e.member = request.memberId;
+        e.generation = request.generationId;
         e.client = m_clientId;
         e.cause = std::string(why) == "close" ? "close"
             : std::string(why) == "cooperative revocation" ? "cooperative_revocation"

@@ -116,7 +116,15 @@ private:
 
     void poll(int64_t nowMs);
     void ensurePositions();
-    void commit(const std::vector<TopicPartition> &partitions, const char *why);
+    // OffsetCommit, answered once the commit is replicated (see GroupCoordinator); a failed
+    // commit changes nothing here, so the next auto-commit (or poll, without auto-commit)
+    // sends those positions again, as the Java client's next commit would.
+    // Returns whether a commit was sent; `then` runs after its answer was handled.
+    bool commit(const std::vector<TopicPartition> &partitions, const char *why, std::function<void()> then = {});
+    // The rest of close() once its commit is answered: revoke, LeaveGroup, Left.
+    void finishLeave();
+    void onCommitted(const OffsetCommitRequest &request, const OffsetCommitResponse &response, uint64_t incarnation,
+        const char *why);
 
     ConsumerHost &m_host;
     ConsumerGroupSpec m_spec;
@@ -130,6 +138,8 @@ private:
     uint64_t m_incarnation = 0; // bumped by crash/leave/restart: older callbacks are ignored
     uint64_t m_timer = 0;
     int32_t m_coordinatorBroker = -1;
+    bool m_closing = false; // close() waits for its commit (Kafka's commitSync in close)
+    bool m_commitBeforeJoin = false; // an eager rebalance's commit is not answered yet
 
     std::string m_memberId;
     int32_t m_generation = -1;
@@ -151,6 +161,8 @@ private:
     int64_t m_rateSampleMs = -1;
     double m_rate = 0;
     int64_t m_revokedCount = 0;
+    // Commit answers may arrive after the consumer is gone (its group stopped).
+    std::shared_ptr<bool> m_lifetime = std::make_shared<bool>(true);
 };
 
 } // namespace kl

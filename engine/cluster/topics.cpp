@@ -65,7 +65,7 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         const auto checkpoint = openingHighWatermarks.find(r.broker);
         if (r.log && checkpoint != openingHighWatermarks.end())
             r.highWatermark = std::max(r.highWatermark,
-                checkpointedHighWatermark(checkpoint->second, topic.name, id, r.log->logEndOffset()));
+                checkpointedHighWatermark(checkpoint->second, topic.name, id, *r.log));
     }
     reloadRecent(partition);
     topic.partitions.push_back(std::move(partition));

@@ -189,5 +189,6 @@ struct DeleteGroupResult {
 
 using JoinGroupCallback = std::function<void(const JoinGroupResponse &)>;
 using SyncGroupCallback = std::function<void(const SyncGroupResponse &)>;
+using OffsetCommitCallback = std::function<void(const OffsetCommitResponse &)>;
 
 } // namespace kl

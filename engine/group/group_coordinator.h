@@ -64,7 +64,15 @@ public:
     LeaveGroupResponse leaveGroup(const LeaveGroupRequest &request);
 
     // Offsets.
+    // Synchronous: the commit is stored through GroupStoreSink::appendOffsets before it returns.
     OffsetCommitResponse commitOffsets(const OffsetCommitRequest &request);
+    // As Kafka's coordinator: with GroupStoreSink::appendOffsetsReplicated the commit stays
+    // pending (OffsetFetch does not see it) until its records are replicated to the offsets
+    // partition's ISR; only then is it applied and answered. A failed or timed-out append
+    // answers COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR or REQUEST_TIMED_OUT and changes
+    // nothing. Without that sink function it answers as commitOffsets(request). The callback
+    // runs exactly once, never inside this call.
+    void commitOffsets(const OffsetCommitRequest &request, OffsetCommitCallback callback);
     OffsetFetchResponse fetchOffsets(const OffsetFetchRequest &request) const;
 
     // Administration.
@@ -126,6 +134,12 @@ private:
                                     GroupEventKind kind, const GroupReason &reason);
     void unloadAll();
     static ErrorCode mapStoreError(ErrorCode code, bool forOffsets);
+    // Offset commits (group_offsets.cpp): the checks (nullptr and `resp` filled with the
+    // error when refused), the records to store, and applying a stored commit.
+    Group *checkCommit(const OffsetCommitRequest &req, OffsetCommitResponse &resp);
+    std::vector<OffsetCommitRecord> commitRecords(const OffsetCommitRequest &req) const;
+    OffsetCommitResponse completeCommit(
+        const OffsetCommitRequest &req, std::vector<OffsetCommitRecord> records, ErrorCode storeError);
 
     std::string generateMemberId(const std::string &prefix);
     Group *findGroup(const std::string &groupId);
@@ -151,6 +165,9 @@ private:
     std::map<std::string, std::unique_ptr<Group>> m_groups;
     std::deque<std::function<void()>> m_deferred;
     int m_depth = 0;
+    // Replicated-commit callbacks may outlive the coordinator (a failover replaces it): they
+    // hold this weakly and answer NOT_COORDINATOR once it is gone.
+    std::shared_ptr<bool> m_lifetime = std::make_shared<bool>(true);
 };
 
 } // namespace kl

@@ -20,14 +20,12 @@ std::string lower(std::string_view s)
 
 } // namespace
 
-OffsetCommitResponse GroupCoordinator::commitOffsets(const OffsetCommitRequest &req)
+Group *GroupCoordinator::checkCommit(const OffsetCommitRequest &req, OffsetCommitResponse &resp)
 {
-    CallScope scope(*this);
-    OffsetCommitResponse resp;
-    auto all = [&](ErrorCode code) {
+    auto all = [&](ErrorCode code) -> Group * {
         for (const auto &p : req.partitions)
             resp.partitions.push_back({p.topic, p.partition, code});
-        return resp;
+        return nullptr;
     };
     // An empty group id is allowed here, as in Kafka, for old standalone consumers.
     if (!m_active)
@@ -55,7 +53,11 @@ OffsetCommitResponse GroupCoordinator::commitOffsets(const OffsetCommitRequest &
         // Stable, or PreparingRebalance: commits are still welcome (heartbeats carry the news).
         scheduleSessionExpiry(*group, *member, member->sessionTimeoutMs);
     }
+    return group;
+}
 
+std::vector<OffsetCommitRecord> GroupCoordinator::commitRecords(const OffsetCommitRequest &req) const
+{
     const int64_t now = m_timers.nowMs();
     std::vector<OffsetCommitRecord> records;
     for (const auto &p : req.partitions) {
@@ -71,19 +73,23 @@ OffsetCommitResponse GroupCoordinator::commitOffsets(const OffsetCommitRequest &
         rec.expireTimestampMs = req.retentionTimeMs >= 0 ? now + req.retentionTimeMs : -1;
         records.push_back(std::move(rec));
     }
-    ErrorCode storeError = ErrorCode::None;
-    if (!records.empty() && m_sink.appendOffsets) {
-        Status st = m_sink.appendOffsets(group->groupId(), records);
-        if (!st.isOk())
-            storeError = mapStoreError(st.code(), true);
-    }
+    return records;
+}
+
+OffsetCommitResponse GroupCoordinator::completeCommit(
+    const OffsetCommitRequest &req, std::vector<OffsetCommitRecord> records, ErrorCode storeError)
+{
+    OffsetCommitResponse resp;
     for (const auto &p : req.partitions) {
         ErrorCode code = storeError;
         if (static_cast<int64_t>(p.committedMetadata.size()) > m_config.offsetMetadataMaxBytes)
             code = ErrorCode::OffsetMetadataTooLarge;
         resp.partitions.push_back({p.topic, p.partition, code});
     }
-    if (storeError != ErrorCode::None || records.empty())
+    Group *group = findGroup(req.groupId);
+    // A group deleted while its commit was being replicated keeps nothing (Kafka: Dead groups
+    // ignore completed appends).
+    if (storeError != ErrorCode::None || records.empty() || !group || group->is(GroupState::Dead))
         return resp;
     for (const auto &rec : records)
         group->offsets()[TopicPartition{rec.topic, rec.partition}] = rec;
@@ -94,6 +100,59 @@ OffsetCommitResponse GroupCoordinator::commitOffsets(const OffsetCommitRequest &
     e.offsets = std::move(records);
     emit(std::move(e));
     return resp;
+}
+
+OffsetCommitResponse GroupCoordinator::commitOffsets(const OffsetCommitRequest &req)
+{
+    CallScope scope(*this);
+    OffsetCommitResponse refused;
+    Group *group = checkCommit(req, refused);
+    if (!group)
+        return refused;
+    std::vector<OffsetCommitRecord> records = commitRecords(req);
+    ErrorCode storeError = ErrorCode::None;
+    if (!records.empty() && m_sink.appendOffsets) {
+        Status st = m_sink.appendOffsets(group->groupId(), records);
+        if (!st.isOk())
+            storeError = mapStoreError(st.code(), true);
+    }
+    return completeCommit(req, std::move(records), storeError);
+}
+
+void GroupCoordinator::commitOffsets(const OffsetCommitRequest &req, OffsetCommitCallback callback)
+{
+    CallScope scope(*this);
+    if (!m_sink.appendOffsetsReplicated) {
+        defer([callback, resp = commitOffsets(req)] { callback(resp); });
+        return;
+    }
+    OffsetCommitResponse refused;
+    Group *group = checkCommit(req, refused);
+    if (!group) {
+        defer([callback, refused] { callback(refused); });
+        return;
+    }
+    std::vector<OffsetCommitRecord> records = commitRecords(req);
+    if (records.empty()) {
+        defer([callback, resp = completeCommit(req, {}, ErrorCode::None)] { callback(resp); });
+        return;
+    }
+    // Pending until replicated: group->offsets() (what OffsetFetch answers) is not touched yet.
+    std::weak_ptr<bool> lifetime = m_lifetime;
+    m_sink.appendOffsetsReplicated(group->groupId(), records,
+        [this, lifetime, req, records, callback](Status st) {
+            if (lifetime.expired() || !m_active) {
+                // The coordinator moved or unloaded while the commit was being replicated.
+                OffsetCommitResponse resp;
+                for (const auto &p : req.partitions)
+                    resp.partitions.push_back({p.topic, p.partition, ErrorCode::NotCoordinator});
+                callback(resp);
+                return;
+            }
+            CallScope inner(*this);
+            const ErrorCode storeError = st.isOk() ? ErrorCode::None : mapStoreError(st.code(), true);
+            defer([callback, resp = completeCommit(req, records, storeError)] { callback(resp); });
+        });
 }
 
 OffsetFetchResponse GroupCoordinator::fetchOffsets(const OffsetFetchRequest &req) const

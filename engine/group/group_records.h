@@ -59,6 +59,12 @@ struct GroupMetadataRecord {
 struct GroupStoreSink {
     std::function<Status(const std::string &groupId, const std::vector<OffsetCommitRecord> &)>
         appendOffsets;
+    // Kafka's commit path: append with acks=all and call `done` once, later, when the in-sync
+    // replicas all have the records (ok) or the append failed or timed out. When set, commits
+    // (GroupCoordinator::commitOffsets with a callback) use it instead of appendOffsets.
+    std::function<void(const std::string &groupId, const std::vector<OffsetCommitRecord> &,
+                       std::function<void(Status)> done)>
+        appendOffsetsReplicated;
     std::function<Status(const std::string &groupId, const GroupMetadataRecord &)>
         appendGroupMetadata;
 };

@@ -96,8 +96,10 @@ public:
     Result<ReadInfo> read(int64_t offset, int32_t maxBytes, int64_t maxOffset = -1) const;
 
     // Time-based roll (segment.ms) and retention (retention.bytes / retention.ms). Called
-    // periodically by the engine. Returns the number of segments deleted.
-    int enforceRetention();
+    // periodically by the engine. Returns the number of segments deleted. As Kafka, only
+    // segments that end at or below `highWatermark` (this replica's) may go, so the log start
+    // offset never passes it; a log outside replication (tools, tests) passes no bound.
+    int enforceRetention(int64_t highWatermark = INT64_MAX);
     void maybeRollByTime();
     // Remove everything at or above `offset` (replication divergence); keeps the files consistent.
     // An offset below the log start offset empties the log as truncateFullyAndStartAt(offset).

@@ -77,22 +77,31 @@ Status Log::Impl::deleteOldest(const Reason &reason)
     return Status::ok();
 }
 
-int Log::enforceRetention()
+int Log::enforceRetention(int64_t highWatermark)
 {
     if (d->closed)
         return 0;
     int deleted = 0;
     const int64_t now = d->clock->nowMs();
+    // Kafka's UnifiedLog.deletableSegments: a segment may go only once the high watermark is at
+    // or past its end (the next segment's base offset; the log end offset for the active one),
+    // so the log start offset never passes the high watermark and retention never deletes a
+    // record that is not yet committed (a consumer could not have read it, and a follower that
+    // still needs it would have to truncate fully).
+    const auto committed = [&](size_t i) {
+        const int64_t end = i + 1 < d->segments.size() ? d->segments[i + 1]->baseOffset() : d->logEndOffset();
+        return end <= highWatermark;
+    };
     if (d->config.retentionMs >= 0) {
         auto expired = [&](const Segment &s) {
             return !s.empty() && s.maxTimestamp() >= 0 && now - s.maxTimestamp() > d->config.retentionMs;
         };
         // Only a prefix goes: a segment stays while an older one must stay.
         size_t count = 0;
-        while (count < d->segments.size() && expired(*d->segments[count]))
+        while (count < d->segments.size() && expired(*d->segments[count]) && committed(count))
             ++count;
         if (count == d->segments.size()) {
-            // Everything expired, the active segment too: roll so it becomes deletable.
+            // Everything expired and committed, the active segment too: roll so it becomes deletable.
             Status s = d->roll({"retention_ms_all_expired", d->config.retentionMs,
                                 fmt::format("retention.ms {}: every segment expired", d->config.retentionMs)});
             if (!s)
@@ -110,7 +119,8 @@ int Log::enforceRetention()
     }
     if (d->config.retentionBytes >= 0) {
         int64_t total = sizeBytes();
-        while (d->segments.size() > 1 && total - d->segments.front()->sizeBytes() >= d->config.retentionBytes) {
+        while (d->segments.size() > 1 && total - d->segments.front()->sizeBytes() >= d->config.retentionBytes
+               && committed(0)) {
             const int64_t size = d->segments.front()->sizeBytes();
             const Impl::Reason reason {"retention_bytes", d->config.retentionBytes,
                 fmt::format("retention.bytes {} exceeded: log is {} bytes, {} without this segment",

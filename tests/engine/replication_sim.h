@@ -7,7 +7,11 @@
 //     offset with its value;
 //   - a leader's high watermark never goes backwards within its epoch; epochs only grow;
 //   - every live ISR member's log agrees with the leader's below the high watermark (the same
-//     batches: offsets, leader epoch, CRC).
+//     batches: offsets, leader epoch, CRC), above both logs' start;
+//   - every online replica's log start offset is at or below the high watermark it knows:
+//     retention (on in two seeds of three: segment.bytes 1024 and retention.bytes 100, so segments
+//     roll and go while slow followers hold the high watermark back) deletes only committed
+//     segments, as Kafka's deletableSegments.
 // runSeed returns "" or the failure with the seed, the step and the schedule so far.
 #pragma once
 
@@ -100,6 +104,9 @@ struct Acked {
     std::string value;
 };
 
+// Two seeds of three run with retention small enough to delete segments during the schedule.
+inline bool retentionOn(uint64_t seed) { return seed % 3 != 0; }
+
 struct SimState {
     std::vector<Acked> acked;
     std::map<int32_t, std::pair<int32_t, int64_t>> lastLeaderHw; // partition -> (epoch, hw)
@@ -115,6 +122,11 @@ inline std::string checkInvariants(SimCluster &c, SimState &s)
         if (p.leaderEpoch < s.lastEpoch[p.id])
             return fmt::format("p{}: leader epoch went back from {} to {}", p.id, s.lastEpoch[p.id], p.leaderEpoch);
         s.lastEpoch[p.id] = p.leaderEpoch;
+        for (const auto &r : p.replicaStates)
+            if (r.online && r.logStartOffset > r.highWatermark)
+                return fmt::format("p{}: broker {}'s log start offset {} is above its high watermark {} "
+                                   "(leader {}, log end {})",
+                    p.id, r.broker, r.logStartOffset, r.highWatermark, p.leader, r.logEndOffset);
         if (p.leader < 0)
             continue; // offline: the last ISR member keeps the records until it returns
         const ReplicaSnapshot *leader = c.replicaOf(p, p.leader);
@@ -125,15 +137,22 @@ inline std::string checkInvariants(SimCluster &c, SimState &s)
         epoch = p.leaderEpoch;
         hw = leader->highWatermark;
 
-        auto records = c.core->readReplica("sim", p.id, p.leader, p.logStartOffset, 1 << 26);
-        if (!records)
-            return fmt::format("p{}: cannot read leader {}: {}", p.id, p.leader, records.status().toString());
+        // A read stops at a segment's end (as Kafka's): read on until the log end.
         std::map<int64_t, std::string> byOffset;
-        for (const auto &r : *records)
-            byOffset[r.offset] = r.value.value_or("");
+        for (int64_t from = leader->logStartOffset; from < leader->logEndOffset;) {
+            auto records = c.core->readReplica("sim", p.id, p.leader, from, 1 << 26);
+            if (!records)
+                return fmt::format("p{}: cannot read leader {} at {}: {}", p.id, p.leader, from,
+                    records.status().toString());
+            if (records->empty())
+                break;
+            for (const auto &r : *records)
+                byOffset[r.offset] = r.value.value_or("");
+            from = records->back().offset + 1;
+        }
         for (const auto &a : s.acked) {
-            if (a.partition != p.id)
-                continue;
+            if (a.partition != p.id || a.offset < leader->logStartOffset)
+                continue; // retention may delete what was committed
             auto it = byOffset.find(a.offset);
             if (it == byOffset.end() || it->second != a.value)
                 return fmt::format("p{}: acknowledged record {} at offset {} is {} on leader {} (epoch {})", p.id,
@@ -144,15 +163,18 @@ inline std::string checkInvariants(SimCluster &c, SimState &s)
         auto leaderBatches = c.core->replicaBatches("sim", p.id, p.leader);
         if (!leaderBatches)
             return leaderBatches.status().toString();
+        // Each log's retention deletes its own segments: compare above both log starts.
+        int64_t from = 0;
         const auto committed = [&](std::vector<EngineCore::ReplicaBatch> batches) {
-            std::erase_if(batches, [&](const auto &b) { return b.baseOffset >= hw; });
+            std::erase_if(batches, [&](const auto &b) { return b.baseOffset >= hw || b.baseOffset < from; });
             return batches;
         };
-        const auto expected = committed(*leaderBatches);
         for (int32_t member : p.isr) {
             const ReplicaSnapshot *r = c.replicaOf(p, member);
             if (member == p.leader || !r->online)
                 continue;
+            from = std::max(leader->logStartOffset, r->logStartOffset);
+            const auto expected = committed(*leaderBatches);
             auto batches = c.core->replicaBatches("sim", p.id, member);
             if (!batches)
                 return batches.status().toString();
@@ -170,6 +192,7 @@ struct SimTotals {
     int64_t elections = 0;
     int64_t truncations = 0;
     int64_t isrChanges = 0;
+    int64_t segmentsDeleted = 0;
 };
 
 // Runs one seed; returns "" or what went wrong (with the schedule).
@@ -183,6 +206,10 @@ inline std::string runSeed(uint64_t seed, SimTotals &totals, bool unclean = fals
     config.replicationFactor = 3;
     config.minInsyncReplicas = 2;
     config.uncleanLeaderElection = unclean;
+    if (retentionOn(seed)) {
+        config.log.segmentBytes = 1024;
+        config.log.retentionBytes = 100;
+    }
     if (Status st = c.core->createTopic("sim", config); !st)
         return st.toString();
     std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + 1);
@@ -251,6 +278,7 @@ inline std::string runSeed(uint64_t seed, SimTotals &totals, bool unclean = fals
         totals.elections += e.type == EventType::LeaderElected;
         totals.truncations += e.type == EventType::ReplicaTruncated;
         totals.isrChanges += e.type == EventType::IsrShrunk || e.type == EventType::IsrExpanded;
+        totals.segmentsDeleted += e.type == EventType::SegmentDeleted;
     }
     return {};
 }

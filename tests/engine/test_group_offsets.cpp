@@ -18,6 +18,7 @@ private slots:
     void deleteGroupsRules();
     void loadAfterFailover();
     void loadRejectsMalformedRecords();
+    void replicatedCommitIsPendingUntilAcknowledged();
 };
 
 namespace {
@@ -262,6 +263,58 @@ void TestGroupOffsets::loadRejectsMalformedRecords()
     QCOMPARE(st.code(), ErrorCode::InvalidRequest);
     QVERIFY(st.message().find("'g'") != std::string::npos);
     QVERIFY(h.gc->describe().empty());
+}
+
+void TestGroupOffsets::replicatedCommitIsPendingUntilAcknowledged()
+{
+    // Kafka's coordinator: a commit appended with acks=all is answered, and returned by
+    // OffsetFetch, only once replicated; a failed append answers an error and changes nothing.
+    Harness h;
+    std::vector<std::function<void(Status)>> waiting;
+    GroupStoreSink sink;
+    sink.appendOffsetsReplicated = [&waiting](const std::string &, const std::vector<OffsetCommitRecord> &,
+                                       std::function<void(Status)> done) { waiting.push_back(std::move(done)); };
+    auto gc = std::make_unique<GroupCoordinator>(Harness::quickConfig(), h.timers, h.rng, sink);
+    const OffsetFetchRequest listed{"standalone", std::vector<TopicPartition>{{"orders", 0}}};
+    const auto fetched = [&] { return gc->fetchOffsets(listed).partitions.at(0).committedOffset; };
+    const auto send = [&](int64_t offset, Reply<OffsetCommitResponse> &reply) {
+        gc->commitOffsets(commit("standalone", -1, "", {{"orders", 0, offset, 3, ""}}),
+            [&reply](const OffsetCommitResponse &r) {
+                ++reply.count;
+                reply.value = r;
+            });
+    };
+
+    Reply<OffsetCommitResponse> first;
+    send(42, first);
+    QCOMPARE(waiting.size(), size_t(1));
+    QVERIFY(!first.done());              // not answered while being replicated
+    QCOMPARE(fetched(), int64_t(-1));    // and not visible
+    waiting[0](Status::ok());
+    QCOMPARE(first.count, 1);
+    QCOMPARE(first.value.partitions.at(0).errorCode, ErrorCode::None);
+    QCOMPARE(fetched(), int64_t(42));
+
+    Reply<OffsetCommitResponse> timedOut;
+    send(50, timedOut);
+    waiting[1](Status::error(ErrorCode::RequestTimedOut, "the ISR did not confirm in time"));
+    QCOMPARE(timedOut.count, 1);
+    QCOMPARE(timedOut.value.partitions.at(0).errorCode, ErrorCode::RequestTimedOut);
+    QCOMPARE(fetched(), int64_t(42));
+
+    Reply<OffsetCommitResponse> moved;
+    send(60, moved);
+    waiting[2](Status::error(ErrorCode::NotLeaderOrFollower, "leadership moved"));
+    QCOMPARE(moved.value.partitions.at(0).errorCode, ErrorCode::NotCoordinator);
+    QCOMPARE(fetched(), int64_t(42));
+
+    // The coordinator is replaced (failover) while a commit is being replicated.
+    Reply<OffsetCommitResponse> orphan;
+    send(70, orphan);
+    gc.reset();
+    waiting[3](Status::ok());
+    QCOMPARE(orphan.count, 1);
+    QCOMPARE(orphan.value.partitions.at(0).errorCode, ErrorCode::NotCoordinator);
 }
 
 QTEST_APPLESS_MAIN(TestGroupOffsets)

@@ -50,6 +50,7 @@ private slots:
     void cleanElectionKeepsPartitionOffline();
     void crashLosesNothingThatReachedFiles();
     void isolateAndHeal();
+    void retentionWaitsForTheHighWatermark();
     void epochCheckpointFormat_data();
     void epochCheckpointFormat();
     void typedEventJson();
@@ -393,6 +394,52 @@ void TestReplication::isolateAndHeal()
     QCOMPARE(p.isr.size(), size_t(3));
     QCOMPARE(c.replicaOf(p, r[0])->logEndOffset, int64_t(7));
     QCOMPARE(c.events(EventType::BrokerHealed).size(), size_t(1));
+}
+
+void TestReplication::retentionWaitsForTheHighWatermark()
+{
+    // Issue 9: slow followers still in the ISR hold the high watermark back; retention.bytes
+    // must not delete segments above it (Kafka's deletableSegments), or records no consumer
+    // could read yet are gone and the followers, now below the leader's log start, truncate
+    // fully.
+    ClusterFixture c(3, 60'000, 100);
+    TopicConfig config;
+    config.replicationFactor = 3;
+    config.log.segmentBytes = 1024;
+    config.log.retentionBytes = 1024;
+    QVERIFY(c.core->createTopic("ret", config));
+    const auto p0 = c.partition("ret");
+    for (int32_t b : p0.replicas)
+        if (b != p0.leader)
+            QVERIFY(c.core->setFollowerDelay(b, 4000));
+    c.advance(150); // the followers' first fetch (empty log); the next one comes 4 s later
+    for (int i = 0; i < 30; ++i) {
+        ProduceRequest r = ClusterFixture::request("ret", 1, fmt::format("r{}", i), Acks::Leader);
+        r.records[0].value = fmt::format("{}-{}", i, std::string(100, 'x'));
+        QVERIFY(c.core->produce(r).status);
+    }
+    c.advance(2000); // two retention checks while the followers have not fetched again
+    auto p = c.partition("ret");
+    QCOMPARE(p.isr.size(), size_t(3));
+    QCOMPARE(p.logEndOffset, int64_t(30));
+    QCOMPARE(p.highWatermark, int64_t(0));
+    QCOMPARE(c.replicaOf(p, p.leader)->logStartOffset, int64_t(0)); // nothing committed: nothing deleted
+    QVERIFY(c.events(EventType::SegmentDeleted).empty());
+    QVERIFY(c.core->makeSnapshot()->topic("ret")->partitions[0].segments.size() > 2); // though over retention.bytes
+
+    c.advance(10'000); // the followers copy everything and the high watermark reaches 30
+    p = c.partition("ret");
+    QCOMPARE(p.highWatermark, int64_t(30));
+    QVERIFY(c.events(EventType::ReplicaTruncated).empty()); // no follower lost its log
+    for (const auto &r : p.replicaStates) {
+        QCOMPARE(r.logEndOffset, int64_t(30));
+        QVERIFY2(r.logStartOffset <= r.highWatermark,
+            qPrintable(QString("broker %1: log start %2 > high watermark %3")
+                           .arg(r.broker).arg(r.logStartOffset).arg(r.highWatermark)));
+    }
+    // Now committed, the old segments go as retention.bytes says.
+    QVERIFY(!c.events(EventType::SegmentDeleted).empty());
+    QVERIFY(c.replicaOf(p, p.leader)->logStartOffset > 0);
 }
 
 void TestReplication::epochCheckpointFormat_data()

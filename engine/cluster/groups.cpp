@@ -192,9 +192,18 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
             RebalanceSnapshot r;
             r.cause = ge.reason;
             r.causeCode = ge.reasonCode;
-            // A member already removed (timed out, left) has no client id any more: its member
-            // id then names it, as the event list does.
-            r.causeClient = e.client.empty() ? e.member : e.client;
+            // A member already removed (timed out, left) has no client id any more; its member
+            // id is "<client id>-<36-character UUID>" (as Kafka makes it), so the client id is
+            // read back from it, and the whole member id is the fallback.
+            r.causeClient = e.client;
+            if (r.causeClient.empty()) {
+                const std::string &m = e.member;
+                constexpr size_t kUuid = 36;
+                const bool kafkaStyle = m.size() > kUuid + 1 && m[m.size() - kUuid - 1] == '-'
+                    && m[m.size() - 28] == '-' && m[m.size() - 23] == '-' && m[m.size() - 18] == '-'
+                    && m[m.size() - 13] == '-';
+                r.causeClient = kafkaStyle ? m.substr(0, m.size() - kUuid - 1) : m;
+            }
             r.causeLimit = ge.reasonLimit;
             r.startedMs = now;
             runtime->rebalances.push_back(std::move(r));

@@ -242,6 +242,9 @@ void TestConsumerGroups::crashedConsumerTimesOutAndOthersTakeOver()
     g = f.group("g1");
     QCOMPARE(g.generation, 2);
     QVERIFY(!GroupFixture::member(g, "consumer-2"));
+    // The rebalance timeline names whose session timed out by client id (read back from the
+    // gone member's "<client id>-<uuid>" member id), not by the long member id.
+    QCOMPARE(g.rebalances.back().causeClient, std::string("consumer-2"));
     QCOMPARE(GroupFixture::partitionsOf(*GroupFixture::member(g, "consumer-1")), (std::vector<int32_t> { 0, 1, 2 }));
     QCOMPARE(GroupFixture::partitionsOf(*GroupFixture::member(g, "consumer-3")), (std::vector<int32_t> { 3, 4, 5 }));
     QVERIFY(!g.rebalances.empty());

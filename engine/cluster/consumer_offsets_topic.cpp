@@ -140,38 +140,15 @@ void EngineCore::Impl::GroupSystem::loadCoordinator(int32_t partition)
 
     // Replay the partition from its start to its end (Kafka's loadGroupsAndOffsets).
     std::vector<ReplayedGroupRecord> replayed;
-    int64_t offset = log->logStartOffset();
-    const int64_t end = log->logEndOffset();
-    while (offset < end) {
-        auto read = log->read(offset, 1 << 20, end);
-        if (!read) {
-            spdlog::warn("replaying {}-{} at offset {}: {}", kOffsetsTopic, partition, offset,
-                read.status().toString());
-            break;
-        }
-        const int64_t before = offset;
-        forEachBatch(ByteView(read->data), [&](const BatchHeader &header, ByteView batch, size_t) {
-            if (header.lastOffset() < offset)
-                return true;
-            auto records = decodeRecords(batch);
-            if (!records)
-                return false;
-            for (const Record &record : *records) {
-                if (record.offset < offset)
-                    continue;
-                auto decoded = decodeOffsetsTopicRecord(record);
-                if (decoded && *decoded)
-                    replayed.push_back(std::move(**decoded));
-                else if (!decoded)
-                    spdlog::warn("{}-{} offset {}: {}", kOffsetsTopic, partition, record.offset,
-                        decoded.status().toString());
-            }
-            offset = header.lastOffset() + 1;
-            return true;
-        });
-        if (offset == before)
-            break; // nothing decodable: do not spin
-    }
+    const Status s = log->forEachRecord(log->logStartOffset(), log->logEndOffset(), [&](const Record &record) {
+        auto decoded = decodeOffsetsTopicRecord(record);
+        if (decoded && *decoded)
+            replayed.push_back(std::move(**decoded));
+        else if (!decoded)
+            spdlog::warn("{}-{} offset {}: {}", kOffsetsTopic, partition, record.offset, decoded.status().toString());
+    });
+    if (!s)
+        spdlog::warn("replaying {}-{}: {}", kOffsetsTopic, partition, s.toString());
 
     auto coordinator = std::make_unique<GroupCoordinator>(config, timerService, rng, makeSink(partition, broker));
     coordinator->setListener([this, broker](const GroupEvent &event) { onGroupEvent(broker, event); });

@@ -59,30 +59,11 @@ void EngineCore::Impl::reloadRecent(PartitionState &partition)
     if (limit == 0 || !log)
         return;
     const int64_t end = log->logEndOffset();
-    int64_t offset = std::max(log->logStartOffset(), end - limit);
-    while (offset < end) {
-        auto read = log->read(offset, 1 << 20, end);
-        if (!read) {
-            spdlog::warn("reading the tail of {} at offset {}: {}", log->dir().string(), offset,
-                read.status().toString());
-            break;
-        }
-        const int64_t before = offset;
-        forEachBatch(ByteView(read->data), [&](const BatchHeader &header, ByteView batch, size_t) {
-            if (header.lastOffset() < offset)
-                return true;
-            auto records = decodeRecords(batch);
-            if (!records)
-                return false;
-            for (const Record &record : *records)
-                if (record.offset >= offset && record.offset < end)
-                    rememberRecent(partition, record.offset, record.timestamp, record.key, record.value);
-            offset = header.lastOffset() + 1;
-            return true;
-        });
-        if (offset == before)
-            break; // nothing decodable: do not spin
-    }
+    const Status s = log->forEachRecord(end - limit, end, [&](const Record &record) {
+        rememberRecent(partition, record.offset, record.timestamp, record.key, record.value);
+    });
+    if (!s)
+        spdlog::warn("reading the tail of {}: {}", log->dir().string(), s.toString());
 }
 
 ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Partitioner &partitioner,

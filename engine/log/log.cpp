@@ -80,6 +80,37 @@ void Log::Impl::forgetRead(const Segment *segment) const
         lastRead = nullptr;
 }
 
+Status Log::forEachRecord(int64_t from, int64_t end, const std::function<void(const Record &)> &fn) const
+{
+    int64_t offset = std::max(from, logStartOffset());
+    end = std::min(end, logEndOffset());
+    while (offset < end) {
+        auto read = this->read(offset, 1 << 20); // whole batches: the last may run past `end`
+        if (!read)
+            return read.status();
+        const int64_t before = offset;
+        bool corrupt = false;
+        forEachBatch(ByteView(read->data), [&](const BatchHeader &header, ByteView batch, size_t) {
+            if (header.lastOffset() < offset)
+                return true;
+            auto records = decodeRecords(batch);
+            if (!records) {
+                corrupt = true;
+                return false;
+            }
+            for (const Record &record : *records)
+                if (record.offset >= offset && record.offset < end)
+                    fn(record);
+            offset = header.lastOffset() + 1;
+            return true;
+        });
+        if (corrupt || offset == before) // nothing decodable: do not spin
+            return Status::error(ErrorCode::CorruptMessage,
+                fmt::format("{}: no decodable batch at offset {}", dir().string(), offset));
+    }
+    return Status::ok();
+}
+
 Log::Log() : d(std::make_unique<Impl>()) {}
 
 Log::~Log()

@@ -94,6 +94,10 @@ public:
     // one batch is returned even if larger, as Kafka does), never past `maxOffset` (exclusive,
     // -1 = log end). OFFSET_OUT_OF_RANGE outside [logStart, logEnd].
     Result<ReadInfo> read(int64_t offset, int32_t maxBytes, int64_t maxOffset = -1) const;
+    // Calls fn for every record with from <= offset < end, in offset order (decoding each batch,
+    // compressed or not). Stops at the first read error (returned) or undecodable batch (the
+    // records before it were given; returns CorruptMessage).
+    Status forEachRecord(int64_t from, int64_t end, const std::function<void(const Record &)> &fn) const;
 
     // Time-based roll (segment.ms) and retention (retention.bytes / retention.ms). Called
     // periodically by the engine. Returns the number of segments deleted. As Kafka, only

@@ -3,6 +3,7 @@
 # or taller, so this fails when the window does not fit (e.g. a 1024x700 projector).
 # -DKAFKALAB=<exe> -DSIZE=WxH -DLANG=en|ko -DVIEW=<tab> -DOUT=<png>
 set(ENV{QT_QPA_PLATFORM} offscreen)
+set(ENV{XDG_CONFIG_HOME} "${OUT}.config") # --lang is remembered: keep it out of the user's settings
 file(REMOVE "${OUT}")
 execute_process(COMMAND "${KAFKALAB}" --lang "${LANG}" --view "${VIEW}" --screenshot-size "${SIZE}"
                         --screenshot "${OUT}"

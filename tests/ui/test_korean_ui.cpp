@@ -78,15 +78,7 @@ private slots:
         viewtest::LiveCluster cluster;
         QVERIFY(cluster.open(3));
         QVERIFY(cluster.createTopic("orders", viewtest::topicConfig(6, 3)).isOk());
-        for (int i = 0; i < 30; ++i) {
-            kl::ProduceRequest request;
-            request.topic = "orders";
-            kl::ProduceRecord record;
-            record.key = "order-" + std::to_string(i % 6);
-            record.value = "{\"order\":" + std::to_string(i) + "}";
-            request.records.push_back(std::move(record));
-            QVERIFY(cluster.produce(std::move(request)).status.isOk());
-        }
+        QVERIFY(cluster.produceOrders("orders", 30));
         {
             Bridge bridge(*cluster.engine);
             MainWindow window(bridge);

@@ -53,6 +53,23 @@ struct LiveCluster {
                         [&done](kl::ProduceResult r) { done.set_value(std::move(r)); });
         return future.get();
     }
+
+    // `count` single-record sends to `topic`, keys order-0..order-5 in turn and values
+    // {"order":i}: a demo topic for the whole-window tests. False at the first refusal.
+    bool produceOrders(const std::string &topic, int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            kl::ProduceRequest request;
+            request.topic = topic;
+            kl::ProduceRecord record;
+            record.key = "order-" + std::to_string(i % 6);
+            record.value = "{\"order\":" + std::to_string(i) + "}";
+            request.records.push_back(std::move(record));
+            if (!produce(std::move(request)).status.isOk())
+                return false;
+        }
+        return true;
+    }
 };
 
 inline kl::TopicConfig topicConfig(int partitions, int rf = 1)

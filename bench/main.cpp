@@ -20,7 +20,7 @@ const Subcommand kSubcommands[] = {
     {"storage-append", "[--dir D] [--bytes N] [--segment-bytes N]  Log append + sequential read (N: 2G, 512M, ...)",
      kl::bench::runStorageAppend},
     {"gui-live", "[--rate 20000] [--seconds 10]  GUI responsiveness while an auto-producer runs", kl::bench::runGuiLive},
-    {"replication", "[--batches 1000] [--in-flight 20] [--seeds 2000]  RF 3 acks=all vs RF 1 acks=1; simulation seeds/s", kl::bench::runReplication},
+    {"replication", "[--batches 1000] [--in-flight 20] [--seeds 2000] [--commit-seeds 2000]  RF 3 acks=all vs RF 1 acks=1; replication and offset-commit simulations (seeds/s)", kl::bench::runReplication},
     {"rebalance", "[--consumers 100] [--partitions 200] [--heartbeat-ms 3000]  leave -> Stable engine time; eager vs cooperative revoked/moved", kl::bench::runRebalance},
 };
 

@@ -71,9 +71,7 @@ void printEvents(const kl::Engine &engine, uint64_t &lastSeq)
     std::cout.flush();
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+int run(int argc, char **argv)
 {
     CLI::App app { "kafkalab-broker: runs the Kafka Lab embedded cluster headless and prints its events "
                    "as JSON lines.\nNote: this version has no network listeners yet; Kafka clients cannot "
@@ -168,4 +166,20 @@ int main(int argc, char **argv)
                 p.segments.size());
         }
     return exitCode;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Engine calls report errors as Status; the standard library may still throw (bad_alloc,
+    // filesystem): report it and exit, never abort with a core dump.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception &e) {
+        std::cerr << "kafkalab-broker: internal error: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "kafkalab-broker: internal error (an unknown exception)\n";
+    }
+    return 70;
 }

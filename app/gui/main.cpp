@@ -3,6 +3,7 @@
 // and the translators, ui/player/shell.h).
 // --screenshot fills a demo topic (or plays --scenario) and saves a PNG.
 #include "app_options.h"
+#include "guarded_application.h"
 
 #include "api/engine.h"
 #include "bridge/bridge.h"
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
@@ -259,7 +261,7 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    QApplication app(argc, argv);
+    GuardedApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("KafkaLab"));
     QCoreApplication::setApplicationName(QStringLiteral("kafkalab"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
@@ -300,6 +302,9 @@ int main(int argc, char **argv)
             QString error;
             if (!workspace.playFile(options.scenario, &error)) {
                 printErr(QStringLiteral("kafkalab: %1").arg(error));
+                if (options.screenshot.isEmpty()) // a window user may not see the terminal
+                    QMessageBox::critical(nullptr, QCoreApplication::translate("Shell", "Cannot play the scenario"),
+                        error);
                 return 2;
             }
         } else {

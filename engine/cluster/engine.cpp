@@ -95,15 +95,23 @@ struct Engine::Impl {
                     spdlog::error("engine command threw a non-standard exception");
                 }
             }
-            if (core->nextTimerMs() <= clock->nowMs()) {
-                core->runDueTimers();
-                dirty = true;
-            }
-            copyEvents();
-            if (!batch.empty() || exiting || (dirty && Steady::now() - lastPublish >= interval)) {
-                publish();
-                lastPublish = Steady::now();
-                dirty = false;
+            // Nor may timers or publishing end the process: an exception here is a bug, logged
+            // (and the loop goes on serving commands) rather than std::terminate.
+            try {
+                if (core->nextTimerMs() <= clock->nowMs()) {
+                    core->runDueTimers();
+                    dirty = true;
+                }
+                copyEvents();
+                if (!batch.empty() || exiting || (dirty && Steady::now() - lastPublish >= interval)) {
+                    publish();
+                    lastPublish = Steady::now();
+                    dirty = false;
+                }
+            } catch (const std::exception &e) {
+                spdlog::error("engine timers threw: {}", e.what());
+            } catch (...) {
+                spdlog::error("engine timers threw a non-standard exception");
             }
             if (exiting)
                 return;

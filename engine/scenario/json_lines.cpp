@@ -16,6 +16,17 @@ const JsonLineNode *JsonLineNode::member(std::string_view key) const
     return nullptr;
 }
 
+const JsonLineNode &JsonLineNode::memberOrSelf(std::string_view key) const
+{
+    const JsonLineNode *node = member(key);
+    return node ? *node : *this;
+}
+
+const JsonLineNode &JsonLineNode::itemOrSelf(size_t i) const
+{
+    return i < items.size() ? items[i] : *this;
+}
+
 int JsonLineNode::lineOf(std::string_view key) const
 {
     const JsonLineNode *node = member(key);
@@ -52,6 +63,7 @@ public:
     {
         skipSpace();
         node.line = m_line;
+        node.column = column();
         if (atEnd())
             return;
         const char c = m_text[m_pos];
@@ -69,14 +81,17 @@ public:
                     continue;
                 }
                 const int keyLine = m_line;
+                const int keyColumn = column();
                 std::string key = stringToken();
                 skipSpace();
                 ++m_pos; // ':'
                 JsonLineNode child;
                 value(child, result);
                 child.line = keyLine;
+                child.column = keyColumn;
                 if (!seen.insert(key).second && result.duplicateLine == 0) {
                     result.duplicateLine = keyLine;
+                    result.duplicateColumn = keyColumn;
                     result.duplicateKey = key;
                 }
                 node.members.emplace_back(std::move(key), std::move(child));
@@ -110,13 +125,17 @@ public:
 private:
     bool atEnd() const { return m_pos >= m_text.size(); }
 
+    // Columns count bytes, as lineAndColumn does.
+    int column() const { return static_cast<int>(m_pos - m_lineStart) + 1; }
+
     void skipSpace()
     {
         while (!atEnd()) {
             const char c = m_text[m_pos];
-            if (c == '\n')
+            if (c == '\n') {
                 ++m_line;
-            else if (c != ' ' && c != '\t' && c != '\r')
+                m_lineStart = m_pos + 1;
+            } else if (c != ' ' && c != '\t' && c != '\r')
                 break;
             ++m_pos;
         }
@@ -140,10 +159,34 @@ private:
 
     std::string_view m_text;
     size_t m_pos = 0;
+    size_t m_lineStart = 0;
     int m_line = 1;
 };
 
 } // namespace
+
+size_t jsonTooDeep(std::string_view text)
+{
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
 
 JsonLinesResult scanJsonLines(std::string_view text)
 {

@@ -14,12 +14,17 @@
 namespace kl {
 
 struct JsonLineNode {
-    int line = 0; // 1-based line where the value starts (for a member: where its key starts)
+    int line = 0;   // 1-based line where the value starts (for a member: where its key starts)
+    int column = 0; // 1-based column of the same place
     std::vector<JsonLineNode> items;                           // array elements, in order
     std::vector<std::pair<std::string, JsonLineNode>> members; // object members, in order
 
     // The member's node, or nullptr.
     const JsonLineNode *member(std::string_view key) const;
+    // The member's node, or this node when the key is absent.
+    const JsonLineNode &memberOrSelf(std::string_view key) const;
+    // The i-th element's node, or this node.
+    const JsonLineNode &itemOrSelf(size_t i) const;
     // The member's line, or this node's own line when the key is absent.
     int lineOf(std::string_view key) const;
     // The i-th element's line, or this node's own line.
@@ -29,11 +34,21 @@ struct JsonLineNode {
 struct JsonLinesResult {
     JsonLineNode root;
     int duplicateLine = 0;     // > 0: a key appears twice in one object
+    int duplicateColumn = 0;
     std::string duplicateKey;
 };
 
-// `text` must be valid JSON (already accepted by nlohmann::json::parse).
+// `text` must be valid JSON (already accepted by nlohmann::json::parse) nested no deeper than
+// kMaxJsonDepth (checked first with jsonTooDeep): the scan is recursive.
 JsonLinesResult scanJsonLines(std::string_view text);
+
+// Arrays and objects nested deeper than this are refused before anything recursive sees them
+// (a scenario or lesson needs fewer than 10 levels).
+inline constexpr int kMaxJsonDepth = 64;
+
+// The 0-based offset of the bracket that opens level kMaxJsonDepth + 1, or npos. A plain
+// left-to-right count of brackets outside strings: works on any text, valid JSON or not.
+size_t jsonTooDeep(std::string_view text);
 
 // 1-based line and column of the byte at `offset` (0-based) in `text`.
 std::pair<int, int> lineAndColumn(std::string_view text, size_t offset);

@@ -96,7 +96,7 @@ std::optional<ErrorCode> errorFromName(std::string_view name)
 Scenario ScenarioParser::parse(const json &document)
 {
     if (!document.is_object())
-        failAt(m_root.line,
+        failAt(m_root,
             fmt::format("a scenario must be a JSON object, got {}", describeJson(document)));
     ScenarioFields top(document, m_root, "scenario",
         {"title", "description", "name", "brokers", "seed", "config", "actions"});
@@ -169,12 +169,12 @@ ScenarioText ScenarioParser::readText(const ScenarioFields &top, std::string_vie
 ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode &node, size_t index)
 {
     if (!value.is_object())
-        failAt(node.line, fmt::format("action {} must be an object, got {}", index, describeJson(value)));
+        failAt(node, fmt::format("action {} must be an object, got {}", index, describeJson(value)));
     if (!value.contains("do"))
-        failAt(node.line, fmt::format("action {}: missing key 'do' (what the action does)", index));
+        failAt(node, fmt::format("action {}: missing key 'do' (what the action does)", index));
     const json &verb = value["do"];
     if (!verb.is_string())
-        failAt(node.lineOf("do"),
+        failAt(node.memberOrSelf("do"),
             fmt::format("action {}: key 'do' must be a string, got {}", index, describeJson(verb)));
     ScenarioAction a;
     a.line = node.line;
@@ -185,7 +185,7 @@ ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode
         std::string list;
         for (auto k : kAllKinds)
             list += (list.empty() ? "" : ", ") + std::string(scenarioActionName(k));
-        failAt(node.lineOf("do"), fmt::format("action {}: unknown action '{}' (known: {})", index, name, list));
+        failAt(node.memberOrSelf("do"), fmt::format("action {}: unknown action '{}' (known: {})", index, name, list));
     }
     a.kind = *kind;
     const std::string context = fmt::format("action '{}'", name);
@@ -391,14 +391,58 @@ size_t tokenStart(std::string_view text, size_t last)
     return start;
 }
 
+// Finds where nlohmann's parser stopped, for the errors (out_of_range: a number too large to
+// represent) whose exception carries no position: the SAX parser hands parse_error the position.
+class ErrorPosition : public json::json_sax_t {
+public:
+    size_t byte = 0;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t &) override { return true; }
+    bool string(string_t &) override { return true; }
+    bool binary(binary_t &) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t &) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &) override
+    {
+        byte = position;
+        return false;
+    }
+};
+
 } // namespace
 
 ScenarioParseResult parseScenario(std::string_view text)
 {
     ScenarioParseResult result;
+    if (const size_t deep = jsonTooDeep(text); deep != std::string_view::npos) {
+        const auto [line, column] = lineAndColumn(text, deep);
+        result.error = ScenarioError {line, column,
+            fmt::format("arrays and objects are nested more than {} levels deep here (a scenario needs "
+                        "far fewer)",
+                kMaxJsonDepth)};
+        return result;
+    }
     json document;
     try {
         document = json::parse(text);
+    } catch (const json::out_of_range &e) {
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+        ErrorPosition where;
+        json::sax_parse(text, &where);
+        const size_t offset = tokenStart(text, where.byte > 0 ? where.byte - 1 : 0);
+        const auto [line, column] = lineAndColumn(text, offset);
+        const std::string what = e.what();
+        const auto quote = what.find('\'');
+        const std::string token = quote == std::string::npos ? std::string() : what.substr(quote);
+        result.error = ScenarioError {line, column,
+            fmt::format("invalid JSON: the number {} is too large to represent", token.empty() ? "here" : token)};
+        return result;
     } catch (const json::parse_error &e) {
         // e.byte is the 1-based index of the last byte read: the one that broke the syntax.
         size_t offset = e.byte > 0 ? e.byte - 1 : 0;
@@ -411,7 +455,7 @@ ScenarioParseResult parseScenario(std::string_view text)
     }
     const JsonLinesResult lines = scanJsonLines(text);
     if (lines.duplicateLine > 0) {
-        result.error = ScenarioError {lines.duplicateLine, 0,
+        result.error = ScenarioError {lines.duplicateLine, lines.duplicateColumn,
             fmt::format("key '{}' appears twice in the same object", lines.duplicateKey)};
         return result;
     }

@@ -113,7 +113,7 @@ void ScenarioParser::parseProduce(const ScenarioFields &f, ScenarioAction &a)
             f.fail("keys", fmt::format("key 'keys' must be a non-empty array of strings, got {}", describeJson(keys)));
         for (size_t i = 0; i < keys.size(); ++i) {
             if (!keys[i].is_string())
-                failAt(f.node("keys").lineOfItem(i), fmt::format("{}: keys[{}] must be a string, got {}",
+                failAt(f.node("keys").itemOrSelf(i), fmt::format("{}: keys[{}] must be a string, got {}",
                                                          f.context(), i, describeJson(keys[i])));
             a.keys.push_back(keys[i].get<std::string>());
         }

@@ -5,9 +5,9 @@
 
 namespace kl {
 
-void failAt(int line, std::string reason)
+void failAt(const JsonLineNode &node, std::string reason)
 {
-    throw ScenarioParseFailure {ScenarioError {line, 0, std::move(reason)}};
+    throw ScenarioParseFailure {ScenarioError {node.line, node.column, std::move(reason)}};
 }
 
 std::string describeJson(const nlohmann::json &value)
@@ -48,7 +48,7 @@ ScenarioFields::ScenarioFields(const nlohmann::json &object, const JsonLineNode 
         std::string list;
         for (std::string_view a : allowed)
             list += (list.empty() ? "" : ", ") + std::string(a);
-        failAt(child.line,
+        failAt(child,
             fmt::format("{}: unknown key '{}' (allowed here: {})", m_context, key, list));
     }
 }
@@ -72,12 +72,12 @@ const JsonLineNode &ScenarioFields::node(std::string_view key) const
 
 void ScenarioFields::fail(std::string_view key, const std::string &reason) const
 {
-    failAt(line(key), fmt::format("{}: {}", m_context, reason));
+    failAt(m_node.memberOrSelf(key), fmt::format("{}: {}", m_context, reason));
 }
 
 void ScenarioFields::failHere(const std::string &reason) const
 {
-    failAt(m_node.line, fmt::format("{}: {}", m_context, reason));
+    failAt(m_node, fmt::format("{}: {}", m_context, reason));
 }
 
 void ScenarioFields::require(std::string_view key) const

@@ -23,7 +23,8 @@ struct ScenarioParseFailure {
     ScenarioError error;
 };
 
-[[noreturn]] void failAt(int line, std::string reason);
+// Throws a ScenarioParseFailure at the node's line and column.
+[[noreturn]] void failAt(const JsonLineNode &node, std::string reason);
 
 // "the string \"x\"", "1.5", "an array", ... for "expected X, got Y" messages.
 std::string describeJson(const nlohmann::json &value);
@@ -42,7 +43,7 @@ public:
     const std::string &context() const { return m_context; }
 
     [[noreturn]] void fail(std::string_view key, const std::string &reason) const;
-    [[noreturn]] void failHere(const std::string &reason) const; // at the object's own line
+    [[noreturn]] void failHere(const std::string &reason) const; // at the object's own place
 
     int64_t integer(std::string_view key, int64_t min, int64_t max) const; // required
     std::optional<int64_t> optInteger(std::string_view key, int64_t min, int64_t max) const;

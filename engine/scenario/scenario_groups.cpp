@@ -109,14 +109,14 @@ void ScenarioParser::parseStartGroup(const ScenarioFields &f, ScenarioAction &a)
         f.fail("topics", fmt::format("key 'topics' must be a non-empty array of topic names, got {}",
                              describeJson(topics)));
     for (size_t i = 0; i < topics.size(); ++i) {
-        const int line = f.node("topics").lineOfItem(i);
+        const JsonLineNode &item = f.node("topics").itemOrSelf(i);
         if (!topics[i].is_string())
-            failAt(line, fmt::format("{}: topics[{}] must be a string, got {}", f.context(), i, describeJson(topics[i])));
+            failAt(item, fmt::format("{}: topics[{}] must be a string, got {}", f.context(), i, describeJson(topics[i])));
         const auto name = topics[i].get<std::string>();
         if (!m_topics.contains(name))
-            failAt(line, fmt::format("{}: unknown topic '{}' (no earlier create-topic made it)", f.context(), name));
+            failAt(item, fmt::format("{}: unknown topic '{}' (no earlier create-topic made it)", f.context(), name));
         if (std::find(g.topics.begin(), g.topics.end(), name) != g.topics.end())
-            failAt(line, fmt::format("{}: topic '{}' is listed twice", f.context(), name));
+            failAt(item, fmt::format("{}: topic '{}' is listed twice", f.context(), name));
         g.topics.push_back(name);
     }
     g.consumers = static_cast<int32_t>(f.optInteger("consumers", 0, 1000).value_or(g.consumers));

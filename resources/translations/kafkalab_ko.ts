@@ -1595,6 +1595,19 @@ status: %5</source>
     </message>
 </context>
 <context>
+    <name>GuardedApplication</name>
+    <message>
+        <source>Kafka Lab hit an internal error and will close (the cluster&apos;s data on disk is kept):
+%1</source>
+        <translation>Kafka Lab에 내부 오류가 발생해 종료합니다 (디스크에 있는 클러스터 데이터는 그대로 남습니다):
+%1</translation>
+    </message>
+    <message>
+        <source>Kafka Lab</source>
+        <translation>Kafka Lab</translation>
+    </message>
+</context>
+<context>
     <name>LagChart</name>
     <message>
         <source>The consumer group whose lag is drawn</source>

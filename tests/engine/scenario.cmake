@@ -50,11 +50,23 @@ if(TARGET kafkalab-cli)
                      -P ${CMAKE_CURRENT_SOURCE_DIR}/scenario_seeds.cmake)
   endforeach()
   scenario_cli_test(cli_simulate_unknown_broker EXIT 2
-    REGEX "bad-broker\\.json:5: action 'crash': unknown broker 7 \\(cluster has 3"
+    REGEX "bad-broker\\.json:5:31: action 'crash': unknown broker 7 \\(cluster has 3"
     ARGS simulate ${_bad}/bad-broker.json)
   scenario_cli_test(cli_simulate_bad_json EXIT 2
     REGEX "bad-json\\.json:3:22: invalid JSON: syntax error"
     ARGS simulate ${_bad}/bad-json.json)
+  # Hostile files (issue 10): a number too large for a double, and 40,000 levels of nesting
+  # (the line scan overflowed the stack). Both are loader errors: FILE:LINE:COL and exit 2.
+  file(WRITE ${_bad}/huge-seed.json "{\n  \"seed\": 1e400,\n  \"actions\": []\n}\n")
+  scenario_cli_test(cli_simulate_huge_number EXIT 2
+    REGEX "huge-seed\\.json:2:11: invalid JSON: the number '1e400' is too large to represent"
+    ARGS simulate ${_bad}/huge-seed.json)
+  string(REPEAT "[" 40000 _open)
+  string(REPEAT "]" 40000 _close)
+  file(WRITE ${_bad}/deep.json "{\"actions\": ${_open}${_close}}\n")
+  scenario_cli_test(cli_simulate_deep_nesting EXIT 2
+    REGEX "deep\\.json:1:76: arrays and objects are nested more than 64 levels deep"
+    ARGS simulate ${_bad}/deep.json)
   scenario_cli_test(cli_simulate_failed_expect EXIT 1
     REGEX "failing-expect\\.json:5: at 0 ms: expect failed: t-0: high watermark is 0, expected 3"
     ARGS simulate ${_bad}/failing-expect.json)

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include <filesystem>
+#include <fmt/format.h>
 
 using namespace kl;
 namespace fs = std::filesystem;
@@ -24,6 +25,8 @@ private slots:
     void actionLines();
     void malformed_data();
     void malformed();
+    void errorColumns();
+    void hostileNumbersAndNesting();
     void syntaxErrorPosition();
     void fileErrors();
     void groupActions();
@@ -424,11 +427,66 @@ void TestScenarioParser::malformed()
     const auto parsed = parseScenario(text.toStdString());
     QVERIFY2(!parsed, "a malformed scenario was accepted");
     QCOMPARE(parsed.error.line, line);
-    QCOMPARE(parsed.error.column, 0);
     QVERIFY2(QString::fromStdString(parsed.error.reason).contains(reason),
         qPrintable("reason: " + QString::fromStdString(parsed.error.reason)));
+    // Every loader error has a column too (FILE:LINE:COL), and it points at where a key or a
+    // value starts on that line, not at white space.
+    const std::string source = text.toStdString();
+    size_t lineStart = 0;
+    for (int l = 1; l < line; ++l)
+        lineStart = source.find('\n', lineStart) + 1;
+    QVERIFY2(parsed.error.column >= 1, parsed.error.toString().c_str());
+    const size_t at = lineStart + static_cast<size_t>(parsed.error.column - 1);
+    QVERIFY2(at < source.size() && std::string_view("\"{[-0123456789tfn").find(source[at]) != std::string_view::npos,
+        parsed.error.toString().c_str());
     const std::string formatted = parsed.error.toString("x.json");
-    QVERIFY(formatted.starts_with("x.json:" + std::to_string(line) + ": "));
+    QVERIFY2(formatted.starts_with(fmt::format("x.json:{}:{}: ", line, parsed.error.column)), formatted.c_str());
+}
+
+void TestScenarioParser::errorColumns()
+{
+    // The column of the offending key's opening quote, counted in bytes from 1.
+    auto parsed = parseScenario("{\n  \"actions\": [\n    {\"do\": \"crash\", \"brokr\": 1}\n  ]\n}\n");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 3);
+    QCOMPARE(parsed.error.column, 21);
+    QCOMPARE(parsed.error.toString("s.json").substr(0, 12), std::string("s.json:3:21:"));
+    // An action that is not an object: the column where the value starts.
+    parsed = parseScenario("{\"actions\": [\n  {\"do\": \"heal\", \"broker\": 1},   7]}");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 2);
+    QCOMPARE(parsed.error.column, 34);
+    // A duplicate key: the second one.
+    parsed = parseScenario("{\"brokers\": 3, \"brokers\": 2, \"actions\": []}");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 1);
+    QCOMPARE(parsed.error.column, 16);
+}
+
+void TestScenarioParser::hostileNumbersAndNesting()
+{
+    // A number too large for a double: nlohmann throws out_of_range without a position.
+    auto parsed = parseScenario("{\n  \"seed\": 1e400,\n  \"actions\": []\n}\n");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 2);
+    QCOMPARE(parsed.error.column, 11);
+    QVERIFY2(parsed.error.reason.find("1e400") != std::string::npos, parsed.error.reason.c_str());
+    QVERIFY2(parsed.error.reason.find("json.exception") == std::string::npos, parsed.error.reason.c_str());
+    // 40,000 levels: refused at the bracket that opens level 65 (the scan behind line numbers
+    // is recursive and overflowed the stack), whether or not the rest is valid JSON.
+    for (const bool closed : {true, false}) {
+        const std::string deep = "{\"actions\": " + std::string(40000, '[') + (closed ? std::string(40000, ']') + "}" : "");
+        parsed = parseScenario(deep);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error.line, 1);
+        QCOMPARE(parsed.error.column, 13 + static_cast<int>(kMaxJsonDepth) - 1);
+        QVERIFY2(parsed.error.reason.find("nested more than 64 levels") != std::string::npos, parsed.error.reason.c_str());
+    }
+    // Brackets inside strings do not count; 64 levels are still fine for the scan.
+    parsed = parseScenario("{\"title\": \"" + std::string(100, '[') + "\", \"actions\": []}");
+    QVERIFY2(parsed, parsed.error.toString().c_str());
+    QCOMPARE(jsonTooDeep(std::string(64, '[') + std::string(64, ']')), std::string_view::npos);
+    QCOMPARE(jsonTooDeep(std::string(65, '[')), size_t(64));
 }
 
 void TestScenarioParser::syntaxErrorPosition()

@@ -2,10 +2,13 @@
 // with N brokers, optionally creates topics, prints every engine event as one JSON line on
 // stdout, and on exit (SIGINT/SIGTERM or --duration-ms) prints one summary line per partition.
 // Wiring only: the behaviour lives in kl_engine.
+#include "../cli_numbers.h"
 #include "api/engine.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -14,8 +17,11 @@
 #include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -43,21 +49,43 @@ struct TopicArg {
     int32_t replicationFactor = 1;
 };
 
-// NAME:PARTITIONS[:RF]; the name may not contain ':' (Kafka names cannot anyway).
-std::optional<TopicArg> parseTopicArg(const std::string &text, int32_t brokers)
+// NAME:PARTITIONS[:RF]; the name may not contain ':' (Kafka names cannot anyway). Each count is
+// a whole number: "1x", "1:1:1" and a trailing ':' are refused with what is accepted.
+std::optional<TopicArg> parseTopicArg(const std::string &text, int32_t brokers, std::string &why)
 {
+    const auto number = [](std::string_view part, int32_t min, int32_t max) -> std::optional<int32_t> {
+        int32_t value = 0;
+        const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (part.empty() || ptr != part.data() + part.size() || ec != std::errc() || value < min || value > max)
+            return std::nullopt;
+        return value;
+    };
+    std::vector<std::string_view> parts;
+    std::string_view rest(text);
+    for (size_t colon; (colon = rest.find(':')) != std::string_view::npos; rest.remove_prefix(colon + 1))
+        parts.push_back(rest.substr(0, colon));
+    parts.push_back(rest);
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].empty()) {
+        why = "expected NAME:PARTITIONS or NAME:PARTITIONS:RF";
+        return std::nullopt;
+    }
     TopicArg arg;
-    const auto first = text.find(':');
-    if (first == std::string::npos || first == 0)
+    arg.name = std::string(parts[0]);
+    const auto partitions = number(parts[1], 1, 100000);
+    if (!partitions) {
+        why = "PARTITIONS must be a whole number 1..100000, got '" + std::string(parts[1]) + "'";
         return std::nullopt;
-    arg.name = text.substr(0, first);
-    const auto second = text.find(':', first + 1);
-    try {
-        arg.partitions = std::stoi(text.substr(first + 1, second - first - 1));
-        arg.replicationFactor
-            = second == std::string::npos ? std::min(3, brokers) : std::stoi(text.substr(second + 1));
-    } catch (const std::exception &) {
-        return std::nullopt;
+    }
+    arg.partitions = *partitions;
+    arg.replicationFactor = std::min(3, brokers);
+    if (parts.size() == 3) {
+        const auto rf = number(parts[2], 1, brokers);
+        if (!rf) {
+            why = "RF must be a whole number 1.." + std::to_string(brokers) + " (the broker count), got '"
+                + std::string(parts[2]) + "'";
+            return std::nullopt;
+        }
+        arg.replicationFactor = *rf;
     }
     return arg;
 }
@@ -84,23 +112,31 @@ int run(int argc, char **argv)
     app.add_option("--data-dir", dataDir, "data directory (brokers live in <dir>/broker-<id>/)")
         ->capture_default_str();
     app.add_option("--brokers", brokers, "number of brokers")->check(CLI::Range(1, 9))->capture_default_str();
-    app.add_option("--seed", seed, "seed of the engine's random generator")->capture_default_str();
+    app.add_option("--seed", seed, "seed of the engine's random generator")
+        ->check(kl::cli::wholeNumber(0, UINT64_MAX, ""))
+        ->capture_default_str();
     app.add_option("--create-topic", topics,
         "create a topic NAME:PARTITIONS[:RF] (repeatable; RF defaults to min(3, brokers); "
         "an existing topic is left as it is)");
     app.add_option("--duration-ms", durationMs, "stop after this many ms (0 = until SIGINT/SIGTERM)")
-        ->check(CLI::NonNegativeNumber)
+        ->check(kl::cli::wholeNumber(0, INT64_MAX, "milliseconds; 0 runs until a signal"))
         ->capture_default_str();
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        // --help prints and exits 0; a bad argument explains itself and exits 2, as in kafkalab-cli.
+        return app.exit(e) == 0 ? 0 : 2;
+    }
 
     // Logs go to stderr so stdout stays pure JSON lines.
     spdlog::set_default_logger(spdlog::stderr_color_mt("kafkalab-broker"));
 
     std::vector<TopicArg> topicArgs;
     for (const auto &text : topics) {
-        auto arg = parseTopicArg(text, brokers);
+        std::string why;
+        auto arg = parseTopicArg(text, brokers, why);
         if (!arg) {
-            std::cerr << "error: --create-topic expects NAME:PARTITIONS[:RF], got '" << text << "'\n";
+            std::cerr << "error: --create-topic '" << text << "': " << why << '\n';
             return 2;
         }
         topicArgs.push_back(*arg);

@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
 #include <vector>
 
 int main(int argc, char **argv)
@@ -19,10 +20,24 @@ int main(int argc, char **argv)
         kl::cli::addSimulateCommand(app),
     };
 
+    // CLI11 says only "A subcommand is required" for a mistyped one: name it and the known ones.
+    if (argc >= 2 && argv[1][0] != '-') {
+        bool known = false;
+        std::string names;
+        for (const auto &command : commands) {
+            known = known || command.app->get_name() == argv[1];
+            names += (names.empty() ? "" : ", ") + command.app->get_name();
+        }
+        if (!known) {
+            std::cerr << "kafkalab-cli: unknown subcommand '" << argv[1] << "' (subcommands: " << names
+                      << "; see kafkalab-cli --help)\n";
+            return 2;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
-        return app.exit(e); // --help prints and exits 0; a bad argument explains and exits non-zero
+        return app.exit(e) == 0 ? 0 : 2; // --help prints and exits 0; a bad argument explains and exits 2
     }
 
     for (const auto &command : commands) {

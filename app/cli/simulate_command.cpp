@@ -8,6 +8,8 @@
 // Without --data-dir the brokers live in a fresh temporary directory removed afterwards.
 #include "commands.h"
 
+#include "../cli_numbers.h"
+
 #include "scenario/group_table.h"
 #include "scenario/runner.h"
 #include "scenario/scenario.h"
@@ -16,7 +18,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -38,11 +42,23 @@ struct SimulateOptions {
 // A fresh directory under the system temp dir, removed when this goes out of scope.
 class TempDir {
 public:
+    // On failure path() is empty and error() says why (TMPDIR missing, not writable, ...).
     TempDir()
     {
-        std::string pattern = (fs::temp_directory_path() / "kafkalab-simulate-XXXXXX").string();
+        std::error_code ec;
+        const fs::path base = fs::temp_directory_path(ec);
+        if (ec) {
+            const char *tmpdir = std::getenv("TMPDIR");
+            m_error = std::string("the temporary directory ") + (tmpdir ? "TMPDIR=" + std::string(tmpdir) : "/tmp")
+                + " cannot be used (" + ec.message() + "); set TMPDIR to an existing directory or give --data-dir";
+            return;
+        }
+        std::string pattern = (base / "kafkalab-simulate-XXXXXX").string();
         if (mkdtemp(pattern.data()))
             m_path = pattern;
+        else
+            m_error = "cannot create a directory in " + base.string() + " (" + std::strerror(errno)
+                + "); set TMPDIR to a writable directory or give --data-dir";
     }
     ~TempDir()
     {
@@ -53,9 +69,11 @@ public:
     TempDir(const TempDir &) = delete;
     TempDir &operator=(const TempDir &) = delete;
     const fs::path &path() const { return m_path; }
+    const std::string &error() const { return m_error; }
 
 private:
     fs::path m_path;
+    std::string m_error;
 };
 
 int runSimulate(const SimulateOptions &o)
@@ -78,13 +96,18 @@ int runSimulate(const SimulateOptions &o)
     if (o.dataDir.empty()) {
         temp.emplace();
         if (temp->path().empty()) {
-            std::cerr << "kafkalab-cli simulate: cannot create a temporary directory\n";
+            std::cerr << "kafkalab-cli simulate: " << temp->error() << '\n';
             return 1;
         }
         options.dataDir = temp->path();
     } else {
         // An existing cluster would be recovered and change the run: insist on a fresh one.
         std::error_code ec;
+        if (fs::exists(o.dataDir, ec) && !fs::is_directory(o.dataDir, ec)) {
+            std::cerr << "kafkalab-cli simulate: --data-dir " << o.dataDir
+                      << " is a file, not a directory (give an empty or new directory)\n";
+            return 1;
+        }
         if (fs::exists(o.dataDir, ec) && !fs::is_empty(o.dataDir, ec)) {
             std::cerr << "kafkalab-cli simulate: --data-dir " << o.dataDir
                       << " is not empty (a scenario starts from an empty cluster)\n";
@@ -117,7 +140,8 @@ Command addSimulateCommand(CLI::App &app)
         "Run a scenario file on the embedded cluster with a manual clock; print the event "
         "timeline and a per-partition summary as JSON lines");
     sub->add_option("scenario", options->file, "Scenario file (JSON; see docs/SCENARIOS.md)")->required();
-    sub->add_option("--seed", options->seed, "Override the scenario's seed");
+    sub->add_option("--seed", options->seed, "Override the scenario's seed")
+        ->check(wholeNumber(0, INT64_MAX, "a scenario's seed range"));
     sub->add_option("--data-dir", options->dataDir,
         "Keep the brokers' data here (empty or absent); default: a temporary directory, removed after");
     return {sub, [options]() { return runSimulate(*options); }};

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -420,6 +422,17 @@ public:
 ScenarioParseResult parseScenario(std::string_view text)
 {
     ScenarioParseResult result;
+    // A binary file (an image, an executable, a segment) would get nlohmann's "invalid literal"
+    // at 1:1; JSON text never holds control bytes other than tab, line feed and carriage return.
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+            const auto [line, column] = lineAndColumn(text, i);
+            result.error = ScenarioError {line, column,
+                fmt::format("this is not a JSON text file: control byte 0x{:02X} here (a binary file?)", byte)};
+            return result;
+        }
+    }
     if (const size_t deep = jsonTooDeep(text); deep != std::string_view::npos) {
         const auto [line, column] = lineAndColumn(text, deep);
         result.error = ScenarioError {line, column,
@@ -472,10 +485,17 @@ ScenarioParseResult parseScenario(std::string_view text)
 
 ScenarioParseResult loadScenarioFile(const std::filesystem::path &file)
 {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+        ScenarioParseResult result;
+        result.error = ScenarioError {0, 0, "is a directory, not a scenario file (give a .json file)"};
+        return result;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         ScenarioParseResult result;
-        result.error = ScenarioError {0, 0, "cannot open the file"};
+        result.error = ScenarioError {0, 0,
+            fmt::format("cannot open the file ({})", std::filesystem::exists(file, ec) ? std::strerror(errno) : "no such file")};
         return result;
     }
     std::stringstream text;

@@ -83,3 +83,54 @@ if(TARGET kafkalab-cli)
   scenario_cli_test(cli_simulate_missing_file EXIT 2 REGEX "no-such\\.json: cannot open the file"
     ARGS simulate ${_bad}/no-such.json)
 endif()
+
+# Bad command lines and unusable paths (issue 10, "Messages"): each says what was wrong and
+# what is accepted, exit 2 for a bad argument or file, 1 for a run that could not start.
+if(TARGET kafkalab-cli)
+  set(_msgs ${CMAKE_CURRENT_BINARY_DIR}/cli-messages)
+  file(MAKE_DIRECTORY ${_msgs}/a-directory.json)
+  file(WRITE ${_msgs}/a-file "")
+  # A binary "scenario": a few bytes of an ELF header.
+  string(ASCII 127 69 76 70 2 1 1 _elf)
+  file(WRITE ${_msgs}/binary.json "${_elf}")
+  set(_ok ${PROJECT_SOURCE_DIR}/resources/scenarios/leader-failover.json)
+  scenario_cli_test(cli_unknown_subcommand EXIT 2
+    REGEX "unknown subcommand 'bogus' \\(subcommands: .*simulate" ARGS bogus)
+  scenario_cli_test(cli_simulate_negative_seed EXIT 2
+    REGEX "--seed: must be a whole number 0\\.\\.9223372036854775807.*got '-1'" ARGS simulate ${_ok} --seed -1)
+  scenario_cli_test(cli_simulate_overflowing_seed EXIT 2
+    REGEX "--seed: must be a whole number .*got '99999999999999999999'" ARGS simulate ${_ok} --seed 99999999999999999999)
+  scenario_cli_test(cli_simulate_directory EXIT 2
+    REGEX "a-directory\\.json: is a directory, not a scenario file" ARGS simulate ${_msgs}/a-directory.json)
+  scenario_cli_test(cli_simulate_binary EXIT 2
+    REGEX "binary\\.json:1:1: this is not a JSON text file: control byte 0x7F" ARGS simulate ${_msgs}/binary.json)
+  scenario_cli_test(cli_simulate_data_dir_is_a_file EXIT 1
+    REGEX "--data-dir .*a-file is a file, not a directory" ARGS simulate ${_ok} --data-dir ${_msgs}/a-file)
+  scenario_cli_test(cli_simulate_missing_tmpdir EXIT 1
+    REGEX "TMPDIR=${_msgs}/none cannot be used \\(No such file or directory\\); set TMPDIR" ARGS simulate ${_ok})
+  set_tests_properties(cli_simulate_missing_tmpdir PROPERTIES ENVIRONMENT TMPDIR=${_msgs}/none)
+endif()
+if(TARGET kafkalab-broker)
+  # broker_args_test(name REGEX re ARGS ...): kafkalab-broker refuses the arguments with exit 2.
+  function(broker_args_test name)
+    cmake_parse_arguments(F "" "REGEX" "ARGS" ${ARGN})
+    string(REPLACE ";" "^^" _args "${F_ARGS}")
+    add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:kafkalab-broker>
+             "-DARGS=${_args}" -DEXIT=2 "-DREGEX=${F_REGEX}"
+             -P ${CMAKE_CURRENT_SOURCE_DIR}/cli_expect.cmake)
+  endfunction()
+  set(_bd ${CMAKE_CURRENT_BINARY_DIR}/broker-args)
+  broker_args_test(broker_negative_duration
+    REGEX "--duration-ms: must be a whole number 0\\.\\.9223372036854775807 \\(milliseconds"
+    ARGS --data-dir ${_bd} --duration-ms -1)
+  broker_args_test(broker_negative_seed REGEX "--seed: must be a whole number 0\\.\\.18446744073709551615, got '-1'"
+    ARGS --data-dir ${_bd} --seed -1)
+  broker_args_test(broker_topic_trailing_letters REGEX "'t:1x': PARTITIONS must be a whole number 1\\.\\.100000, got '1x'"
+    ARGS --data-dir ${_bd} --create-topic t:1x --duration-ms 1)
+  broker_args_test(broker_topic_too_many_fields REGEX "'t:1:1:1': expected NAME:PARTITIONS or NAME:PARTITIONS:RF"
+    ARGS --data-dir ${_bd} --create-topic t:1:1:1 --duration-ms 1)
+  broker_args_test(broker_topic_trailing_colon REGEX "'t:2:3:': expected NAME:PARTITIONS"
+    ARGS --data-dir ${_bd} --create-topic t:2:3: --duration-ms 1)
+  broker_args_test(broker_topic_rf_above_brokers REGEX "RF must be a whole number 1\\.\\.3 \\(the broker count\\), got '4'"
+    ARGS --data-dir ${_bd} --create-topic t:2:4 --duration-ms 1)
+endif()

@@ -525,7 +525,7 @@ void TestScenarioParser::fileErrors()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error.line, 0);
     QCOMPARE(parsed.error.toString("/no/such/dir/scenario.json"),
-        std::string("/no/such/dir/scenario.json: cannot open the file"));
+        std::string("/no/such/dir/scenario.json: cannot open the file (no such file)"));
 }
 
 QTEST_APPLESS_MAIN(TestScenarioParser)

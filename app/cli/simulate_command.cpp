@@ -19,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unistd.h>
 
 namespace kl::cli {
 
@@ -37,6 +39,7 @@ struct SimulateOptions {
     std::string file;
     std::optional<uint64_t> seed;
     std::string dataDir;
+    bool progress = false;
 };
 
 // A fresh directory under the system temp dir, removed when this goes out of scope.
@@ -93,6 +96,21 @@ int runSimulate(const SimulateOptions &o)
     std::optional<TempDir> temp;
     ScenarioRunOptions options;
     options.seed = o.seed;
+    // Progress on stderr: asked for, or a terminal (a long run must not look hung). At most one
+    // line a second of wall time; on a terminal the line is rewritten in place.
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    if (o.progress || tty) {
+        auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+        options.progress = [last, tty, forced = o.progress](int64_t nowMs, int64_t endMs) {
+            const auto wall = std::chrono::steady_clock::now();
+            if (!forced && wall - *last < std::chrono::seconds(1) && nowMs < endMs)
+                return;
+            *last = wall;
+            const double percent = endMs > 0 ? 100.0 * static_cast<double>(nowMs) / static_cast<double>(endMs) : 100;
+            std::cerr << (tty ? "\r" : "") << "simulate: " << static_cast<int>(percent) << "% (" << nowMs / 1000
+                      << " of " << endMs / 1000 << " s simulated)" << (tty ? "" : "\n") << std::flush;
+        };
+    }
     if (o.dataDir.empty()) {
         temp.emplace();
         if (temp->path().empty()) {
@@ -118,6 +136,8 @@ int runSimulate(const SimulateOptions &o)
 
     const ScenarioRunReport report = runScenario(*parsed.scenario, options,
         [](const std::string &line) { std::cout << line << '\n'; });
+    if (tty && options.progress)
+        std::cerr << '\n';
     if (!report.groups.empty())
         std::cout << describeGroupsText(report.groups);
     std::cout.flush();
@@ -142,6 +162,8 @@ Command addSimulateCommand(CLI::App &app)
     sub->add_option("scenario", options->file, "Scenario file (JSON; see docs/SCENARIOS.md)")->required();
     sub->add_option("--seed", options->seed, "Override the scenario's seed")
         ->check(wholeNumber(0, INT64_MAX, "a scenario's seed range"));
+    sub->add_flag("--progress", options->progress,
+        "Print how far the run is on stderr (always on when stderr is a terminal)");
     sub->add_option("--data-dir", options->dataDir,
         "Keep the brokers' data here (empty or absent); default: a temporary directory, removed after");
     return {sub, [options]() { return runSimulate(*options); }};

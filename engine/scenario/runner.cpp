@@ -81,8 +81,16 @@ int64_t ScenarioRunner::scenarioNow() const
 
 void ScenarioRunner::advanceTo(int64_t scenarioMs)
 {
-    if (scenarioMs > scenarioNow())
-        m_core.advanceTo(m_clock, m_startMs + scenarioMs);
+    if (!m_progress) {
+        if (scenarioMs > scenarioNow())
+            m_core.advanceTo(m_clock, m_startMs + scenarioMs);
+        return;
+    }
+    const int64_t slice = std::max<int64_t>(60'000, m_scenario.endMs / 100);
+    while (scenarioMs > scenarioNow()) {
+        m_core.advanceTo(m_clock, m_startMs + std::min(scenarioMs, scenarioNow() + slice));
+        m_progress(scenarioNow(), m_scenario.endMs);
+    }
 }
 
 void ScenarioRunner::emitLine(const std::string &line)

@@ -63,8 +63,10 @@ public:
     // waiting for acknowledgement, then the summary lines.
     void runToEnd();
     const ScenarioRunReport &report() const { return m_report; }
+    void setProgress(std::function<void(int64_t nowMs, int64_t endMs)> progress) { m_progress = std::move(progress); }
 
 private:
+    std::function<void(int64_t, int64_t)> m_progress;
     struct TopicCounters {
         int64_t acknowledged = 0;
         int64_t refused = 0;
@@ -121,6 +123,9 @@ struct ScenarioRunOptions {
     std::filesystem::path dataDir;          // brokers' directories go here; should be empty
     std::optional<uint64_t> seed;           // overrides the scenario's seed
     int64_t startMs = 1'700'000'000'000;    // engine clock at scenario time 0 (record timestamps)
+    // Called with (scenario time, scenario end) after each slice of at most 1% of the run (and
+    // at least a simulated minute), so a long run can show how far it is.
+    std::function<void(int64_t nowMs, int64_t endMs)> progress;
 };
 
 // Opens a fresh EngineCore for the scenario, runs it to the end with lines going to `sink`,

@@ -181,6 +181,7 @@ ScenarioRunReport runScenario(
     ScenarioRunReport report;
     {
         ScenarioRunner runner(scenario, **core, clock, options.startMs, options.dataDir.string(), sink);
+        runner.setProgress(options.progress);
         runner.reportEarlierEvents();
         runner.runToEnd();
         report = runner.report();

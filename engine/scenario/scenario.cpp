@@ -133,6 +133,7 @@ void ScenarioParser::parseClusterConfig(const ScenarioFields &top, Scenario &s)
     s.replicaLagTimeMaxMs = c.optInteger("replica.lag.time.max.ms", 1, kScenarioMaxMs).value_or(s.replicaLagTimeMaxMs);
     s.replicaFetchIntervalMs = static_cast<int32_t>(
         c.optInteger("replica.fetch.interval.ms", 1, 3'600'000).value_or(s.replicaFetchIntervalMs));
+    m_fetchIntervalMs = s.replicaFetchIntervalMs;
 }
 
 // "title" / "description": a string (English), or an object with "en" and the other languages.
@@ -237,6 +238,7 @@ ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode
         readCommon(f, a);
         a.ms = f.integer("ms", 0, kScenarioMaxMs);
         m_now += a.ms; // the next "after" counts from the end of the advance
+        accountWork(f, "ms");
         break;
     }
     case ScenarioActionKind::Expect: {
@@ -300,6 +302,28 @@ ScenarioAction ScenarioParser::parseAction(const json &value, const JsonLineNode
     return a;
 }
 
+void ScenarioParser::accountWork(const ScenarioFields &f, std::string_view key)
+{
+    if (m_now <= m_accountedMs)
+        return;
+    m_replicaSeconds += static_cast<double>(m_replicas) * static_cast<double>(m_now - m_accountedMs) / 1000.0;
+    m_accountedMs = m_now;
+    const auto days = [](int64_t ms) { return fmt::format("{:.1f} days", static_cast<double>(ms) / 86'400'000.0); };
+    if (m_now > kScenarioMaxMs)
+        f.fail(key, fmt::format("the scenario would run for {} ms ({}) in all; one scenario may simulate at most "
+                                "{} ms (a week) in total",
+                        m_now, days(m_now), kScenarioMaxMs));
+    if (m_now / m_fetchIntervalMs > kScenarioMaxFetchRounds)
+        f.fail(key, fmt::format("{} ms at replica.fetch.interval.ms {} is {} follower fetch rounds; the limit is {} "
+                                "(a week at the default 100 ms): shorten the run or raise the interval",
+                        m_now, m_fetchIntervalMs, m_now / m_fetchIntervalMs, kScenarioMaxFetchRounds));
+    if (m_replicaSeconds > static_cast<double>(kScenarioMaxReplicaSeconds))
+        f.fail(key, fmt::format("{} partition replicas for {} ms is more simulated work than one scenario may ask "
+                                "for (replicas x seconds above {}, about two minutes of work): use fewer partitions "
+                                "or shorter advances",
+                        m_replicas, m_now, kScenarioMaxReplicaSeconds));
+}
+
 void ScenarioParser::readCommon(const ScenarioFields &f, ScenarioAction &a)
 {
     if (f.has("at") && f.has("after"))
@@ -313,6 +337,7 @@ void ScenarioParser::readCommon(const ScenarioFields &f, ScenarioAction &a)
         m_now += *after;
     }
     a.atMs = m_now;
+    accountWork(f, f.has("at") ? "at" : "after");
     if (auto code = f.optString("expect-error")) {
         a.expectError = errorFromName(*code);
         if (!a.expectError)

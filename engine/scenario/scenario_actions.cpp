@@ -31,6 +31,7 @@ void ScenarioParser::parseCreateTopic(const ScenarioFields &f, ScenarioAction &a
     if (auto it = m_topics.find(a.topic); it != m_topics.end())
         f.fail("topic", fmt::format("topic '{}' was already created on line {}", a.topic, it->second.line));
     m_topics[a.topic] = TopicInfo {c.partitions, a.line};
+    m_replicas += static_cast<int64_t>(c.partitions) * c.replicationFactor;
 }
 
 // "replica-assignment": [[3, 1, 2], [1, 2, 3]] pins each partition's replicas (the first leads),

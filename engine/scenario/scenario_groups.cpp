@@ -102,6 +102,8 @@ void ScenarioParser::parseStartGroup(const ScenarioFields &f, ScenarioAction &a)
     a.group = f.string("group");
     if (a.group.empty())
         f.fail("group", "key 'group' must not be empty");
+    if (m_groups.empty()) // the first group makes the engine create __consumer_offsets (50 partitions)
+        m_replicas += 50LL * std::min(3, m_brokers);
     ConsumerGroupSpec &g = a.groupSpec;
     g.groupId = a.group;
     const json &topics = f.at("topics");

@@ -21,6 +21,16 @@ namespace kl {
 // (every follower fetches every 100 ms of engine time, so a year would take minutes).
 inline constexpr int64_t kScenarioMaxMs = 7LL * 24 * 3600 * 1000;
 inline constexpr int64_t kScenarioMaxCount = 1'000'000;
+// Bounds on a whole scenario's simulated work, checked while parsing (issue 10: chained
+// week-long advances, a 1 ms fetch interval or thousands of partitions ran for hours):
+//  - its total time is at most kScenarioMaxMs (a week), not each value;
+//  - follower fetch rounds (total time / replica.fetch.interval.ms) at most a week's worth at
+//    Kafka Lab's 100 ms default;
+//  - partition replicas x seconds at most kScenarioMaxReplicaSeconds: about a million
+//    replica-seconds take a second of CPU on a 2-core VM (150 replicas for a day: 12 s), so the
+//    cap is about two minutes of work; a small cluster with a group for a week still fits.
+inline constexpr int64_t kScenarioMaxFetchRounds = kScenarioMaxMs / 100;
+inline constexpr int64_t kScenarioMaxReplicaSeconds = 120'000'000;
 inline constexpr int64_t kScenarioMaxInt32 = 2'147'483'647;
 
 class ScenarioParser {
@@ -36,6 +46,10 @@ private:
         int32_t partitions = 0;
         int line = 0;
     };
+
+    // Counts the work from the last accounted time up to m_now and fails at `key` of `f` when
+    // a bound above is crossed.
+    void accountWork(const ScenarioFields &f, std::string_view key);
 
     void parseClusterConfig(const ScenarioFields &top, Scenario &s);
     ScenarioText readText(const ScenarioFields &top, std::string_view key);
@@ -64,6 +78,10 @@ private:
     int32_t m_brokers = 3;
     int64_t m_now = 0;
     std::map<std::string, TopicInfo> m_topics;
+    int32_t m_fetchIntervalMs = 100;
+    int64_t m_accountedMs = 0;   // work is counted up to here
+    int64_t m_replicas = 0;      // partition replicas created so far (with __consumer_offsets once a group starts)
+    double m_replicaSeconds = 0; // replicas x seconds so far
 
     // What earlier start-group / add-consumer / stop-group actions did to each group.
     struct GroupInfo {

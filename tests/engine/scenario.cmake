@@ -94,6 +94,8 @@ if(TARGET kafkalab-cli)
   string(ASCII 127 69 76 70 2 1 1 _elf)
   file(WRITE ${_msgs}/binary.json "${_elf}")
   set(_ok ${PROJECT_SOURCE_DIR}/resources/scenarios/leader-failover.json)
+  scenario_cli_test(cli_simulate_progress EXIT 0
+    REGEX "simulate: [0-9]+% .*\nsimulate: 100% \\([0-9]+ of [0-9]+ s simulated\\)\n$" ARGS simulate ${_ok} --progress)
   scenario_cli_test(cli_unknown_subcommand EXIT 2
     REGEX "unknown subcommand 'bogus' \\(subcommands: .*simulate" ARGS bogus)
   scenario_cli_test(cli_simulate_negative_seed EXIT 2

@@ -27,6 +27,7 @@ private slots:
     void malformed();
     void errorColumns();
     void hostileNumbersAndNesting();
+    void workBounds();
     void syntaxErrorPosition();
     void fileErrors();
     void groupActions();
@@ -415,6 +416,13 @@ void TestScenarioParser::malformed_data()
     QTest::newRow("group expect bad lag status")
         << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"topic\": \"orders\", \"partition\": 0, \"lag-status\": \"LATE\"}")
         << 6 << "unknown lag status 'LATE'";
+    // Bounds on a whole run's simulated work (issue 10).
+    QTest::newRow("a week in total") << with("{\"do\": \"advance\", \"ms\": 604800000},\n    {\"do\": \"advance\", \"ms\": 1}")
+                                     << 6 << "one scenario may simulate at most 604800000 ms (a week) in total";
+    QTest::newRow("too many partitions for the time")
+        << with("{\"do\": \"create-topic\", \"topic\": \"big\", \"partitions\": 1000, \"replication-factor\": 3},\n"
+                "    {\"do\": \"advance\", \"ms\": 86400000}")
+        << 6 << "3006 partition replicas for 86400000 ms is more simulated work than one scenario may ask for";
     QTest::newRow("group expect key of a topic expect")
         << with(group + "{\"do\": \"expect\", \"group\": \"g\", \"leader\": 1}") << 6 << "unknown key 'leader'";
 }
@@ -461,6 +469,31 @@ void TestScenarioParser::errorColumns()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error.line, 1);
     QCOMPARE(parsed.error.column, 16);
+}
+
+void TestScenarioParser::workBounds()
+{
+    // A 1 ms fetch interval: an hour is fine, a day is 86,400,000 fetch rounds.
+    const std::string fast = "{\"config\": {\"replica.fetch.interval.ms\": 1}, \"actions\": [\n"
+                             "  {\"do\": \"advance\", \"ms\": 3600000},\n  {\"after\": 86400000, \"do\": \"heal\", \"broker\": 1}]}";
+    auto parsed = parseScenario(fast);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 3);
+    QVERIFY2(parsed.error.reason.find("at replica.fetch.interval.ms 1 is 90000000 follower fetch rounds; the limit is "
+                                      "6048000") != std::string::npos,
+        parsed.error.reason.c_str());
+    // 200 chained week-long advances: refused at the second, each value being in range.
+    std::string chained = "{\"actions\": [";
+    for (int i = 0; i < 200; ++i)
+        chained += std::string(i ? ",\n" : "\n") + "  {\"do\": \"advance\", \"ms\": 604800000}";
+    parsed = parseScenario(chained + "]}");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error.line, 3);
+    // A week on a small cluster, with a group (and so __consumer_offsets), is still allowed.
+    parsed = parseScenario("{\"actions\": [{\"do\": \"create-topic\", \"topic\": \"t\", \"partitions\": 3, "
+                           "\"replication-factor\": 3},\n {\"do\": \"start-group\", \"group\": \"g\", \"topics\": [\"t\"]},\n"
+                           " {\"do\": \"advance\", \"ms\": 604800000}]}");
+    QVERIFY2(parsed, parsed.error.toString().c_str());
 }
 
 void TestScenarioParser::hostileNumbersAndNesting()

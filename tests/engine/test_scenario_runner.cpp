@@ -22,9 +22,10 @@ struct Run {
     ScenarioRunReport report;
     std::vector<std::string> lines;
     std::string dataDir;
+    std::vector<std::pair<int64_t, int64_t>> progress; // (now, end) reports, when asked for
 };
 
-Run run(const Scenario &scenario, std::optional<uint64_t> seed = std::nullopt)
+Run run(const Scenario &scenario, std::optional<uint64_t> seed = std::nullopt, bool withProgress = false)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -34,6 +35,8 @@ Run run(const Scenario &scenario, std::optional<uint64_t> seed = std::nullopt)
     ScenarioRunOptions options;
     options.dataDir = r.dataDir;
     options.seed = seed;
+    if (withProgress)
+        options.progress = [&r](int64_t now, int64_t end) { r.progress.emplace_back(now, end); };
     r.report = runScenario(scenario, options, [&](const std::string &line) { r.lines.push_back(line); });
     return r;
 }
@@ -109,9 +112,14 @@ void TestScenarioRunner::examples()
     QCOMPARE(result.size(), size_t(1));
     QCOMPARE(result[0]["ok"].get<bool>(), true);
 
-    // Same file, same seed, another directory: the same bytes, and no path of either run.
-    const Run second = run(*parsed.scenario);
+    // Same file, same seed, another directory: the same bytes, and no path of either run. The
+    // second run reports progress, which advances the clock in slices: still the same bytes.
+    const Run second = run(*parsed.scenario, std::nullopt, true);
     QCOMPARE(second.lines, first.lines);
+    QVERIFY(!second.progress.empty());
+    for (size_t i = 1; i < second.progress.size(); ++i)
+        QVERIFY(second.progress[i].first > second.progress[i - 1].first);
+    QCOMPARE(second.progress.back().first, parsed.scenario->endMs);
     for (const auto &line : first.lines)
         QVERIFY2(line.find(first.dataDir) == std::string::npos, line.c_str());
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "api/commands.h"
+#include "core/java_string.h" // javaStringHashCode
 #include "core/status.h"
 #include "group/group_records.h"
 #include "log/record_batch.h"
@@ -21,10 +22,6 @@ namespace kl {
 
 inline constexpr std::string_view kOffsetsTopic = "__consumer_offsets";
 
-// Java's String.hashCode(): s[0]*31^(n-1) + ... + s[n-1] over UTF-16 code units, in 32-bit
-// two's complement arithmetic. `s` is UTF-8; characters outside the BMP count as their two
-// surrogates, malformed bytes as U+FFFD (what Java's decoder would produce).
-int32_t javaStringHashCode(std::string_view s);
 // Kafka's Utils.abs: Math.abs except that Integer.MIN_VALUE maps to 0 (not to itself).
 int32_t kafkaAbs(int32_t n);
 // GroupCoordinator.partitionFor: Utils.abs(groupId.hashCode) % offsets.topic.num.partitions.

@@ -262,8 +262,9 @@ struct EngineCore::Impl {
     void producerTick(uint64_t id);
 
     // produce.cpp: what a consumer may read (below the leader's high watermark), decoded.
-    Result<std::vector<Record>> fetchCommitted(
-        const std::string &topic, int32_t partition, int64_t offset, int32_t maxBytes);
+    // `leaderEpochs`, when given, gets each record's batch partitionLeaderEpoch.
+    Result<std::vector<Record>> fetchCommitted(const std::string &topic, int32_t partition, int64_t offset,
+        int32_t maxBytes, std::vector<int32_t> *leaderEpochs = nullptr);
 
     // Consumer groups (groups.h / groups.cpp / consumer_offsets_topic.cpp): created on first use.
     struct GroupSystem;

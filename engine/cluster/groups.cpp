@@ -69,15 +69,20 @@ int32_t EngineCore::Impl::GroupSystem::partitionCount(const std::string &topic)
     return it == d.topics.end() ? -1 : static_cast<int32_t>(it->second.partitions.size());
 }
 
-Result<std::vector<Record>> EngineCore::Impl::GroupSystem::fetch(
-    const TopicPartition &tp, int64_t offset, int32_t maxRecords)
+Result<ConsumerFetch> EngineCore::Impl::GroupSystem::fetch(const TopicPartition &tp, int64_t offset, int32_t maxRecords)
 {
     // About 256 bytes per record keeps reads small; Log::read returns at least one whole batch.
     const int32_t maxBytes = std::clamp(maxRecords, 1, 4096) * 256;
-    auto records = d.fetchCommitted(tp.topic, tp.partition, offset, maxBytes);
-    if (records && static_cast<int32_t>(records->size()) > maxRecords)
-        records->resize(static_cast<size_t>(maxRecords));
-    return records;
+    ConsumerFetch out;
+    auto records = d.fetchCommitted(tp.topic, tp.partition, offset, maxBytes, &out.leaderEpochs);
+    if (!records)
+        return records.status();
+    out.records = std::move(*records);
+    if (static_cast<int32_t>(out.records.size()) > maxRecords) {
+        out.records.resize(static_cast<size_t>(maxRecords));
+        out.leaderEpochs.resize(static_cast<size_t>(maxRecords));
+    }
+    return out;
 }
 
 Result<std::pair<int64_t, int64_t>> EngineCore::Impl::GroupSystem::offsetRange(const TopicPartition &tp)

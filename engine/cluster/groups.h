@@ -108,7 +108,7 @@ struct EngineCore::Impl::GroupSystem final : ConsumerHost {
     int32_t findCoordinator(const std::string &groupId) override;
     GroupCoordinator *coordinatorOn(const std::string &groupId, int32_t broker) override;
     int32_t partitionCount(const std::string &topic) override;
-    Result<std::vector<Record>> fetch(const TopicPartition &tp, int64_t offset, int32_t maxRecords) override;
+    Result<ConsumerFetch> fetch(const TopicPartition &tp, int64_t offset, int32_t maxRecords) override;
     Result<std::pair<int64_t, int64_t>> offsetRange(const TopicPartition &tp) override;
     void emit(Event event) override;
     void onConsumed(const SimulatedConsumer &consumer, const TopicPartition &tp, const Record &record) override;

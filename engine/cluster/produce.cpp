@@ -312,8 +312,8 @@ Result<std::vector<Record>> EngineCore::fetch(
     return d->fetchCommitted(topic, partition, offset, maxBytes);
 }
 
-Result<std::vector<Record>> EngineCore::Impl::fetchCommitted(
-    const std::string &topic, int32_t partition, int64_t offset, int32_t maxBytes)
+Result<std::vector<Record>> EngineCore::Impl::fetchCommitted(const std::string &topic, int32_t partition,
+    int64_t offset, int32_t maxBytes, std::vector<int32_t> *leaderEpochs)
 {
     if (shutDown)
         return Status::error(ErrorCode::BrokerNotAvailable, "the engine has been shut down");
@@ -346,8 +346,11 @@ Result<std::vector<Record>> EngineCore::Impl::fetchCommitted(
             return false;
         }
         for (auto &record : *decoded)
-            if (record.offset >= offset && record.offset < hw)
+            if (record.offset >= offset && record.offset < hw) {
                 records.push_back(std::move(record));
+                if (leaderEpochs)
+                    leaderEpochs->push_back(header.partitionLeaderEpoch);
+            }
         return true;
     });
     if (!status && records.empty())

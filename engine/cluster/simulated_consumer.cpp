@@ -87,7 +87,9 @@ void SimulatedConsumer::start()
     m_generation = -1;
     m_owned.clear();
     m_positions.clear();
-    m_committed.clear();
+    // A new process: its assignor remembers no previous assignment.
+    m_lastAssigned.clear();
+    m_lastGeneration = -1;
     m_commitBeforeJoin = false;
     m_closing = false;
     m_lastPollMs = now;
@@ -297,13 +299,11 @@ void SimulatedConsumer::sendJoin()
         m_phase = Phase::NeedJoin;
         return;
     }
-    ConsumerSubscription subscription;
-    subscription.topics = m_spec.topics;
-    // Cooperative members report what they still own; eager sticky members what they had before
-    // revoking (Java's StickyAssignor carries it in userData), so stickiness survives.
-    subscription.ownedPartitions = m_cooperative ? m_owned : m_lastAssigned;
-    subscription.generationId = m_cooperative ? m_generation : m_lastGeneration;
-    auto metadata = encodeSubscription(subscription);
+    // ConsumerCoordinator.metadata(): what it owns now (an eager member revoked everything in
+    // prepareRejoin, so nothing), the generation it is in (-1 once it lost its membership),
+    // and its assignor's userData (the sticky ones carry the last assignment / generation).
+    auto metadata = encodeJavaClientSubscription(
+        m_spec.assignor, JavaClientState { m_spec.topics, m_owned, m_generation, m_lastAssigned, m_lastGeneration });
     JoinGroupRequest request;
     request.groupId = m_spec.groupId;
     request.sessionTimeoutMs = m_spec.sessionTimeoutMs;
@@ -363,7 +363,9 @@ void SimulatedConsumer::onJoin(const JoinGroupResponse &response)
     request.groupInstanceId = m_instanceId;
     request.protocolType = response.protocolType;
     request.protocolName = response.protocolName;
-    if (response.leader == m_memberId)
+    // ConsumerCoordinator.onLeaderElected; a static leader that rejoined a Stable group is told
+    // to skip the assignment (KIP-814) and syncs with none, keeping the one it has.
+    if (response.leader == m_memberId && !response.skipAssignment)
         request.assignments = computeAssignment(response);
     GroupCoordinator *c = coordinator();
     if (!c) {
@@ -394,8 +396,9 @@ std::vector<SyncGroupAssignment> SimulatedConsumer::computeAssignment(const Join
         s.groupInstanceId = m.groupInstanceId;
         if (auto decoded = decodeSubscription(m.metadata)) {
             s.topics = decoded->topics;
-            s.ownedPartitions = decoded->ownedPartitions;
-            s.generation = decoded->generationId;
+            PreviousOwnership previous = previousOwnership(response.protocolName, *decoded);
+            s.ownedPartitions = std::move(previous.partitions);
+            s.generation = previous.generation;
         }
         for (const auto &topic : s.topics)
             if (!partitionsPerTopic.count(topic))
@@ -420,6 +423,9 @@ void SimulatedConsumer::onSync(const SyncGroupResponse &response)
     std::vector<TopicPartition> assigned;
     if (auto decoded = decodeAssignment(response.assignment))
         assigned = decoded->partitions;
+    // The assignor's onAssignment keeps the list as it came (the sticky userData's order).
+    m_lastAssigned = assigned;
+    m_lastGeneration = m_generation;
     std::sort(assigned.begin(), assigned.end());
     const int64_t now = m_host.timers().nowMs();
     m_phase = Phase::Stable;
@@ -428,8 +434,6 @@ void SimulatedConsumer::onSync(const SyncGroupResponse &response)
     if (!revoked.empty())
         revoke(revoked, true, "cooperative revocation"); // only cooperative members still own any
     m_owned = assigned;
-    m_lastAssigned = assigned;
-    m_lastGeneration = m_generation;
     ensurePositions();
     // KIP-429: a member that gave partitions up rejoins so they can be handed to their new owner.
     if (!revoked.empty() && m_cooperative)
@@ -540,15 +544,15 @@ void SimulatedConsumer::ensurePositions()
         if (p.errorCode != ErrorCode::None)
             continue;
         if (p.committedOffset >= 0) {
-            m_positions[tp] = p.committedOffset;
-            m_committed[tp] = p.committedOffset;
+            // The committed offset with its leader epoch (refreshCommittedOffsetsIfNeeded).
+            m_positions[tp] = Position { p.committedOffset, p.committedLeaderEpoch };
             continue;
         }
-        // Nothing committed: auto.offset.reset.
+        // Nothing committed: auto.offset.reset. Java's reset position has no offset epoch.
         auto range = m_host.offsetRange(tp);
         if (!range)
             continue;
-        m_positions[tp] = m_spec.autoOffsetReset == "latest" ? range->second : range->first;
+        m_positions[tp] = Position { m_spec.autoOffsetReset == "latest" ? range->second : range->first, -1 };
     }
 }
 
@@ -568,20 +572,22 @@ void SimulatedConsumer::poll(int64_t nowMs)
         auto pos = m_positions.find(tp);
         if (pos == m_positions.end())
             continue;
-        auto records = m_host.fetch(tp, pos->second, static_cast<int32_t>(budget - processed));
-        if (!records) {
-            if (records.status().code() == ErrorCode::OffsetOutOfRange) {
+        auto fetched = m_host.fetch(tp, pos->second.offset, static_cast<int32_t>(budget - processed));
+        if (!fetched) {
+            if (fetched.status().code() == ErrorCode::OffsetOutOfRange) {
                 // Retention removed it (or an unclean election cut the log): auto.offset.reset.
                 if (auto range = m_host.offsetRange(tp))
-                    pos->second = m_spec.autoOffsetReset == "latest" ? range->second : range->first;
+                    pos->second = Position { m_spec.autoOffsetReset == "latest" ? range->second : range->first, -1 };
             }
             continue;
         }
-        for (const Record &record : *records) {
+        for (size_t i = 0; i < fetched->records.size(); ++i) {
             if (processed >= budget)
                 break;
+            const Record &record = fetched->records[i];
             m_host.onConsumed(*this, tp, record);
-            pos->second = record.offset + 1;
+            // The position after a record carries its batch's leader epoch (FetchCollector).
+            pos->second = Position { record.offset + 1, fetched->leaderEpochs[i] };
             ++processed;
             any = true;
         }
@@ -606,14 +612,15 @@ bool SimulatedConsumer::commit(
     request.generationId = m_generation;
     request.memberId = m_memberId;
     request.groupInstanceId = m_instanceId;
+    // SubscriptionState.allConsumed: every partition with a position, changed or not (a
+    // consumer that makes no progress commits the same offset again and again, which is what
+    // Burrow's STALL rule looks for), with the position's leader epoch and empty metadata.
     for (const auto &tp : partitions) {
         auto pos = m_positions.find(tp);
         if (pos == m_positions.end())
             continue;
-        auto done = m_committed.find(tp);
-        if (done != m_committed.end() && done->second == pos->second)
-            continue;
-        request.partitions.push_back(OffsetCommitPartition { tp.topic, tp.partition, pos->second, -1, "" });
+        request.partitions.push_back(
+            OffsetCommitPartition { tp.topic, tp.partition, pos->second.offset, pos->second.offsetEpoch, "" });
     }
     if (request.partitions.empty())
         return false;
@@ -644,8 +651,6 @@ void SimulatedConsumer::onCommitted(
         const auto &p = request.partitions[i];
         const ErrorCode code = r.partitions[i].errorCode;
         if (code == ErrorCode::None) {
-            if (current)
-                m_committed[TopicPartition { p.topic, p.partition }] = p.committedOffset;
             committed += fmt::format("{}{}-{}@{}", committed.empty() ? "" : ", ", p.topic, p.partition,
                 p.committedOffset);
         } else if (coordinatorError(code) || code == ErrorCode::RequestTimedOut) {

@@ -1,12 +1,14 @@
 // SimulatedConsumer: one consumer of a group, living inside the engine as an actor on engine
 // timers. It behaves like Kafka's Java consumer (KafkaConsumer + ConsumerCoordinator) and speaks
 // to the group coordinator only through its request API (group/group_api.h):
-//   FindCoordinator -> JoinGroup (MEMBER_ID_REQUIRED two-step) with a ConsumerProtocol
-//   subscription for its assignor -> the leader runs the assignor on every member's
-//   subscription -> SyncGroup -> Heartbeat every heartbeat.interval.ms -> poll (fetch below the
-//   high watermark at its processing rate, from the committed offset or auto.offset.reset) ->
-//   OffsetCommit (auto every auto.commit.interval.ms, on revocation and on close; or after every
-//   poll with enable.auto.commit=false).
+//   FindCoordinator -> JoinGroup v9 (MEMBER_ID_REQUIRED two-step) with the ConsumerProtocol
+//   subscription the Java client writes for its assignor (consumer_protocol.h) -> the leader
+//   runs the assignor on every member's subscription (unless told to skip it, KIP-814) ->
+//   SyncGroup -> Heartbeat every heartbeat.interval.ms -> poll (fetch below the high watermark
+//   at its processing rate, from the committed offset or auto.offset.reset) -> OffsetCommit of
+//   every position it has, changed or not, with the position's leader epoch (auto every
+//   auto.commit.interval.ms, on revocation and on close; or after every poll with
+//   enable.auto.commit=false).
 // Rebalances: an eager assignor revokes everything before rejoining (committing first when
 // auto-commit is on); cooperative-sticky keeps what it still owns, revokes only what the new
 // assignment takes away, and rejoins once more when it revoked something (KIP-429's 2nd round).
@@ -36,6 +38,13 @@ namespace kl {
 
 class SimulatedConsumer;
 
+// Records a fetch returned, with each one's batch partitionLeaderEpoch (the epoch the position
+// after it carries, as the Java client's FetchPosition.offsetEpoch does).
+struct ConsumerFetch {
+    std::vector<Record> records;
+    std::vector<int32_t> leaderEpochs; // one per record
+};
+
 // The engine as a consumer sees it: brokers' coordinators, partition leaders, timers, events.
 class ConsumerHost {
 public:
@@ -47,7 +56,7 @@ public:
     virtual GroupCoordinator *coordinatorOn(const std::string &groupId, int32_t broker) = 0;
     virtual int32_t partitionCount(const std::string &topic) = 0; // -1: unknown topic
     // Up to maxRecords records from the partition leader, below its high watermark.
-    virtual Result<std::vector<Record>> fetch(const TopicPartition &tp, int64_t offset, int32_t maxRecords) = 0;
+    virtual Result<ConsumerFetch> fetch(const TopicPartition &tp, int64_t offset, int32_t maxRecords) = 0;
     // [log start offset, high watermark] on the leader; an error when there is no leader.
     virtual Result<std::pair<int64_t, int64_t>> offsetRange(const TopicPartition &tp) = 0;
     virtual void emit(Event event) = 0;
@@ -144,10 +153,17 @@ private:
     std::string m_memberId;
     int32_t m_generation = -1;
     std::vector<TopicPartition> m_owned;        // sorted
-    std::vector<TopicPartition> m_lastAssigned; // eager: what it had before revoking (sticky)
+    // Its assignor's state (onAssignment): the last assignment, in the order it came, and its
+    // generation; the sticky assignors' userData carries them.
+    std::vector<TopicPartition> m_lastAssigned;
     int32_t m_lastGeneration = -1;
-    std::map<TopicPartition, int64_t> m_positions;
-    std::map<TopicPartition, int64_t> m_committed; // what it last committed successfully
+    // SubscriptionState.FetchPosition: the next offset to read and the leader epoch of the
+    // record before it (-1 when unknown: after auto.offset.reset, before anything was read).
+    struct Position {
+        int64_t offset = 0;
+        int32_t offsetEpoch = -1;
+    };
+    std::map<TopicPartition, Position> m_positions;
 
     int64_t m_lastPollMs = 0;
     int64_t m_lastHeartbeatMs = 0;

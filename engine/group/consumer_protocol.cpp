@@ -1,11 +1,13 @@
 // Encode/decode of the consumer protocol's subscription and assignment (see the header).
 #include "group/consumer_protocol.h"
 
+#include "core/java_string.h"
 #include "group/wire_fields.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace kl {
 
@@ -164,6 +166,158 @@ Result<ConsumerAssignment> decodeAssignment(std::span<const uint8_t> data)
     if (!r.ok())
         return r.status();
     return a;
+}
+
+// --- assignors' userData
+
+Result<std::vector<uint8_t>> encodeStickyUserData(const StickyUserData &data)
+{
+    std::vector<std::string> topics;
+    std::map<std::string, std::vector<int32_t>> byTopic;
+    for (const auto &tp : data.previousAssignment) {
+        if (!byTopic.count(tp.topic))
+            topics.push_back(tp.topic);
+        byTopic[tp.topic].push_back(tp.partition);
+    }
+    for (const auto &t : topics)
+        if (!wire::fitsString(t))
+            return Status::error(ErrorCode::InvalidRequest,
+                fmt::format("StickyAssignorUserData: a topic name of {} bytes does not fit an INT16 length", t.size()));
+    std::vector<uint8_t> out;
+    FieldWriter w(out);
+    w.arrayCount(topics.size());
+    for (const auto &t : javaHashMapOrder(topics)) {
+        w.string(t);
+        const auto &partitions = byTopic.at(t);
+        w.arrayCount(partitions.size());
+        for (int32_t p : partitions)
+            w.i32(p);
+    }
+    if (data.generation)
+        w.i32(*data.generation);
+    return out;
+}
+
+Result<StickyUserData> decodeStickyUserData(std::span<const uint8_t> data)
+{
+    // Java reads the v1 schema and falls back to v0 (no generation) when that fails.
+    StickyUserData v1;
+    FieldReader r(data, "StickyAssignorUserData", ErrorCode::InvalidRequest);
+    if (readTopicPartitions(r, v1.previousAssignment, "previous_assignment")) {
+        int32_t generation = -1;
+        if (r.i32(generation, "generation")) {
+            v1.generation = generation;
+            return v1;
+        }
+        StickyUserData v0;
+        v0.previousAssignment = std::move(v1.previousAssignment);
+        return v0;
+    }
+    return r.status();
+}
+
+std::vector<uint8_t> encodeCooperativeStickyUserData(int32_t generation)
+{
+    std::vector<uint8_t> out;
+    FieldWriter w(out);
+    w.i32(generation);
+    return out;
+}
+
+Result<int32_t> decodeCooperativeStickyUserData(std::span<const uint8_t> data)
+{
+    FieldReader r(data, "CooperativeStickyAssignorUserData", ErrorCode::InvalidRequest);
+    int32_t generation = -1;
+    if (!r.i32(generation, "generation"))
+        return r.status();
+    return generation;
+}
+
+std::vector<std::string> javaHashMapOrder(const std::vector<std::string> &keys)
+{
+    // HashMap.computeIfAbsent, step by step: the table is created (16) or doubled before an
+    // insertion once size > 3/4 of it, a new key goes to the HEAD of its bin, and a bin that
+    // already held 7 keys makes a table below 64 double (treeifyBin). A resize moves every bin's
+    // keys in order, so the relative order inside a bin survives.
+    using Bin = std::vector<std::pair<uint32_t, std::string>>; // (HashMap.hash, key), head first
+    std::vector<Bin> table;
+    size_t size = 0;
+    auto index = [&table](uint32_t hash) { return hash & static_cast<uint32_t>(table.size() - 1); };
+    auto resize = [&table, &index] {
+        std::vector<Bin> old = std::move(table);
+        table.assign(old.empty() ? 16 : old.size() * 2, Bin {});
+        for (auto &bin : old)
+            for (auto &entry : bin)
+                table[index(entry.first)].push_back(std::move(entry));
+    };
+    for (const auto &key : keys) {
+        if (table.empty() || static_cast<double>(size) > 0.75 * static_cast<double>(table.size()))
+            resize();
+        const auto h = static_cast<uint32_t>(javaStringHashCode(key));
+        const uint32_t hash = h ^ (h >> 16);
+        Bin &bin = table[index(hash)];
+        if (std::any_of(bin.begin(), bin.end(), [&](const auto &e) { return e.second == key; }))
+            continue;
+        const size_t binCount = bin.size();
+        bin.insert(bin.begin(), {hash, key});
+        ++size;
+        if (binCount >= 7 && table.size() < 64)
+            resize();
+    }
+    std::vector<std::string> out;
+    for (auto &bin : table)
+        for (auto &entry : bin)
+            out.push_back(std::move(entry.second));
+    return out;
+}
+
+Result<std::vector<uint8_t>> encodeJavaClientSubscription(std::string_view assignor, const JavaClientState &state)
+{
+    ConsumerSubscription s;
+    s.version = kConsumerProtocolMaxVersion;
+    s.topics = state.topics;
+    std::sort(s.topics.begin(), s.topics.end());
+    s.topics.erase(std::unique(s.topics.begin(), s.topics.end()), s.topics.end());
+    s.ownedPartitions = state.owned;
+    std::sort(s.ownedPartitions.begin(), s.ownedPartitions.end());
+    s.generationId = state.generation;
+    if (assignor == "sticky") {
+        // StickyAssignor.subscriptionUserData: null until its first assignment.
+        if (state.lastAssignmentGeneration >= 0) {
+            auto userData = encodeStickyUserData({state.lastAssignment, state.lastAssignmentGeneration});
+            if (!userData)
+                return userData.status();
+            s.userData = std::move(*userData);
+        }
+    } else if (assignor == "cooperative-sticky") {
+        s.userData = encodeCooperativeStickyUserData(state.lastAssignmentGeneration);
+    }
+    return encodeSubscription(s);
+}
+
+PreviousOwnership previousOwnership(std::string_view assignor, const ConsumerSubscription &s)
+{
+    PreviousOwnership out;
+    if (assignor == "sticky") {
+        // StickyAssignor.memberData: always the userData, since an eager member owns nothing now.
+        if (!s.userData || s.userData->empty())
+            return out;
+        if (auto decoded = decodeStickyUserData(*s.userData)) {
+            out.partitions = decoded->previousAssignment;
+            out.generation = decoded->generation.value_or(-1);
+        }
+        return out;
+    }
+    out.partitions = s.ownedPartitions;
+    if (assignor == "cooperative-sticky" && s.generationId < 0) {
+        // CooperativeStickyAssignor.memberData: a pre-v2 subscription's generation is in userData.
+        if (s.userData)
+            if (auto generation = decodeCooperativeStickyUserData(*s.userData))
+                out.generation = *generation;
+        return out;
+    }
+    out.generation = s.generationId;
+    return out;
 }
 
 } // namespace kl

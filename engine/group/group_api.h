@@ -22,7 +22,13 @@ struct JoinGroupProtocol {
     std::vector<uint8_t> metadata; // ConsumerProtocol subscription bytes (opaque here)
 };
 
+// JoinGroup's newest version (Kafka 4.x), the one the simulated consumer sends.
+inline constexpr int16_t kJoinGroupMaxVersion = 9;
+
 struct JoinGroupRequest {
+    // The request version: v9+ (KIP-814) lets a static leader rejoining a Stable group skip the
+    // assignment; older versions get the answer Kafka gave before (see GroupCoordinator).
+    int16_t apiVersion = kJoinGroupMaxVersion;
     std::string groupId;
     int32_t sessionTimeoutMs = 45000;
     int32_t rebalanceTimeoutMs = -1;   // -1: JoinGroup v0, the session timeout is used
@@ -48,6 +54,9 @@ struct JoinGroupResponse {
     std::string protocolType;
     std::string protocolName;
     std::string leader;
+    // v9+ (KIP-814): the leader must not compute a new assignment; it sends an empty SyncGroup
+    // and keeps its current one (a static leader that rejoined a Stable group).
+    bool skipAssignment = false;
     std::string memberId;
     std::vector<JoinGroupResponseMember> members; // only for the leader, sorted by member id
 };

@@ -177,8 +177,13 @@ void GroupCoordinator::doStaticMemberJoin(Group &group, const std::string &newMe
         return addMemberAndRebalance(group, newMemberId, req, std::move(cb));
 
     // A known static member restarted: the new id replaces the old one, whose waiting requests
-    // are fenced. Pre-KIP-814 Kafka answers with the leader id from before the replacement, so
-    // a restarted leader acts as a follower and simply syncs its old assignment back.
+    // are fenced. In a Stable group whose protocol does not change, it is answered at once
+    // without a rebalance. JoinGroup v9+ (KIP-814, Kafka 3.2+) names the current leader, which
+    // is the new id when the leader restarted, and tells that leader to skip the assignment:
+    // it gets the members (it must watch their topics' metadata) but sends an empty SyncGroup
+    // and keeps its assignment. Before v9 the answer names the leader from before the
+    // replacement (the old id), so a restarted leader acts as a follower and syncs its old
+    // assignment back, and it stops watching for new partitions (KAFKA-13435).
     const std::string previousLeader = group.leader().value_or("");
     GroupMember *old = group.find(*oldMemberId);
     if (old->awaitingJoin) {
@@ -220,14 +225,23 @@ void GroupCoordinator::doStaticMemberJoin(Group &group, const std::string &newMe
             // Same protocol next generation: persist the new id, no rebalance.
             Status st = storeGroup(group);
             JoinGroupResponse r;
+            r.generationId = group.generation();
+            r.protocolType = group.protocolType().value_or("");
+            r.protocolName = group.protocolName().value_or("");
             if (!st.isOk()) {
+                // Kafka reverts to the old id and answers UNKNOWN_MEMBER_ID's empty member id.
                 member.protocols = oldProtocols;
                 group.replaceStaticMember(*req.groupInstanceId, newMemberId, *oldMemberId);
-                r = joinError(newMemberId, st.code());
+                r.errorCode = st.code();
+                r.leader = previousLeader;
+            } else if (req.apiVersion >= 9) {
+                const bool isLeader = group.isLeader(newMemberId);
+                r.leader = group.leader().value_or("");
+                r.memberId = newMemberId;
+                r.skipAssignment = isLeader;
+                if (isLeader)
+                    r.members = group.currentMemberMetadata();
             } else {
-                r.generationId = group.generation();
-                r.protocolType = group.protocolType().value_or("");
-                r.protocolName = group.protocolName().value_or("");
                 r.leader = previousLeader;
                 r.memberId = newMemberId;
             }

@@ -237,8 +237,12 @@ void GroupCoordinator::unloadAll()
     // Kafka's onGroupUnloaded: whoever waits learns this broker is no longer the coordinator.
     for (auto &[gid, group] : m_groups) {
         for (auto &[id, m] : group->members()) {
-            if (m.awaitingJoin)
-                defer([f = std::move(m.awaitingJoin), r = JoinGroupResponse{ErrorCode::NotCoordinator, -1, "", "", "", id, {}}] { f(r); });
+            if (m.awaitingJoin) {
+                JoinGroupResponse r;
+                r.errorCode = ErrorCode::NotCoordinator;
+                r.memberId = id;
+                defer([f = std::move(m.awaitingJoin), r] { f(r); });
+            }
             if (m.awaitingSync) {
                 SyncGroupResponse r;
                 r.errorCode = ErrorCode::NotCoordinator;

@@ -14,6 +14,9 @@ kafkalab_add_test(test_replication_sim SOURCES ${_cluster_dir}/test_replication_
 kafkalab_add_test(test_consumer_groups SOURCES ${_cluster_dir}/test_consumer_groups.cpp LIBS kl_engine)
 kafkalab_add_test(test_consumer_groups_failover SOURCES ${_cluster_dir}/test_consumer_groups_failover.cpp
                   LIBS kl_engine)
+# The simulated consumer as the Java client behaves, read back from __consumer_offsets: auto-commit
+# of every position at every interval with its leader epoch, and the JoinGroup subscriptions.
+kafkalab_add_test(test_consumer_client SOURCES ${_cluster_dir}/test_consumer_client.cpp LIBS kl_engine)
 # Static membership restarts, and the lag_sampled / ordering_violation events.
 kafkalab_add_test(test_consumer_groups_events SOURCES ${_cluster_dir}/test_consumer_groups_events.cpp
                   LIBS kl_engine)

@@ -1,10 +1,14 @@
 // Consumer protocol subscription/assignment: byte-exact encodings against hand-written
 // literals (layouts in consumer_protocol.h), round trips, newer versions read as Kafka reads
-// them, and malformed input rejected with the field and byte position.
+// them, and malformed input rejected with the field and byte position. What a Java consumer
+// sends per assignor (eager: no ownedPartitions; sticky: the previous assignment in userData;
+// cooperative-sticky: its generation) against bytes kafka-python encodes, and java.util.HashMap
+// orders from the JDK (consumer_protocol_vectors.h, written by oracles/gen_consumer_protocol_vectors.py).
 #include <QtTest>
 
 // moc cannot parse <compare> (pulled in by group/types.h); it needs nothing from these.
 #ifndef Q_MOC_RUN
+#include "consumer_protocol_vectors.h"
 #include "group/consumer_protocol.h"
 
 #include <random>
@@ -23,6 +27,25 @@ std::vector<uint8_t> hex(const char *s)
 QByteArray toHex(const std::vector<uint8_t> &v)
 {
     return QByteArray(reinterpret_cast<const char *>(v.data()), qsizetype(v.size())).toHex(' ');
+}
+
+// "t:0,u:1" -> partitions; "" -> none.
+std::vector<TopicPartition> parseTps(const char *list)
+{
+    std::vector<TopicPartition> out;
+    for (const QString &item : QString::fromLatin1(list).split(',', Qt::SkipEmptyParts)) {
+        const qsizetype colon = item.lastIndexOf(':');
+        out.push_back({item.left(colon).toStdString(), item.mid(colon + 1).toInt()});
+    }
+    return out;
+}
+
+std::vector<std::string> parseList(const char *list)
+{
+    std::vector<std::string> out;
+    for (const QString &item : QString::fromLatin1(list).split(',', Qt::SkipEmptyParts))
+        out.push_back(item.toStdString());
+    return out;
 }
 
 std::vector<TopicPartition> tps(std::initializer_list<std::pair<const char *, int>> list)
@@ -203,6 +226,105 @@ private slots:
         ConsumerAssignment a;
         a.version = 9;
         QCOMPARE(encodeAssignment(a).status().code(), ErrorCode::UnsupportedVersion);
+    }
+
+    // Byte for byte what the Java client sends, per assignor and state (kafka-python's encoding).
+    void javaClientSubscriptions_data()
+    {
+        QTest::addColumn<int>("index");
+        for (size_t i = 0; i < std::size(oracle::kJavaSubscriptions); ++i)
+            QTest::newRow(oracle::kJavaSubscriptions[i].name) << int(i);
+    }
+    void javaClientSubscriptions()
+    {
+        QFETCH(int, index);
+        const auto &v = oracle::kJavaSubscriptions[index];
+        JavaClientState state;
+        state.topics = parseList(v.topics);
+        state.owned = parseTps(v.owned);
+        state.generation = v.generation;
+        state.lastAssignment = parseTps(v.lastAssignment);
+        state.lastAssignmentGeneration = v.lastAssignmentGeneration;
+        auto bytes = encodeJavaClientSubscription(v.assignor, state);
+        QVERIFY2(bytes.isOk(), bytes.status().message().c_str());
+        QCOMPARE(toHex(*bytes), toHex(hex(v.hex)));
+
+        // The leader reads back what Java's assignors read (AbstractStickyAssignor.memberData).
+        auto decoded = decodeSubscription(*bytes);
+        QVERIFY(decoded.isOk());
+        const PreviousOwnership previous = previousOwnership(v.assignor, *decoded);
+        const std::string assignor = v.assignor;
+        if (assignor == "sticky") {
+            QVERIFY(decoded->ownedPartitions.empty()); // eager: it revoked everything
+            auto expected = state.lastAssignmentGeneration >= 0 ? state.lastAssignment : std::vector<TopicPartition> {};
+            std::sort(expected.begin(), expected.end());
+            auto got = previous.partitions;
+            std::sort(got.begin(), got.end());
+            QCOMPARE(got, expected);
+            QCOMPARE(previous.generation, state.lastAssignmentGeneration);
+        } else {
+            auto owned = state.owned;
+            std::sort(owned.begin(), owned.end());
+            QCOMPARE(previous.partitions, owned);
+            // Without a generation field (-1), cooperative-sticky falls back to its userData's.
+            const bool fromUserData = assignor == "cooperative-sticky" && state.generation < 0;
+            QCOMPARE(previous.generation, fromUserData ? state.lastAssignmentGeneration : state.generation);
+        }
+    }
+
+    // A pre-v2 cooperative subscription carries the generation only in its userData.
+    void cooperativeGenerationFromUserData()
+    {
+        ConsumerSubscription s;
+        s.version = 1;
+        s.topics = {"t"};
+        s.ownedPartitions = tps({{"t", 1}});
+        s.userData = encodeCooperativeStickyUserData(4);
+        auto bytes = encodeSubscription(s);
+        QVERIFY(bytes.isOk());
+        auto decoded = decodeSubscription(*bytes);
+        QVERIFY(decoded.isOk());
+        QCOMPARE(decoded->generationId, -1);
+        PreviousOwnership previous = previousOwnership("cooperative-sticky", *decoded);
+        QCOMPARE(previous.generation, 4);
+        QCOMPARE(previous.partitions, tps({{"t", 1}}));
+        decoded->userData = std::vector<uint8_t> {0x01}; // unreadable: DEFAULT_GENERATION
+        QCOMPARE(previousOwnership("cooperative-sticky", *decoded).generation, -1);
+    }
+
+    void stickyUserDataDecodes()
+    {
+        for (const auto &v : oracle::kStickyUserData) {
+            auto decoded = decodeStickyUserData(hex(v.hex));
+            QVERIFY2(decoded.isOk(), v.hex);
+            QCOMPARE(decoded->previousAssignment, parseTps(v.partitions));
+            QCOMPARE(decoded->generation.has_value(), v.hasGeneration);
+            if (v.hasGeneration)
+                QCOMPARE(*decoded->generation, v.generation);
+            auto again = encodeStickyUserData(*decoded);
+            QVERIFY(again.isOk());
+            QCOMPARE(toHex(*again), toHex(hex(v.hex)));
+        }
+        // Neither v1 nor v0: the assignor ignores the claim.
+        QVERIFY(!decodeStickyUserData(hex("00 00 00 05 00")).isOk());
+        ConsumerSubscription s;
+        s.topics = {"t"};
+        s.userData = hex("00 00 00 05 00");
+        s.generationId = 3;
+        s.ownedPartitions = tps({{"t", 0}}); // never read for sticky
+        const PreviousOwnership previous = previousOwnership("sticky", s);
+        QVERIFY(previous.partitions.empty());
+        QCOMPARE(previous.generation, -1);
+    }
+
+    void javaHashMapOrders()
+    {
+        for (const auto &v : oracle::kJavaHashMapOrders) {
+            QStringList order;
+            for (const auto &key : javaHashMapOrder(parseList(v.keys)))
+                order << QString::fromStdString(key);
+            QCOMPARE(order.join(','), QString::fromLatin1(v.order));
+        }
     }
 
     void roundTrips()

@@ -27,6 +27,8 @@ private slots:
     void leaderThatNeverSyncsIsRemoved();
     void staticMemberRestartKeepsGeneration();
     void staticMemberFencedOnSyncAndCommit();
+    void staticLeaderRejoinSkipsAssignment_data();
+    void staticLeaderRejoinSkipsAssignment();
     void invalidSessionTimeout_data();
     void invalidSessionTimeout();
     void inconsistentProtocols();
@@ -481,6 +483,81 @@ void TestGroupCoordinator::staticMemberFencedOnSyncAndCommit()
     c.groupInstanceId.emplace("i");
     c.partitions = {{"t", 0, 1, -1, ""}};
     QCOMPARE(h.gc->commitOffsets(c).partitions.at(0).errorCode, ErrorCode::FencedInstanceId);
+}
+
+void TestGroupCoordinator::staticLeaderRejoinSkipsAssignment_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("JoinGroup v9 (KIP-814)") << 9;
+    QTest::newRow("JoinGroup v8") << 8;
+}
+
+// The static leader restarts while the group is Stable. Kafka 4.x answers JoinGroup v9+ with
+// the current leader (its new member id), the members, and skip_assignment=true; v8 and older
+// get the old leader id and no members, so the restarted leader acts as a follower.
+void TestGroupCoordinator::staticLeaderRejoinSkipsAssignment()
+{
+    QFETCH(int, version);
+    Harness h;
+    std::vector<std::shared_ptr<Reply<JoinGroupResponse>>> joins;
+    for (const char *inst : {"a", "b"}) {
+        auto r = joinRequest("g", fmt::format("client-{}", inst));
+        r.groupInstanceId = inst;
+        joins.push_back(h.join(r));
+    }
+    h.timers.advance(0);
+    const std::string oldLeader = joins[0]->value.leader;
+    QCOMPARE(oldLeader, joins[0]->value.memberId); // "a" joined first
+    const std::string b = joins[1]->value.memberId;
+    h.sync(syncRequest("g", 1, oldLeader, {{oldLeader, bytes("pa")}, {b, bytes("pb")}}));
+    QCOMPARE(stateOf(h, "g"), QString("Stable"));
+    const size_t rebalancesBefore = h.eventsOf(GroupEventKind::RebalanceStarted).size();
+
+    h.timers.advance(2000);
+    auto r = joinRequest("g", "client-a", "", {{"range", bytes("sub-a-restarted")}});
+    r.groupInstanceId.emplace("a");
+    r.apiVersion = static_cast<int16_t>(version);
+    auto rejoin = h.join(r);
+    QCOMPARE(rejoin->count, 1);
+    const JoinGroupResponse &resp = rejoin->value;
+    QCOMPARE(resp.errorCode, ErrorCode::None);
+    QCOMPARE(resp.generationId, 1);
+    QVERIFY(resp.memberId != oldLeader);
+    QCOMPARE(h.eventsOf(GroupEventKind::RebalanceStarted).size(), rebalancesBefore);
+    const auto described = h.gc->describe("g");
+    QVERIFY(described);
+    if (version >= 9) {
+        QCOMPARE(resp.leader, resp.memberId); // the current leader: itself, under its new id
+        QVERIFY(resp.skipAssignment);
+        QCOMPARE(resp.members.size(), size_t(2));
+        std::map<std::string, std::vector<uint8_t>> members;
+        for (const auto &m : resp.members)
+            members[m.memberId] = m.metadata;
+        QCOMPARE(members.at(resp.memberId), bytes("sub-a-restarted"));
+        QCOMPARE(members.at(b), bytes("sub-client-b"));
+    } else {
+        QCOMPARE(resp.leader, oldLeader); // pre-KIP-814: the id it had before the restart
+        QVERIFY(!resp.skipAssignment);
+        QVERIFY(resp.members.empty());
+    }
+
+    // Either way it syncs with no assignments and gets its own back; nothing else changes.
+    auto s = h.sync(syncRequest("g", 1, resp.memberId));
+    QCOMPARE(s->value.errorCode, ErrorCode::None);
+    QCOMPARE(s->value.assignment, bytes("pa"));
+    auto sb = h.sync(syncRequest("g", 1, b));
+    QCOMPARE(sb->value.assignment, bytes("pb"));
+    QCOMPARE(stateOf(h, "g"), QString("Stable"));
+
+    // A non-leader static member that restarts is never told to skip (it has nothing to assign).
+    auto rb = joinRequest("g", "client-b");
+    rb.groupInstanceId.emplace("b");
+    rb.apiVersion = static_cast<int16_t>(version);
+    auto rejoinB = h.join(rb);
+    QCOMPARE(rejoinB->value.errorCode, ErrorCode::None);
+    QVERIFY(!rejoinB->value.skipAssignment);
+    QVERIFY(rejoinB->value.members.empty());
+    QCOMPARE(rejoinB->value.leader, resp.memberId); // the leader id before b's own replacement
 }
 
 void TestGroupCoordinator::invalidSessionTimeout_data()

@@ -1,0 +1,194 @@
+#!/usr/bin/python3
+"""Writes tests/engine/consumer_protocol_vectors.h: what a Java consumer (3.x/4.x) sends in its
+JoinGroup metadata for each assignor, encoded with kafka-python's protocol types and its
+StickyAssignorUserDataV1 (the oracle), and java.util.HashMap's iteration order over topic names
+(run through the JDK, the order StickyAssignor's userData uses).
+
+Usage: /usr/bin/python3 tests/engine/oracles/gen_consumer_protocol_vectors.py  (needs kafka-python
+2.x and a JDK's `java` on PATH; rerun when a case changes and commit the header).
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+from kafka.coordinator.assignors.sticky.sticky_assignor import StickyAssignorUserDataV1
+from kafka.protocol.struct import Struct
+from kafka.protocol.types import Array, Bytes, Int16, Int32, Schema, String
+
+
+class SubscriptionV3(Struct):
+    # ConsumerProtocolSubscription v3 (kafka-python only ships v0: version, topics, user_data).
+    SCHEMA = Schema(
+        ('version', Int16),
+        ('topics', Array(String('utf-8'))),
+        ('user_data', Bytes),
+        ('owned_partitions', Array(('topic', String('utf-8')), ('partitions', Array(Int32)))),
+        ('generation_id', Int32),
+        ('rack_id', String('utf-8')))
+
+
+class StickyAssignorUserDataV0(Struct):
+    SCHEMA = Schema(('previous_assignment', Array(('topic', String('utf-8')), ('partitions', Array(Int32)))))
+
+
+JAVA_ORDER = r'''
+import java.util.*;
+public class Order {
+    public static void main(String[] a) {
+        Scanner in = new Scanner(System.in);
+        while (in.hasNextLine()) {
+            Map<String, List<Integer>> m = new HashMap<>();
+            for (String k : in.nextLine().split(",")) m.computeIfAbsent(k, x -> new ArrayList<>());
+            System.out.println(String.join(",", m.keySet()));
+        }
+    }
+}
+'''
+
+
+def java_hash_map_orders(key_lists):
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, 'Order.java')
+        with open(src, 'w') as f:
+            f.write(JAVA_ORDER)
+        out = subprocess.run(['java', src], input='\n'.join(','.join(k) for k in key_lists) + '\n',
+                             capture_output=True, text=True, check=True).stdout
+    return [line.split(',') for line in out.splitlines()]
+
+
+def encode(struct):
+    # kafka-python's Struct.encode holds its instance weakly: keep a reference while it runs.
+    return struct.encode()
+
+
+def group_in_order(partitions, topic_order):
+    by_topic = {}
+    for t, p in partitions:
+        by_topic.setdefault(t, []).append(p)
+    return [(t, by_topic[t]) for t in topic_order]
+
+
+def first_appearance(partitions):
+    seen = []
+    for t, _ in partitions:
+        if t not in seen:
+            seen.append(t)
+    return seen
+
+
+def tp_list(partitions):
+    return ','.join('%s:%d' % tp for tp in partitions)
+
+
+# name, assignor, topics, owned now, generation, last assignment (as received), its generation
+CASES = [
+    ('range new member', 'range', ['orders'], [], -1, [], -1),
+    ('range eager rejoin', 'range', ['orders'], [], 3, [('orders', 0), ('orders', 1)], 3),
+    ('roundrobin two topics', 'roundrobin', ['payments', 'orders'], [], 2, [('orders', 1)], 2),
+    ('sticky new member', 'sticky', ['orders'], [], -1, [], -1),
+    ('sticky eager rejoin', 'sticky', ['orders'], [], 1, [('orders', 0), ('orders', 2), ('orders', 4)], 1),
+    ('sticky empty assignment', 'sticky', ['orders'], [], 2, [], 2),
+    ('sticky after lost membership', 'sticky', ['orders'], [], -1, [('orders', 5)], 4),
+    ('sticky four topics', 'sticky', ['orders', 'payments', 'clicks', 'audit-log'], [], 7,
+     [('audit-log', 0), ('clicks', 1), ('orders', 2), ('payments', 0), ('orders', 3), ('clicks', 0)], 7),
+    ('cooperative-sticky new member', 'cooperative-sticky', ['orders'], [], -1, [], -1),
+    ('cooperative-sticky rejoin', 'cooperative-sticky', ['orders'], [('orders', 5), ('orders', 1)], 3,
+     [('orders', 5), ('orders', 1)], 3),
+    ('cooperative-sticky after lost membership', 'cooperative-sticky', ['orders', 'clicks'], [], -1,
+     [('orders', 2)], 3),
+]
+
+# Topic sets for java.util.HashMap's order: small, past the 3/4 load resize (13+ keys), and
+# eight keys with one hash code ("Aa" and "BB" collide), which grow the table below 64.
+COLLIDING = [a + b + c for a in ('Aa', 'BB') for b in ('Aa', 'BB') for c in ('Aa', 'BB')]
+ORDER_SETS = [
+    ['orders', 'payments', 'clicks', 'audit-log'],
+    ['b', 'a'],
+    ['topic-%d' % i for i in range(20)],
+    ['t%02d' % (19 - i) for i in range(20)] + ['x.y', 'x_y', 'Z'],
+    COLLIDING,
+    ['orders'] + COLLIDING + ['payments'],
+]
+
+
+def main():
+    sticky_cases = [c for c in CASES if c[1] == 'sticky' and c[6] >= 0]
+    orders = java_hash_map_orders([first_appearance(c[5]) or ['-'] for c in sticky_cases] + ORDER_SETS)
+    sticky_orders = dict(zip([c[0] for c in sticky_cases], orders[:len(sticky_cases)]))
+    set_orders = orders[len(sticky_cases):]
+
+    lines = []
+    w = lines.append
+    w('// Generated by tests/engine/oracles/gen_consumer_protocol_vectors.py with kafka-python %s and'
+      % __import__('kafka').__version__)
+    w('// %s; do not edit. What a Java consumer sends as its JoinGroup metadata, per assignor,'
+      % subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0])
+    w('// and java.util.HashMap iteration orders. Lists are "topic:partition,..."; hex is the bytes.')
+    w('#pragma once')
+    w('')
+    w('namespace kl::oracle {')
+    w('')
+    w('struct JavaSubscriptionVector {')
+    w('    const char *name;')
+    w('    const char *assignor;')
+    w('    const char *topics;          // "a,b"')
+    w('    const char *owned;')
+    w('    int generation;')
+    w('    const char *lastAssignment;')
+    w('    int lastAssignmentGeneration;')
+    w('    const char *hex;')
+    w('};')
+    w('')
+    w('inline const JavaSubscriptionVector kJavaSubscriptions[] = {')
+    for name, assignor, topics, owned, gen, last, last_gen in CASES:
+        if assignor == 'sticky':
+            user_data = None if last_gen < 0 else encode(StickyAssignorUserDataV1(
+                group_in_order(last, sticky_orders[name] if last else []), last_gen))
+        elif assignor == 'cooperative-sticky':
+            user_data = Int32.encode(last_gen)
+        else:
+            user_data = None
+        owned_sorted = sorted(owned)
+        encoded = encode(SubscriptionV3(3, sorted(topics), user_data,
+                                        group_in_order(owned_sorted, first_appearance(owned_sorted)), gen, None))
+        w('    {"%s", "%s", "%s", "%s", %d, "%s", %d,' % (name, assignor, ','.join(topics), tp_list(owned), gen,
+                                                        tp_list(last), last_gen))
+        w('        "%s"},' % encoded.hex())
+    w('};')
+    w('')
+    w('struct HashMapOrderVector {')
+    w('    const char *keys;  // in insertion order')
+    w('    const char *order; // as a java.util.HashMap iterates them')
+    w('};')
+    w('')
+    w('inline const HashMapOrderVector kJavaHashMapOrders[] = {')
+    for keys, order in zip(ORDER_SETS, set_orders):
+        w('    {"%s",' % ','.join(keys))
+        w('        "%s"},' % ','.join(order))
+    w('};')
+    w('')
+    w('// StickyAssignorUserData as kafka-python encodes it: v1 (with a generation) and v0.')
+    w('struct StickyUserDataVector {')
+    w('    const char *hex;')
+    w('    const char *partitions;')
+    w('    bool hasGeneration;')
+    w('    int generation;')
+    w('};')
+    w('')
+    w('inline const StickyUserDataVector kStickyUserData[] = {')
+    v1 = encode(StickyAssignorUserDataV1([('t', [0, 2]), ('u', [1])], 3))
+    v0 = encode(StickyAssignorUserDataV0([('t', [4])]))
+    w('    {"%s", "t:0,t:2,u:1", true, 3},' % v1.hex())
+    w('    {"%s", "t:4", false, -1},' % v0.hex())
+    w('};')
+    w('')
+    w('} // namespace kl::oracle')
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'consumer_protocol_vectors.h')
+    with open(out, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+    print('wrote', os.path.normpath(out))
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -34,9 +34,12 @@
 // MemberInfo order (a Java leader inserts them in the JoinGroup response's order, which only
 // matters between ids in the same bucket). This decides, for example, which members may keep
 // maxQuota. Where Java sorts, we sort by the same key. kafka-python's StickyPartitionAssignor
-// (a port of Java's pre-2.8 assignor) gives the same result on unequal subscriptions; on equal
-// ones it lacks constrainedAssign, and its isBalanced tests `count < other` where Java 4.x tests
-// `count + 1 < other`: there we follow Java.
+// (a port of Java's pre-2.8 assignor) gave the same result on every random unequal-subscription
+// rebalance assignor_oracle.py tried; it differs from Java 4.x, and we follow Java, in that it
+// has no constrainedAssign for equal subscriptions, its isBalanced tests `count < other` where
+// Java tests `count + 1 < other`, a same-generation double claim stays with its first claimant
+// instead of being withheld, and only a partition's second-newest owner counts as its previous
+// owner.
 //
 // Worked example: t0 with 6 partitions. Generation 1: C0 [p0 p1 p2], C1 [p3 p4 p5]; C2 joins.
 //   minQuota 2, maxQuota 2: C0 keeps p0 p1 (p2 freed), C1 keeps p3 p4 (p5 freed);

@@ -31,24 +31,14 @@ std::string_view groupStatusName(const std::vector<LagStatus> &partitions)
 
 namespace {
 
-// Index of the first commit whose offset is lower than the one before it, or -1.
+// Index of the first commit whose offset is lower than the one before it, or -1 (Burrow's
+// checkIfOffsetsRewind).
 int rewindIndex(const std::vector<CommitSample> &c)
 {
     for (size_t i = 1; i < c.size(); ++i)
         if (c[i].offset < c[i - 1].offset)
             return static_cast<int>(i);
     return -1;
-}
-
-// After a rewind at `index`, did a later commit get back to the offset held before it?
-// (A rebalance can make a consumer commit a slightly older offset once; that is not held against it.)
-bool rewindRecovered(const std::vector<CommitSample> &c, int index)
-{
-    const int64_t before = c[static_cast<size_t>(index) - 1].offset;
-    for (size_t i = static_cast<size_t>(index); i < c.size(); ++i)
-        if (c[i].offset >= before)
-            return true;
-    return false;
 }
 
 } // namespace
@@ -86,15 +76,17 @@ LagEvaluation evaluateLagWindow(const std::vector<CommitSample> &commits,
         return e;
     }
 
-    if (const int rewind = rewindIndex(commits); rewind > 0 && !rewindRecovered(commits, rewind)) {
-        e.status = LagStatus::Rewind;
-        e.reason = fmt::format("committed offset went back from {} to {}",
-            commits[static_cast<size_t>(rewind) - 1].offset, commits[static_cast<size_t>(rewind)].offset);
+    // Burrow's isLagAlwaysNotZero: a window with a zero lag is OK, and the rules below are not checked.
+    if (std::any_of(commits.begin(), commits.end(),
+                    [&](const CommitSample &c) { return c.lagKnown && c.lag <= options.allowedLag; })) {
+        e.reason = "lag reached zero within the window";
         return e;
     }
 
-    if (std::any_of(commits.begin(), commits.end(), [&](const CommitSample &c) { return c.lag <= options.allowedLag; })) {
-        e.reason = "lag reached zero within the window";
+    if (const int rewind = rewindIndex(commits); rewind > 0) {
+        e.status = LagStatus::Rewind;
+        e.reason = fmt::format("committed offset went back from {} to {}",
+            commits[static_cast<size_t>(rewind) - 1].offset, commits[static_cast<size_t>(rewind)].offset);
         return e;
     }
 
@@ -107,12 +99,23 @@ LagEvaluation evaluateLagWindow(const std::vector<CommitSample> &commits,
         return e;
     }
 
+    // Burrow's checkIfLagNotDecreasing: commits without a known lag are skipped.
     bool decreased = false;
-    for (size_t i = 1; i < commits.size() && !decreased; ++i)
-        decreased = commits[i].lag < commits[i - 1].lag;
+    const CommitSample *previous = nullptr;
+    const CommitSample *firstKnown = nullptr;
+    for (const CommitSample &c : commits) {
+        if (!c.lagKnown)
+            continue;
+        if (!firstKnown)
+            firstKnown = &c;
+        if (previous && c.lag < previous->lag)
+            decreased = true;
+        previous = &c;
+    }
     if (!decreased) {
         e.status = LagStatus::Warn;
-        e.reason = fmt::format("lag never decreased over {} commits ({} -> {})", commits.size(), first.lag, last.lag);
+        e.reason = fmt::format("lag never decreased over {} commits ({} -> {})", commits.size(),
+            firstKnown ? firstKnown->lag : 0, previous ? previous->lag : 0);
         return e;
     }
     e.reason = fmt::format("lag {} and decreasing at times", currentLag);
@@ -121,7 +124,11 @@ LagEvaluation evaluateLagWindow(const std::vector<CommitSample> &commits,
 
 void PartitionLagEvaluator::onCommit(int64_t timeMs, int64_t offset, int64_t logEndOffset)
 {
-    const CommitSample sample {timeMs, offset, std::max<int64_t>(0, logEndOffset - offset)};
+    CommitSample sample {timeMs, offset, std::max<int64_t>(0, logEndOffset - offset)};
+    if (logEndOffset < 0) { // no log end offset known yet: Burrow stores the commit with a nil lag
+        sample.lag = 0;
+        sample.lagKnown = false;
+    }
     if (!m_commits.empty() && m_options.minDistanceMs > 0 && timeMs - m_commits.back().timeMs < m_options.minDistanceMs)
         m_commits.back() = sample;
     else

@@ -11,8 +11,9 @@
 // window's time span. Separately the last `intervals` log end offsets seen (Burrow's broker offset
 // ring) are kept. currentLag = newest log end offset - newest committed offset.
 //
-// The rules, in the order they are checked; the first that matches wins. Nothing but OK is
-// possible while currentLag <= allowedLag (default 0): a consumer with nothing to read is fine.
+// The rules, in Burrow's order (calculatePartitionStatus); the first that matches wins. Nothing
+// but OK is possible while currentLag <= allowedLag (default 0): a consumer with nothing to read
+// is fine.
 //
 //   STOP    The last commit is older than the window is long:
 //             now - last.time > last.time - first.time
@@ -21,18 +22,21 @@
 //           new record arrives just before the check).
 //           Example: commits at t = 0, 10, 20, 30, 40 s (span 40 s), lag 5 each; at now = 81 s
 //           (41 s without a commit) -> STOP. The consumer crashed or left and nobody took over.
-//   REWIND  A committed offset went backwards from one commit to the next and the consumer has
-//           not since come back to the offset it had before the rewind.
-//           Example: offsets 100, 110, 120, 40, 60 (lag > 0) -> REWIND (reset to an old
-//           offset). With 100, 110, 50, 90, 115 -> recovered (115 >= 110): the other rules apply.
-//   (OK)    The lag was <= allowedLag at some commit in the window: the consumer caught up
-//           recently; a backlog that comes and goes is fine.
-//           Example: lags 3, 0, 7, 12, 20 -> OK (rules below are not checked).
+//   (OK)    The lag was <= allowedLag at some commit in the window (Burrow's isLagAlwaysNotZero):
+//           the consumer caught up recently; a backlog that comes and goes is fine. None of the
+//           rules below is checked, not even REWIND.
+//           Example: lags 3, 0, 7, 12, 20 -> OK; offsets 100, 110, 20 with lags 0, 0, 90 -> OK.
+//   REWIND  A committed offset went backwards from one commit to the next anywhere in the window
+//           (Burrow has no "recovered" exception: it stays REWIND until the step back leaves the
+//           window). Example: offsets 100, 110, 120, 40, 60 (lag > 0) -> REWIND (reset to an old
+//           offset); 100, 110, 50, 90, 115 -> REWIND as well.
 //   STALL   Every commit in the window has the same offset (while lag > 0): the consumer is
 //           alive and committing but not making progress (stuck on a poison record).
 //           Example: offsets 500, 500, 500, 500 with lags 10, 14, 19, 25 -> STALL.
 //   WARN    The offsets move, but the lag never decreases from one commit to the next: the
-//           consumer works but falls behind (slower than the producers).
+//           consumer works but falls behind (slower than the producers). Commits whose lag is
+//           unknown (made before any log end offset was seen: Burrow's nil lag) are skipped here
+//           and in the zero-lag rule.
 //           Example: offsets 100, 150, 200, 250 with lags 20, 30, 30, 45 -> WARN.
 //   OK      Otherwise (the lag shrank somewhere in the window).
 //           Example: offsets 100, 150, 200 with lags 50, 60, 40 -> OK.
@@ -61,6 +65,7 @@ struct CommitSample {
     int64_t timeMs = 0;       // when the commit was stored (engine clock)
     int64_t offset = 0;       // the committed offset
     int64_t lag = 0;          // log end offset - offset at that moment (>= 0)
+    bool lagKnown = true;     // false: no log end offset was known yet (Burrow's nil lag)
     bool operator==(const CommitSample &) const = default;
 };
 
@@ -90,7 +95,8 @@ public:
     PartitionLagEvaluator() = default;
     explicit PartitionLagEvaluator(LagEvaluatorOptions options) : m_options(options) {}
 
-    // The group committed `offset` for this partition while its log ended at `logEndOffset`.
+    // The group committed `offset` for this partition while its log ended at `logEndOffset`
+    // (-1: not known yet; the commit's lag is then unknown).
     void onCommit(int64_t timeMs, int64_t offset, int64_t logEndOffset);
     // The partition's log end offset (high watermark) was sampled.
     void onLogEndOffset(int64_t logEndOffset);

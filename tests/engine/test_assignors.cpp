@@ -1,10 +1,8 @@
 // Assignors: the worked examples of Kafka's javadoc and of our headers as _data tables, then
 // property loops over seeded random memberships and rebalance sequences.
 //
-// Table notation (parsed below):
-//   topics   "t0:3,t1:3"                         topic:partitions
-//   members  "C0=t0,t1|t0p0,t0p1@1;C1/i1=t0"    id[/group.instance.id]=topics[|owned@generation]
-//   expected "C0=t0p0,t0p1;C1="                  every member, its partitions in order
+// Table notation: assignor_notation.h (topics "t0:3,t1:3", members "C0=t0,t1|t0p0,t0p1@1;C1/i1=t0",
+// expected "C0=t0p0,t0p1;C1=").
 #include <QtTest>
 
 // moc cannot parse <compare> (pulled in by group/types.h); it needs nothing from these.
@@ -12,6 +10,7 @@
 #include "group/assignor.h"
 #include "group/assignors/cooperative_sticky.h"
 #include "group/assignors/sticky.h"
+#include "assignor_notation.h"
 #endif
 
 #include <algorithm>
@@ -22,65 +21,16 @@ using namespace kl;
 
 namespace {
 
-std::vector<std::string> split(const std::string &s, char sep)
-{
-    std::vector<std::string> out;
-    if (s.empty())
-        return out;
-    size_t start = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == sep) {
-            out.push_back(s.substr(start, i - start));
-            start = i + 1;
-        }
-    }
-    return out;
-}
-
-TopicPartition parseTp(const std::string &s)
-{
-    const size_t p = s.rfind('p');
-    return {s.substr(0, p), std::stoi(s.substr(p + 1))};
-}
+using notation::split;
 
 std::map<std::string, int32_t> parseTopics(const QString &spec)
 {
-    std::map<std::string, int32_t> topics;
-    for (const auto &t : split(spec.toStdString(), ',')) {
-        const auto parts = split(t, ':');
-        topics[parts[0]] = std::stoi(parts[1]);
-    }
-    return topics;
+    return notation::parseTopics(spec.toStdString());
 }
 
 std::vector<MemberSubscription> parseMembers(const QString &spec)
 {
-    std::vector<MemberSubscription> members;
-    for (const auto &m : split(spec.toStdString(), ';')) {
-        MemberSubscription sub;
-        const size_t eq = m.find('=');
-        std::string id = m.substr(0, eq);
-        if (const size_t slash = id.find('/'); slash != std::string::npos) {
-            sub.groupInstanceId = id.substr(slash + 1);
-            id = id.substr(0, slash);
-        }
-        sub.memberId = id;
-        std::string rest = m.substr(eq + 1);
-        std::string owned;
-        if (const size_t bar = rest.find('|'); bar != std::string::npos) {
-            owned = rest.substr(bar + 1);
-            rest = rest.substr(0, bar);
-        }
-        sub.topics = split(rest, ',');
-        if (const size_t at = owned.find('@'); at != std::string::npos) {
-            sub.generation = std::stoi(owned.substr(at + 1));
-            owned = owned.substr(0, at);
-        }
-        for (const auto &tp : split(owned, ','))
-            sub.ownedPartitions.push_back(parseTp(tp));
-        members.push_back(sub);
-    }
-    return members;
+    return notation::parseMembers(spec.toStdString());
 }
 
 // prefix + n, without operator+ on a literal (g++ 12 -O3 warns falsely about that: -Wrestrict).
@@ -93,18 +43,7 @@ std::string named(const char *prefix, int n)
 
 QString format(const GroupAssignment &a)
 {
-    std::string out;
-    for (const auto &[member, partitions] : a) {
-        if (!out.empty())
-            out += ';';
-        out.append(member).append("=");
-        for (size_t i = 0; i < partitions.size(); ++i) {
-            if (i)
-                out.append(",");
-            out.append(partitions[i].topic).append("p").append(std::to_string(partitions[i].partition));
-        }
-    }
-    return QString::fromStdString(out);
+    return QString::fromStdString(notation::format(a));
 }
 
 GroupAssignment run(const QString &assignor, const std::map<std::string, int32_t> &topics,
@@ -292,7 +231,7 @@ private slots:
         // Unlike range, which would give C0 p0 p1 p2 again.
         QTest::newRow("sticky keeps odd ownership") << "sticky" << "t0:4" << "C0=t0|t0p1,t0p3@5;C1=t0|t0p0,t0p2@5"
                                                     << "C0=t0p1,t0p3;C1=t0p0,t0p2";
-        // A member of an older generation loses its claims (equal subscriptions).
+        // A newer generation's claim beats an older one's.
         QTest::newRow("sticky stale generation") << "sticky" << "t0:3" << "C0=t0|t0p0,t0p1,t0p2@1;C1=t0|t0p0@2"
                                                  << "C0=t0p1,t0p2;C1=t0p0";
         // Two claims in the same generation invalidate each other.
@@ -307,6 +246,25 @@ private slots:
         QTest::newRow("sticky unequal rebalances") << "sticky" << "t0:4,t1:2" << "C0=t0,t1|t0p0,t0p1,t0p2,t0p3,t1p0,t1p1@1;C1=t1"
                                                    << "C0=t0p0,t0p1,t0p2,t0p3;C1=t1p0,t1p1";
 
+        // Unequal subscriptions against kafka-python's StickyPartitionAssignor (assignor_oracle.py,
+        // seed 1): cases where the previous stand-in for generalAssign was less balanced or moved
+        // more partitions. Java's generalAssign (and kafka-python, its older port) gives these.
+        QTest::newRow("kafka-python seed 1 group 99") << "sticky" << "t0:2,t1:7"
+            << "c01=t0,t1|t0p0,t0p1,t1p2,t1p4,t1p6@1;c02=t1|t1p0,t1p1,t1p3,t1p5@1;c03=t0;c04=t1"
+            << "c01=t1p2,t1p4,t1p6;c02=t1p3,t1p5;c03=t0p0,t0p1;c04=t1p0,t1p1";
+        QTest::newRow("kafka-python seed 1 group 122") << "sticky" << "t0:5,t1:7,t2:1"
+            << "c01=t0|t0p0,t0p1,t0p2,t0p3@1;c02=t0,t1,t2|t0p4,t1p3,t1p5,t2p0@1;c03=t1|t1p0,t1p1,t1p2,t1p4,t1p6@1;c04=t0,t1,t2;c05=t1"
+            << "c01=t0p1,t0p2,t0p3;c02=t0p4,t1p3,t1p5;c03=t1p2,t1p4,t1p6;c04=t0p0,t2p0;c05=t1p0,t1p1";
+        QTest::newRow("kafka-python seed 1 group 353") << "sticky" << "t0:1,t1:4,t2:1,t3:6,t4:1"
+            << "c01=t0,t1,t2,t3,t4|t0p0,t1p3,t3p5@1;c02=t0,t1,t2,t3,t4|t2p0,t3p1@1;c03=t1,t4|t1p0,t4p0@1;c04=t0,t1,t2,t3,t4|t1p1,t3p2@1;c05=t2,t3,t4|t3p0,t3p3@1;c06=t0,t3,t4|t1p2,t3p4@1;c07=t0,t4"
+            << "c01=t1p3,t3p5;c02=t1p2,t2p0;c03=t1p0,t4p0;c04=t1p1,t3p2;c05=t3p0,t3p3;c06=t3p1,t3p4;c07=t0p0";
+        QTest::newRow("kafka-python seed 1 group 356") << "sticky" << "t0:3,t1:7,t2:5,t3:5"
+            << "c02=t0,t1,t2,t3|t1p1,t1p5,t2p2,t3p4@1;c05=t0,t3|t1p2,t1p6,t2p3@1;c06=t2|t1p3,t2p0,t2p4@1"
+            << "c02=t1p0,t1p1,t1p2,t1p3,t1p4,t1p5,t1p6,t3p4;c05=t0p0,t0p1,t0p2,t3p0,t3p1,t3p2,t3p3;c06=t2p0,t2p1,t2p2,t2p3,t2p4";
+        QTest::newRow("kafka-python seed 1 group 361") << "sticky" << "t0:1,t1:5,t2:8"
+            << "c01=t1,t2|t1p4,t2p4@2;c02=t0,t2|t2p1,t2p5@2;c03=t0,t2|t2p2,t2p6@2;c04=t0,t1,t2|t2p3,t2p7@2;c05=t0,t1|t1p1,t1p2@2;c07=t1,t2|t1p0,t2p0@2;c08=t0,t1,t2|t0p0@2;c09=t0,t2;c10=t0"
+            << "c01=t1p4,t2p4;c02=t2p1,t2p5;c03=t2p2,t2p6;c04=t2p3,t2p7;c05=t1p1,t1p2;c07=t1p0,t2p0;c08=t1p3;c09=t0p0;c10=";
+
         // Cooperative-sticky: the header's worked example, two rounds.
         QTest::newRow("coop join round 1") << "cooperative-sticky" << "t0:6"
                                            << "C0=t0|t0p0,t0p1,t0p2@1;C1=t0|t0p3,t0p4,t0p5@1;C2=t0"
@@ -319,6 +277,33 @@ private slots:
                                     << "C0=t0p0,t0p1,t0p2;C1=t0p3,t0p4,t0p5";
         QTest::newRow("coop fresh") << "cooperative-sticky" << "t0:4" << "C0=t0;C1=t0"
                                     << "C0=t0p0,t0p2;C1=t0p1,t0p3";
+        // Java 4.x keeps an older generation's claims unless a newer one claims the same
+        // partition, so what such a member gives up is withheld like any other move: C0 (a
+        // generation behind) still owns p2 p3 and must revoke them before C2 may have them.
+        QTest::newRow("coop older generation's partitions are withheld") << "cooperative-sticky" << "t0:6"
+            << "C0=t0|t0p0,t0p1,t0p2,t0p3@1;C1=t0|t0p4,t0p5@2;C2=t0" << "C0=t0p0,t0p1;C1=t0p4,t0p5;C2=";
+        QTest::newRow("sticky older generation keeps its claims") << "sticky" << "t0:6"
+            << "C0=t0|t0p0,t0p1,t0p2,t0p3@1;C1=t0|t0p4,t0p5@2;C2=t0"
+            << "C0=t0p0,t0p1;C1=t0p4,t0p5;C2=t0p2,t0p3";
+        // A partition two members claim in the same generation belongs to neither, and goes to
+        // its new member only in the next round (Java: partitionsWithMultiplePreviousOwners).
+        QTest::newRow("coop doubly claimed partition is withheld") << "cooperative-sticky" << "t0:6"
+            << "C0=t0|t0p0,t0p1@3;C1=t0|t0p1,t0p2@3;C2=t0" << "C0=t0p0;C1=t0p2,t0p3;C2=t0p4,t0p5";
+        // Unequal subscriptions: what any member reported owning and now goes elsewhere is
+        // withheld (computePartitionsTransferringOwnership on the ownedPartitions as sent).
+        // generalAssign moves t1p0, t1p1, t1p2 (in sortedAllPartitions order) to C1.
+        QTest::newRow("coop unequal: moved partitions withheld") << "cooperative-sticky" << "t0:2,t1:4"
+            << "C0=t0,t1|t0p0,t0p1,t1p0,t1p1,t1p2,t1p3@2;C1=t1" << "C0=t0p0,t0p1,t1p3;C1=";
+        QTest::newRow("coop unequal: round 2") << "cooperative-sticky" << "t0:2,t1:4"
+            << "C0=t0,t1|t0p0,t0p1,t1p3@3;C1=t1|@3" << "C0=t0p0,t0p1,t1p3;C1=t1p0,t1p1,t1p2";
+        // constrainedAssign keeps owned partitions in (partition, topic) order: C0 keeps t0p0 and
+        // t1p0, not t0p0 and t0p1.
+        QTest::newRow("sticky keeps owned in partition order") << "sticky" << "t0:2,t1:2"
+            << "C0=t0,t1|t0p0,t0p1,t1p0,t1p1@1;C1=t0,t1" << "C0=t0p0,t1p0;C1=t0p1,t1p1";
+        // Who may keep maxQuota is decided in the order Java's HashMap of member ids iterates
+        // ("p" hashes to bucket 0, "b" to bucket 2), not by name: p keeps both, b gives p1 up.
+        QTest::newRow("sticky maxQuota in Java's member order") << "sticky" << "t0:4"
+            << "b=t0|t0p0,t0p1@1;p=t0|t0p2,t0p3@1;z=t0" << "b=t0p0;p=t0p2,t0p3;z=t0p1";
     }
     void examples()
     {
@@ -387,6 +372,17 @@ private slots:
                          qPrintable(QString::fromStdString(m.memberId + " lost " + tp.topic + "p")
                                     + QString::number(tp.partition)));
         }
+    }
+
+    // Java's String.hashCode (values from Java): it decides the order members are visited in.
+    void javaHashOfMemberIds()
+    {
+        QCOMPARE(javaStringHash(""), 0);
+        QCOMPARE(javaStringHash("hello"), 99162322);
+        QCOMPARE(javaStringHash("consumer-1-3f2a"), 332919317);
+        QCOMPARE(javaStringHash("\xC3\xA9"), 233);                 // é: one UTF-16 unit
+        QCOMPARE(javaStringHash("\xEC\x86\x8C\xEB\xB9\x84\xEC\x9E\x90-1"), 14135292); // 소비자-1
+        QCOMPARE(javaStringHash("\xF0\x9F\x98\x80"), 1772899);   // U+1F600: a surrogate pair
     }
 
     void revocations()

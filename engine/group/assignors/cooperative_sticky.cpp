@@ -11,10 +11,11 @@ GroupAssignment CooperativeStickyAssignor::assign(const std::map<std::string, in
                                                   const std::vector<MemberSubscription> &members) const
 {
     StickyResult sticky = stickyAssign(partitionsPerTopic, members);
-    // Kafka's adjustAssignment: withhold every partition that changes owner for this round.
-    for (auto &[member, partitions] : sticky.assignment) {
-        std::erase_if(partitions, [&](const TopicPartition &tp) { return sticky.transferring.count(tp) > 0; });
-    }
+    // Kafka's adjustAssignment: take every partition that changes owner out of its new member's
+    // list for this round.
+    for (const auto &[tp, member] : sticky.transferring)
+        if (auto it = sticky.assignment.find(member); it != sticky.assignment.end())
+            std::erase(it->second, tp);
     return sticky.assignment;
 }
 

@@ -1,8 +1,10 @@
 // CooperativeStickyAssignor: mirrors org.apache.kafka.clients.consumer.CooperativeStickyAssignor
 // (KIP-429, incremental cooperative rebalancing). It computes the same target as the sticky
 // assignor (sticky.h) but never hands a partition straight from one member to another: a
-// partition whose current owner is not its new member is LEFT OUT of this round's assignment
-// (Kafka's adjustAssignment removes partitionsTransferringOwnership). The owner sees it missing,
+// partition another member still owns is LEFT OUT of this round's assignment (Kafka's
+// adjustAssignment removes partitionsTransferringOwnership: with equal subscriptions what an owner
+// gave up over its quota or what two members claimed in the same generation; otherwise whatever
+// a member reported in ownedPartitions and another member now gets). The owner sees it missing,
 // revokes it (owned - assigned, see partitionsToRevoke), and because a member that revoked
 // something rejoins at once, a second rebalance follows in which the partition is unowned and
 // goes to its new member. Members keep consuming everything that does not move.

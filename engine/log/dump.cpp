@@ -163,6 +163,58 @@ std::string controlText(const Record &r)
     return fmt::format(" controlType: UNKNOWN({})", type);
 }
 
+// Kafka's StringDecoder is new String(bytes, UTF_8): each ill-formed sequence (its maximal
+// subpart, as the Unicode standard recommends and the JDK does) becomes U+FFFD; valid UTF-8 is
+// kept as it is.
+std::string utf8Text(std::string_view bytes)
+{
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(bytes.size());
+    size_t i = 0;
+    while (i < bytes.size()) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        size_t needed = 0;
+        unsigned char lower = 0x80, upper = 0xBF;
+        if (b <= 0x7F) {
+            out += static_cast<char>(b);
+            ++i;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF) {
+            needed = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            needed = 2;
+            lower = b == 0xE0 ? 0xA0 : 0x80;
+            upper = b == 0xED ? 0x9F : 0xBF;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            needed = 3;
+            lower = b == 0xF0 ? 0x90 : 0x80;
+            upper = b == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        size_t j = i + 1;
+        for (size_t seen = 0; seen < needed; ++seen, ++j) {
+            if (j >= bytes.size())
+                break;
+            const auto c = static_cast<unsigned char>(bytes[j]);
+            if (c < lower || c > upper)
+                break;
+            lower = 0x80;
+            upper = 0xBF;
+        }
+        if (j - i == needed + 1)
+            out.append(bytes.substr(i, j - i));
+        else
+            out += kReplacement; // the bytes read so far; the one that broke it starts afresh
+        i = j;
+    }
+    return out;
+}
+
 // Offsets seen in deep iteration, for Kafka's "Non-consecutive offsets in FILE" report.
 struct OffsetTrack {
     int64_t last = -1;
@@ -201,7 +253,11 @@ Status printRecords(const fs::path &file, const BatchSummary &b, const DumpOptio
         if (h.isControl())
             line += controlText(r);
         if (options.printDataLog && !h.isControl()) {
-            ParsedRecord parsed{r.key, r.value};
+            ParsedRecord parsed;
+            if (r.key)
+                parsed.key = utf8Text(*r.key);
+            if (r.value)
+                parsed.payload = utf8Text(*r.value);
             if (options.parser) {
                 auto p = options.parser(r);
                 if (!p) {

@@ -12,6 +12,7 @@ BYTES as base64). @DIR@ in an expected file stands for this directory's absolute
 Run with the system Python that has kafka-python:  /usr/bin/python3 make_fixtures.py
 """
 import base64
+import gzip
 import json
 import os
 import struct
@@ -19,6 +20,8 @@ import struct
 from kafka.record.default_records import DefaultRecordBatchBuilder
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# gzip stamps the time into its header; a fixed one makes the fixtures reproducible.
+gzip.time = type("FixedTime", (), {"time": staticmethod(lambda: 1700000000)})
 CODEC = {0: "none", 1: "gzip"}
 
 
@@ -61,7 +64,10 @@ def record_lines(info, data_log, parse=None):
                    seq, ",".join(h[0] for h in headers)))
         if data_log:
             k, v = parse(info["base"] + delta, key, value) if parse else (
-                None if key is None else key.decode(), None if value is None else value.decode())
+                # StringDecoder is new String(bytes, UTF_8): each ill-formed sequence becomes
+                # U+FFFD, as Python's "replace" does it (maximal subparts).
+                None if key is None else key.decode("utf-8", "replace"),
+                None if value is None else value.decode("utf-8", "replace"))
             if k is not None:
                 line += " key: " + k
             if v is not None:
@@ -113,7 +119,7 @@ data_batches = [
     batch(3, 1, [(T + 150, None, b"no key here, " * 8, []),
                  (T + 200, b"order-3", b"created " * 8, [])], codec=1),
     # Offsets 5-9 are gone, as after compaction: deep iteration reports the gap on stderr.
-    batch(10, 1, [(T + 50, b"order-4", b"late clock", [])]),
+    batch(10, 1, [(T + 50, b"order-4", b"late \xff clock \xed\xa0\x80 \xf0\x9f\x98\x80 \xe2\x82", [])]),
 ]
 data_log = b"".join(d for d, _ in data_batches)
 write("data/00000000000000000000.log", data_log)

@@ -463,7 +463,7 @@ Result<std::unique_ptr<LogFile>> openLogBeside(const fs::path &index)
 
 std::string corruptIndex(const std::string &message)
 {
-    return "org.apache.kafka.common.errors.CorruptIndexException: " + message;
+    return "org.apache.kafka.storage.internals.log.CorruptIndexException: " + message;
 }
 
 Status dumpOffsetIndex(const fs::path &file, int64_t base, const DumpOptions &options, std::ostream &out,

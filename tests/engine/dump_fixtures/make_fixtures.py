@@ -161,7 +161,7 @@ expect("data_timeindex", ["Dumping " + D + ".timeindex"] + time_lines, time_err)
 expect("data_timeindex_verify", ["Dumping " + D + ".timeindex"], time_err)
 # TimeIndex.sanityCheck compares the LAST slot (a zero one here) with the first.
 expect("data_timeindex_sanity", ["Dumping " + D + ".timeindex"],
-       ["CORRUPT_MESSAGE: org.apache.kafka.common.errors.CorruptIndexException: Corrupt time index found, "
+       ["CORRUPT_MESSAGE: org.apache.kafka.storage.internals.log.CorruptIndexException: Corrupt time index found, "
         "time index file (" + D + ".timeindex) has non-zero size but the last timestamp is 0 which is less "
         "than the first timestamp %d" % (T + 2)])
 

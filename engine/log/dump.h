@@ -7,7 +7,10 @@
 #include "log/record_batch.h"
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace kl {
@@ -32,11 +35,35 @@ Result<SegmentScan> scanSegment(const std::filesystem::path &logFile, size_t max
 // Reads one batch at `position` of a .log file and decodes its records.
 Result<std::vector<Record>> readBatchRecords(const std::filesystem::path &logFile, int64_t position);
 
-struct DumpOptions {
-    bool records = false;   // --records: per-record lines with key and value (--print-data-log)
+// What a decoder makes of one record (Kafka's MessageParser): the key and payload text, each
+// absent when Kafka prints nothing for it. An error stops the dump (Kafka's tool throws there).
+struct ParsedRecord {
+    std::optional<std::string> key;
+    std::optional<std::string> payload;
 };
-// Writes the dump of a .log, .index or .timeindex file to `out`. Returns an error only if the
-// file cannot be opened or has an unknown extension; corruption is printed (with byte position).
-Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, std::ostream &out);
+using RecordParser = std::function<Result<ParsedRecord>(const Record &record)>;
+
+// The flags of kafka-dump-log.sh that Kafka Lab follows.
+struct DumpOptions {
+    // .log: --deep-iteration prints a "| offset: ..." line per record (by default Kafka prints
+    // batch lines only); --print-data-log adds each record's key and payload and implies it.
+    bool deepIteration = false;
+    bool printDataLog = false;
+    // The decoder behind --print-data-log; empty = key and value as text (StringDecoder).
+    // --offsets-decoder sets it to the __consumer_offsets JSON (kl::formatOffsetsRecord).
+    RecordParser parser;
+    // .index / .timeindex: --index-sanity-check runs only the check a broker runs at startup
+    // (prints "FILE passed sanity check." or fails); --verify-index-only checks the entries
+    // against the .log without printing them (mismatches go to `err` either way).
+    bool indexSanityCheck = false;
+    bool verifyIndexOnly = false;
+};
+// Writes the dump of a .log, .index or .timeindex file: what Kafka prints on stdout to `out`,
+// what it prints on stderr (mismatches, non-consecutive offsets, Kafka Lab's explanations of a
+// torn tail) to `err`. Returns an error if the file cannot be read or has an unknown extension,
+// if a flag does not apply to the file's type, if --index-sanity-check fails (Kafka throws
+// CorruptIndexException there) or the decoder fails; corruption found while dumping is printed.
+Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, std::ostream &out,
+                std::ostream &err);
 
 } // namespace kl

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
+#include "group/offsets_json.h"
 #include "group/offsets_records.h"
 #endif
 
@@ -246,6 +247,63 @@ private slots:
         GroupMetadataValue g;
         g.version = -1;
         QCOMPARE(encodeGroupMetadataValue(g).status().code(), ErrorCode::UnsupportedVersion);
+    }
+
+    // dump-log --offsets-decoder (Kafka's OffsetsMessageParser): what Kafka prints in the cases
+    // the fixture test (dump_fixtures/offsets_decoder.stdout) does not reach.
+    void offsetsJsonEscapingAndBase64()
+    {
+        // Jackson escapes quotes, backslashes and control characters (short forms where JSON
+        // has them, else \u00XX in upper-case hex) and leaves other bytes as they are.
+        QCOMPARE(jsonString("a\"b\\c\x01\x1f\n\t/\xed\x95\x9c"),
+                 std::string("\"a\\\"b\\\\c\\u0001\\u001F\\n\\t/\xed\x95\x9c\""));
+        QCOMPARE(base64(""), std::string(""));
+        QCOMPARE(base64("f"), std::string("Zg=="));
+        QCOMPARE(base64("fo"), std::string("Zm8="));
+        QCOMPARE(base64("foo"), std::string("Zm9v"));
+        QCOMPARE(base64(std::string("\xff\xfe\x00", 3)), std::string("//4A"));
+    }
+
+    void offsetsJsonRecordKinds()
+    {
+        auto bytesOf = [](const Result<RecordBytes> &b) { return std::string(b->begin(), b->end()); };
+        // A KIP-848 record (key type 3): Kafka decodes it, Kafka Lab says it does not.
+        auto kip848 = formatOffsetsRecord(12, std::string("\x00\x03\x00\x01g", 5), std::string("\x00\x00", 2));
+        QVERIFY(kip848);
+        QCOMPARE(kip848->key.value(), std::string("Record type 3 (a KIP-848 or share group record) at offset 12 "
+                                                  "is not decoded by Kafka Lab, skipping."));
+        QVERIFY(!kip848->payload);
+        // Negative key versions are unknown record types to Kafka.
+        auto negative = formatOffsetsRecord(2, std::string("\xff\xff", 2), std::nullopt);
+        QCOMPARE(negative->key.value(), std::string("Unknown record type -1 at offset 2, skipping."));
+        // A truncated key: "Error at offset N, skipping." with what could not be read.
+        const std::string key = bytesOf(encodeOffsetCommitKey({"g", "t", 0}));
+        auto torn = formatOffsetsRecord(5, key.substr(0, key.size() - 2), std::nullopt);
+        QVERIFY(torn);
+        QVERIFY2(torn->key->rfind("Error at offset 5, skipping. Could not read record with version 1 from key's "
+                                  "buffer due to: ", 0) == 0, torn->key->c_str());
+        QVERIFY(!torn->payload);
+        // A value too short for its version, and the flexible v4 Kafka Lab does not decode.
+        auto shortValue = formatOffsetsRecord(6, key, std::string("\x00", 1));
+        QCOMPARE(shortValue->key.value(), std::string("Error at offset 6, skipping. Could not read version from "
+                                                      "value's buffer."));
+        auto v4 = formatOffsetsRecord(7, key, std::string("\x00\x04\x00", 3));
+        QVERIFY2(v4->key->find("Value version 4") != std::string::npos, v4->key->c_str());
+        // No key at all: Kafka's parser throws; the dump stops with its message.
+        auto keyless = formatOffsetsRecord(9, std::nullopt, std::string("v"));
+        QVERIFY(!keyless);
+        QCOMPARE(keyless.status().message(), std::string("Failed to decode message at offset 9 using offset topic "
+                                                         "decoder (message had a missing key)"));
+        // A v3 commit as Kafka Lab's coordinator writes it.
+        OffsetCommitValue value;
+        value.offset = 468;
+        value.leaderEpoch = 2;
+        value.metadata = "m";
+        value.commitTimestamp = 1700000000000;
+        auto commit = formatOffsetsRecord(1, key, bytesOf(encodeOffsetCommitValue(value)));
+        QCOMPARE(commit->key.value(), std::string(R"({"type":"1","data":{"group":"g","topic":"t","partition":0}})"));
+        QCOMPARE(commit->payload.value(),
+                 std::string(R"({"version":"3","data":{"offset":468,"leaderEpoch":2,"metadata":"m","commitTimestamp":1700000000000}})"));
     }
 };
 

@@ -1,0 +1,26 @@
+# Runs kafkalab-cli dump-log on a fixture and compares stdout and stderr byte for byte with
+# what Kafka's kafka-dump-log.sh prints (dump_fixtures/NAME.stdout / NAME.stderr, written by
+# dump_fixtures/make_fixtures.py from Kafka's format strings; @DIR@ = the fixture directory).
+#   cmake -DCLI=... -DDIR=... -DNAME=... -DARGS=a^^b -DEXIT=0 -P dump_expect.cmake
+cmake_minimum_required(VERSION 3.20) # @DIR@ stays literal (CMP0053)
+string(REPLACE "^^" ";" ARGS "${ARGS}")
+string(REPLACE "@DIR@" "${DIR}" ARGS "${ARGS}")
+execute_process(COMMAND ${CLI} ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc MATCHES "^[0-9]+$")
+  message(FATAL_ERROR "kafkalab-cli did not exit normally: ${rc}\n${err}")
+endif()
+if(NOT rc EQUAL EXIT)
+  message(FATAL_ERROR "expected exit code ${EXIT}, got ${rc}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+foreach(stream stdout stderr)
+  file(READ ${DIR}/${NAME}.${stream} expected)
+  string(REPLACE "@DIR@" "${DIR}" expected "${expected}")
+  if(stream STREQUAL "stdout")
+    set(actual "${out}")
+  else()
+    set(actual "${err}")
+  endif()
+  if(NOT actual STREQUAL expected)
+    message(FATAL_ERROR "${stream} differs from Kafka's (${NAME}.${stream})\n--- expected\n${expected}--- got\n${actual}---")
+  endif()
+endforeach()

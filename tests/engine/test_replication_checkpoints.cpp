@@ -67,6 +67,7 @@ private slots:
     void recoveryPointAdvancesOnRoll();
     void logDirectoryFilesAsKafka();
     void partitionMetadataOfAnotherTopicRefused();
+    void metaPropertiesOfAnotherNodeRefused();
 };
 
 void TestReplicationCheckpoints::initialLeadersAnnounced()
@@ -378,6 +379,29 @@ void TestReplicationCheckpoints::partitionMetadataOfAnotherTopicRefused()
     const std::string message = opened.status().message();
     QVERIFY2(message.find(file.string()) != std::string::npos, message.c_str());
     QVERIFY2(message.find("AAAAAAAAAAAAAAAAAAAAAw") != std::string::npos, message.c_str());
+}
+
+// A broker directory whose meta.properties names another node.id (or cluster.id) is not this
+// broker's: the engine does not open, naming the file, as a Kafka broker refuses to start.
+void TestReplicationCheckpoints::metaPropertiesOfAnotherNodeRefused()
+{
+    ClusterFixture c;
+    c.core->shutdown();
+    const auto file = c.path() / "broker-2" / "meta.properties";
+    std::string text = readText(file);
+    const auto at = text.find("node.id=2");
+    QVERIFY(at != std::string::npos);
+    text.replace(at, 9, "node.id=5");
+    std::ofstream(file, std::ios::trunc) << text;
+    EngineOptions options;
+    options.dataDir = c.path();
+    options.brokerCount = 3;
+    options.seed = 1;
+    auto opened = EngineCore::open(options, c.clock);
+    QVERIFY(!opened);
+    const std::string message = opened.status().message();
+    QVERIFY2(message.find(file.string()) != std::string::npos, message.c_str());
+    QVERIFY2(message.find("node.id 5") != std::string::npos, message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestReplicationCheckpoints)

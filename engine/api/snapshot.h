@@ -4,6 +4,7 @@
 // immutable vectors so publishing stays cheap.
 #pragma once
 
+#include "core/uuid.h"
 #include "log/log_config.h"
 #include "partitioners/partitioner.h"
 
@@ -84,6 +85,7 @@ struct TopicConfig {
 
 struct TopicSnapshot {
     std::string name;
+    Uuid topicId;                   // Kafka's topic id, as in partition.metadata (wire: 16 bytes)
     TopicConfig config;
     std::vector<PartitionSnapshot> partitions;
 };

@@ -5,7 +5,13 @@
 // offset, as Kafka's ReplicaManager does, instead of starting from 0.
 // A crashed broker writes nothing, so after its restart its replicas may start from a stale,
 // lower high watermark; fetching from the leader brings them up to date.
+// As Kafka's LogManager: recovery-point-offset-checkpoint holds each log's recovery point (its
+// flushed offset, not the log end), log-start-offset-checkpoint only the logs whose log start
+// offset is above their first segment's base offset (checkpointLogStartOffsetsInDir), and a
+// clean shutdown ends with .kafka_cleanshutdown in the broker directory, after every log was
+// closed and the checkpoints written; a starting broker deletes it before opening any log.
 #include "cluster/core_impl.h"
+#include "log/log_dir_files.h"
 
 #include <algorithm>
 
@@ -23,10 +29,9 @@ void EngineCore::Impl::writeCheckpoints(int32_t broker)
                 continue;
             const auto key = std::make_pair(name, p.id);
             highWatermarks[key] = std::min(r->highWatermark, r->log->logEndOffset());
-            // Appends are pwrite()s: everything up to the log end offset is in the OS, and
-            // recovery revalidates the tail after a crash anyway.
-            recoveryPoints[key] = r->log->logEndOffset();
-            logStarts[key] = r->log->logStartOffset();
+            recoveryPoints[key] = r->log->recoveryPoint();
+            if (r->log->logStartOffset() > r->log->firstSegmentBaseOffset())
+                logStarts[key] = r->log->logStartOffset();
         }
     const std::pair<const char *, const OffsetCheckpoint *> files[] = {
         { kReplicationOffsetCheckpointFile, &highWatermarks },
@@ -52,6 +57,47 @@ void EngineCore::Impl::writeAllCheckpoints()
     for (int32_t b = 1; b <= brokerCount; ++b)
         if (brokers[static_cast<size_t>(b)].state != BrokerState::Crashed)
             writeCheckpoints(b);
+}
+
+Status EngineCore::Impl::beginLogLoad(int32_t broker)
+{
+    const auto dir = brokerDir(broker);
+    auto meta = ensureMetaProperties(dir, clusterId, broker, Uuid::random(idRng), clock.nowMs());
+    if (!meta)
+        return meta.status();
+    LogLoad load;
+    load.hadCleanShutdown = hasCleanShutdownMarker(dir);
+    // Gone before any log is touched: a crash while loading must not look clean next time.
+    if (Status s = removeCleanShutdownMarker(dir); !s)
+        return s;
+    auto points = readOffsetCheckpoint(dir / kRecoveryPointOffsetCheckpointFile);
+    if (points)
+        load.recoveryPoints = std::move(*points);
+    else
+        spdlog::warn("broker {}: {}; its logs recover from their start", broker, points.status().toString());
+    logLoads[broker] = std::move(load);
+    return Status::ok();
+}
+
+LogOpenOptions EngineCore::Impl::logOpenOptions(int32_t broker, const TopicState &topic, int32_t partition) const
+{
+    LogOpenOptions options;
+    options.topicId = topic.topicId;
+    const auto load = logLoads.find(broker);
+    if (load != logLoads.end()) {
+        options.hadCleanShutdown = load->second.hadCleanShutdown;
+        const auto point = load->second.recoveryPoints.find(std::make_pair(topic.name, partition));
+        if (point != load->second.recoveryPoints.end())
+            options.recoveryPoint = point->second;
+    }
+    return options;
+}
+
+void EngineCore::Impl::writeCleanShutdown(int32_t broker)
+{
+    writeCheckpoints(broker);
+    if (Status s = writeCleanShutdownMarker(brokerDir(broker), -1); !s)
+        spdlog::warn("broker {}: {}", broker, s.toString());
 }
 
 OffsetCheckpoint EngineCore::Impl::readHighWatermarks(int32_t broker)

@@ -313,13 +313,15 @@ Status EngineCore::restartBroker(int32_t brokerId)
     std::string failures;
     // Memory is gone with the crash: the high watermarks come from the broker's checkpoint.
     const OffsetCheckpoint highWatermarks = d->readHighWatermarks(brokerId);
+    if (Status s = d->beginLogLoad(brokerId); !s)
+        return s;
     for (auto &[name, topic] : d->topics)
         for (auto &p : topic.partitions) {
             ReplicaState *r = p.replica(brokerId);
             if (!r)
                 continue;
             auto log = Log::open(d->replicaDir(brokerId, name, p.id), topic.config.log, d->clock,
-                d->logSink(brokerId, name, p.id));
+                d->logSink(brokerId, name, p.id), d->logOpenOptions(brokerId, topic, p.id));
             if (!log) {
                 failures += fmt::format("; {}-{}: {}", name, p.id, log.status().toString());
                 continue;
@@ -333,6 +335,7 @@ Status EngineCore::restartBroker(int32_t brokerId)
             p.segmentsDirty = true;
             ++reopened;
         }
+    d->endLogLoad(brokerId);
     info.state = BrokerState::Running;
     const int32_t oldController = d->controllerId;
     d->updateController();

@@ -120,6 +120,7 @@ struct PendingProduce {
 
 struct TopicState {
     std::string name;
+    Uuid topicId;                 // drawn at creation, kept in cluster-metadata.json
     TopicConfig config;
     std::deque<PartitionState> partitions; // a deque: PartitionState is move-only
     // One partitioner per kind, so sticky/round-robin state carries across produce requests.
@@ -131,12 +132,17 @@ struct EngineCore::Impl {
         : options(o)
         , clock(c)
         , rng(o.seed)
+        , idRng(o.seed ^ 0x9e3779b97f4a7c15ULL)
     {
     }
 
     EngineOptions options;
     const Clock &clock;
-    std::mt19937_64 rng; // the only randomness in the engine
+    std::mt19937_64 rng; // the only randomness in the engine's decisions
+    // Topic, cluster and directory ids: seeded too, but apart from `rng` so drawing an id
+    // never moves a replica placement or a partitioner's choice.
+    std::mt19937_64 idRng;
+    std::string clusterId;        // meta.properties' cluster.id, kept in cluster-metadata.json
     int32_t brokerCount = 0;
     std::map<std::string, TopicState> topics; // sorted: snapshots list topics by name
     TimerQueue timers;
@@ -222,6 +228,22 @@ struct EngineCore::Impl {
     // and log-start-offset-checkpoint in each broker directory.
     std::map<std::string, std::string> checkpointTexts; // file -> the text it holds (no rewrites)
     std::map<int32_t, OffsetCheckpoint> openingHighWatermarks; // per broker, only during open()
+    // What a broker's logs are opened with while it starts (engine open, restartBroker): its
+    // .kafka_cleanshutdown (consumed) and its recovery-point-offset-checkpoint.
+    struct LogLoad {
+        bool hadCleanShutdown = false;
+        OffsetCheckpoint recoveryPoints;
+    };
+    std::map<int32_t, LogLoad> logLoads;
+    // Starts a broker's log load: checks its meta.properties, reads and deletes its marker,
+    // reads its recovery points.
+    Status beginLogLoad(int32_t broker);
+    void endLogLoad(int32_t broker) { logLoads.erase(broker); }
+    // Options for opening one replica log on `broker` (a replica created at runtime gets no
+    // recovery point and is new anyway).
+    LogOpenOptions logOpenOptions(int32_t broker, const TopicState &topic, int32_t partition) const;
+    // After the broker's logs were closed cleanly: its checkpoints, then .kafka_cleanshutdown.
+    void writeCleanShutdown(int32_t broker);
     void writeCheckpoints(int32_t broker);
     void writeAllCheckpoints(); // every broker that is not crashed
     OffsetCheckpoint readHighWatermarks(int32_t broker);

@@ -51,6 +51,7 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     // their directories hold the replicas.
     d.brokerCount = options.brokerCount;
     d.nextProducerId = loaded->nextProducerId;
+    d.clusterId = !loaded->clusterId.empty() ? loaded->clusterId : Uuid::random(d.idRng).toString();
     d.startedMs = clock.nowMs();
     for (const auto &topic : loaded->topics)
         for (const auto &replicas : topic.assignment)
@@ -68,13 +69,19 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
                 fmt::format("cannot create broker directory {}: {}", d.brokerDir(b).string(), ec.message()));
     }
 
-    // Replicas start from the high watermarks their broker checkpointed (openPartition).
-    for (int32_t b = 1; b <= d.brokerCount; ++b)
+    // Replicas start from the high watermarks their broker checkpointed (openPartition), and
+    // recover as their broker's clean-shutdown marker and recovery points say.
+    for (int32_t b = 1; b <= d.brokerCount; ++b) {
         d.openingHighWatermarks[b] = d.readHighWatermarks(b);
+        if (Status s = d.beginLogLoad(b); !s)
+            return s;
+    }
     std::vector<int32_t> replicasPerBroker(static_cast<size_t>(d.brokerCount) + 1, 0);
     for (const auto &meta : loaded->topics) {
         TopicState &topic = d.topics[meta.name];
         topic.name = meta.name;
+        // Files from before topic ids: the topic gets one now (saved below).
+        topic.topicId = meta.topicId ? *meta.topicId : Uuid::random(d.idRng);
         topic.config = meta.config;
         for (int32_t p = 0; p < meta.config.partitions; ++p) {
             const auto &replicas = meta.assignment[static_cast<size_t>(p)];
@@ -95,6 +102,7 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
         d.emit(std::move(e));
     }
     d.openingHighWatermarks.clear();
+    d.logLoads.clear();
     if (Status s = d.saveMetadata(); !s)
         return s;
     d.scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
@@ -164,9 +172,11 @@ Status EngineCore::Impl::saveMetadata() const
     ClusterMetadata metadata;
     metadata.brokerCount = brokerCount;
     metadata.nextProducerId = nextProducerId;
+    metadata.clusterId = clusterId;
     for (const auto &[name, topic] : topics) {
         TopicMetadata meta;
         meta.name = name;
+        meta.topicId = topic.topicId;
         meta.config = topic.config;
         for (const auto &partition : topic.partitions)
             meta.assignment.push_back(partition.replicas);
@@ -260,6 +270,7 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
     for (auto &[name, topic] : d->topics) {
         TopicSnapshot ts;
         ts.name = name;
+        ts.topicId = topic.topicId;
         ts.config = topic.config;
         for (auto &partition : topic.partitions) {
             PartitionSnapshot ps;
@@ -356,17 +367,20 @@ void EngineCore::shutdown()
     // Writes still waiting for acks=all are dropped unanswered: their callers are shutting down.
     d->pending.clear();
     d->deferred.clear();
-    // A clean shutdown leaves every running broker's checkpoints current.
-    d->writeAllCheckpoints();
     for (auto &[name, topic] : d->topics)
         for (auto &partition : topic.partitions) {
             partition.pendingAcks.clear();
             for (auto &r : partition.rs)
                 if (r.log) {
                     r.lastLeo = r.log->logEndOffset();
-                    r.log->close();
+                    r.log->close(); // flushed: its recovery point is its log end
                 }
         }
+    // As Kafka's LogManager.shutdown: with every log closed, each running broker's checkpoints
+    // are current and its directory gets .kafka_cleanshutdown (a crashed broker gets neither).
+    for (int32_t b = 1; b <= d->brokerCount; ++b)
+        if (d->brokers[static_cast<size_t>(b)].state != BrokerState::Crashed)
+            d->writeCleanShutdown(b);
     d->shutDown = true;
 }
 

@@ -86,9 +86,18 @@ Result<ClusterMetadata> loadClusterMetadata(const std::filesystem::path &dataDir
         ClusterMetadata metadata;
         metadata.brokerCount = j.value("brokerCount", 0);
         metadata.nextProducerId = std::max<uint64_t>(1, j.value("nextProducerId", uint64_t(1)));
+        metadata.clusterId = j.value("clusterId", std::string());
         for (const auto &t : j.at("topics")) {
             TopicMetadata topic;
             topic.name = t.at("name").get<std::string>();
+            if (t.contains("topicId")) {
+                const std::string text = t.at("topicId").get<std::string>();
+                topic.topicId = Uuid::fromString(text);
+                if (!topic.topicId)
+                    return Status::error(ErrorCode::KafkaStorageError,
+                        fmt::format("cluster metadata {}: topic {} has topicId '{}', not a base64 Uuid",
+                            file.string(), topic.name, text));
+            }
             topic.config.partitions = t.at("partitions").get<int32_t>();
             topic.config.replicationFactor = t.at("replicationFactor").get<int32_t>();
             topic.config.log = logConfigFromJson(t.value("config", Json::object()));
@@ -120,10 +129,13 @@ Status saveClusterMetadata(const std::filesystem::path &dataDir, const ClusterMe
     j["version"] = 1;
     j["brokerCount"] = metadata.brokerCount;
     j["nextProducerId"] = metadata.nextProducerId;
+    j["clusterId"] = metadata.clusterId;
     j["topics"] = Json::array();
     for (const auto &t : metadata.topics) {
         Json topic;
         topic["name"] = t.name;
+        if (t.topicId)
+            topic["topicId"] = t.topicId->toString();
         topic["partitions"] = t.config.partitions;
         topic["replicationFactor"] = t.config.replicationFactor;
         topic["config"] = logConfigToJson(t.config.log);

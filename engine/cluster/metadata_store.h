@@ -1,5 +1,5 @@
 // Cluster metadata persisted next to the brokers: <dataDir>/cluster-metadata.json holds every
-// topic's config and replica assignment (logs recover their records from their own files) and
+// topic's id, config and replica assignment (logs recover their records from their own files) and
 // the next producer id.
 // Written atomically (temp file + rename) so a crash leaves the old or the new version, never
 // half of one. Also the sanity rules for topic configs, with Kafka's config key names.
@@ -10,6 +10,7 @@
 #include "core/status.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ namespace kl {
 
 struct TopicMetadata {
     std::string name;
+    std::optional<Uuid> topicId; // absent in files written before topic ids
     TopicConfig config;
     std::vector<std::vector<int32_t>> assignment; // per partition: broker ids, leader first
 };
@@ -26,6 +28,8 @@ struct ClusterMetadata {
     // The next auto producer id to hand out (ids are never reused in a cluster's life; older
     // files without it start at 1: their records carry no producer id).
     uint64_t nextProducerId = 1;
+    // meta.properties' cluster.id in every broker directory; empty in older files.
+    std::string clusterId;
     std::vector<TopicMetadata> topics;
 };
 

@@ -48,7 +48,8 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         const bool crashed = broker < static_cast<int32_t>(brokers.size())
             && brokers[static_cast<size_t>(broker)].state == BrokerState::Crashed;
         if (!crashed) {
-            auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id));
+            auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id),
+                logOpenOptions(broker, topic, id));
             if (!log)
                 return Status::error(log.status().code(),
                     fmt::format("cannot open replica {}-{} on broker {} ({}): {}", topic.name, id, broker,
@@ -212,6 +213,7 @@ Status EngineCore::Impl::createTopic(const std::string &name, const TopicConfig 
         : manual;
     TopicState topic;
     topic.name = name;
+    topic.topicId = Uuid::random(idRng);
     topic.config = config;
     for (int32_t p = 0; p < config.partitions; ++p) {
         if (Status s = openPartition(topic, p, assignment[static_cast<size_t>(p)]); !s) {

@@ -1,6 +1,7 @@
 // Reading .index / .timeindex files for inspection, and segment file naming. Kafka preallocates
-// index files (segment.index.bytes) and trims them on roll/close, so an open segment's index may
-// end in zero entries: an all-zero entry after the first marks the end of the real entries.
+// the active segment's index files (segment.index.bytes) and trims them on roll/close, so an
+// open segment's index ends in zero entries: an all-zero entry after the first marks the end of
+// the real entries, and reading stops there.
 #include "log/log.h"
 
 #include "log/bytes.h"
@@ -10,23 +11,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace kl {
 
 namespace {
-
-Result<Bytes> readWholeFile(const std::filesystem::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("cannot open {}: {}", file.string(), std::strerror(errno)));
-    Bytes data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad())
-        return Status::error(ErrorCode::KafkaStorageError, fmt::format("cannot read {}", file.string()));
-    return data;
-}
 
 bool allZero(const uint8_t *p, size_t n)
 {
@@ -36,53 +24,64 @@ bool allZero(const uint8_t *p, size_t n)
     return true;
 }
 
-// Where the real entries of a (possibly preallocated) index end: at the first all-zero entry
-// after the first one. A zero first entry counts as real unless a zero entry follows it (then
-// the file is an untouched preallocation).
-bool endOfEntries(const Bytes &data, size_t pos, size_t entrySize)
+// Calls fn(entry bytes) for each real entry of a (possibly preallocated) index file, reading
+// it in chunks and stopping at the zero tail, so a 10 MiB preallocated file with a few entries
+// costs one small read. The real entries end at the first all-zero entry after the first one;
+// a zero first entry counts as real unless a zero entry follows it (then the file is an
+// untouched preallocation). A partial entry at the end (a write in progress) is ignored.
+template <typename Fn>
+Status forEachIndexEntry(const std::filesystem::path &file, size_t entrySize, Fn fn)
 {
-    const uint8_t *p = data.data() + pos;
-    if (!allZero(p, entrySize))
-        return false;
-    if (pos > 0)
-        return true;
-    return data.size() >= 2 * entrySize && allZero(p + entrySize, entrySize);
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return Status::error(ErrorCode::KafkaStorageError,
+                             fmt::format("cannot open {}: {}", file.string(), std::strerror(errno)));
+    constexpr size_t kChunkEntries = 4096;
+    Bytes chunk(kChunkEntries * entrySize);
+    size_t index = 0;
+    for (;;) {
+        in.read(reinterpret_cast<char *>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
+        const size_t got = static_cast<size_t>(in.gcount());
+        const size_t whole = got / entrySize;
+        for (size_t i = 0; i < whole; ++i, ++index) {
+            const uint8_t *p = chunk.data() + i * entrySize;
+            if (allZero(p, entrySize)) {
+                if (index > 0)
+                    return Status::ok();
+                if (whole > 1 && allZero(p + entrySize, entrySize))
+                    return Status::ok();
+            }
+            fn(p);
+        }
+        if (got < chunk.size())
+            break;
+    }
+    if (in.bad())
+        return Status::error(ErrorCode::KafkaStorageError, fmt::format("cannot read {}", file.string()));
+    return Status::ok();
 }
 
 } // namespace
 
 Result<std::vector<IndexEntry>> readOffsetIndex(const std::filesystem::path &indexFile)
 {
-    auto data = readWholeFile(indexFile);
-    if (!data)
-        return data.status();
-    constexpr size_t kEntry = 8;
     std::vector<IndexEntry> entries;
-    entries.reserve(data->size() / kEntry);
-    // A partial entry at the end (a write in progress) is ignored.
-    for (size_t pos = 0; pos + kEntry <= data->size(); pos += kEntry) {
-        if (endOfEntries(*data, pos, kEntry))
-            break;
-        const uint8_t *p = data->data() + pos;
+    Status s = forEachIndexEntry(indexFile, 8, [&](const uint8_t *p) {
         entries.push_back({bytes::getI32(p), bytes::getI32(p + 4)});
-    }
+    });
+    if (!s)
+        return s;
     return entries;
 }
 
 Result<std::vector<TimeIndexEntry>> readTimeIndex(const std::filesystem::path &timeIndexFile)
 {
-    auto data = readWholeFile(timeIndexFile);
-    if (!data)
-        return data.status();
-    constexpr size_t kEntry = 12;
     std::vector<TimeIndexEntry> entries;
-    entries.reserve(data->size() / kEntry);
-    for (size_t pos = 0; pos + kEntry <= data->size(); pos += kEntry) {
-        if (endOfEntries(*data, pos, kEntry))
-            break;
-        const uint8_t *p = data->data() + pos;
+    Status s = forEachIndexEntry(timeIndexFile, 12, [&](const uint8_t *p) {
         entries.push_back({bytes::getI64(p), bytes::getI32(p + 8)});
-    }
+    });
+    if (!s)
+        return s;
     return entries;
 }
 

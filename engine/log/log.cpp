@@ -3,6 +3,7 @@
 #include "log/log.h"
 
 #include "log/file_io.h"
+#include "log/log_dir_files.h"
 #include "log/log_impl.h"
 
 #include <fmt/format.h>
@@ -119,7 +120,7 @@ Log::~Log()
 }
 
 Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &config, const Clock &clock,
-                                       EventSink sink)
+                                       EventSink sink, const LogOpenOptions &options)
 {
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -133,13 +134,29 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     d.clock = &clock;
     d.sink = std::move(sink);
 
-    const fs::path marker = dir / kCleanShutdownFile;
-    const bool clean = fs::exists(marker, ec);
+    // partition.metadata first: a directory that belongs to another topic is left untouched.
+    auto storedId = readPartitionMetadata(dir);
+    if (!storedId)
+        return storedId.status();
+    if (options.topicId && *storedId && **storedId != *options.topicId)
+        return Status::error(ErrorCode::KafkaStorageError,
+            fmt::format("{} holds topic id {}, but the topic's id is {}: the directory belongs to another topic",
+                        (dir / kPartitionMetadataFileName).string(), (*storedId)->toString(),
+                        options.topicId->toString()));
+    if (options.topicId && !*storedId) {
+        if (Status s = writePartitionMetadata(dir, *options.topicId); !s)
+            return s;
+    }
+    d.topicId = options.topicId ? options.topicId : *storedId;
+
+    // The per-partition marker of older Kafka Lab versions counts as a clean shutdown once.
+    const fs::path legacyMarker = dir / kLegacyCleanShutdownFileName;
+    const bool clean = options.hadCleanShutdown || fs::exists(legacyMarker, ec);
     auto bases = listSegments(dir);
     if (!bases)
         return bases.status();
     // Removed before anything is touched: a crash during this open must not look clean later.
-    fs::remove(marker, ec);
+    fs::remove(legacyMarker, ec);
 
     const int64_t now = clock.nowMs();
     std::vector<LogEvent> events;
@@ -175,15 +192,19 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
         d.segments.push_back(std::move(*segment));
     }
     if (d.segments.empty()) {
-        auto segment = Segment::create(dir, 0, now);
+        auto segment = Segment::create(dir, 0, now, config.segmentIndexBytes);
         if (!segment)
             return segment.status();
         d.segments.push_back(std::move(*segment));
     }
-    Status s = d.active().activate();
+    Status s = d.active().activate(config.segmentIndexBytes);
     if (!s)
         return s;
     d.logStartOffset = d.segments.front()->baseOffset();
+    // LogLoader: after a clean shutdown everything is flushed; otherwise only what the
+    // checkpoint vouches for (a recovery point beyond a truncated tail is cut back).
+    const int64_t end = d.logEndOffset();
+    d.recoveryPoint = clean ? end : std::clamp<int64_t>(options.recoveryPoint, d.logStartOffset, end);
     for (const LogEvent &e : events)
         d.emit(e);
     return log;
@@ -243,6 +264,7 @@ Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch)
     what.offsetOfMaxTimestamp = lastOffset;
     what.recordCount = h.recordCount;
     what.batchCount = 1;
+    what.batches.push_back({lastOffset, h.maxTimestamp, static_cast<int64_t>(batch.size())});
     Status s = d->active().append(parts, what, d->config.indexIntervalBytes, now);
     if (!s)
         return s;
@@ -288,6 +310,7 @@ Result<AppendInfo> Log::appendAsFollower(ByteView batches)
         what.lastOffset = h.lastOffset();
         what.recordCount += h.recordCount;
         ++what.batchCount;
+        what.batches.push_back({h.lastOffset(), h.maxTimestamp, static_cast<int64_t>(h.totalSize())});
         expected = h.lastOffset() + 1;
         pos += h.totalSize();
     }
@@ -360,6 +383,21 @@ int64_t Log::logEndOffset() const
     return d->logEndOffset();
 }
 
+int64_t Log::firstSegmentBaseOffset() const
+{
+    return d->segments.front()->baseOffset();
+}
+
+int64_t Log::recoveryPoint() const
+{
+    return d->recoveryPoint;
+}
+
+std::optional<Uuid> Log::topicId() const
+{
+    return d->topicId;
+}
+
 int64_t Log::sizeBytes() const
 {
     int64_t total = 0;
@@ -390,29 +428,22 @@ const LogConfig &Log::config() const
 void Log::flush()
 {
     // Appends are pwrite()s: there is no user-space buffer, the data is already in the kernel.
+    if (!d->closed)
+        d->recoveryPoint = d->logEndOffset();
 }
 
 void Log::close()
 {
     if (d->closed)
         return;
+    flush();
     d->closed = true;
     Status s = d->active().deactivate();
-    if (!s) {
-        spdlog::warn("{}: closing without a clean-shutdown marker: {}", d->dir.string(), s.message());
-        return;
-    }
+    if (!s)
+        spdlog::warn("{}: closing: {}", d->dir.string(), s.message());
     for (const auto &segment : d->segments)
         segment->releaseReadFd();
     d->lastRead = nullptr;
-    const fs::path marker = d->dir / kCleanShutdownFile;
-    auto fd = fileio::openFile(marker, O_WRONLY | O_CREAT | O_TRUNC);
-    if (!fd) {
-        spdlog::warn("{}", fd.status().message());
-        return;
-    }
-    int handle = *fd;
-    fileio::closeFd(handle);
 }
 
 } // namespace kl

@@ -5,18 +5,24 @@
 // Records live on disk; memory per segment is its (small) index, so RAM stays flat.
 // Recovery on open: every segment reopened; the last one (all of them after an unclean
 // shutdown) validated batch by batch (size, magic, CRC); a torn or corrupt tail is truncated and
-// reported; a missing or corrupt index is rebuilt.
+// reported; a missing or corrupt index is rebuilt. Whether the shutdown was clean is the log
+// directory's business (its .kafka_cleanshutdown, see log_dir_files.h): the caller says so.
+// The recovery point (Kafka's LocalLog.recoveryPoint) is the offset below which the log is
+// known flushed: it advances when a segment rolls (the rolled segment is flushed) and to the
+// log end on close(); recovery-point-offset-checkpoint holds it.
 // Thread-safety: none. A Log is owned and called by the engine thread only.
 #pragma once
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "core/uuid.h"
 #include "log/log_config.h"
 #include "log/record_batch.h"
 
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -70,13 +76,28 @@ struct ReadInfo {
     int64_t logStartOffset = 0;
 };
 
+// What the broker knows about a log before opening it (Kafka's LogManager hands the same to
+// LogLoader).
+struct LogOpenOptions {
+    // The log directory held .kafka_cleanshutdown: only the last segment is validated and the
+    // recovery point starts at the log end. Otherwise every segment is validated and the
+    // recovery point is the checkpointed one (capped at the log end).
+    bool hadCleanShutdown = false;
+    // From recovery-point-offset-checkpoint; -1 if the log is not in it.
+    int64_t recoveryPoint = -1;
+    // The topic's id: partition.metadata is written with it if absent; one holding another id
+    // makes open() fail, naming the file (Kafka's InconsistentTopicIdException).
+    std::optional<Uuid> topicId;
+};
+
 class Log {
 public:
     using EventSink = std::function<void(const LogEvent &)>;
 
     // Opens (creating if needed) the log in `dir` and runs recovery.
     static Result<std::unique_ptr<Log>> open(const std::filesystem::path &dir, const LogConfig &config,
-                                             const Clock &clock, EventSink sink = {});
+                                             const Clock &clock, EventSink sink = {},
+                                             const LogOpenOptions &options = {});
     ~Log();
     Log(const Log &) = delete;
     Log &operator=(const Log &) = delete;
@@ -118,14 +139,24 @@ public:
 
     int64_t logStartOffset() const;
     int64_t logEndOffset() const;
+    // The first segment's base offset (log-start-offset-checkpoint lists a log only when its
+    // log start offset is above it, as Kafka's checkpointLogStartOffsetsInDir).
+    int64_t firstSegmentBaseOffset() const;
+    // Everything below it is flushed (see the header comment); in [log start, log end].
+    int64_t recoveryPoint() const;
+    // The topic id from partition.metadata, if the log has one.
+    std::optional<Uuid> topicId() const;
     int64_t sizeBytes() const;
     std::vector<SegmentInfo> segments() const;
     const std::filesystem::path &dir() const;
     const LogConfig &config() const;
 
-    // Flush to the OS and mark a clean shutdown; the Log is unusable afterwards.
+    // Flush (the recovery point reaches the log end), trim the active segment's indexes; the
+    // Log is unusable for appends afterwards, its accessors still answer. The clean-shutdown
+    // marker is the log directory's, written by the broker after closing all its logs.
     void close();
-    // Flush written data to the OS page cache (no fsync).
+    // Kafka's flush(): written data is in the OS (appends are pwrite()s, no fsync); the
+    // recovery point moves to the log end.
     void flush();
 
 private:

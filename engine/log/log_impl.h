@@ -12,9 +12,6 @@
 
 namespace kl {
 
-// Left in the directory by close(); its absence at open() means an unclean shutdown.
-inline constexpr const char *kCleanShutdownFile = ".kafkalab_cleanshutdown";
-
 struct Log::Impl {
     std::filesystem::path dir;
     LogConfig config;
@@ -23,6 +20,8 @@ struct Log::Impl {
     // Sorted by base offset; back() is the active segment and is never missing.
     std::vector<std::unique_ptr<Segment>> segments;
     int64_t logStartOffset = 0;
+    int64_t recoveryPoint = 0;      // see Log::recoveryPoint()
+    std::optional<Uuid> topicId;    // from partition.metadata
     // The inactive segment whose .log a read left open (closed when reads move on).
     mutable const Segment *lastRead = nullptr;
     bool closed = false;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <climits>
 
 namespace kl {
@@ -44,16 +45,18 @@ Status Log::Impl::roll(const Reason &reason)
     const int64_t oldBase = active().baseOffset();
     if (active().empty())
         return Status::ok();
-    auto segment = Segment::create(dir, base, clock->nowMs());
+    auto segment = Segment::create(dir, base, clock->nowMs(), config.segmentIndexBytes);
     if (!segment)
         return segment.status();
-    Status s = (*segment)->activate();
+    Status s = (*segment)->activate(config.segmentIndexBytes);
     if (!s)
         return s;
     s = active().deactivate();
     if (!s)
         return s;
     segments.push_back(std::move(*segment));
+    // Kafka's roll schedules flushUptoOffsetExclusive(new base): the rolled segment is flushed.
+    recoveryPoint = std::max(recoveryPoint, base);
     spdlog::debug("{}: rolled segment {} -> {}: {}", dir.string(), oldBase, base, reason.detail);
     emit({LogEventType::SegmentRolled, base, fmt::format("{} (previous segment {})", reason.detail, oldBase),
           reason.cause, oldBase, reason.limit});
@@ -72,6 +75,7 @@ Status Log::Impl::deleteOldest(const Reason &reason)
         return s;
     segments.erase(segments.begin());
     logStartOffset = std::max(logStartOffset, segments.front()->baseOffset());
+    recoveryPoint = std::max(recoveryPoint, logStartOffset);
     spdlog::info("{}: deleted segment {}: {}", dir.string(), base, reason.detail);
     emit({LogEventType::SegmentDeleted, base, reason.detail, reason.cause, -1, reason.limit});
     return Status::ok();
@@ -173,9 +177,10 @@ Status Log::truncateTo(int64_t offset)
     auto removed = last.truncateTo(offset, now);
     if (!removed)
         return removed.status();
+    d->recoveryPoint = std::min(d->recoveryPoint, d->logEndOffset());
     spdlog::info("{}: truncated to offset {} (log end offset now {}, {} bytes removed from segment {})",
                  d->dir.string(), offset, d->logEndOffset(), *removed, last.baseOffset());
-    return last.activate();
+    return last.activate(d->config.segmentIndexBytes);
 }
 
 Status Log::truncateFullyAndStartAt(int64_t offset)
@@ -190,7 +195,7 @@ Status Log::truncateFullyAndStartAt(int64_t offset)
     // The fresh segment first, so the directory is never without a segment. A crash before the
     // old segments are gone leaves them below the new one; the follower then finds its log
     // still out of range on the next fetch and truncates again.
-    auto fresh = Segment::create(d->dir, offset, d->clock->nowMs());
+    auto fresh = Segment::create(d->dir, offset, d->clock->nowMs(), d->config.segmentIndexBytes);
     if (!fresh)
         return fresh.status();
     for (auto &segment : d->segments) {
@@ -204,9 +209,10 @@ Status Log::truncateFullyAndStartAt(int64_t offset)
     d->segments.clear();
     d->segments.push_back(std::move(*fresh));
     d->logStartOffset = offset;
+    d->recoveryPoint = offset;
     spdlog::info("{}: truncated fully ([{}, {}) removed), log restarts at offset {}", d->dir.string(), oldStart,
         oldEnd, offset);
-    return d->active().activate();
+    return d->active().activate(d->config.segmentIndexBytes);
 }
 
 } // namespace kl

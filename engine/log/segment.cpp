@@ -28,14 +28,15 @@ Segment::~Segment()
     fileio::closeFd(m_fd);
 }
 
-Result<std::unique_ptr<Segment>> Segment::create(const fs::path &dir, int64_t baseOffset, int64_t nowMs)
+Result<std::unique_ptr<Segment>> Segment::create(const fs::path &dir, int64_t baseOffset, int64_t nowMs,
+                                                 int32_t maxIndexBytes)
 {
     std::unique_ptr<Segment> segment(new Segment(dir, baseOffset, nowMs));
     auto fd = fileio::openFile(segment->m_logPath, O_RDWR | O_CREAT | O_TRUNC);
     if (!fd)
         return fd.status();
     segment->m_fd = *fd;
-    Status s = segment->m_index.createEmpty();
+    Status s = segment->m_index.createEmpty(maxIndexBytes);
     if (!s)
         return s;
     return segment;
@@ -111,25 +112,32 @@ Status Segment::append(std::span<const ByteView> parts, const SegmentAppend &wha
 
     int64_t maxTimestamp = m_maxTimestamp;
     int64_t offsetOfMaxTimestamp = m_offsetOfMaxTimestamp;
-    if (what.maxTimestamp > maxTimestamp) {
-        maxTimestamp = what.maxTimestamp;
-        offsetOfMaxTimestamp = what.offsetOfMaxTimestamp;
-    }
-    // Kafka's LogSegment.append: the check happens before this append is counted, so the
-    // entry names this append's last offset at the position where it starts.
-    if (m_bytesSinceLastIndexEntry > indexIntervalBytes) {
-        s = m_index.appendOffset(static_cast<int32_t>(what.lastOffset - m_baseOffset),
-                                 static_cast<int32_t>(positionBefore));
-        if (s)
-            s = m_index.maybeAppendTime(maxTimestamp, static_cast<int32_t>(offsetOfMaxTimestamp - m_baseOffset));
-        if (!s) {
-            (void)m_index.truncate(what.firstOffset - m_baseOffset, positionBefore);
-            (void)fileio::truncateFile(m_fd, positionBefore, m_logPath);
-            return s;
+    int64_t bytesSinceLastIndexEntry = m_bytesSinceLastIndexEntry;
+    int64_t position = positionBefore;
+    // Kafka 4.x's LogSegment.append, batch by batch: the largest timestamp so far includes this
+    // batch; the check happens before the batch is counted, so an entry names the batch's last
+    // offset at the position where the batch starts.
+    for (const SegmentBatch &batch : what.batches) {
+        if (batch.maxTimestamp > maxTimestamp) {
+            maxTimestamp = batch.maxTimestamp;
+            offsetOfMaxTimestamp = batch.lastOffset;
         }
-        m_bytesSinceLastIndexEntry = 0;
+        if (bytesSinceLastIndexEntry > indexIntervalBytes) {
+            s = m_index.appendOffset(static_cast<int32_t>(batch.lastOffset - m_baseOffset),
+                                     static_cast<int32_t>(position));
+            if (s)
+                s = m_index.maybeAppendTime(maxTimestamp, static_cast<int32_t>(offsetOfMaxTimestamp - m_baseOffset));
+            if (!s) {
+                (void)m_index.truncate(what.firstOffset - m_baseOffset, positionBefore);
+                (void)fileio::truncateFile(m_fd, positionBefore, m_logPath);
+                return s;
+            }
+            bytesSinceLastIndexEntry = 0;
+        }
+        position += batch.sizeBytes;
+        bytesSinceLastIndexEntry += batch.sizeBytes;
     }
-    m_bytesSinceLastIndexEntry += total;
+    m_bytesSinceLastIndexEntry = bytesSinceLastIndexEntry;
 
     if (m_batchCount == 0) {
         m_firstTimestamp = what.firstTimestamp;
@@ -238,11 +246,11 @@ Result<int64_t> Segment::truncateTo(int64_t offset, int64_t nowMs)
     return removed;
 }
 
-Status Segment::activate()
+Status Segment::activate(int32_t maxIndexBytes)
 {
     Status s = ensureFd();
     if (s)
-        s = m_index.openForAppend();
+        s = m_index.openForAppend(maxIndexBytes);
     if (s)
         m_active = true;
     return s;
@@ -253,6 +261,8 @@ Status Segment::deactivate()
     Status s = Status::ok();
     if (m_maxTimestamp >= 0)
         s = m_index.maybeAppendTime(m_maxTimestamp, static_cast<int32_t>(m_offsetOfMaxTimestamp - m_baseOffset));
+    if (s)
+        s = m_index.trimToEntries();
     m_index.closeFiles();
     fileio::closeFd(m_fd);
     m_active = false;

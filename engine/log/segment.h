@@ -2,7 +2,9 @@
 //   NNN.log (record batches back to back), NNN.index, NNN.timeindex (see segment_index.h).
 // Appends go through pwrite on a file descriptor at the segment's size, so what returns is in
 // the kernel; the segment keeps only counters and its index entries in RAM, never records.
-// Index entries follow Kafka's LogSegment.append, one decision per append call.
+// Index entries follow Kafka 4.x's LogSegment.append, one decision per batch, for leader and
+// follower appends alike (so a leader and its followers write the same index for the same
+// batches).
 // An active segment keeps its files open; an inactive one opens its .log lazily for a read
 // and the Log closes it again when reads move elsewhere, so thousands of segments cost no fds.
 // Owned by its Log; engine thread only.
@@ -21,6 +23,13 @@
 
 namespace kl {
 
+// One batch of an append, in order: what the per-batch index rule needs.
+struct SegmentBatch {
+    int64_t lastOffset = 0;
+    int64_t maxTimestamp = -1;
+    int64_t sizeBytes = 0;
+};
+
 // What one append call adds, computed by the Log from the batch headers.
 struct SegmentAppend {
     int64_t firstOffset = 0;
@@ -30,6 +39,7 @@ struct SegmentAppend {
     int64_t offsetOfMaxTimestamp = -1;  // last offset of the first batch holding maxTimestamp
     int64_t recordCount = 0;
     int64_t batchCount = 0;
+    std::vector<SegmentBatch> batches; // every batch of the append, in order
 };
 
 // Result of walking the batches of a .log file.
@@ -42,9 +52,9 @@ class Segment {
 public:
     using BatchFn = std::function<void(const BatchHeader &, int64_t position)>;
 
-    // New, empty segment (files created or emptied).
+    // New, empty segment (files created or emptied; indexes preallocated to `maxIndexBytes`).
     static Result<std::unique_ptr<Segment>> create(const std::filesystem::path &dir, int64_t baseOffset,
-                                                   int64_t nowMs);
+                                                   int64_t nowMs, int32_t maxIndexBytes);
     // Existing segment: scans the batch headers (validating every batch fully when `validate`),
     // truncates a torn or corrupt tail, loads or rebuilds the indexes. Events are appended to
     // `events` (TailTruncated, IndexRebuilt).
@@ -84,9 +94,11 @@ public:
     // LogSegment.truncateTo), trims the indexes and recounts. Returns bytes removed.
     Result<int64_t> truncateTo(int64_t offset, int64_t nowMs);
 
-    // Active: .log and index files open for appends.
-    Status activate();
-    // No longer active: force the final time index entry (as Kafka on roll) and close files.
+    // Active: .log and index files open for appends, the indexes preallocated to
+    // `maxIndexBytes` (segment.index.bytes).
+    Status activate(int32_t maxIndexBytes);
+    // No longer active (roll, clean close): force the final time index entry (as Kafka's
+    // onBecomeInactiveSegment), trim the indexes to their entries and close files.
     Status deactivate();
     // Close the lazily opened read descriptor of an inactive segment.
     void releaseReadFd() const;

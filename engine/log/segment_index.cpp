@@ -16,11 +16,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Whole small file into memory; nullopt-like empty result with `missing` when absent.
-Status readWholeFile(const fs::path &file, size_t maxSize, Bytes &out, bool &missing, bool &tooLarge)
+// The first `maxSize` bytes of a small file (all of it when smaller); `missing` when absent.
+Status readFilePrefix(const fs::path &file, size_t maxSize, Bytes &out, bool &missing, int64_t &fileBytes)
 {
     missing = false;
-    tooLarge = false;
+    fileBytes = 0;
+    out.clear();
     std::error_code ec;
     if (!fs::exists(file, ec)) {
         missing = true;
@@ -35,18 +36,39 @@ Status readWholeFile(const fs::path &file, size_t maxSize, Bytes &out, bool &mis
         fileio::closeFd(handle);
         return size.status();
     }
-    if (static_cast<size_t>(*size) > maxSize) {
-        tooLarge = true;
-        fileio::closeFd(handle);
-        return Status::ok();
-    }
-    out.resize(static_cast<size_t>(*size));
+    fileBytes = *size;
+    out.resize(std::min(static_cast<size_t>(*size), maxSize));
     auto n = fileio::preadUpTo(handle, out.data(), out.size(), 0, file);
     fileio::closeFd(handle);
     if (!n)
         return n.status();
     out.resize(*n);
     return Status::ok();
+}
+
+bool allZero(const uint8_t *p, size_t n)
+{
+    return std::all_of(p, p + n, [](uint8_t b) { return b == 0; });
+}
+
+// Number of entries in `data` before the zero tail of a preallocated file: the first all-zero
+// entry after the first one ends them; a zero first entry is an entry only if the next one is
+// not zero too (Kafka's DumpLogSegments stops at an entry naming the base offset, i > 0).
+size_t entriesBeforeZeroTail(const Bytes &data, size_t entrySize)
+{
+    const size_t whole = data.size() / entrySize;
+    for (size_t i = 0; i < whole; ++i) {
+        if (!allZero(data.data() + i * entrySize, entrySize))
+            continue;
+        if (i > 0 || (whole > 1 && allZero(data.data() + entrySize, entrySize)))
+            return i;
+    }
+    return whole;
+}
+
+size_t preallocatedBytes(int32_t maxIndexBytes, size_t entrySize)
+{
+    return static_cast<size_t>(std::max(maxIndexBytes, 0)) / entrySize * entrySize;
 }
 
 Status writeWholeFile(const fs::path &file, const Bytes &data)
@@ -87,17 +109,18 @@ bool SegmentIndex::full(int32_t maxIndexBytes) const
     return m_offsets.size() >= bytes / kOffsetIndexEntrySize || m_times.size() >= bytes / kTimeIndexEntrySize;
 }
 
-Status SegmentIndex::appendBytes(int &fd, const fs::path &file, const uint8_t *data, size_t size)
+Status SegmentIndex::appendBytes(int &fd, const fs::path &file, size_t entries, const uint8_t *data, size_t size)
 {
     // An inactive segment (recovery, truncation) opens its file just for this write.
     const bool temporary = fd < 0;
     if (temporary) {
-        auto opened = fileio::openFile(file, O_WRONLY | O_CREAT | O_APPEND);
+        auto opened = fileio::openFile(file, O_WRONLY | O_CREAT);
         if (!opened)
             return opened.status();
         fd = *opened;
     }
-    Status s = fileio::writeAll(fd, data, size, file);
+    const ByteView part(data, size);
+    Status s = fileio::pwriteAll(fd, std::span<const ByteView>(&part, 1), static_cast<int64_t>(entries * size), file);
     if (temporary)
         fileio::closeFd(fd);
     return s;
@@ -107,9 +130,11 @@ Status SegmentIndex::appendOffset(int32_t relativeOffset, int32_t position)
 {
     uint8_t entry[kOffsetIndexEntrySize];
     bytes::putI32(bytes::putI32(entry, relativeOffset), position);
-    Status s = appendBytes(m_indexFd, m_indexPath, entry, sizeof entry);
+    Status s = appendBytes(m_indexFd, m_indexPath, m_offsets.size(), entry, sizeof entry);
     if (s)
         m_offsets.push_back({relativeOffset, position});
+    if (s && !m_preallocated)
+        m_indexFileBytes = m_offsets.size() * kOffsetIndexEntrySize;
     return s;
 }
 
@@ -119,9 +144,11 @@ Status SegmentIndex::maybeAppendTime(int64_t timestamp, int32_t relativeOffset)
         return Status::ok();
     uint8_t entry[kTimeIndexEntrySize];
     bytes::putI32(bytes::putI64(entry, timestamp), relativeOffset);
-    Status s = appendBytes(m_timeIndexFd, m_timeIndexPath, entry, sizeof entry);
+    Status s = appendBytes(m_timeIndexFd, m_timeIndexPath, m_times.size(), entry, sizeof entry);
     if (s)
         m_times.push_back({timestamp, relativeOffset});
+    if (s && !m_preallocated)
+        m_timeIndexFileBytes = m_times.size() * kTimeIndexEntrySize;
     return s;
 }
 
@@ -132,18 +159,24 @@ std::string SegmentIndex::load(int64_t logSize)
     // Every entry marks a distinct batch (the time index may add one forced entry), so a file
     // with more entries than the log has batch headers is garbage; never read it whole.
     const size_t maxEntries = static_cast<size_t>(logSize) / kBatchHeaderSize + 1;
+    // A preallocated file (the active segment after a crash) is read only as far as entries
+    // can reach, plus one entry: if that one is not zero the file really has too many.
     Bytes data;
-    bool missing = false, tooLarge = false;
-    Status s = readWholeFile(m_indexPath, maxEntries * kOffsetIndexEntrySize, data, missing, tooLarge);
+    bool missing = false;
+    int64_t fileBytes = 0;
+    Status s = readFilePrefix(m_indexPath, (maxEntries + 1) * kOffsetIndexEntrySize, data, missing, fileBytes);
     if (!s)
         return s.message();
     if (missing)
         return fmt::format("{} is missing", m_indexPath.filename().string());
-    if (tooLarge)
+    size_t count = entriesBeforeZeroTail(data, kOffsetIndexEntrySize);
+    if (count > maxEntries)
         return fmt::format("{} has more entries than the log has batches", m_indexPath.filename().string());
-    if (data.size() % kOffsetIndexEntrySize != 0)
-        return fmt::format("{} size {} is not a multiple of {}", m_indexPath.filename().string(), data.size(),
+    if (count == data.size() / kOffsetIndexEntrySize && fileBytes % kOffsetIndexEntrySize != 0)
+        return fmt::format("{} size {} is not a multiple of {}", m_indexPath.filename().string(), fileBytes,
                            kOffsetIndexEntrySize);
+    data.resize(count * kOffsetIndexEntrySize);
+    const size_t indexFileBytes = static_cast<size_t>(fileBytes);
     std::vector<IndexEntry> offsets;
     offsets.reserve(data.size() / kOffsetIndexEntrySize);
     for (size_t pos = 0; pos < data.size(); pos += kOffsetIndexEntrySize) {
@@ -159,16 +192,18 @@ std::string SegmentIndex::load(int64_t logSize)
         offsets.push_back(e);
     }
 
-    s = readWholeFile(m_timeIndexPath, maxEntries * kTimeIndexEntrySize, data, missing, tooLarge);
+    s = readFilePrefix(m_timeIndexPath, (maxEntries + 1) * kTimeIndexEntrySize, data, missing, fileBytes);
     if (!s)
         return s.message();
     if (missing)
         return fmt::format("{} is missing", m_timeIndexPath.filename().string());
-    if (tooLarge)
+    count = entriesBeforeZeroTail(data, kTimeIndexEntrySize);
+    if (count > maxEntries)
         return fmt::format("{} has more entries than the log has batches", m_timeIndexPath.filename().string());
-    if (data.size() % kTimeIndexEntrySize != 0)
-        return fmt::format("{} size {} is not a multiple of {}", m_timeIndexPath.filename().string(),
-                           data.size(), kTimeIndexEntrySize);
+    if (count == data.size() / kTimeIndexEntrySize && fileBytes % kTimeIndexEntrySize != 0)
+        return fmt::format("{} size {} is not a multiple of {}", m_timeIndexPath.filename().string(), fileBytes,
+                           kTimeIndexEntrySize);
+    data.resize(count * kTimeIndexEntrySize);
     std::vector<TimeIndexEntry> times;
     times.reserve(data.size() / kTimeIndexEntrySize);
     for (size_t pos = 0; pos < data.size(); pos += kTimeIndexEntrySize) {
@@ -183,6 +218,9 @@ std::string SegmentIndex::load(int64_t logSize)
     }
     m_offsets = std::move(offsets);
     m_times = std::move(times);
+    m_preallocated = false;
+    m_indexFileBytes = indexFileBytes;
+    m_timeIndexFileBytes = static_cast<size_t>(fileBytes);
     return {};
 }
 
@@ -202,6 +240,9 @@ Status SegmentIndex::replace(std::vector<IndexEntry> offsets, std::vector<TimeIn
     s = writeWholeFile(m_timeIndexPath, data);
     if (!s)
         return s;
+    m_preallocated = false;
+    m_indexFileBytes = offsets.size() * kOffsetIndexEntrySize;
+    m_timeIndexFileBytes = times.size() * kTimeIndexEntrySize;
     m_offsets = std::move(offsets);
     m_times = std::move(times);
     return Status::ok();
@@ -214,47 +255,100 @@ Status SegmentIndex::truncate(int64_t relativeOffset, int64_t position)
         m_offsets.pop_back();
     while (!m_times.empty() && m_times.back().relativeOffset >= relativeOffset)
         m_times.pop_back();
-    std::error_code ec;
-    fs::resize_file(m_indexPath, m_offsets.size() * kOffsetIndexEntrySize, ec);
-    if (ec)
-        return fileio::storageError("cannot truncate", m_indexPath, ec.value());
-    fs::resize_file(m_timeIndexPath, m_times.size() * kTimeIndexEntrySize, ec);
-    if (ec)
-        return fileio::storageError("cannot truncate", m_timeIndexPath, ec.value());
+    // Dropped entries must not survive in a preallocated tail (a crash would read them back).
+    Status s = resize(m_indexFd, m_indexPath, m_offsets.size() * kOffsetIndexEntrySize,
+                      m_preallocated ? m_indexFileBytes : 0);
+    if (s)
+        s = resize(m_timeIndexFd, m_timeIndexPath, m_times.size() * kTimeIndexEntrySize,
+                   m_preallocated ? m_timeIndexFileBytes : 0);
+    return s;
+}
+
+Status SegmentIndex::resize(int fd, const fs::path &file, size_t entryBytes, size_t preallocatedBytes)
+{
+    const bool temporary = fd < 0;
+    if (temporary) {
+        auto opened = fileio::openFile(file, O_WRONLY | O_CREAT);
+        if (!opened)
+            return opened.status();
+        fd = *opened;
+    }
+    Status s = fileio::truncateFile(fd, static_cast<int64_t>(entryBytes), file);
+    if (s && preallocatedBytes > entryBytes)
+        s = fileio::truncateFile(fd, static_cast<int64_t>(preallocatedBytes), file);
+    if (temporary)
+        fileio::closeFd(fd);
+    return s;
+}
+
+Status SegmentIndex::preallocate(int32_t maxIndexBytes)
+{
+    // Never below the entries already there (segment.index.bytes lowered at runtime).
+    const size_t indexBytes = std::max(preallocatedBytes(maxIndexBytes, kOffsetIndexEntrySize),
+                                       m_offsets.size() * kOffsetIndexEntrySize);
+    const size_t timeBytes = std::max(preallocatedBytes(maxIndexBytes, kTimeIndexEntrySize),
+                                      m_times.size() * kTimeIndexEntrySize);
+    Status s = resize(m_indexFd, m_indexPath, m_offsets.size() * kOffsetIndexEntrySize, indexBytes);
+    if (s)
+        s = resize(m_timeIndexFd, m_timeIndexPath, m_times.size() * kTimeIndexEntrySize, timeBytes);
+    if (!s)
+        return s;
+    m_preallocated = true;
+    m_indexFileBytes = indexBytes;
+    m_timeIndexFileBytes = timeBytes;
     return Status::ok();
 }
 
-Status SegmentIndex::createEmpty()
+Status SegmentIndex::trimToEntries()
+{
+    const size_t indexBytes = m_offsets.size() * kOffsetIndexEntrySize;
+    const size_t timeBytes = m_times.size() * kTimeIndexEntrySize;
+    Status s = Status::ok();
+    if (m_indexFileBytes != indexBytes)
+        s = resize(m_indexFd, m_indexPath, indexBytes, 0);
+    if (s && m_timeIndexFileBytes != timeBytes)
+        s = resize(m_timeIndexFd, m_timeIndexPath, timeBytes, 0);
+    if (!s)
+        return s;
+    m_preallocated = false;
+    m_indexFileBytes = indexBytes;
+    m_timeIndexFileBytes = timeBytes;
+    return Status::ok();
+}
+
+Status SegmentIndex::createEmpty(int32_t maxIndexBytes)
 {
     closeFiles();
     m_offsets.clear();
     m_times.clear();
-    auto fd = fileio::openFile(m_indexPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
+    m_preallocated = false;
+    m_indexFileBytes = m_timeIndexFileBytes = 0;
+    auto fd = fileio::openFile(m_indexPath, O_RDWR | O_CREAT | O_TRUNC);
     if (!fd)
         return fd.status();
     m_indexFd = *fd;
-    fd = fileio::openFile(m_timeIndexPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
+    fd = fileio::openFile(m_timeIndexPath, O_RDWR | O_CREAT | O_TRUNC);
     if (!fd)
         return fd.status();
     m_timeIndexFd = *fd;
-    return Status::ok();
+    return preallocate(maxIndexBytes);
 }
 
-Status SegmentIndex::openForAppend()
+Status SegmentIndex::openForAppend(int32_t maxIndexBytes)
 {
     if (m_indexFd < 0) {
-        auto fd = fileio::openFile(m_indexPath, O_WRONLY | O_CREAT | O_APPEND);
+        auto fd = fileio::openFile(m_indexPath, O_RDWR | O_CREAT);
         if (!fd)
             return fd.status();
         m_indexFd = *fd;
     }
     if (m_timeIndexFd < 0) {
-        auto fd = fileio::openFile(m_timeIndexPath, O_WRONLY | O_CREAT | O_APPEND);
+        auto fd = fileio::openFile(m_timeIndexPath, O_RDWR | O_CREAT);
         if (!fd)
             return fd.status();
         m_timeIndexFd = *fd;
     }
-    return Status::ok();
+    return preallocate(maxIndexBytes);
 }
 
 void SegmentIndex::closeFiles()
@@ -275,6 +369,8 @@ Status SegmentIndex::removeFiles()
         return fileio::storageError("cannot delete", m_timeIndexPath, ec.value());
     m_offsets.clear();
     m_times.clear();
+    m_preallocated = false;
+    m_indexFileBytes = m_timeIndexFileBytes = 0;
     return Status::ok();
 }
 

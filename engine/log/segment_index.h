@@ -1,8 +1,11 @@
 // SegmentIndex: one segment's sparse offset index (.index, 8-byte entries: relative offset
 // INT32, position INT32) and time index (.timeindex, 12-byte entries: timestamp INT64, relative
 // offset INT32), both big-endian as Kafka writes them. The entries are kept in RAM (a few
-// bytes per index.interval.bytes of log) for binary search; the files are appended to entry by
-// entry, never preallocated, so a file's size is always entries * entry size.
+// bytes per index.interval.bytes of log) for binary search; each entry is written at
+// entries * entry size. As Kafka's AbstractIndex, the active segment's files are preallocated
+// to segment.index.bytes (rounded down to whole entries; ftruncate, so a sparse file that costs
+// no disk blocks) and trimmed to their entries when the segment rolls or the log closes. A
+// file left preallocated by a crash ends in zero entries: load() stops at the first one.
 // Owned by its Segment; engine thread only.
 #pragma once
 
@@ -43,23 +46,37 @@ public:
     Status maybeAppendTime(int64_t timestamp, int32_t relativeOffset);
 
     // Reads both files and checks their structure against a log of `logSize` bytes. Returns
-    // "" when both are usable, else what is wrong (the entries are then left empty).
+    // "" when both are usable, else what is wrong (the entries are then left empty). A zero
+    // tail (preallocated, then a crash) ends the entries, as in Kafka's DumpLogSegments.
     std::string load(int64_t logSize);
     // Replaces both files (and the RAM copy) with the given entries.
     Status replace(std::vector<IndexEntry> offsets, std::vector<TimeIndexEntry> times);
     // Drops entries at or above `relativeOffset` (and offset entries at or past `position`).
     Status truncate(int64_t relativeOffset, int64_t position);
 
-    // Creates (or empties) both files and keeps them open for appends: one open per file,
-    // which matters when segments roll often (creating a file is the slow part of a roll).
-    Status createEmpty();
-    // The files stay open for appends only while the segment is active.
-    Status openForAppend();
+    // Creates (or empties) both files, preallocated to `maxIndexBytes`, and keeps them open for
+    // appends: one open per file, which matters when segments roll often (creating a file is
+    // the slow part of a roll).
+    Status createEmpty(int32_t maxIndexBytes);
+    // The files stay open for appends, preallocated to `maxIndexBytes` (Kafka's resizeIndexes
+    // on the active segment), only while the segment is active.
+    Status openForAppend(int32_t maxIndexBytes);
+    // Kafka's trimToValidSize: both files cut to their entries (on roll and clean close).
+    Status trimToEntries();
+    // Closes the files as they are (a crash: a preallocated file stays preallocated).
     void closeFiles();
     Status removeFiles();
 
+    // Whether the files are open at their preallocated sizes (the active segment).
+    bool preallocated() const { return m_preallocated; }
+
 private:
-    Status appendBytes(int &fd, const std::filesystem::path &file, const uint8_t *data, size_t size);
+    Status appendBytes(int &fd, const std::filesystem::path &file, size_t entries, const uint8_t *data,
+                       size_t size);
+    Status preallocate(int32_t maxIndexBytes);
+    // Sets a file's length to its entries then (if preallocated) back to the preallocated size,
+    // so everything after the entries reads as zeros.
+    Status resize(int fd, const std::filesystem::path &file, size_t entryBytes, size_t preallocatedBytes);
 
     std::filesystem::path m_indexPath;
     std::filesystem::path m_timeIndexPath;
@@ -67,6 +84,9 @@ private:
     std::vector<TimeIndexEntry> m_times;
     int m_indexFd = -1;
     int m_timeIndexFd = -1;
+    bool m_preallocated = false;   // the files are at their preallocated sizes below
+    size_t m_indexFileBytes = 0;
+    size_t m_timeIndexFileBytes = 0;
 };
 
 } // namespace kl

@@ -219,7 +219,9 @@ Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<L
             return s;
     }
     m_bytesSinceLastIndexEntry = 0;
-    return Status::ok();
+    // A file a crash left preallocated is cut to its entries (the active segment is then
+    // preallocated again by activate()).
+    return m_index.trimToEntries();
 }
 
 } // namespace kl

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -60,6 +61,23 @@ inline Bytes timeIndexBytes(const std::vector<std::pair<int64_t, int32_t>> &entr
         p = bytes::putI32(bytes::putI64(p, ts), rel);
     return out;
 }
+
+// The entries of an index file: an active segment's file is preallocated (segment.index.bytes)
+// and ends in zero entries, which are cut here. Real entries are never all zero in these tests
+// (positions and timestamps are above 0).
+inline Bytes indexEntries(const std::filesystem::path &file, size_t entrySize)
+{
+    Bytes data = readAll(file);
+    size_t end = data.size() / entrySize * entrySize;
+    while (end >= entrySize
+           && std::all_of(data.begin() + static_cast<std::ptrdiff_t>(end - entrySize),
+                          data.begin() + static_cast<std::ptrdiff_t>(end), [](uint8_t b) { return b == 0; }))
+        end -= entrySize;
+    data.resize(end);
+    return data;
+}
+inline Bytes offsetIndexEntries(const std::filesystem::path &file) { return indexEntries(file, 8); }
+inline Bytes timeIndexEntries(const std::filesystem::path &file) { return indexEntries(file, 12); }
 
 inline std::filesystem::path segmentFile(const std::filesystem::path &dir, int64_t base, const char *ext)
 {

@@ -26,6 +26,8 @@ private slots:
     void corruptCrcInLastSegment();
     void uncleanShutdownValidatesEverySegment();
     void cleanShutdownTrustsOlderSegments();
+    void legacyMarkerCountsCleanOnce();
+    void recoveryPointAfterCrash();
     void indexRebuilt_data();
     void indexRebuilt();
     void strayOverflowingNameIgnored();
@@ -50,6 +52,14 @@ LogConfig smallConfig(int perSegment)
     config.segmentBytes = perSegment * S;
     config.indexIntervalBytes = static_cast<int32_t>(S * 5 / 2);
     return config;
+}
+
+// What a broker passes when its log directory held .kafka_cleanshutdown.
+LogOpenOptions cleanOpen()
+{
+    LogOpenOptions options;
+    options.hadCleanShutdown = true;
+    return options;
 }
 
 void chop(const fs::path &file, int64_t bytes)
@@ -87,16 +97,19 @@ void TestRecovery::cleanReopenPreservesEverything()
         QVERIFY(log);
         fill(**log, 10);
         (*log)->close();
-        QVERIFY(fs::exists(dir / ".kafkalab_cleanshutdown"));
+        // The marker is the log directory's (the broker's), not the partition's.
+        QVERIFY(!fs::exists(dir / ".kafkalab_cleanshutdown"));
+        QVERIFY(!fs::exists(dir / ".kafka_cleanshutdown"));
+        QCOMPARE((*log)->recoveryPoint(), int64_t(20)); // flushed to the log end on close
         before = (*log)->segments();
         index0 = readAll(segmentFile(dir, 8, ".index"));
         timeIndex0 = readAll(segmentFile(dir, 8, ".timeindex"));
         read5 = (*log)->read(5, 1 << 20)->data;
     }
     EventRecorder rec;
-    auto log = Log::open(dir, config, clock, rec.sink());
+    auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
     QVERIFY(log);
-    QVERIFY(!fs::exists(dir / ".kafkalab_cleanshutdown"));
+    QCOMPARE((*log)->recoveryPoint(), int64_t(20));
     QVERIFY2(rec.events.empty(), rec.events.empty() ? "" : rec.events[0].detail.c_str());
     const auto after = (*log)->segments();
     QCOMPARE(after.size(), before.size());
@@ -257,7 +270,7 @@ void TestRecovery::cleanShutdownTrustsOlderSegments()
     flipByte(segmentFile(dir, 0, ".log"), S + 70);
     {
         EventRecorder rec;
-        auto log = Log::open(dir, config, clock, rec.sink());
+        auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
         QVERIFY(log);
         QCOMPARE(rec.count(LogEventType::TailTruncated), 0);
         QCOMPARE((*log)->logEndOffset(), int64_t(20));
@@ -265,7 +278,7 @@ void TestRecovery::cleanShutdownTrustsOlderSegments()
     }
     chop(segmentFile(dir, 0, ".log"), 10);
     EventRecorder rec;
-    auto log = Log::open(dir, config, clock, rec.sink());
+    auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
     QVERIFY(log);
     QCOMPARE(rec.count(LogEventType::TailTruncated), 1);
     // The full validation that follows also finds the flipped byte in batch 1.
@@ -274,6 +287,75 @@ void TestRecovery::cleanShutdownTrustsOlderSegments()
     QCOMPARE(rec.count(LogEventType::SegmentDeleted), 2);
     QCOMPARE((*log)->logEndOffset(), int64_t(2));
     QCOMPARE((*log)->segments().size(), size_t(1));
+}
+
+// An older Kafka Lab left .kafkalab_cleanshutdown in each partition directory: it counts as a
+// clean shutdown once (older segments trusted) and is deleted, so the next open without a
+// marker from the broker validates everything.
+void TestRecovery::legacyMarkerCountsCleanOnce()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const LogConfig config = smallConfig(4);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        fill(**log, 10); // segments 0, 8, 16
+        (*log)->close();
+    }
+    writeAll(dir / ".kafkalab_cleanshutdown", {});
+    flipByte(segmentFile(dir, 0, ".log"), S + 70);
+    {
+        EventRecorder rec;
+        auto log = Log::open(dir, config, clock, rec.sink());
+        QVERIFY(log);
+        QCOMPARE(rec.count(LogEventType::TailTruncated), 0);
+        QCOMPARE((*log)->recoveryPoint(), int64_t(20));
+        QVERIFY(!fs::exists(dir / ".kafkalab_cleanshutdown"));
+        (*log)->close();
+    }
+    EventRecorder rec;
+    auto log = Log::open(dir, config, clock, rec.sink());
+    QVERIFY(log);
+    QCOMPARE(rec.count(LogEventType::TailTruncated), 1);
+    QCOMPARE((*log)->logEndOffset(), int64_t(2));
+}
+
+// After a crash the recovery point is the checkpointed one, capped at the recovered log end,
+// and a roll moves it to the new segment's base offset.
+void TestRecovery::recoveryPointAfterCrash()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const LogConfig config = smallConfig(4);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        QCOMPARE((*log)->recoveryPoint(), int64_t(0));
+        fill(**log, 5); // segments 0 (0..7), 8 (8, 9)
+        QCOMPARE((*log)->recoveryPoint(), int64_t(8)); // rolled: segment 0 flushed
+        QCOMPARE((*log)->logEndOffset(), int64_t(10));
+    } // crash
+    LogOpenOptions options;
+    options.recoveryPoint = 8;
+    {
+        auto log = Log::open(dir, config, clock, {}, options);
+        QVERIFY(log);
+        QCOMPARE((*log)->recoveryPoint(), int64_t(8));
+        QVERIFY((*log)->truncateTo(6));
+        QCOMPARE((*log)->recoveryPoint(), int64_t(6));
+    } // crash
+    options.recoveryPoint = 40; // a checkpoint ahead of what survived
+    auto log = Log::open(dir, config, clock, {}, options);
+    QVERIFY(log);
+    QCOMPARE((*log)->recoveryPoint(), int64_t(6));
+    (*log)->flush();
+    QCOMPARE((*log)->recoveryPoint(), int64_t(6));
+    fill(**log, 1);
+    (*log)->close();
+    QCOMPARE((*log)->recoveryPoint(), int64_t(8));
 }
 
 void TestRecovery::indexRebuilt_data()
@@ -328,8 +410,8 @@ void TestRecovery::indexRebuilt()
     QVERIFY2(detail.find(reason.toStdString()) != std::string::npos, detail.c_str());
     QCOMPARE(rec.count(LogEventType::TailTruncated), 0);
     // One batch per append: Kafka's recovery rule gives the very same entries.
-    QCOMPARE(readAll(indexFile), liveIndex);
-    QCOMPARE(readAll(segmentFile(dir, 0, ".timeindex")), liveTimeIndex);
+    QCOMPARE(offsetIndexEntries(indexFile), liveIndex);
+    QCOMPARE(timeIndexEntries(segmentFile(dir, 0, ".timeindex")), liveTimeIndex);
     // Lookups use it, and appends continue the rule where it left off.
     auto r = (*log)->read(15, 1);
     QVERIFY(r);
@@ -337,7 +419,7 @@ void TestRecovery::indexRebuilt()
     for (int k = 0; k < 4; ++k)
         QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 1000 + k)));
     // After reopening the counter starts at 0: an entry again at the 4th append (offsets 26-27).
-    QCOMPARE(readAll(indexFile), offsetIndexBytes({{7, 3 * s}, {13, 6 * s}, {19, 9 * s}, {27, 13 * s}}));
+    QCOMPARE(offsetIndexEntries(indexFile), offsetIndexBytes({{7, 3 * s}, {13, 6 * s}, {19, 9 * s}, {27, 13 * s}}));
     QCOMPARE((*log)->logEndOffset(), int64_t(28));
 }
 

@@ -349,8 +349,9 @@ void TestReplication::crashLosesNothingThatReachedFiles()
     const auto before = values(*c.core, "files");
     QCOMPARE(before.size(), size_t(140));
     QVERIFY(c.core->crashBroker(b));
-    const fs::path dir = c.path() / fmt::format("broker-{}", b) / "files-0";
-    QVERIFY(!fs::exists(dir / ".kafkalab_cleanshutdown")); // the restart must run recovery
+    const fs::path brokerDir = c.path() / fmt::format("broker-{}", b);
+    QVERIFY(!fs::exists(brokerDir / ".kafka_cleanshutdown")); // the restart must run recovery
+    QVERIFY(!fs::exists(brokerDir / "files-0" / ".kafkalab_cleanshutdown"));
     QCOMPARE(c.partition("files").leader, -1);
     QVERIFY(c.core->restartBroker(b));
     QCOMPARE(c.events(EventType::BrokerRestarted).size(), size_t(1));

@@ -2,12 +2,15 @@
 // (retention deleted segments while it was down) gets OFFSET_OUT_OF_RANGE, truncates fully and
 // restarts at the leader's log start offset; the broker offset checkpoint files
 // (replication-offset-checkpoint, recovery-point-offset-checkpoint, log-start-offset-checkpoint)
-// and the high watermark a restarted replica takes from them; LeaderElected for new topics.
+// and the high watermark a restarted replica takes from them; meta.properties,
+// partition.metadata and .kafka_cleanshutdown as Kafka 4.x writes them; LeaderElected for new
+// topics.
 #include "replication_fixture.h"
 
 #include "log/log.h"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace kl;
@@ -61,6 +64,10 @@ private slots:
     void followerBehindLogStartTruncatesFully();
     void checkpointFilesText();
     void restartedReplicaTakesCheckpointedHighWatermark();
+    void recoveryPointAdvancesOnRoll();
+    void logDirectoryFilesAsKafka();
+    void partitionMetadataOfAnotherTopicRefused();
+    void metaPropertiesOfAnotherNodeRefused();
 };
 
 void TestReplicationCheckpoints::initialLeadersAnnounced()
@@ -187,8 +194,10 @@ void TestReplicationCheckpoints::checkpointFilesText()
     for (int32_t b = 1; b <= 3; ++b) {
         const auto dir = c.path() / fmt::format("broker-{}", b);
         QCOMPARE(readText(dir / "replication-offset-checkpoint"), std::string("0\n2\ncp 0 5\ncp 1 3\n"));
-        QCOMPARE(readText(dir / "recovery-point-offset-checkpoint"), std::string("0\n2\ncp 0 5\ncp 1 3\n"));
-        QCOMPARE(readText(dir / "log-start-offset-checkpoint"), std::string("0\n2\ncp 0 0\ncp 1 0\n"));
+        // Nothing flushed yet (no segment rolled): the recovery point is not the log end.
+        QCOMPARE(readText(dir / "recovery-point-offset-checkpoint"), std::string("0\n2\ncp 0 0\ncp 1 0\n"));
+        // Kafka lists only logs whose log start is above their first segment's base: none.
+        QCOMPARE(readText(dir / "log-start-offset-checkpoint"), std::string("0\n0\n"));
         QVERIFY(!std::filesystem::exists(dir / "replication-offset-checkpoint.tmp"));
     }
 
@@ -250,6 +259,149 @@ void TestReplicationCheckpoints::restartedReplicaTakesCheckpointedHighWatermark(
     p = c.partition("hw");
     QVERIFY(c.replicaOf(p, follower)->inIsr);
     QCOMPARE(c.replicaOf(p, follower)->highWatermark, int64_t(12));
+}
+
+// The recovery point is the flushed offset: a roll flushes the rolled segment, so while the log
+// runs it is the active segment's base offset; a clean shutdown flushes to the log end.
+void TestReplicationCheckpoints::recoveryPointAdvancesOnRoll()
+{
+    ClusterFixture c;
+    TopicConfig config;
+    config.replicationFactor = 1;
+    config.log.segmentBytes = 1024;
+    QVERIFY(c.core->createTopic("roll", config));
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(c.core->produce(bigRequest("roll", 3, Acks::Leader)).status);
+    c.advance(1500);
+    const auto p = c.partition("roll");
+    QVERIFY2(p.segments.size() >= 3, std::to_string(p.segments.size()).c_str());
+    const int64_t activeBase = p.segments.back().baseOffset;
+    QVERIFY(activeBase > 0 && activeBase < p.logEndOffset);
+    const auto dir = c.path() / fmt::format("broker-{}", p.leader);
+    QCOMPARE(readText(dir / "recovery-point-offset-checkpoint"), fmt::format("0\n1\nroll 0 {}\n", activeBase));
+    QCOMPARE(readText(dir / "log-start-offset-checkpoint"), std::string("0\n0\n"));
+    c.core->shutdown();
+    QCOMPARE(readText(dir / "recovery-point-offset-checkpoint"), fmt::format("0\n1\nroll 0 {}\n", p.logEndOffset));
+}
+
+// Kafka 4.x's files around the segments: meta.properties in every broker directory (one
+// cluster.id, the broker's node.id, its own directory.id), partition.metadata with the topic id
+// in every replica directory, and one .kafka_cleanshutdown per broker directory after a clean
+// shutdown only (a crashed broker gets none), deleted again when the broker starts.
+void TestReplicationCheckpoints::logDirectoryFilesAsKafka()
+{
+    ClusterFixture c;
+    QVERIFY(c.createTopic("files", 3));
+    QVERIFY(c.createTopic("other", 2, 1, false, 2));
+    auto snapshot = c.core->makeSnapshot();
+    Uuid filesId, otherId;
+    for (const auto &t : snapshot->topics) {
+        if (t.name == "files")
+            filesId = t.topicId;
+        if (t.name == "other")
+            otherId = t.topicId;
+    }
+    QVERIFY(!filesId.isZero() && !otherId.isZero() && !(filesId == otherId));
+    QCOMPARE(filesId.toString().size(), size_t(22));
+
+    std::string clusterId;
+    std::set<std::string> directoryIds;
+    for (int32_t b = 1; b <= 3; ++b) {
+        const auto dir = c.path() / fmt::format("broker-{}", b);
+        std::istringstream meta(readText(dir / "meta.properties"));
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(meta, line);)
+            lines.push_back(line);
+        QCOMPARE(lines.size(), size_t(6));
+        QCOMPARE(lines[0], std::string("#"));
+        QVERIFY2(lines[1].size() > 20 && lines[1][0] == '#' && lines[1].find(" UTC ") != std::string::npos,
+            lines[1].c_str());
+        QCOMPARE(lines[2], fmt::format("node.id={}", b));
+        QVERIFY2(lines[3].rfind("directory.id=", 0) == 0 && Uuid::fromString(lines[3].substr(13)), lines[3].c_str());
+        directoryIds.insert(lines[3]);
+        QCOMPARE(lines[4], std::string("version=1"));
+        QVERIFY2(lines[5].rfind("cluster.id=", 0) == 0 && lines[5].size() == 11 + 22, lines[5].c_str());
+        if (clusterId.empty())
+            clusterId = lines[5];
+        QCOMPARE(lines[5], clusterId);
+        QCOMPARE(readText(dir / "files-0" / "partition.metadata"),
+            fmt::format("version: 0\ntopic_id: {}", filesId.toString()));
+        QVERIFY(!std::filesystem::exists(dir / ".kafka_cleanshutdown"));
+    }
+    QCOMPARE(directoryIds.size(), size_t(3));
+    for (int32_t p = 0; p < 2; ++p)
+        for (int32_t b : c.partition("other", p).replicas)
+            QCOMPARE(readText(c.path() / fmt::format("broker-{}", b) / fmt::format("other-{}", p) / "partition.metadata"),
+                fmt::format("version: 0\ntopic_id: {}", otherId.toString()));
+
+    QVERIFY(c.core->produce(c.request("files", 4, "x", Acks::Leader)).status);
+    c.advance(300);
+    QVERIFY(c.core->crashBroker(3));
+    c.core->shutdown();
+    for (int32_t b = 1; b <= 3; ++b) {
+        const auto dir = c.path() / fmt::format("broker-{}", b);
+        if (b == 3)
+            QVERIFY(!std::filesystem::exists(dir / ".kafka_cleanshutdown"));
+        else
+            QCOMPARE(readText(dir / ".kafka_cleanshutdown"), std::string("{\"version\":0,\"brokerEpoch\":-1}"));
+        for (const auto &entry : std::filesystem::recursive_directory_iterator(dir))
+            QVERIFY2(entry.path().filename() != ".kafkalab_cleanshutdown", entry.path().c_str());
+    }
+
+    // Reopened: the markers are consumed, the ids are the ones persisted.
+    const std::string metaBefore = readText(c.path() / "broker-1" / "meta.properties");
+    c.core = reopen(c);
+    for (int32_t b = 1; b <= 3; ++b)
+        QVERIFY(!std::filesystem::exists(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown"));
+    QCOMPARE(readText(c.path() / "broker-1" / "meta.properties"), metaBefore);
+    snapshot = c.core->makeSnapshot();
+    for (const auto &t : snapshot->topics)
+        if (t.name == "files")
+            QCOMPARE(t.topicId.toString(), filesId.toString());
+}
+
+// A partition directory whose partition.metadata names another topic id is not this topic's:
+// the broker refuses to open it, naming the file.
+void TestReplicationCheckpoints::partitionMetadataOfAnotherTopicRefused()
+{
+    ClusterFixture c;
+    QVERIFY(c.createTopic("mine", 1));
+    const int32_t b = c.partition("mine").leader;
+    c.core->shutdown();
+    const auto file = c.path() / fmt::format("broker-{}", b) / "mine-0" / "partition.metadata";
+    std::ofstream(file, std::ios::trunc) << "version: 0\ntopic_id: AAAAAAAAAAAAAAAAAAAAAw";
+    EngineOptions options;
+    options.dataDir = c.path();
+    options.brokerCount = 3;
+    options.seed = 1;
+    auto opened = EngineCore::open(options, c.clock);
+    QVERIFY(!opened);
+    const std::string message = opened.status().message();
+    QVERIFY2(message.find(file.string()) != std::string::npos, message.c_str());
+    QVERIFY2(message.find("AAAAAAAAAAAAAAAAAAAAAw") != std::string::npos, message.c_str());
+}
+
+// A broker directory whose meta.properties names another node.id (or cluster.id) is not this
+// broker's: the engine does not open, naming the file, as a Kafka broker refuses to start.
+void TestReplicationCheckpoints::metaPropertiesOfAnotherNodeRefused()
+{
+    ClusterFixture c;
+    c.core->shutdown();
+    const auto file = c.path() / "broker-2" / "meta.properties";
+    std::string text = readText(file);
+    const auto at = text.find("node.id=2");
+    QVERIFY(at != std::string::npos);
+    text.replace(at, 9, "node.id=5");
+    std::ofstream(file, std::ios::trunc) << text;
+    EngineOptions options;
+    options.dataDir = c.path();
+    options.brokerCount = 3;
+    options.seed = 1;
+    auto opened = EngineCore::open(options, c.clock);
+    QVERIFY(!opened);
+    const std::string message = opened.status().message();
+    QVERIFY2(message.find(file.string()) != std::string::npos, message.c_str());
+    QVERIFY2(message.find("node.id 5") != std::string::npos, message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestReplicationCheckpoints)

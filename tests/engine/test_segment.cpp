@@ -1,6 +1,7 @@
 // Segment files and lookups: the exact bytes of .index and .timeindex after appends that cross
 // index.interval.bytes (expected entries worked out from Kafka's LogSegment.append rule), the
-// follower rule (one entry per append call), and offset lookup at segment edges.
+// follower rule (per batch, as the leader's), preallocated index files, and offset lookup at
+// segment edges.
 #include "log_storage_fixtures.h"
 
 #include "core/clock.h"
@@ -8,8 +9,11 @@
 
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace kl;
 using namespace kl::testing;
+namespace fs = std::filesystem;
 
 class TestSegment : public QObject {
     Q_OBJECT
@@ -17,7 +21,8 @@ class TestSegment : public QObject {
 private slots:
     void indexFilesByteExact_data();
     void indexFilesByteExact();
-    void followerChunkGetsOneEntry();
+    void followerIndexesLikeLeader();
+    void indexesPreallocatedAndTrimmed();
     void lookupAtEdges_data();
     void lookupAtEdges();
     void readLimits();
@@ -82,8 +87,8 @@ void TestSegment::indexFilesByteExact()
     TimeEntries expectedTimes;
     for (auto [dt, rel] : timeEntries)
         expectedTimes.emplace_back(kT0 + dt, rel);
-    QCOMPARE(readAll(segmentFile(dir, 0, ".index")), offsetIndexBytes(expectedIndex));
-    QCOMPARE(readAll(segmentFile(dir, 0, ".timeindex")), timeIndexBytes(expectedTimes));
+    QCOMPARE(offsetIndexEntries(segmentFile(dir, 0, ".index")), offsetIndexBytes(expectedIndex));
+    QCOMPARE(timeIndexEntries(segmentFile(dir, 0, ".timeindex")), timeIndexBytes(expectedTimes));
     const auto segs = (*log)->segments();
     QCOMPARE(segs.size(), size_t(1));
     QCOMPARE(segs[0].indexEntries, int32_t(entryAt.size()));
@@ -99,10 +104,11 @@ void TestSegment::indexFilesByteExact()
     QCOMPARE(readAll(segmentFile(dir, 0, ".log")).size(), size_t(11) * S);
 }
 
-// A follower appends fetched chunks as one call: the entry names the chunk's last offset at
-// the chunk's first byte. Chunks of 3 two-record batches (B bytes each), interval 1 byte:
-// chunk 0: no entry (counter 0); chunk 1: (offset 11, position 3B); chunk 2: (17, 6B).
-void TestSegment::followerChunkGetsOneEntry()
+// Kafka 4.x decides index entries per batch on followers as on leaders (LogSegment.append
+// loops over the batches), so a follower that appends fetched chunks of several batches writes
+// the leader's .index and .timeindex byte for byte. Nine two-record batches (B bytes each),
+// interval 1 byte: an entry at every batch but the first, (2k + 1, kB) and (T0 + k, 2k + 1).
+void TestSegment::followerIndexesLikeLeader()
 {
     QTemporaryDir tmp;
     ManualClock clock;
@@ -125,18 +131,109 @@ void TestSegment::followerChunkGetsOneEntry()
         QCOMPARE(info->recordCount, 6);
     }
     const auto dir = (*follower)->dir();
-    QCOMPARE(readAll(segmentFile(dir, 0, ".index")), offsetIndexBytes({{11, 3 * B}, {17, 6 * B}}));
-    QCOMPARE(readAll(segmentFile(dir, 0, ".timeindex")), timeIndexBytes({{kT0 + 5, 11}, {kT0 + 8, 17}}));
-    // The follower's .log is the leader's, byte for byte.
-    QCOMPARE(readAll(segmentFile(dir, 0, ".log")), readAll(segmentFile((*leader)->dir(), 0, ".log")));
+    const auto leaderDir = (*leader)->dir();
+    std::vector<std::pair<int32_t, int32_t>> offsets;
+    std::vector<std::pair<int64_t, int32_t>> times;
+    for (int k = 1; k < 9; ++k) {
+        offsets.emplace_back(2 * k + 1, k * B);
+        times.emplace_back(kT0 + k, 2 * k + 1);
+    }
+    QCOMPARE(offsetIndexEntries(segmentFile(dir, 0, ".index")), offsetIndexBytes(offsets));
+    QCOMPARE(timeIndexEntries(segmentFile(dir, 0, ".timeindex")), timeIndexBytes(times));
+    // The same files as the leader's, preallocated tail included, and the same .log.
+    for (const char *ext : {".log", ".index", ".timeindex"})
+        QVERIFY2(readAll(segmentFile(dir, 0, ext)) == readAll(segmentFile(leaderDir, 0, ext)), ext);
+    QCOMPARE((*follower)->segments()[0].indexEntries, 8);
+    (*leader)->close();
+    (*follower)->close();
+    for (const char *ext : {".index", ".timeindex"})
+        QVERIFY2(readAll(segmentFile(dir, 0, ext)) == readAll(segmentFile(leaderDir, 0, ext)), ext);
+    QCOMPARE(readAll(segmentFile(dir, 0, ".index")), offsetIndexBytes(offsets));
     // A chunk that does not start at the log end offset is refused and nothing is written.
+    auto reopened = Log::open(dir, config, clock);
+    QVERIFY(reopened);
     auto again = (*leader)->read(0, B);
     QVERIFY(again);
-    auto refused = (*follower)->appendAsFollower(again->data);
+    auto refused = (*reopened)->appendAsFollower(again->data);
     QVERIFY(!refused);
     QCOMPARE(refused.status().code(), ErrorCode::CorruptMessage);
-    QCOMPARE((*follower)->logEndOffset(), int64_t(18));
-    QCOMPARE((*follower)->sizeBytes(), int64_t(9) * B);
+    QCOMPARE((*reopened)->logEndOffset(), int64_t(18));
+    QCOMPARE((*reopened)->sizeBytes(), int64_t(9) * B);
+}
+
+// As Kafka's AbstractIndex: the active segment's .index and .timeindex are preallocated to
+// segment.index.bytes rounded down to whole entries (10485760 and 10485756 by default) as
+// sparse files, trimmed to their entries when the segment rolls and when the log closes, and
+// preallocated again when a reopened log makes the last segment active.
+void TestSegment::indexesPreallocatedAndTrimmed()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const int64_t B = static_cast<int64_t>(makeBatch(2, kT0).size());
+    LogConfig config;
+    config.indexIntervalBytes = 1;
+    config.segmentBytes = 4 * B;
+    QCOMPARE(config.segmentIndexBytes, 10485760);
+    const auto sizeOf = [&](int64_t base, const char *ext) { return int64_t(fs::file_size(segmentFile(dir, base, ext))); };
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        QCOMPARE(sizeOf(0, ".index"), int64_t(10485760));
+        QCOMPARE(sizeOf(0, ".timeindex"), int64_t(10485756));
+        // Sparse: ftruncate, no zeros written.
+        struct stat st {};
+        QCOMPARE(::stat(segmentFile(dir, 0, ".index").c_str(), &st), 0);
+        QVERIFY2(st.st_blocks * 512 < 1 << 20, std::to_string(st.st_blocks).c_str());
+        for (int k = 0; k < 6; ++k) // segment 0: batches 0-3 (offsets 0..7); segment 8: 4-5
+            QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + k)));
+        QCOMPARE((*log)->segments().size(), size_t(2));
+        // Rolled: trimmed to 3 offset entries and 3 time entries (+ none forced: T0+3 is there).
+        QCOMPARE(sizeOf(0, ".index"), int64_t(3 * 8));
+        QCOMPARE(sizeOf(0, ".timeindex"), int64_t(3 * 12));
+        QCOMPARE(sizeOf(8, ".index"), int64_t(10485760));
+        QCOMPARE(sizeOf(8, ".timeindex"), int64_t(10485756));
+        (*log)->close();
+        QCOMPARE(sizeOf(8, ".index"), int64_t(8));      // (3, B): offset 11
+        QCOMPARE(sizeOf(8, ".timeindex"), int64_t(12)); // (T0 + 5, 3)
+    }
+    {
+        EventRecorder rec;
+        auto log = Log::open(dir, config, clock, rec.sink());
+        QVERIFY(log);
+        QCOMPARE(rec.count(LogEventType::IndexRebuilt), 0);
+        QCOMPARE(sizeOf(0, ".index"), int64_t(3 * 8));
+        QCOMPARE(sizeOf(8, ".index"), int64_t(10485760));
+        QCOMPARE((*log)->segments()[1].indexEntries, 1);
+        // The counter restarts at 0 on reopen: batch 6 gets no entry, batch 7 (14, 15) does.
+        QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 6)));
+        QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 7)));
+        QCOMPARE(offsetIndexEntries(segmentFile(dir, 8, ".index")),
+                 offsetIndexBytes({{3, int32_t(B)}, {7, int32_t(3 * B)}}));
+    } // crash: the active segment's files stay preallocated
+    QCOMPARE(sizeOf(8, ".index"), int64_t(10485760));
+    EventRecorder rec;
+    auto log = Log::open(dir, config, clock, rec.sink());
+    QVERIFY(log);
+    // The zero tail is not taken for entries (nor for damage): two entries, nothing rebuilt.
+    QCOMPARE(rec.count(LogEventType::IndexRebuilt), 0);
+    QCOMPARE((*log)->segments()[1].indexEntries, 2);
+    QCOMPARE((*log)->segments()[1].timeIndexEntries, 2);
+    auto r = (*log)->read(13, 1);
+    QVERIFY(r);
+    QCOMPARE(headersOf(r->data).front().baseOffset, int64_t(12));
+    // A smaller segment.index.bytes is rounded down to whole entries per file.
+    config.segmentIndexBytes = 1000;
+    QVERIFY((*log)->truncateFullyAndStartAt(20));
+    QCOMPARE((*log)->recoveryPoint(), int64_t(20));
+    (*log)->setConfig(config);
+    QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 7)));
+    QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 8)));
+    QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 9)));
+    QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 10)));
+    QVERIFY((*log)->appendAsLeader(makeBatch(2, kT0 + 11))); // rolls: base 28
+    QCOMPARE(sizeOf(28, ".index"), int64_t(1000));
+    QCOMPARE(sizeOf(28, ".timeindex"), int64_t(996));
 }
 
 // Three segments of five two-record batches each: offsets 0..9, 10..19, 20..23 (active).

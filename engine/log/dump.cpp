@@ -116,12 +116,16 @@ Result<SegmentScan> scan(const fs::path &logFile, size_t maxBatches, bool stopAt
     return result;
 }
 
-// DefaultRecordBatch.incrementSequence: sequences wrap from INT32_MAX to 0.
+// DefaultRecordBatch.incrementSequence: sequences wrap from INT32_MAX to 0. Java's int
+// arithmetic wraps silently; a damaged header can hold any increment (even a negative one), so
+// compute as Java does instead of overflowing a C++ int (found by fuzz_segment_files).
 int32_t incrementSequence(int32_t sequence, int32_t increment)
 {
-    if (sequence > INT32_MAX - increment)
-        return increment - (INT32_MAX - sequence) - 1;
-    return sequence + increment;
+    const auto add = [](int32_t a, int32_t b) { return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b)); };
+    const auto sub = [](int32_t a, int32_t b) { return static_cast<int32_t>(static_cast<uint32_t>(a) - static_cast<uint32_t>(b)); };
+    if (sequence > sub(INT32_MAX, increment))
+        return sub(sub(increment, sub(INT32_MAX, sequence)), 1);
+    return add(sequence, increment);
 }
 
 std::string_view boolText(bool b) { return b ? "true" : "false"; }

@@ -94,7 +94,7 @@ public:
                     result.duplicateColumn = keyColumn;
                     result.duplicateKey = key;
                 }
-                node.members.emplace_back(std::move(key), std::move(child));
+                node.members.push_back(JsonLineNode::Member {std::move(key), std::move(child)});
             }
         }
         if (c == '[') {

@@ -17,7 +17,8 @@ struct JsonLineNode {
     int line = 0;   // 1-based line where the value starts (for a member: where its key starts)
     int column = 0; // 1-based column of the same place
     std::vector<JsonLineNode> items;                           // array elements, in order
-    std::vector<std::pair<std::string, JsonLineNode>> members; // object members, in order
+    struct Member;                                             // {first: key, second: node}
+    std::vector<Member> members;                               // object members, in order
 
     // The member's node, or nullptr.
     const JsonLineNode *member(std::string_view key) const;
@@ -29,6 +30,13 @@ struct JsonLineNode {
     int lineOf(std::string_view key) const;
     // The i-th element's line, or this node's own line.
     int lineOfItem(size_t i) const;
+};
+
+// A named pair rather than std::pair: std::pair<std::string, JsonLineNode> inside JsonLineNode
+// needs the incomplete type, which clang refuses (the fuzz build).
+struct JsonLineNode::Member {
+    std::string first;
+    JsonLineNode second;
 };
 
 struct JsonLinesResult {

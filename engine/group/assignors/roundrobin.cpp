@@ -21,7 +21,7 @@ GroupAssignment RoundRobinAssignor::assign(const std::map<std::string, int32_t> 
         if (count <= 0)
             continue;
         if (std::none_of(sorted.begin(), sorted.end(),
-                         [&](const MemberSubscription &m) { return subscribed(m, topic); }))
+                         [&, &name = topic](const MemberSubscription &m) { return subscribed(m, name); }))
             continue; // nobody subscribes (Kafka never lists such topics); do not spin
         for (int32_t p = 0; p < count; ++p) {
             while (!subscribed(sorted[next], topic))

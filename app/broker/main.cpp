@@ -109,6 +109,7 @@ int run(int argc, char **argv)
     uint64_t seed = 1;
     std::vector<std::string> topics;
     int64_t durationMs = 0;
+    int64_t brokerSessionTimeoutMs = kl::EngineOptions {}.brokerSessionTimeoutMs;
     app.add_option("--data-dir", dataDir, "data directory (brokers live in <dir>/broker-<id>/)")
         ->capture_default_str();
     app.add_option("--brokers", brokers, "number of brokers")->check(CLI::Range(1, 9))->capture_default_str();
@@ -120,6 +121,11 @@ int run(int argc, char **argv)
         "an existing topic is left as it is)");
     app.add_option("--duration-ms", durationMs, "stop after this many ms (0 = until SIGINT/SIGTERM)")
         ->check(kl::cli::wholeNumber(0, INT64_MAX, "milliseconds; 0 runs until a signal"))
+        ->capture_default_str();
+    app.add_option("--broker-session-timeout-ms", brokerSessionTimeoutMs,
+           "broker.session.timeout.ms: a crashed or isolated broker is fenced (its leaderships move, "
+           "it leaves the ISRs) after this long without a heartbeat (Kafka's default 9000; 0 = at once)")
+        ->check(kl::cli::wholeNumber(0, 3'600'000, "milliseconds"))
         ->capture_default_str();
     try {
         app.parse(argc, argv);
@@ -147,6 +153,7 @@ int run(int argc, char **argv)
     options.dataDir = dataDir;
     options.brokerCount = brokers;
     options.seed = seed;
+    options.brokerSessionTimeoutMs = brokerSessionTimeoutMs;
     auto core = kl::EngineCore::open(options, *clock);
     if (!core) {
         std::cerr << "error: cannot open " << dataDir << ": " << core.status().toString() << '\n';

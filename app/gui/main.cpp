@@ -197,6 +197,12 @@ int takeScreenshot(Bridge &bridge, Shell &shell, const AppOptions &options)
                          .arg(QString::fromStdString(status.toString())));
             return 1;
         }
+        // The failover happens when the controller fences the broker (broker.session.timeout.ms).
+        waitUntil([&] {
+            bridge.refresh();
+            const auto &brokers = bridge.snapshot()->brokers;
+            return brokers.size() >= size_t(options.crashBroker) && brokers[options.crashBroker - 1].fenced;
+        }, 15000);
     }
 
     if (options.view == QLatin1String("groups")) {

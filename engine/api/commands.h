@@ -79,7 +79,9 @@ struct ConsumerGroupSpec {
     double recordsPerSecPerConsumer = 100; // processing rate
     bool autoCommit = true;           // enable.auto.commit
     int32_t autoCommitIntervalMs = 5000;
-    int32_t sessionTimeoutMs = 10000;  // session.timeout.ms
+    // session.timeout.ms: Kafka Lab's shorter default so a crashed consumer's partitions move
+    // within seconds; the Java client's default is 45000 (KIP-735, Kafka 3.0+).
+    int32_t sessionTimeoutMs = 10000;
     int32_t heartbeatIntervalMs = 3000; // heartbeat.interval.ms
     int32_t maxPollIntervalMs = 300000; // max.poll.interval.ms (also the rebalance timeout)
     int32_t pollIntervalMs = 100;       // the application's poll loop period (how soon it sees a rebalance)

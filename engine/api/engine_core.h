@@ -27,6 +27,10 @@ struct EngineOptions {
     int32_t retentionCheckIntervalMs = 1000;
     int64_t replicaLagTimeMaxMs = 10000;  // replica.lag.time.max.ms (Kafka 30 s; shorter to teach)
     int32_t replicaFetchIntervalMs = 100;  // how often a follower fetches when caught up
+    // broker.session.timeout.ms (Kafka's KRaft default, 9 s): a broker that stops heartbeating
+    // (crashed or isolated) is fenced this long after its last heartbeat; only then does the
+    // controller move its leaderships and take it out of ISRs. 0 = fenced at once.
+    int64_t brokerSessionTimeoutMs = 9000;
     int32_t offsetsTopicPartitions = 50;   // offsets.topic.num.partitions (Kafka's default)
     int32_t offsetsTopicReplicationFactor = 3; // capped at the broker count
     int32_t groupInitialRebalanceDelayMs = 3000; // group.initial.rebalance.delay.ms

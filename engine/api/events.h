@@ -27,6 +27,7 @@ enum class EventType {
     BrokerRestarted,    // broker recovered from its own files and rejoined
     BrokerIsolated,     // network partition: cut off from the other brokers
     BrokerHealed,
+    BrokerFenced,       // the controller fenced a broker that missed broker.session.timeout.ms
     FollowerSlowed,     // detail: the extra fetch delay
     LeaderElected,      // oldLeader -> newLeader, epoch; detail: why (clean/unclean/preferred)
     IsrShrunk,          // before -> after
@@ -118,11 +119,18 @@ struct Event {
 //   AutoProducerFinished "count_reached", "stopped", "failed" [producerId; count = sent]
 //   BrokerCrashed / BrokerRestarted / BrokerIsolated / BrokerHealed: [value = replica logs
 //                       stopped / recovered]; cause "controller_moved" [causeBroker = the new
-//                       controller, -1 for none] when the controller changed with it
+//                       controller, -1 for none] when the controller changed with it;
+//                       BrokerCrashed / BrokerIsolated: limit = broker.session.timeout.ms
+//                       (the fence follows that long after)
+//   BrokerFenced        "session_timeout" [limit = broker.session.timeout.ms; value = the
+//                       time since its last heartbeat]
 //   FollowerSlowed      "slowed" [value = extra delay ms; limit = replica.fetch interval ms],
 //                       "normal_speed"
-//   LeaderElected       the trigger: "broker_crashed", "broker_restarted", "broker_isolated",
-//                       "broker_healed" [causeBroker], "preferred_election", "initial";
+//   LeaderElected       the trigger: "broker_fenced" (a crashed or isolated broker's session
+//                       timed out), "broker_restarted" (a crashed broker registered again
+//                       before it was fenced: the controller removes it as after an unclean
+//                       shutdown), "broker_crashed"/"broker_isolated" (only with
+//                       broker.session.timeout.ms 0), "broker_healed" [causeBroker], "preferred_election", "initial";
 //                       kind = how the leader was chosen: "in_sync" (first live ISR member in
 //                       assignment order), "unclean" (out of sync,
 //                       unclean.leader.election.enable), "none" (no eligible replica: offline),
@@ -145,7 +153,8 @@ struct Event {
 //   ConsumerResumed     "polls_again", "rejoins", "restarted_static", "restarted" [client]
 //   CoordinatorMoved    "moved" [oldLeader -> newLeader = the coordinator brokers; partition =
 //                       the __consumer_offsets partition; value = records replayed],
-//                       "unavailable" (its partition has no leader)
+//                       "unavailable" (its partition has no leader), "leader_down" (its leader,
+//                       causeBroker, crashed or was isolated and is not fenced yet)
 // Group events also carry `client` (the member's client id) and, for member and rebalance
 // events, `limit` = the timeout involved; RebalanceStarted's member/client = whom the cause
 // concerns.

@@ -102,6 +102,11 @@ struct BrokerSnapshot {
     BrokerState state = BrokerState::Running;
     bool controller = false;
     int64_t fetchDelayMs = 0;   // a slowed follower's extra delay per fetch
+    // Fenced by the controller (no heartbeat for broker.session.timeout.ms): it leads nothing
+    // and sits in no ISR (except as an ISR's last member). A crashed or isolated broker is not
+    // fenced until fenceAtMs (engine clock; -1 = no fence pending).
+    bool fenced = false;
+    int64_t fenceAtMs = -1;
     std::string dataDir;
 };
 
@@ -235,6 +240,8 @@ struct ClusterSnapshot {
     int64_t startedMs = 0;     // engine clock when the engine opened (engine time = now - this)
     std::string dataDir;
     int32_t controllerId = -1;
+    int64_t brokerSessionTimeoutMs = 9000; // broker.session.timeout.ms the controller fences by
+    int64_t replicaLagTimeMaxMs = 10000;   // replica.lag.time.max.ms (Kafka's default is 30000)
     std::vector<BrokerSnapshot> brokers;
     std::vector<TopicSnapshot> topics;
     std::vector<AutoProducerSnapshot> producers;

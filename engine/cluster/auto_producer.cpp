@@ -165,7 +165,7 @@ void EngineCore::Impl::producerTick(uint64_t id)
         const ErrorCode code = refused.code();
         const bool retriable = code == ErrorCode::LeaderNotAvailable || code == ErrorCode::NotEnoughReplicas
             || code == ErrorCode::NotEnoughReplicasAfterAppend || code == ErrorCode::RequestTimedOut
-            || code == ErrorCode::NotLeaderOrFollower;
+            || code == ErrorCode::NotLeaderOrFollower || code == ErrorCode::NetworkException;
         if (!refused && !retriable) {
             finish(refused.code(), refused.message());
             return;

@@ -176,25 +176,36 @@ void EngineCore::Impl::GroupSystem::onLeaderChange(int32_t partition)
     for (auto &[groupId, runtime] : groups) {
         if (partitionFor(groupId) != partition)
             continue;
+        // After a coordinator's broker went down, "from" is the one the group last had.
+        const int32_t from = before >= 0 ? before : runtime.lastCoordinator;
+        const PartitionState *offsets = d.findPartition(offsetsTopic(), partition);
+        const int32_t downLeader = offsets ? offsets->leader : -1;
         Event e;
         e.type = EventType::CoordinatorMoved;
         e.group = groupId;
         e.broker = slot.broker;
-        e.oldLeader = before;
+        e.oldLeader = from;
         e.newLeader = slot.broker;
         e.topic = offsetsTopic();
         e.partition = partition;
-        e.cause = slot.broker < 0 ? "unavailable" : "moved";
+        e.cause = slot.broker >= 0 ? "moved" : downLeader >= 0 ? "leader_down" : "unavailable";
+        e.causeBroker = slot.broker < 0 ? downLeader : -1;
         e.value = slot.broker < 0 ? -1 : static_cast<int64_t>(slot.replayedRecords);
-        e.detail = slot.broker < 0
+        e.detail = slot.broker < 0 && downLeader >= 0
+            ? fmt::format("group {}: broker {}, the leader of {}-{}, is down or cut off, so the group has "
+                          "no coordinator (COORDINATOR_NOT_AVAILABLE until it returns or is fenced and "
+                          "another replica leads)",
+                  groupId, downLeader, kOffsetsTopic, partition)
+            : slot.broker < 0
             ? fmt::format("group {}: {}-{} has no leader, so the group has no coordinator "
                           "(COORDINATOR_NOT_AVAILABLE until a replica leads again)",
                   groupId, kOffsetsTopic, partition)
             : fmt::format("group {}: coordinator moved from broker {} to broker {} with the leadership of "
                           "{}-{}; it replayed {} records of that partition to rebuild the group and its "
                           "committed offsets",
-                  groupId, before, slot.broker, kOffsetsTopic, partition, slot.replayedRecords);
-        runtime.lastCoordinator = slot.broker;
+                  groupId, from, slot.broker, kOffsetsTopic, partition, slot.replayedRecords);
+        if (slot.broker >= 0)
+            runtime.lastCoordinator = slot.broker;
         d.emit(std::move(e));
     }
 }

@@ -3,22 +3,33 @@
 // The controller is the lowest-id broker that is Running (not crashed, not isolated). It owns
 // the metadata decisions: leader, leader epoch and ISR of every partition. After any broker
 // changes state it reconciles every partition (reconcile()):
-//   1. fence: brokers that are not live leave the ISR, except that an ISR never becomes empty
-//      (its last member stays, as in Kafka, so it can lead again when it returns);
-//   2. elect: if the leader is not live, the new leader is the first replica in assignment
-//      order that is live and in the ISR (clean). If there is none the partition goes offline
-//      (leader -1), unless unclean.leader.election.enable: then the first live replica leads
-//      and RecordsLost says which acknowledged offsets [its LEO, committed HW) are gone.
+//   1. fence: fenced brokers leave the ISR, except that an ISR never becomes empty (its last
+//      member stays, as in Kafka, so it can lead again when it returns);
+//   2. elect: if the leader is fenced, the new leader is the first replica in assignment order
+//      that is live, unfenced and in the ISR (clean). If there is none the partition goes
+//      offline (leader -1), unless unclean.leader.election.enable: then the first live replica
+//      leads and RecordsLost says which acknowledged offsets [its LEO, committed HW) are gone.
 //   Every leader change (including to -1) bumps the leader epoch.
 //
+// Fencing follows KRaft's BrokerHeartbeatManager: a broker heartbeats every
+// broker.heartbeat.interval.ms (2 s) and the controller fences one whose last heartbeat is
+// older than broker.session.timeout.ms (EngineOptions::brokerSessionTimeoutMs, 9 s). So a
+// crashed or isolated broker keeps its leaderships and ISR places for that long: its
+// partitions are unavailable (a crashed leader) or accept writes no follower can fetch (an
+// isolated leader), and acks=all writes wait, until the fence moves leadership and shrinks
+// ISRs (ReplicationControlManager.handleBrokerFenced). A crashed broker that restarts before
+// it is fenced registers again (a new broker epoch) after an unclean shutdown: registered
+// fenced, the controller takes it out of every ISR and moves its leaderships
+// (handleBrokerShutdown), then unfences it and it catches up as a follower. An isolated broker
+// healed in time simply heartbeats again. The lab's controller never picks a broker that has
+// stopped heartbeating as a new leader (Kafka's could, until it is fenced).
+//
 // Isolation (a network partition) is modelled as the controller's side seeing it: the
-// isolated broker stops heartbeating, so the controller fences it exactly like a crashed broker
-// for leadership and ISR, at once (Kafka waits broker.session.timeout.ms). Unlike a crash the
-// isolated broker keeps running with its logs open; it cannot fetch or be fetched from, so after
-// heal() it truncates where it diverged and catches up like a restarted broker. There is no
-// zombie leader accepting writes on the minority side: producers (in-process) always reach the
-// controller's chosen leader. With no live broker there is no controller (controllerId -1):
-// every partition is offline until a broker returns.
+// isolated broker stops heartbeating. Unlike a crash the isolated broker keeps running with
+// its logs open; it cannot fetch or be fetched from (nor reach the controller to shrink an
+// ISR), so after heal() it truncates where it diverged and catches up like a restarted broker.
+// With no live broker there is no controller (controllerId -1): every partition is offline
+// until a broker returns.
 #include "cluster/consumer_offsets.h"
 #include "cluster/core_impl.h"
 
@@ -49,6 +60,69 @@ bool EngineCore::Impl::brokerLive(int32_t broker) const
 {
     return broker >= 1 && broker < static_cast<int32_t>(brokers.size())
         && brokers[static_cast<size_t>(broker)].state == BrokerState::Running;
+}
+
+bool EngineCore::Impl::brokerUnfenced(int32_t broker) const
+{
+    return broker >= 1 && broker < static_cast<int32_t>(brokers.size())
+        && !brokers[static_cast<size_t>(broker)].fenced;
+}
+
+void EngineCore::Impl::startFenceTimer(int32_t broker)
+{
+    auto &info = brokers[static_cast<size_t>(broker)];
+    const int64_t now = clock.nowMs();
+    ++info.session;
+    info.lastHeartbeatMs = now;
+    info.fenceAtMs = now + options.brokerSessionTimeoutMs;
+    if (options.brokerSessionTimeoutMs == 0) {
+        fenceBroker(broker, info.session);
+        return;
+    }
+    timers.schedule(info.fenceAtMs, [this, broker, session = info.session] {
+        if (shutDown)
+            return;
+        fenceBroker(broker, session);
+        runDeferred();
+    });
+}
+
+void EngineCore::Impl::fenceBroker(int32_t broker, uint64_t session)
+{
+    auto &info = brokers[static_cast<size_t>(broker)];
+    if (info.session != session || info.fenced || info.state == BrokerState::Running)
+        return;
+    info.fenced = true;
+    info.fenceAtMs = -1;
+    const int64_t silentMs = clock.nowMs() - info.lastHeartbeatMs;
+    Event e;
+    e.type = EventType::BrokerFenced;
+    e.broker = broker;
+    e.cause = "session_timeout";
+    e.limit = options.brokerSessionTimeoutMs;
+    e.value = silentMs;
+    e.causeBroker = controllerId;
+    e.detail = fmt::format("controller {} fenced broker {} ({}): no heartbeat for {} ms "
+                           "(broker.session.timeout.ms={}); its leaderships move and it leaves the ISRs",
+        controllerId, broker, stateName(info.state), silentMs, options.brokerSessionTimeoutMs);
+    emit(std::move(e));
+    // With a zero session timeout the fault command itself reconciles, under its own cause.
+    if (options.brokerSessionTimeoutMs > 0)
+        reconcile({"broker_fenced", broker, options.brokerSessionTimeoutMs,
+            fmt::format("broker {} fenced after broker.session.timeout.ms={}", broker,
+                options.brokerSessionTimeoutMs)});
+}
+
+void EngineCore::Impl::reloadCoordinatorsLedBy(int32_t broker)
+{
+    if (!groupSystem)
+        return;
+    auto it = topics.find(std::string(kOffsetsTopic));
+    if (it == topics.end())
+        return;
+    for (auto &p : it->second.partitions)
+        if (p.leader == broker)
+            onOffsetsLeaderChange(p.id);
 }
 
 Status EngineCore::Impl::checkBroker(int32_t broker) const
@@ -209,9 +283,13 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
 
 void EngineCore::Impl::electLeader(const std::string &topic, PartitionState &p, const Cause &why)
 {
-    if (p.leader >= 0 && brokerLive(p.leader))
+    // An unfenced leader keeps its leadership, even crashed or isolated: the controller has not
+    // noticed yet.
+    if (p.leader >= 0 && brokerUnfenced(p.leader))
         return;
-    const auto eligible = [&](const ReplicaState &r) { return r.log && brokerLive(r.broker); };
+    const auto eligible = [&](const ReplicaState &r) {
+        return r.log && brokerLive(r.broker) && brokerUnfenced(r.broker);
+    };
     for (auto &r : p.rs)
         if (eligible(r) && p.inIsr(r.broker)) {
             Cause c = why;
@@ -244,17 +322,17 @@ void EngineCore::Impl::reconcile(const Cause &why)
     // eligible it can only take partitions offline, which is what clients would see.
     for (auto &[name, topic] : topics) {
         for (auto &p : topic.partitions) {
-            std::vector<int32_t> fenced;
+            std::vector<int32_t> kept;
             for (int32_t b : p.isr)
-                if (brokerLive(b))
-                    fenced.push_back(b);
+                if (brokerUnfenced(b))
+                    kept.push_back(b);
             // Kafka never empties an ISR: its last member may come back and lead again.
-            if (fenced.empty() && p.leader < 0 && !p.isr.empty())
-                fenced = p.isr;
-            else if (fenced.empty() && !p.isr.empty())
-                fenced = { p.leader >= 0 && p.inIsr(p.leader) ? p.leader : p.isr.front() };
-            if (fenced != p.isr)
-                setIsr(name, p, std::move(fenced), why);
+            if (kept.empty() && p.leader < 0 && !p.isr.empty())
+                kept = p.isr;
+            else if (kept.empty() && !p.isr.empty())
+                kept = { p.leader >= 0 && p.inIsr(p.leader) ? p.leader : p.isr.front() };
+            if (kept != p.isr)
+                setIsr(name, p, std::move(kept), why);
             electLeader(name, p, why);
         }
     }
@@ -280,6 +358,8 @@ Status EngineCore::crashBroker(int32_t brokerId)
                 ++replicas;
                 p.segmentsDirty = true;
             }
+    // An isolated broker has not heartbeated since it was cut off: its fence deadline stands.
+    const bool wasHeartbeating = info.state == BrokerState::Running;
     info.state = BrokerState::Crashed;
     const int32_t oldController = d->controllerId;
     d->updateController();
@@ -291,12 +371,20 @@ Status EngineCore::crashBroker(int32_t brokerId)
         e.cause = "controller_moved";
         e.causeBroker = d->controllerId;
     }
-    e.detail = fmt::format("broker {} crashed: {} replica logs stopped without a clean shutdown{}", brokerId,
-        replicas,
+    e.limit = d->options.brokerSessionTimeoutMs;
+    e.detail = fmt::format("broker {} crashed: {} replica logs stopped without a clean shutdown{}; the "
+                           "controller fences it when broker.session.timeout.ms={} passes without a heartbeat",
+        brokerId, replicas,
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
-                                         : std::string());
+                                         : std::string(),
+        d->options.brokerSessionTimeoutMs);
     d->emit(std::move(e));
-    d->reconcile({"broker_crashed", brokerId, -1, fmt::format("broker {} crashed", brokerId)});
+    // Its group coordinators died with it; the groups have none until leadership moves.
+    d->reloadCoordinatorsLedBy(brokerId);
+    if (wasHeartbeating)
+        d->startFenceTimer(brokerId);
+    if (info.fenced)
+        d->reconcile({"broker_crashed", brokerId, -1, fmt::format("broker {} crashed", brokerId)});
     d->runDeferred();
     return Status::ok();
 }
@@ -337,8 +425,16 @@ Status EngineCore::restartBroker(int32_t brokerId)
         }
     d->endLogLoad(brokerId);
     info.state = BrokerState::Running;
+    ++info.session; // no fence timer applies any more
+    info.fenceAtMs = -1;
+    const bool wasFenced = info.fenced;
+    // Registration: a (re)registered broker starts fenced, with a new broker epoch.
+    info.fenced = true;
     const int32_t oldController = d->controllerId;
     d->updateController();
+    if (!wasFenced)
+        failures += "; it registers again before its session expired: after an unclean shutdown the "
+                    "controller takes it out of every ISR and moves its leaderships";
     Event e;
     e.type = EventType::BrokerRestarted;
     e.broker = brokerId;
@@ -353,7 +449,10 @@ Status EngineCore::restartBroker(int32_t brokerId)
                                          : std::string(),
         failures);
     d->emit(std::move(e));
-    d->reconcile({"broker_restarted", brokerId, -1, fmt::format("broker {} restarted", brokerId)});
+    const Cause why { "broker_restarted", brokerId, -1, fmt::format("broker {} restarted", brokerId) };
+    d->reconcile(why);
+    info.fenced = false; // caught up with the metadata: unfenced, it may lead again
+    d->reconcile(why);
     d->runDeferred();
     return Status::ok();
 }
@@ -376,13 +475,19 @@ Status EngineCore::isolateBroker(int32_t brokerId)
         e.cause = "controller_moved";
         e.causeBroker = d->controllerId;
     }
+    e.limit = d->options.brokerSessionTimeoutMs;
     e.detail = fmt::format("broker {} is cut off from the other brokers: it keeps its files but cannot "
-                           "fetch or be fetched from; the controller fences it{}",
-        brokerId,
+                           "fetch or be fetched from; the controller fences it when "
+                           "broker.session.timeout.ms={} passes without a heartbeat{}",
+        brokerId, d->options.brokerSessionTimeoutMs,
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
                                          : std::string());
     d->emit(std::move(e));
-    d->reconcile({"broker_isolated", brokerId, -1, fmt::format("broker {} isolated", brokerId)});
+    // Clients cannot reach its group coordinators.
+    d->reloadCoordinatorsLedBy(brokerId);
+    d->startFenceTimer(brokerId);
+    if (info.fenced)
+        d->reconcile({"broker_isolated", brokerId, -1, fmt::format("broker {} isolated", brokerId)});
     d->runDeferred();
     return Status::ok();
 }
@@ -396,6 +501,10 @@ Status EngineCore::healBroker(int32_t brokerId)
         return Status::error(ErrorCode::InvalidRequest,
             fmt::format("broker {} is {}, not isolated", brokerId, stateName(info.state)));
     info.state = BrokerState::Running;
+    ++info.session;
+    info.fenceAtMs = -1;
+    const bool wasFenced = info.fenced;
+    info.fenced = false; // it heartbeats again
     const int32_t oldController = d->controllerId;
     d->updateController();
     Event e;
@@ -405,10 +514,14 @@ Status EngineCore::healBroker(int32_t brokerId)
         e.cause = "controller_moved";
         e.causeBroker = d->controllerId;
     }
-    e.detail = fmt::format("broker {} can reach the other brokers again{}", brokerId,
+    e.detail = fmt::format("broker {} can reach the other brokers again{}{}", brokerId,
+        wasFenced ? "" : " before it was fenced: it kept its leaderships and ISR places",
         oldController != d->controllerId ? fmt::format("; controller {} -> {}", oldController, d->controllerId)
                                          : std::string());
     d->emit(std::move(e));
+    // The coordinators of the partitions it still leads serve again.
+    if (!wasFenced)
+        d->reloadCoordinatorsLedBy(brokerId);
     d->reconcile({"broker_healed", brokerId, -1, fmt::format("broker {} healed", brokerId)});
     d->runDeferred();
     return Status::ok();

@@ -207,11 +207,27 @@ struct EngineCore::Impl {
     struct BrokerInfo {
         BrokerState state = BrokerState::Running;
         int64_t fetchDelayMs = 0;
+        // The controller's view (KRaft's BrokerHeartbeatManager): a broker that stops
+        // heartbeating stays unfenced until fenceAtMs, then is fenced. `session` grows with
+        // every crash/isolation so a stale fence timer does nothing.
+        bool fenced = false;
+        int64_t fenceAtMs = -1;
+        int64_t lastHeartbeatMs = 0;
+        uint64_t session = 0;
     };
     std::vector<BrokerInfo> brokers; // index = broker id (0 unused)
     int32_t controllerId = -1;
-    // Running and reachable: may lead, fetch, be fetched from and sit in an ISR.
+    // Running and reachable: may fetch and be fetched from (the data path).
     bool brokerLive(int32_t broker) const;
+    // The controller's view: not fenced. A crashed or isolated broker stays unfenced (keeps its
+    // leaderships and ISR places) until broker.session.timeout.ms has passed.
+    bool brokerUnfenced(int32_t broker) const;
+    // Stopped heartbeating now (crash, isolation): fence it after the session timeout.
+    void startFenceTimer(int32_t broker);
+    void fenceBroker(int32_t broker, uint64_t session);
+    // The coordinators on a broker that stopped (crashed, isolated) or came back with its
+    // leaderships: the groups on it lose or regain their coordinator.
+    void reloadCoordinatorsLedBy(int32_t broker);
     Status checkBroker(int32_t broker) const;
     void updateController();
     // A new or reopened partition: loads epoch caches, picks the first leader and ISR.

@@ -33,6 +33,10 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("replica.lag.time.max.ms ({}) and the replica fetch interval ({}) must be >= 1 ms",
                 options.replicaLagTimeMaxMs, options.replicaFetchIntervalMs));
+    if (options.brokerSessionTimeoutMs < 0 || options.brokerSessionTimeoutMs > 3'600'000)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("broker.session.timeout.ms must be in 0..3600000 ms, got {}",
+                options.brokerSessionTimeoutMs));
     std::error_code ec;
     std::filesystem::create_directories(options.dataDir, ec);
     if (ec)
@@ -256,6 +260,8 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
     snapshot->startedMs = d->startedMs;
     snapshot->dataDir = d->options.dataDir.string();
     snapshot->controllerId = d->controllerId;
+    snapshot->brokerSessionTimeoutMs = d->options.brokerSessionTimeoutMs;
+    snapshot->replicaLagTimeMaxMs = d->options.replicaLagTimeMaxMs;
     for (int32_t b = 1; b <= d->brokerCount; ++b) {
         const auto &info = d->brokers[static_cast<size_t>(b)];
         BrokerSnapshot bs;
@@ -264,6 +270,8 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
         bs.alive = info.state != BrokerState::Crashed;
         bs.controller = b == d->controllerId;
         bs.fetchDelayMs = info.fetchDelayMs;
+        bs.fenced = info.fenced;
+        bs.fenceAtMs = info.fenceAtMs;
         bs.dataDir = d->brokerDir(b).string();
         snapshot->brokers.push_back(std::move(bs));
     }

@@ -36,6 +36,8 @@ std::string_view eventTypeName(EventType type)
         return "broker_isolated";
     case EventType::BrokerHealed:
         return "broker_healed";
+    case EventType::BrokerFenced:
+        return "broker_fenced";
     case EventType::FollowerSlowed:
         return "follower_slowed";
     case EventType::LeaderElected:

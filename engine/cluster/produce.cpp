@@ -131,6 +131,14 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
     // before anything is appended anywhere.
     for (const auto &[partitionId, indexes] : byPartition) {
         PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
+        if (!partition.leaderLog() && partition.leader >= 0)
+            // The controller still names a crashed broker as leader: it is not fenced yet.
+            return refuse(Status::error(ErrorCode::NetworkException,
+                              fmt::format("{}-{}: its leader, broker {}, is down (crashed; the controller "
+                                          "moves the leadership once it fences the broker after "
+                                          "broker.session.timeout.ms)",
+                                  request.topic, partitionId, partition.leader)),
+                partitionId);
         if (!partition.leaderLog())
             return refuse(Status::error(ErrorCode::LeaderNotAvailable,
                               fmt::format("{}-{} has no leader: no live replica in its ISR {} (replicas {})",

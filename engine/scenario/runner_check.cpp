@@ -125,6 +125,10 @@ void ScenarioRunner::reportSummary()
         j["controller"] = b.id == snapshot->controllerId;
         if (b.fetchDelayMs > 0)
             j["fetch_delay_ms"] = b.fetchDelayMs;
+        if (b.fenced)
+            j["fenced"] = true;
+        else if (b.fenceAtMs >= 0)
+            j["fenced_in_ms"] = b.fenceAtMs - snapshot->nowMs;
         emitLine(dumpLine(j));
     }
     for (const TopicSnapshot &t : snapshot->topics) {
@@ -171,6 +175,7 @@ ScenarioRunReport runScenario(
     engineOptions.seed = options.seed.value_or(scenario.seed);
     engineOptions.replicaLagTimeMaxMs = scenario.replicaLagTimeMaxMs;
     engineOptions.replicaFetchIntervalMs = scenario.replicaFetchIntervalMs;
+    engineOptions.brokerSessionTimeoutMs = scenario.brokerSessionTimeoutMs;
     ManualClock clock(options.startMs);
     auto core = EngineCore::open(engineOptions, clock);
     if (!core) {

@@ -129,11 +129,13 @@ void ScenarioParser::parseClusterConfig(const ScenarioFields &top, Scenario &s)
     if (!config.is_object())
         top.fail("config", fmt::format("key 'config' must be an object, got {}", describeJson(config)));
     ScenarioFields c(config, top.node("config"), "config",
-        {"replica.lag.time.max.ms", "replica.fetch.interval.ms"});
+        {"replica.lag.time.max.ms", "replica.fetch.interval.ms", "broker.session.timeout.ms"});
     s.replicaLagTimeMaxMs = c.optInteger("replica.lag.time.max.ms", 1, kScenarioMaxMs).value_or(s.replicaLagTimeMaxMs);
     s.replicaFetchIntervalMs = static_cast<int32_t>(
         c.optInteger("replica.fetch.interval.ms", 1, 3'600'000).value_or(s.replicaFetchIntervalMs));
     m_fetchIntervalMs = s.replicaFetchIntervalMs;
+    s.brokerSessionTimeoutMs
+        = c.optInteger("broker.session.timeout.ms", 0, 3'600'000).value_or(s.brokerSessionTimeoutMs);
 }
 
 // "title" / "description": a string (English), or an object with "en" and the other languages.

@@ -152,6 +152,7 @@ struct Scenario {
     uint64_t seed = 1;
     int64_t replicaLagTimeMaxMs = 10000;  // config "replica.lag.time.max.ms"
     int32_t replicaFetchIntervalMs = 100; // config "replica.fetch.interval.ms"
+    int64_t brokerSessionTimeoutMs = 9000; // config "broker.session.timeout.ms" (Kafka's default)
     std::vector<ScenarioAction> actions;  // in time order (at never decreases)
     int64_t endMs = 0;                    // the time after the last action (an advance counts)
 };

@@ -208,10 +208,6 @@
         <translation>격리됨</translation>
     </message>
     <message>
-        <source>Stop %1 at once (like kill -9). Its leaderships move to other in-sync replicas; what reached its files stays.</source>
-        <translation>%1을(를) 즉시 중지합니다(kill -9처럼). 리더 역할은 다른 동기화 복제본으로 넘어가고, 파일에 기록된 내용은 그대로 남습니다.</translation>
-    </message>
-    <message>
         <source>%1 is running</source>
         <translation>%1은(는) 실행 중입니다</translation>
     </message>
@@ -288,10 +284,6 @@
         <translation>%1이(가) 중지되어 있습니다: 재시작할 때까지 복제본이 오프라인입니다</translation>
     </message>
     <message>
-        <source>%1 runs but cannot reach the other brokers: its followers fall out of the ISR and the controller moves its leaderships</source>
-        <translation>%1은(는) 실행 중이지만 다른 브로커에 닿지 못합니다: 팔로워는 ISR에서 빠지고 컨트롤러가 리더 역할을 옮깁니다</translation>
-    </message>
-    <message>
         <source>%1 is the controller: it keeps the cluster metadata and elects partition leaders (KRaft)</source>
         <translation>%1이(가) 컨트롤러입니다: 클러스터 메타데이터를 관리하고 파티션 리더를 선출합니다(KRaft)</translation>
     </message>
@@ -348,6 +340,38 @@
     <message>
         <source>Leader epoch of %1: %2. The controller bumps it on every new leader; a returning replica uses it to find where its log diverged and truncates there.</source>
         <translation>%1의 리더 에포크: %2. 컨트롤러는 새 리더마다 이를 올립니다. 돌아온 복제본은 이것으로 로그가 갈라진 지점을 찾아 거기서 잘라 냅니다.</translation>
+    </message>
+    <message>
+        <source>replica.lag.time.max.ms: 30000 ms (Kafka&apos;s default)</source>
+        <translation>replica.lag.time.max.ms: 30000 ms(Kafka 기본값)</translation>
+    </message>
+    <message>
+        <source>replica.lag.time.max.ms: %1 ms here; Kafka&apos;s default: 30000 ms (Kafka Lab uses a shorter time so an ISR shrink shows within seconds)</source>
+        <translation>replica.lag.time.max.ms: 여기서는 %1 ms, Kafka 기본값은 30000 ms(Kafka Lab은 ISR 축소가 몇 초 안에 보이도록 더 짧게 씁니다)</translation>
+    </message>
+    <message>
+        <source>Stop %1 at once (like kill -9). Once the controller fences it (broker.session.timeout.ms) its leaderships move to other in-sync replicas; what reached its files stays.</source>
+        <translation>%1을(를) 즉시 중지합니다(kill -9처럼). 컨트롤러가 펜싱하면(broker.session.timeout.ms) 리더 자리가 다른 동기화 복제본으로 옮겨 가고, 파일에 기록된 것은 남습니다.</translation>
+    </message>
+    <message>
+        <source>%1 — fenced in %2 s</source>
+        <translation>%1 — %2초 후 펜싱</translation>
+    </message>
+    <message>
+        <source>%1 — fenced</source>
+        <translation>%1 — 펜싱됨</translation>
+    </message>
+    <message>
+        <source>%1 runs but cannot reach the other brokers: once the controller fences it, its followers leave the ISR and its leaderships move</source>
+        <translation>%1은(는) 실행 중이지만 다른 브로커에 닿지 못합니다. 컨트롤러가 펜싱하면 팔로워는 ISR에서 빠지고 리더 자리는 옮겨 갑니다</translation>
+    </message>
+    <message>
+        <source>The controller has not fenced it yet: it waits broker.session.timeout.ms (%1 ms, Kafka&apos;s default 9000 ms) after the last heartbeat. Until then its leaderships and ISR places stay (its partitions are unavailable).</source>
+        <translation>컨트롤러가 아직 펜싱하지 않았습니다. 마지막 하트비트 뒤 broker.session.timeout.ms(%1 ms, Kafka 기본값 9000 ms)만큼 기다립니다. 그때까지 리더 자리와 ISR 자리는 그대로입니다(그 파티션들은 사용할 수 없음).</translation>
+    </message>
+    <message>
+        <source>Fenced by the controller after broker.session.timeout.ms (%1 ms) without a heartbeat: it leads nothing and has left the ISRs.</source>
+        <translation>하트비트 없이 broker.session.timeout.ms(%1 ms)가 지나 컨트롤러가 펜싱했습니다. 어떤 파티션도 이끌지 않고 ISR에서도 빠졌습니다.</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1156,30 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
             <numerusform>세그먼트 %n개: %1. 첫 번째: %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Broker fenced</source>
+        <translation>브로커 펜싱</translation>
+    </message>
+    <message>
+        <source>%1 fenced: no heartbeat for broker.session.timeout.ms %2</source>
+        <translation>%1 펜싱: broker.session.timeout.ms %2 동안 하트비트 없음</translation>
+    </message>
+    <message>
+        <source>(Kafka&apos;s default: 30 s)</source>
+        <translation>(Kafka 기본값: 30초)</translation>
+    </message>
+    <message>
+        <source>no coordinator: %1, the leader of %2-%3, is down or cut off (COORDINATOR_NOT_AVAILABLE until it returns or is fenced)</source>
+        <translation>코디네이터 없음: %2-%3의 리더 %1이(가) 죽었거나 단절되었습니다(돌아오거나 펜싱될 때까지 COORDINATOR_NOT_AVAILABLE)</translation>
+    </message>
+    <message>
+        <source>; the controller fences it after broker.session.timeout.ms %1 without a heartbeat</source>
+        <translation>; 하트비트 없이 broker.session.timeout.ms %1이 지나면 컨트롤러가 펜싱합니다</translation>
+    </message>
+    <message>
+        <source>the controller fenced %1 after %2 without a heartbeat (broker.session.timeout.ms %3): its leaderships move and it leaves the ISRs</source>
+        <translation>하트비트 없이 %2이 지나 컨트롤러가 %1을(를) 펜싱했습니다(broker.session.timeout.ms %3). 리더 자리가 옮겨 가고 ISR에서 빠집니다</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>
@@ -1495,6 +1543,12 @@ status: %5</source>
     <message>
         <source>Start the consumers: they join, the leader assigns, the group becomes Stable</source>
         <translation>컨슈머 시작: 참여하고, 리더가 할당하고, 그룹이 Stable이 됨</translation>
+    </message>
+    <message>
+        <source>Kafka&apos;s default: 45000 ms
+(Kafka Lab uses 10000 for faster demos)</source>
+        <translation>Kafka 기본값: 45000밀리초
+(Kafka Lab은 빠른 시연을 위해 10000 사용)</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3644,10 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>See Kafka&apos;s documentation of this error code.</source>
         <translation>이 오류 코드에 대한 Kafka 문서를 참고하세요.</translation>
+    </message>
+    <message>
+        <source>The connection to the broker broke (it may be down).</source>
+        <translation>브로커와의 연결이 끊겼습니다(브로커가 죽었을 수 있음).</translation>
     </message>
 </context>
 </TS>

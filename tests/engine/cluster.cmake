@@ -7,6 +7,8 @@ kafkalab_add_test(test_auto_producer SOURCES ${_cluster_dir}/test_auto_producer.
 # Replication: leaders, followers, ISR, acks, faults (ManualClock), and the seeded simulation
 # (KAFKALAB_SIM_SEEDS seeds, default 200; KAFKALAB_SIM_SEED=S replays one).
 kafkalab_add_test(test_replication SOURCES ${_cluster_dir}/test_replication.cpp LIBS kl_engine)
+# Broker fencing after broker.session.timeout.ms (KRaft's BrokerHeartbeatManager).
+kafkalab_add_test(test_broker_fencing SOURCES ${_cluster_dir}/test_broker_fencing.cpp LIBS kl_engine kl_scenario_format)
 kafkalab_add_test(test_acks SOURCES ${_cluster_dir}/test_acks.cpp LIBS kl_engine)
 kafkalab_add_test(test_replication_sim SOURCES ${_cluster_dir}/test_replication_sim.cpp LIBS kl_engine)
 # Consumer groups in the cluster: coordinators on __consumer_offsets leaders, simulated consumers,
@@ -31,3 +33,16 @@ kafkalab_add_test(test_replication_checkpoints SOURCES ${_cluster_dir}/test_repl
 # Durable offset commits: answered and shown only once replicated; a seeded simulation that
 # crashes coordinators (KAFKALAB_COMMIT_SIM_SEEDS seeds, default 20; KAFKALAB_COMMIT_SIM_SEED=S).
 kafkalab_add_test(test_commit_sim SOURCES ${_cluster_dir}/test_commit_sim.cpp LIBS kl_engine)
+# kafkalab-broker --broker-session-timeout-ms: a value out of range is refused by name; a valid one
+# reaches the engine (its open() refuses a bad one too, so a run that prints its startup event
+# and exits 0 took it).
+if(TARGET kafkalab-broker)
+  add_test(NAME broker_session_timeout_flag_refused COMMAND ${CMAKE_COMMAND}
+           -DCLI=$<TARGET_FILE:kafkalab-broker> "-DARGS=--broker-session-timeout-ms^^-5" -DEXIT=nonzero
+           "-DREGEX=broker-session-timeout-ms" -P ${_cluster_dir}/cli_expect.cmake)
+  add_test(NAME broker_session_timeout_flag_accepted
+           COMMAND kafkalab-broker --data-dir ${CMAKE_CURRENT_BINARY_DIR}/broker-session-flag
+                   --broker-session-timeout-ms 2500 --duration-ms 50)
+  set_tests_properties(broker_session_timeout_flag_accepted PROPERTIES PASS_REGULAR_EXPRESSION
+    "\"type\":\"broker_started\"")
+endif()

@@ -11,6 +11,7 @@
 
 #include "api/engine_core.h"
 #include "cluster/consumer_offsets.h"
+#include "replication_sim.h" // sessionTimeoutFor
 
 #include <array>
 #include <atomic>
@@ -47,6 +48,9 @@ struct CommitSimCluster {
         options.offsetsTopicReplicationFactor = 3;
         options.groupInitialRebalanceDelayMs = 1000;
         options.lagSampleIntervalMs = 500;
+        // Fenced at once, or after 400 ms / 2 s, by seed: coordinator crashes land before and
+        // after the fence (as in the replication simulation).
+        options.brokerSessionTimeoutMs = sessionTimeoutFor(seed);
         auto opened = EngineCore::open(options, clock);
         if (opened)
             core = std::move(*opened);

@@ -17,7 +17,10 @@ struct ClusterFixture {
     ManualClock clock;
     std::unique_ptr<EngineCore> core;
 
-    explicit ClusterFixture(int32_t brokers = 3, int64_t lagMs = 1000, int32_t fetchMs = 100, uint64_t seed = 1)
+    // brokerSessionMs: broker.session.timeout.ms. 0 (fenced at once) by default: these tests are
+    // about replication after a fence, not the wait for it (test_broker_fencing.cpp is).
+    explicit ClusterFixture(int32_t brokers = 3, int64_t lagMs = 1000, int32_t fetchMs = 100, uint64_t seed = 1,
+        int64_t brokerSessionMs = 0)
     {
         EngineOptions options;
         options.dataDir = std::filesystem::path(dir.path().toStdString());
@@ -25,6 +28,7 @@ struct ClusterFixture {
         options.seed = seed;
         options.replicaLagTimeMaxMs = lagMs;
         options.replicaFetchIntervalMs = fetchMs;
+        options.brokerSessionTimeoutMs = brokerSessionMs;
         options.recentRecordsPerPartition = 16;
         auto opened = EngineCore::open(options, clock);
         if (!opened)

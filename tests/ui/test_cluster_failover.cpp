@@ -1,6 +1,8 @@
 // End to end, offscreen, on the live engine (SystemClock, fast replica fetches): the whole
 // MainWindow; crashing the leader's broker with the Cluster tab's button moves leadership to
-// another in-sync replica, bumps the epoch and the map shows it; the timeline has the election
+// another in-sync replica once the controller fences it (a short broker.session.timeout.ms: until
+// then the broker's state says "crashed — fenced in 1.9 s"), bumps the epoch and the map shows it;
+// the timeline has the fence after the crash, and the election
 // and selecting it highlights the partition; acks=all still succeeds with 2 of 3 replicas and is
 // refused with NOT_ENOUGH_REPLICAS below min.insync.replicas; a restarted broker rejoins the ISR.
 #include "bridge/bridge.h"
@@ -10,6 +12,7 @@
 #include "views/producer_panel.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -21,6 +24,7 @@
 namespace {
 
 constexpr int kWaitMs = 15000; // generous: 2 shared cores; the steps themselves take ~100 ms
+constexpr int kSessionMs = 2000; // broker.session.timeout.ms, short for a live test
 
 struct LiveCluster {
     QTemporaryDir dir;
@@ -34,6 +38,7 @@ struct LiveCluster {
         options.brokerCount = 3;
         options.replicaFetchIntervalMs = 10;
         options.replicaLagTimeMaxMs = 1000;
+        options.brokerSessionTimeoutMs = kSessionMs;
         auto core = kl::EngineCore::open(options, *clock);
         if (!core) {
             qWarning("EngineCore::open: %s", core.status().toString().c_str());
@@ -114,6 +119,11 @@ private slots:
         crash->click();
         QTRY_COMPARE_WITH_TIMEOUT(commands.count(), 1, kWaitMs);
         QVERIFY(commands.at(0).at(2).value<kl::Status>().isOk());
+        // Not fenced yet: the broker says how long until the controller fences it.
+        auto *state = window.findChild<QLabel *>(QStringLiteral("state-%1").arg(oldLeader));
+        QVERIFY(state);
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("crashed — fenced in ")), kWaitMs);
+        QVERIFY(view->map().broker(oldLeader)->fenceInMs > 0);
 
         QTRY_VERIFY_WITH_TIMEOUT(view->map().partition(orders, 0)->leader >= 1
                                      && view->map().partition(orders, 0)->leader != oldLeader,
@@ -143,6 +153,21 @@ private slots:
         }(), kWaitMs);
         QVERIFY2(electedRow->text(3).contains(QStringLiteral("broker-%1 → broker-%2").arg(oldLeader).arg(newLeader)),
                  qPrintable(electedRow->text(3)));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("crashed — fenced<")), kWaitMs);
+        // The fence is in the timeline, after the crash (the newest row is on top).
+        int crashedAt = -1, fencedAt = -1;
+        for (int i = 0; i < events->list()->topLevelItemCount(); ++i) {
+            const QString type = events->list()->topLevelItem(i)->text(1);
+            if (type == EventsPanel::typeLabel(kl::EventType::BrokerCrashed) && crashedAt < 0)
+                crashedAt = i;
+            if (type == EventsPanel::typeLabel(kl::EventType::BrokerFenced) && fencedAt < 0) {
+                fencedAt = i;
+                QVERIFY2(events->list()->topLevelItem(i)->text(3).contains(QStringLiteral("broker.session.timeout.ms 2 s")),
+                         qPrintable(events->list()->topLevelItem(i)->text(3)));
+            }
+        }
+        QVERIFY(crashedAt >= 0 && fencedAt >= 0);
+        QVERIFY(fencedAt < crashedAt);
         window.setCurrentView(QStringLiteral("topic"));
         window.bottomTabs()->setCurrentWidget(events);
         events->list()->scrollToItem(electedRow); // the user clicks the row

@@ -46,6 +46,7 @@ private slots:
         options.seed = scenario.seed;
         options.replicaLagTimeMaxMs = scenario.replicaLagTimeMaxMs;
         options.replicaFetchIntervalMs = scenario.replicaFetchIntervalMs;
+        options.brokerSessionTimeoutMs = scenario.brokerSessionTimeoutMs;
         const int64_t start = 1'700'000'000'000;
         kl::ManualClock clock(start);
         auto core = kl::EngineCore::open(options, clock);
@@ -92,7 +93,7 @@ private slots:
         shrunk.cause = "lagging";
         shrunk.causeBroker = 3;
         shrunk.limit = 10000;
-        QTest::newRow("isr lagging") << shrunk << "ISR {1, 2, 3} → {1, 2}: broker-3 did not catch up within replica.lag.time.max.ms 10 s";
+        QTest::newRow("isr lagging") << shrunk << "ISR {1, 2, 3} → {1, 2}: broker-3 did not catch up within replica.lag.time.max.ms 10 s (Kafka's default: 30 s)";
         kl::Event timedOut;
         timedOut.type = kl::EventType::MemberTimedOut;
         timedOut.client = "consumer-2";

@@ -171,10 +171,25 @@ private slots:
         QVERIFY(before.partition(QStringLiteral("orders"), 0));
         QCOMPARE(before.partition(QStringLiteral("orders"), 0)->leader, 3);
 
-        // Step the crash: broker 1 (next in assignment order) leads, broker 3's tile is offline.
+        // Step the crash: broker 3 is down but not fenced yet, so it still leads (its tile is
+        // offline) and its state counts down broker.session.timeout.ms.
         session->stepToNextAction();
         QVERIFY(settle(*session, bridge));
+        clustermap::ClusterMap down = mapOf(bridge);
+        QCOMPARE(down.partition(QStringLiteral("orders"), 0)->leader, 3);
+        QCOMPARE(down.tile(3, QStringLiteral("orders"), 0)->role, clustermap::Role::Offline);
+        QCOMPARE(down.broker(3)->fenceInMs, qint64(9000));
+        QCOMPARE(down.broker(3)->stateText, QStringLiteral("crashed — fenced in 9.0 s"));
+
+        // Step up to the fence: broker 1 (next in assignment order) leads.
+        const int fence = findAction(*scenario, kl::ScenarioActionKind::Advance);
+        QVERIFY(fence > crash);
+        while (session->progress().nextAction <= fence) {
+            session->stepToNextAction();
+            QVERIFY(settle(*session, bridge));
+        }
         clustermap::ClusterMap after = mapOf(bridge);
+        QVERIFY(after.broker(3)->fenced);
         QCOMPARE(after.partition(QStringLiteral("orders"), 0)->leader, 1);
         QCOMPARE(after.partition(QStringLiteral("orders"), 0)->leaderEpoch, 1);
         QVERIFY(after.tile(3, QStringLiteral("orders"), 0));

@@ -3,6 +3,7 @@
 
 #include "core/topic_name.h"
 
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
@@ -91,6 +92,13 @@ QString ClusterMap::stateName(kl::BrokerState state)
     return {};
 }
 
+QString ClusterMap::replicaLagNote(qint64 ms)
+{
+    return ms == 30000 ? tr("replica.lag.time.max.ms: 30000 ms (Kafka's default)")
+                       : tr("replica.lag.time.max.ms: %1 ms here; Kafka's default: 30000 ms (Kafka Lab uses a "
+                            "shorter time so an ISR shrink shows within seconds)").arg(ms);
+}
+
 const Broker *ClusterMap::broker(int id) const
 {
     for (const Broker &b : brokers)
@@ -118,13 +126,14 @@ const Tile *ClusterMap::tile(int brokerId, const QString &topic, int partition) 
 
 namespace {
 
-void fillBrokerActions(Broker &b)
+void fillBrokerActions(Broker &b, qint64 replicaLagTimeMaxMs)
 {
     const QString name = b.name;
     switch (b.state) {
     case kl::BrokerState::Running:
-        b.crash = {true, ClusterMap::tr("Stop %1 at once (like kill -9). Its leaderships move to "
-                                        "other in-sync replicas; what reached its files stays.").arg(name)};
+        b.crash = {true, ClusterMap::tr("Stop %1 at once (like kill -9). Once the controller fences it "
+                                        "(broker.session.timeout.ms) its leaderships move to other "
+                                        "in-sync replicas; what reached its files stays.").arg(name)};
         b.restart = {false, ClusterMap::tr("%1 is running").arg(name)};
         b.isolate = {true, ClusterMap::tr("Cut %1 off from the other brokers (a network partition): "
                                           "it keeps running but cannot replicate.").arg(name)};
@@ -150,7 +159,8 @@ void fillBrokerActions(Broker &b)
         b.slow = {false, ClusterMap::tr("%1 is down: restart it first").arg(name)};
     else
         b.slow = {true, ClusterMap::tr("Add a delay to every fetch %1's followers make. Longer than "
-                                       "replica.lag.time.max.ms and they drop out of the ISR.").arg(name)};
+                                       "replica.lag.time.max.ms and they drop out of the ISR.").arg(name)
+                            + QLatin1Char('\n') + ClusterMap::replicaLagNote(replicaLagTimeMaxMs)};
 }
 
 Action electPreferredAction(const Partition &p, const ClusterMap &map)
@@ -190,6 +200,13 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
         b.fetchDelayMs = bs.fetchDelayMs;
         b.name = brokerName(bs.id);
         b.stateText = stateName(b.state);
+        b.fenced = bs.fenced && b.state != kl::BrokerState::Running;
+        if (!b.fenced && b.state != kl::BrokerState::Running && bs.fenceAtMs >= 0)
+            b.fenceInMs = std::max<qint64>(0, bs.fenceAtMs - snapshot.nowMs);
+        if (b.fenceInMs >= 0)
+            b.stateText = tr("%1 — fenced in %2 s").arg(b.stateText, QLocale().toString(b.fenceInMs / 1000.0, 'f', 1));
+        else if (b.fenced)
+            b.stateText = tr("%1 — fenced").arg(b.stateText);
         switch (b.state) {
         case kl::BrokerState::Running:
             b.stateTip = tr("%1 is running: it serves its leaders and replicates as a follower").arg(b.name);
@@ -198,13 +215,22 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
             b.stateTip = tr("%1 is down: its replicas are offline until it restarts").arg(b.name);
             break;
         case kl::BrokerState::Isolated:
-            b.stateTip = tr("%1 runs but cannot reach the other brokers: its followers fall out of "
-                            "the ISR and the controller moves its leaderships").arg(b.name);
+            b.stateTip = tr("%1 runs but cannot reach the other brokers: once the controller fences it, "
+                            "its followers leave the ISR and its leaderships move").arg(b.name);
             break;
         }
+        if (b.fenceInMs >= 0)
+            b.stateTip += QLatin1Char('\n')
+                + tr("The controller has not fenced it yet: it waits broker.session.timeout.ms (%1 ms, "
+                     "Kafka's default 9000 ms) after the last heartbeat. Until then its leaderships and "
+                     "ISR places stay (its partitions are unavailable).").arg(snapshot.brokerSessionTimeoutMs);
+        else if (b.fenced)
+            b.stateTip += QLatin1Char('\n')
+                + tr("Fenced by the controller after broker.session.timeout.ms (%1 ms) without a "
+                     "heartbeat: it leads nothing and has left the ISRs.").arg(snapshot.brokerSessionTimeoutMs);
         b.controllerTip = tr("%1 is the controller: it keeps the cluster metadata and elects "
                              "partition leaders (KRaft)").arg(b.name);
-        fillBrokerActions(b);
+        fillBrokerActions(b, snapshot.replicaLagTimeMaxMs);
         map.brokers.push_back(std::move(b));
     }
 
@@ -297,7 +323,8 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
                 case Role::OutOfSync:
                     tile.roleTip = tr("%1 is a follower out of the ISR: it fell behind for longer than "
                                       "replica.lag.time.max.ms and cannot become leader in a clean "
-                                      "election").arg(who);
+                                      "election").arg(who)
+                        + QLatin1Char('\n') + replicaLagNote(snapshot.replicaLagTimeMaxMs);
                     break;
                 case Role::Offline:
                     tile.roleTip = tr("%1 is offline: its broker is down").arg(who);

@@ -49,7 +49,9 @@ struct Broker {
     bool controller = false;
     qint64 fetchDelayMs = 0;
     QString name;                 // "broker-1"
-    QString stateText;            // "running", "crashed", "isolated"
+    QString stateText;            // "running", "crashed — fenced in 6.2 s", "isolated — fenced"
+    bool fenced = false;          // the controller fenced it (broker.session.timeout.ms passed)
+    qint64 fenceInMs = -1;        // not fenced yet: the time left until it is; -1 = none pending
     QString stateTip;
     QString controllerTip;
     int leaderCount = 0;
@@ -95,6 +97,8 @@ public:
     static QString roleName(Role role);      // "follower (in ISR)" ...
     static QString shortRoleName(Role role); // "in ISR" ...
     static QString stateName(kl::BrokerState state);
+    // replica.lag.time.max.ms as the cluster uses it, with Kafka's own default beside it.
+    static QString replicaLagNote(qint64 ms);
     static QString brokerName(int id);
     static QString brokerSet(const QVector<int> &ids); // "{1, 2, 3}"
 };

@@ -25,7 +25,7 @@ struct Input {
     QString assignor = QStringLiteral("range");
     double ratePerConsumer = 100;
     bool autoCommit = true;
-    int sessionTimeoutMs = 10000;
+    int sessionTimeoutMs = 10000; // Kafka Lab's default; Kafka's is 45000 (KIP-735), the form says so
 };
 
 struct Errors {

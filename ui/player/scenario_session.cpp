@@ -76,6 +76,7 @@ bool ScenarioSession::open(QString *error)
     options.seed = m_scenario->seed;
     options.replicaLagTimeMaxMs = m_scenario->replicaLagTimeMaxMs;
     options.replicaFetchIntervalMs = m_scenario->replicaFetchIntervalMs;
+    options.brokerSessionTimeoutMs = m_scenario->brokerSessionTimeoutMs;
     auto core = kl::EngineCore::open(options, *m_clock);
     if (!core)
         return fail(tr("Cannot open the scenario's cluster: %1")

@@ -556,6 +556,7 @@ bool ClusterView::highlightEvent(const kl::Event &e)
     case T::BrokerRestarted:
     case T::BrokerIsolated:
     case T::BrokerHealed:
+    case T::BrokerFenced:
     case T::FollowerSlowed:
         add(e.broker);
         break;

@@ -288,6 +288,7 @@ bool EventsPanel::isReplication(kl::EventType type)
     case kl::EventType::BrokerRestarted:
     case kl::EventType::BrokerIsolated:
     case kl::EventType::BrokerHealed:
+    case kl::EventType::BrokerFenced:
     case kl::EventType::FollowerSlowed:
     case kl::EventType::LeaderElected:
     case kl::EventType::IsrShrunk:
@@ -379,6 +380,7 @@ void EventsPanel::fillRow(QTreeWidgetItem *row) const
     if (bad)
         row->setForeground(1, QColor(0xc0, 0x39, 0x2b));
     else if (e.type == kl::EventType::LeaderElected || e.type == kl::EventType::BrokerIsolated
+             || e.type == kl::EventType::BrokerFenced
              || e.type == kl::EventType::OrderingViolation) // duplicates: at-least-once re-delivery
         row->setForeground(1, QColor(0x6a, 0x1b, 0x9a));
     else if (e.type == kl::EventType::IsrExpanded || e.type == kl::EventType::BrokerRestarted

@@ -50,6 +50,7 @@ QString EventsPanel::typeLabel(kl::EventType type)
     case kl::EventType::BrokerRestarted: return tr("Broker up");
     case kl::EventType::BrokerIsolated: return tr("Broker isolated");
     case kl::EventType::BrokerHealed: return tr("Broker reconnected");
+    case kl::EventType::BrokerFenced: return tr("Broker fenced");
     case kl::EventType::FollowerSlowed: return tr("Follower slowed");
     case kl::EventType::LeaderElected: return tr("Leader elected");
     case kl::EventType::IsrShrunk: return tr("ISR shrank");
@@ -108,13 +109,19 @@ QString trigger(const kl::Event &e)
     if (c == "broker_restarted") return EventsPanel::tr("%1 restarted").arg(who);
     if (c == "broker_isolated") return EventsPanel::tr("%1 was isolated").arg(who);
     if (c == "broker_healed") return EventsPanel::tr("%1 reconnected").arg(who);
+    if (c == "broker_fenced")
+        return EventsPanel::tr("%1 fenced: no heartbeat for broker.session.timeout.ms %2").arg(who, duration(e.limit));
     if (c == "preferred_election") return EventsPanel::tr("preferred leader election");
     if (c == "initial") return EventsPanel::tr("new partition");
     if (c == "caught_up") return EventsPanel::tr("%1 caught up to the high watermark").arg(who);
-    if (c == "lagging")
-        return e.causeBroker >= 0
+    if (c == "lagging") {
+        QString text = e.causeBroker >= 0
             ? EventsPanel::tr("%1 did not catch up within replica.lag.time.max.ms %2").arg(who, duration(e.limit))
             : EventsPanel::tr("followers did not catch up within replica.lag.time.max.ms %1").arg(duration(e.limit));
+        if (e.limit != 30000) // Kafka Lab's shorter default, or a scenario's
+            text += QLatin1Char(' ') + EventsPanel::tr("(Kafka's default: 30 s)");
+        return text;
+    }
     return {};
 }
 
@@ -228,6 +235,10 @@ QString groupText(const kl::Event &e)
         if (c == "unavailable")
             return EventsPanel::tr("no coordinator: %1-%2 has no leader (COORDINATOR_NOT_AVAILABLE until one leads)")
                 .arg(fromStd(e.topic)).arg(e.partition);
+        if (c == "leader_down")
+            return EventsPanel::tr("no coordinator: %1, the leader of %2-%3, is down or cut off "
+                                   "(COORDINATOR_NOT_AVAILABLE until it returns or is fenced)")
+                .arg(brokerName(e.causeBroker), fromStd(e.topic)).arg(e.partition);
         if (c == "moved")
             return EventsPanel::tr("the coordinator moved from %1 to %2 with the leadership of %3-%4; it replayed %n record(s)",
                                    nullptr, int(std::max<int64_t>(0, e.value)))
@@ -326,8 +337,15 @@ QString EventsPanel::describe(const kl::Event &e)
                                                : tr("%1 can reach the other brokers again").arg(who);
         if (e.cause == "controller_moved")
             text += tr("; the controller is now %1").arg(brokerName(e.causeBroker));
+        if ((e.type == T::BrokerCrashed || e.type == T::BrokerIsolated) && e.limit > 0)
+            text += tr("; the controller fences it after broker.session.timeout.ms %1 without a heartbeat")
+                        .arg(duration(e.limit));
         return text;
     }
+    case T::BrokerFenced:
+        return tr("the controller fenced %1 after %2 without a heartbeat (broker.session.timeout.ms %3): "
+                  "its leaderships move and it leaves the ISRs")
+            .arg(brokerName(e.broker), duration(e.value), duration(e.limit));
     case T::FollowerSlowed:
         if (e.cause == "slowed")
             return tr("%1's followers wait %2 more before every fetch (normally every %3)")

@@ -14,6 +14,20 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+namespace {
+
+// A two-line hint that asks for no width of its own, so the columns (and the errors in them)
+// keep the widths the fields give them. Not word-wrapped: a height-for-width label would let
+// the rows above move when an error appears.
+class WrappedHint : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize sizeHint() const override { return {0, QLabel::sizeHint().height()}; }
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+};
+
+} // namespace
+
 GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("groupStartForm"));
@@ -76,14 +90,18 @@ GroupStartForm::GroupStartForm(QWidget *parent) : QFrame(parent)
     m_session->setSingleStep(1000);
     m_session->setValue(10000);
     place(2, 1, m_session, m_sessionError);
+    m_sessionHint = new WrappedHint(this);
+    m_sessionHint->setObjectName(QStringLiteral("formSessionHint"));
+    m_sessionHint->setStyleSheet(QStringLiteral("color:#616161; font-size:11px"));
+    grid->addWidget(m_sessionHint, 3, 2, 1, 2); // under its label and field, as wide as both
     m_autoCommit = new QCheckBox(this);
     m_autoCommit->setObjectName(QStringLiteral("formAutoCommit"));
     m_autoCommit->setChecked(true);
-    grid->addWidget(m_autoCommit, 3, 0, 1, 3);
+    grid->addWidget(m_autoCommit, 4, 0, 1, 3);
     m_start = new QPushButton(this);
     m_start->setObjectName(QStringLiteral("formStart"));
     connect(m_start, &QPushButton::clicked, this, [this] { submit(); });
-    grid->addWidget(m_start, 3, 3, Qt::AlignRight);
+    grid->addWidget(m_start, 4, 3, Qt::AlignRight);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     retranslateUi();
@@ -116,6 +134,7 @@ void GroupStartForm::retranslateUi()
     }
     m_rate->setSuffix(tr(" rec/s"));
     m_session->setSuffix(Units::millisecondsSuffix());
+    m_sessionHint->setText(tr("Kafka's default: 45000 ms\n(Kafka Lab uses 10000 for faster demos)"));
     m_autoCommit->setText(tr("auto-commit (enable.auto.commit, every 5 s)"));
     m_autoCommit->setToolTip(tr("Commit consumed offsets every auto.commit.interval.ms; records "
                                 "read after the last commit are read again after a rebalance"));

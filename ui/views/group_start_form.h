@@ -67,4 +67,5 @@ private:
     QLabel *m_assignorError = nullptr;
     QLabel *m_rateError = nullptr;
     QLabel *m_sessionError = nullptr;
+    QLabel *m_sessionHint = nullptr; // Kafka's own default beside the lab's shorter one
 };

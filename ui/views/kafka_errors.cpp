@@ -26,6 +26,7 @@ QString meaning(kl::ErrorCode code)
     case E::NotLeaderOrFollower: return tr("This broker is not the partition's leader.");
     case E::RequestTimedOut: return tr("The request did not complete in time.");
     case E::BrokerNotAvailable: return tr("The broker is not running.");
+    case E::NetworkException: return tr("The connection to the broker broke (it may be down).");
     case E::MessageTooLarge: return tr("The record is larger than the topic's max.message.bytes.");
     case E::CoordinatorNotAvailable: return tr("The group's coordinator is not available.");
     case E::NotCoordinator: return tr("This broker is not the group's coordinator.");

@@ -2771,10 +2771,6 @@ Log start offset %2, high watermark %3.</source>
         <translation>자동 프로듀서를 시작하는 중: 엔진의 응답을 기다리세요</translation>
     </message>
     <message>
-        <source>not set (on with acks=all)</source>
-        <translation>설정 안 함 (acks=all이면 켜짐)</translation>
-    </message>
-    <message>
         <source>true</source>
         <translation>true</translation>
     </message>
@@ -2837,6 +2833,10 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>on</source>
         <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>설정 안 함</translation>
     </message>
 </context>
 <context>

@@ -172,7 +172,7 @@ void ProducerPanel::retranslateUi()
                               "failure."), Qt::ToolTipRole);
     m_acks->setToolTip(tr("acks: when the broker answers the producer"));
     setFormLabel(m_sendForm, m_acks, tr("acks"));
-    m_idempotence->setItemText(0, tr("not set (on with acks=all)"));
+    m_idempotence->setItemText(0, tr("not set"));
     m_idempotence->setItemText(1, tr("true"));
     m_idempotence->setItemText(2, tr("false"));
     m_idempotence->setToolTip(tr("enable.idempotence: an idempotent producer gets a producer id and "

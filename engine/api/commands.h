@@ -33,18 +33,34 @@ struct ProduceRequest {
     Compression compression = Compression::None;
     Acks acks = Acks::Leader;
     int32_t timeoutMs = 30000;            // request.timeout.ms for acks=all waits
+    // enable.idempotence. nullopt = not set: Kafka 3.0+'s default, on when acks=all and silently
+    // off otherwise; true with acks 0/1 is refused (INVALID_CONFIG), as Java's producer throws a
+    // ConfigException. An idempotent producer's batches carry its producer id, epoch and
+    // per-partition sequence numbers; the leader drops resent duplicates.
+    std::optional<bool> idempotence;
+    // The simulated producer instance sending this (client.id). Each instance gets its own
+    // producer id (InitProducerId) on its first idempotent send and keeps its sequences.
+    std::string clientId = "producer-1";
+    // A resend: write this base sequence (for every target partition) instead of the instance's
+    // next one, as a producer retrying a batch whose answer it did not get does. Idempotent only.
+    std::optional<int32_t> resendSequence;
 };
 
 struct ProduceOutcome {
     int32_t partition = -1;
-    int64_t offset = -1;        // assigned offset
+    int64_t offset = -1;        // assigned offset (a duplicate: the offset of the original)
     std::string explanation;    // why this partition
+    int32_t sequence = -1;      // the record's sequence number (-1: not idempotent)
+    bool duplicate = false;     // the leader had this batch already and did not append it again
 };
 
 struct ProduceResult {
     Status status;              // error: nothing of the request was appended
     std::string topic;
     std::vector<ProduceOutcome> records; // one per request record, in order
+    bool idempotent = false;    // the request was sent by an idempotent producer
+    int64_t producerId = -1;    // its producer id and epoch (-1 when not idempotent)
+    int16_t producerEpoch = -1;
 };
 
 enum class KeyDistribution {
@@ -65,7 +81,8 @@ struct AutoProducerSpec {
     PartitionerKind partitioner = PartitionerKind::Default;
     Compression compression = Compression::None;
     int32_t lingerMs = 5;        // records are batched per partition for this long
-    Acks acks = Acks::Leader;
+    Acks acks = Acks::All;       // Kafka's default since 3.0
+    std::optional<bool> idempotence; // enable.idempotence, as ProduceRequest::idempotence
 };
 
 // A group of simulated consumers inside the engine. They speak to the group coordinator with

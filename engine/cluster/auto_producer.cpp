@@ -48,6 +48,11 @@ Status AutoProducer::validate(const AutoProducerSpec &spec)
             fmt::format("auto producer value size must be in 0..1000000 bytes, got {}", spec.valueSize));
     if (spec.lingerMs < 1 || spec.lingerMs > 60'000)
         return bad(fmt::format("linger.ms must be in 1..60000, got {}", spec.lingerMs));
+    if (spec.idempotence.value_or(false) && spec.acks != Acks::All)
+        return bad(fmt::format("enable.idempotence=true needs acks=all, got acks={} (Java's producer "
+                               "refuses to start: \"Must set acks to all in order to use the idempotent "
+                               "producer.\")",
+            acksName(spec.acks)));
     return Status::ok();
 }
 
@@ -152,6 +157,8 @@ void EngineCore::Impl::producerTick(uint64_t id)
     request.partitioner = producer.spec().partitioner;
     request.compression = producer.spec().compression;
     request.acks = producer.spec().acks;
+    request.idempotence = producer.spec().idempotence;
+    request.clientId = autoProducerClientId(id);
     request.records = producer.nextRecords(clock.nowMs());
     if (!request.records.empty()) {
         // acks=all answers later; its outcome shows in the events. A refusal a real producer
@@ -165,7 +172,10 @@ void EngineCore::Impl::producerTick(uint64_t id)
         const ErrorCode code = refused.code();
         const bool retriable = code == ErrorCode::LeaderNotAvailable || code == ErrorCode::NotEnoughReplicas
             || code == ErrorCode::NotEnoughReplicasAfterAppend || code == ErrorCode::RequestTimedOut
-            || code == ErrorCode::NotLeaderOrFollower || code == ErrorCode::NetworkException;
+            || code == ErrorCode::NotLeaderOrFollower || code == ErrorCode::NetworkException
+            // The leader lost records the producer had sent (an unclean election, or acks=1
+            // records truncated): its epoch was bumped and it goes on from sequence 0.
+            || code == ErrorCode::OutOfOrderSequenceNumber;
         if (!refused && !retriable) {
             finish(refused.code(), refused.message());
             return;
@@ -185,13 +195,14 @@ Result<uint64_t> EngineCore::startAutoProducer(const AutoProducerSpec &spec)
             fmt::format("cannot start an auto producer: topic {} does not exist", spec.topic));
     if (Status s = AutoProducer::validate(spec); !s)
         return s;
-    // A fresh producer id, persisted before the first record carries it, so a restart on the
-    // same data never hands it out again (Kafka's controller persists its producer id blocks).
-    const uint64_t id = d->nextProducerId++;
-    if (Status saved = d->saveMetadata(); !saved) {
-        --d->nextProducerId;
-        return saved;
-    }
+    // A fresh producer id (InitProducerId), from a block the controller persisted before
+    // handing it out, so a restart on the same data never hands it out again. The run's
+    // idempotent batches carry it with epoch 0.
+    auto allocated = d->allocateProducerId();
+    if (!allocated)
+        return allocated.status();
+    const auto id = static_cast<uint64_t>(*allocated);
+    d->producerSessions[Impl::autoProducerClientId(id)].producerId = *allocated;
     const int64_t now = d->clock.nowMs();
     d->producers[id] = std::make_unique<AutoProducer>(id, spec, d->rng(), now);
     Event e;

@@ -5,10 +5,12 @@
 // exactly valueSize bytes and start with the stamp "<key>@p<producer id>#<n> " ("key-3@p2#17 "),
 // where n counts that key's records in this run, so an ordering check can read the producer run
 // and the per-key sequence back from the log (OrderingChecker::parseStamp). The id is this run's
-// producer id: the engine allocates it, like the producer id an idempotent Kafka producer gets
-// from InitProducerId, never reuses it in a cluster's life (the next one is kept in
-// cluster-metadata.json), and it is also the handle that stops the run. Sequences restart at #0
-// with every run, so only (producer id, sequence) names a record.
+// producer id: the engine allocates it as InitProducerId does (from a block the controller
+// persisted in cluster-metadata.json, never reused in a cluster's life), and it is also the
+// handle that stops the run. With acks=all (the default) the run is an idempotent producer and
+// its batches carry this id, epoch 0 and per-partition sequence numbers (the batch-level ones,
+// not the per-key #n of the stamp). Stamp sequences restart at #0 with every run, so only
+// (producer id, sequence) names a record.
 // Owns its own generator (seeded from the engine's) and partitioner, so a run is deterministic
 // for a seed. Thread-safety: none; engine thread only.
 #pragma once

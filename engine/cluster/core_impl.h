@@ -13,6 +13,7 @@
 #include "cluster/offset_checkpoint.h"
 #include "cluster/timer_queue.h"
 #include "log/log.h"
+#include "log/producer_state.h"
 
 #include <deque>
 #include <map>
@@ -45,6 +46,12 @@ struct ReplicaState {
     int64_t lastCaughtUpMs = 0;
     int64_t lastFetchLeaderLeo = 0;
     int64_t lastFetchMs = 0;
+    // Idempotent producers as this replica's log holds them, valid while it leads in
+    // producerStateEpoch with its log ending at producerStateEnd; otherwise rebuilt from the log
+    // before the next idempotent append (produce.cpp: leaderProducerState).
+    ProducerStateTable producerState;
+    int32_t producerStateEpoch = -1;
+    int64_t producerStateEnd = -1;
 
     int64_t leo() const { return log ? log->logEndOffset() : lastLeo; }
 };
@@ -156,7 +163,23 @@ struct EngineCore::Impl {
 
     // Auto producers.
     std::map<uint64_t, std::unique_ptr<AutoProducer>> producers;
-    uint64_t nextProducerId = 1; // loaded from and saved to cluster-metadata.json (never reused)
+    // Producer ids, handed out as Kafka's InitProducerId does: the controller gives the
+    // coordinator blocks of kProducerIdBlockSize ids and persists the next block's start
+    // (nextProducerId, cluster-metadata.json: never reused); ids left in a block at a restart
+    // are skipped. Epochs start at 0.
+    static constexpr uint64_t kProducerIdBlockSize = 1000; // ProducerIdsBlock.PRODUCER_ID_BLOCK_SIZE
+    uint64_t nextProducerId = 0;
+    uint64_t producerIdBlockNext = 0, producerIdBlockEnd = 0; // the current block [next, end)
+    Result<int64_t> allocateProducerId();
+    // The simulated producer instances (the panel's client.id, the scenario's, each auto
+    // producer): their idempotent producer id, epoch and next sequence per partition.
+    struct ProducerSession {
+        int64_t producerId = -1;
+        int16_t producerEpoch = 0;
+        std::map<std::pair<std::string, int32_t>, int32_t> nextSequence;
+    };
+    std::map<std::string, ProducerSession> producerSessions;
+    static std::string autoProducerClientId(uint64_t id) { return "auto-producer-" + std::to_string(id); }
     int64_t startedMs = 0;       // engine clock at open (snapshots carry it: engine time)
 
     // Used only to refuse produce requests to unknown topics (it is never asked to choose).
@@ -185,6 +208,9 @@ struct EngineCore::Impl {
     void announceInitialLeaders(const TopicState &topic, int32_t firstPartition);
 
     // produce.cpp
+    // The leader replica's producer state, rebuilt from its log when stale (a new leader epoch,
+    // or appends it did not see: as a follower, or truncation).
+    Result<ProducerStateTable *> leaderProducerState(PartitionState &partition, ReplicaState &leader);
     struct AppendedRange {
         int32_t partition = 0;
         int64_t firstOffset = 0;

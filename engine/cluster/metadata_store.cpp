@@ -85,7 +85,7 @@ Result<ClusterMetadata> loadClusterMetadata(const std::filesystem::path &dataDir
         const Json j = Json::parse(text.str());
         ClusterMetadata metadata;
         metadata.brokerCount = j.value("brokerCount", 0);
-        metadata.nextProducerId = std::max<uint64_t>(1, j.value("nextProducerId", uint64_t(1)));
+        metadata.nextProducerId = j.value("nextProducerId", uint64_t(0));
         metadata.clusterId = j.value("clusterId", std::string());
         for (const auto &t : j.at("topics")) {
             TopicMetadata topic;

@@ -25,9 +25,10 @@ struct TopicMetadata {
 
 struct ClusterMetadata {
     int32_t brokerCount = 0;
-    // The next auto producer id to hand out (ids are never reused in a cluster's life; older
-    // files without it start at 1: their records carry no producer id).
-    uint64_t nextProducerId = 1;
+    // The first producer id of the next block the controller hands out (Kafka's
+    // ProducerIdsRecord.nextProducerId): ids are never reused in a cluster's life. Older files
+    // held the next single id, which is as good a block start.
+    uint64_t nextProducerId = 0;
     // meta.properties' cluster.id in every broker directory; empty in older files.
     std::string clusterId;
     std::vector<TopicMetadata> topics;

@@ -66,6 +66,43 @@ void EngineCore::Impl::reloadRecent(PartitionState &partition)
         spdlog::warn("reading the tail of {}: {}", log->dir().string(), s.toString());
 }
 
+Result<ProducerStateTable *> EngineCore::Impl::leaderProducerState(PartitionState &partition, ReplicaState &leader)
+{
+    if (!leader.log)
+        return Status::error(ErrorCode::NotLeaderOrFollower, "the leader's log is not open");
+    if (leader.producerStateEpoch != partition.leaderEpoch || leader.producerStateEnd != leader.log->logEndOffset()) {
+        // As a Kafka replica does on becoming leader (or on open): read the producers back from
+        // the batches in the log.
+        Status rebuilt = leader.producerState.rebuildFromLog(*leader.log);
+        if (!rebuilt) {
+            leader.producerStateEpoch = -1;
+            return rebuilt;
+        }
+        leader.producerStateEpoch = partition.leaderEpoch;
+        leader.producerStateEnd = leader.log->logEndOffset();
+    }
+    // Producers whose batches retention deleted are forgotten (ProducerStateManager.truncateHead).
+    leader.producerState.removeBelow(leader.log->logStartOffset());
+    return &leader.producerState;
+}
+
+Result<int64_t> EngineCore::Impl::allocateProducerId()
+{
+    if (producerIdBlockNext >= producerIdBlockEnd) {
+        // The coordinator asks the controller for the next block (AllocateProducerIds), which
+        // persists the block's end before handing it out.
+        const uint64_t start = nextProducerId;
+        nextProducerId = start + kProducerIdBlockSize;
+        if (Status saved = saveMetadata(); !saved) {
+            nextProducerId = start;
+            return saved;
+        }
+        producerIdBlockNext = start;
+        producerIdBlockEnd = start + kProducerIdBlockSize;
+    }
+    return static_cast<int64_t>(producerIdBlockNext++);
+}
+
 ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Partitioner &partitioner,
     std::mt19937_64 &random, std::vector<AppendedRange> *appendedRanges)
 {
@@ -96,6 +133,23 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
     if (request.acks != Acks::None && request.acks != Acks::Leader && request.acks != Acks::All)
         return refuse(Status::error(ErrorCode::InvalidRequiredAcks,
             fmt::format("acks must be 0, 1 or all (-1), got {}", static_cast<int>(request.acks))));
+    // enable.idempotence: Kafka 3.0+ turns it on by default, and off without a word when acks is
+    // not all; set explicitly with acks 0/1 the Java producer refuses to start (ConfigException).
+    // The coordinators' own writes to __consumer_offsets carry no producer id, as Kafka's.
+    if (request.idempotence.value_or(false) && request.acks != Acks::All)
+        return refuse(Status::error(ErrorCode::InvalidConfig,
+            fmt::format("enable.idempotence=true needs acks=all, got acks={}: \"Must set acks to all in "
+                        "order to use the idempotent producer. Otherwise we cannot guarantee "
+                        "idempotence.\" (Java's ConfigException)",
+                acksName(request.acks))));
+    if (request.resendSequence && (*request.resendSequence < 0))
+        return refuse(Status::error(ErrorCode::InvalidRequest,
+            fmt::format("a resent batch's sequence must be 0 or more, got {}", *request.resendSequence)));
+    const bool idempotent
+        = request.idempotence.value_or(request.acks == Acks::All && request.topic != kOffsetsTopic);
+    if (request.resendSequence && !idempotent)
+        return refuse(Status::error(ErrorCode::InvalidRequest,
+            "only an idempotent producer (acks=all, enable.idempotence not false) resends with a sequence"));
 
     // Validate everything before appending anything: a refused request leaves no trace on disk.
     for (size_t i = 0; i < request.records.size(); ++i) {
@@ -154,12 +208,41 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
                 partitionId, isrSize, topic.config.minInsyncReplicas);
     }
 
+    // The producer instance: idempotent ones (Kafka 3.0+'s default with acks=all) stamp their
+    // producer id, epoch and per-partition sequence into every batch.
+    ProducerSession *session = nullptr;
+    if (idempotent) {
+        session = &producerSessions[request.clientId];
+        if (session->producerId < 0) {
+            auto id = allocateProducerId();
+            if (!id)
+                return refuse(id.status());
+            session->producerId = *id;
+            session->producerEpoch = 0;
+        }
+        result.idempotent = true;
+        result.producerId = session->producerId;
+        result.producerEpoch = session->producerEpoch;
+    }
+
+    // Build every batch first, then check the idempotent ones against each leader's producer
+    // state, then append: a refused request leaves nothing on disk.
     const int64_t now = clock.nowMs();
+    struct PlannedBatch {
+        int32_t partition = 0;
+        size_t first = 0, end = 0; // indexes[first, end) of the partition's records
+        Bytes bytes;
+        int32_t baseSequence = -1;
+        bool duplicate = false;
+        ProducerBatchMetadata original;
+    };
+    std::vector<PlannedBatch> plan;
     BatchBuilder builder(request.compression);
     for (const auto &[partitionId, indexes] : byPartition) {
-        PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
-        ReplicaState &leader = *partition.leaderReplica();
-        AppendedRange range { partitionId, -1, -1 };
+        int32_t sequence = -1;
+        if (session)
+            sequence = request.resendSequence ? *request.resendSequence
+                                              : session->nextSequence[{request.topic, partitionId}];
         size_t next = 0;
         while (next < indexes.size()) {
             builder.reset();
@@ -178,29 +261,121 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
                 builder.add(record.timestamp.value_or(now), key, value, record.headers);
                 ++next;
             }
+            if (session)
+                builder.setProducer(session->producerId, session->producerEpoch, sequence);
             const ByteView batch = builder.finish();
-            auto appended = leader.log->appendAsLeader(batch, partition.leaderEpoch);
+            PlannedBatch planned;
+            planned.partition = partitionId;
+            planned.first = first;
+            planned.end = next;
+            planned.bytes.assign(batch.begin(), batch.end());
+            planned.baseSequence = sequence;
+            if (session)
+                sequence = advanceSequence(sequence, static_cast<int32_t>(next - first));
+            plan.push_back(std::move(planned));
+        }
+    }
+    if (session) {
+        // Each partition's batches in order against a copy of the producer's entry, so a later
+        // batch of the same request sees the earlier ones.
+        std::map<int32_t, ProducerStateTable> trial;
+        for (PlannedBatch &planned : plan) {
+            PartitionState &partition = topic.partitions[static_cast<size_t>(planned.partition)];
+            auto [pos, fresh] = trial.try_emplace(planned.partition);
+            ProducerStateTable &table = pos->second;
+            if (fresh) {
+                auto state = leaderProducerState(partition, *partition.leaderReplica());
+                if (!state)
+                    return refuse(Status::error(state.status().code(),
+                                      fmt::format("{}-{}: {}", request.topic, planned.partition,
+                                          state.status().message())),
+                        planned.partition);
+                if (const ProducerStateEntry *entry = (*state)->find(session->producerId))
+                    table.put(*entry);
+            }
+            const int32_t count = static_cast<int32_t>(planned.end - planned.first);
+            const int32_t lastSeq = advanceSequence(planned.baseSequence, count - 1);
+            const int64_t nextOffset = partition.leaderLog()->logEndOffset();
+            auto verdict = table.check(session->producerId, session->producerEpoch, planned.baseSequence,
+                lastSeq, nextOffset, fmt::format("{}-{}", request.topic, planned.partition));
+            if (!verdict) {
+                // Java's idempotent producer bumps its epoch after OUT_OF_ORDER_SEQUENCE_NUMBER
+                // and starts every partition's sequences again at 0 (TransactionManager
+                // bumpIdempotentProducerEpoch): the next send goes through.
+                if (verdict.status().code() == ErrorCode::OutOfOrderSequenceNumber && !request.resendSequence) {
+                    ++session->producerEpoch;
+                    session->nextSequence.clear();
+                }
+                return refuse(verdict.status(), planned.partition);
+            }
+            planned.duplicate = verdict->duplicate;
+            planned.original = verdict->original;
+            if (!planned.duplicate) {
+                BatchHeader h = *parseBatchHeader(ByteView(planned.bytes));
+                h.baseOffset = nextOffset; // as appended (only the sequence range matters here)
+                table.update(h);
+            }
+        }
+    }
+
+    std::map<int32_t, AppendedRange> ranges;
+    for (const PlannedBatch &planned : plan) {
+        const int32_t partitionId = planned.partition;
+        PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
+        ReplicaState &leader = *partition.leaderReplica();
+        const std::vector<size_t> &indexes = byPartition[partitionId];
+        AppendedRange &range = ranges.try_emplace(partitionId, AppendedRange { partitionId, -1, -1 }).first->second;
+        int64_t firstOffset = -1, lastOffset = -1;
+        if (planned.duplicate) {
+            // Kafka 4.x answers a resent batch with the offsets it got the first time.
+            firstOffset = planned.original.firstOffset;
+            lastOffset = planned.original.lastOffset;
+        } else {
+            const bool stateFresh = leader.producerStateEpoch == partition.leaderEpoch
+                && leader.producerStateEnd == leader.log->logEndOffset();
+            auto appended = leader.log->appendAsLeader(ByteView(planned.bytes), partition.leaderEpoch);
             if (!appended)
                 return refuse(
                     Status::error(appended.status().code(),
                         fmt::format("{}-{}: {}", request.topic, partitionId, appended.status().message())),
                     partitionId);
             leader.epochs.assign(partition.leaderEpoch, appended->firstOffset);
-            if (range.firstOffset < 0)
-                range.firstOffset = appended->firstOffset;
-            range.lastOffset = appended->lastOffset;
-            for (size_t k = first; k < next; ++k) {
-                const size_t i = indexes[k];
-                const ProduceRecord &record = request.records[i];
-                result.records[i].offset = appended->firstOffset + static_cast<int64_t>(k - first);
-                rememberRecent(partition, result.records[i].offset, record.timestamp.value_or(now),
-                    record.key, record.value);
+            firstOffset = appended->firstOffset;
+            lastOffset = appended->lastOffset;
+            if (stateFresh) {
+                BatchHeader h = *parseBatchHeader(ByteView(planned.bytes));
+                h.baseOffset = firstOffset;
+                leader.producerState.update(h);
+                leader.producerStateEnd = leader.log->logEndOffset();
             }
-            // The coordinators' own writes to __consumer_offsets are not "produced records".
-            if (request.topic != kOffsetsTopic)
-                totalRecordsProduced += static_cast<int64_t>(next - first);
-            partition.segmentsDirty = true;
         }
+        if (range.firstOffset < 0 || firstOffset < range.firstOffset)
+            range.firstOffset = firstOffset;
+        range.lastOffset = std::max(range.lastOffset, lastOffset);
+        for (size_t k = planned.first; k < planned.end; ++k) {
+            const size_t i = indexes[k];
+            const ProduceRecord &record = request.records[i];
+            ProduceOutcome &outcome = result.records[i];
+            outcome.offset = firstOffset + static_cast<int64_t>(k - planned.first);
+            outcome.duplicate = planned.duplicate;
+            if (session)
+                outcome.sequence = advanceSequence(planned.baseSequence, static_cast<int32_t>(k - planned.first));
+            if (!planned.duplicate)
+                rememberRecent(partition, outcome.offset, record.timestamp.value_or(now), record.key, record.value);
+        }
+        if (planned.duplicate)
+            continue;
+        // The coordinators' own writes to __consumer_offsets are not "produced records".
+        if (request.topic != kOffsetsTopic)
+            totalRecordsProduced += static_cast<int64_t>(planned.end - planned.first);
+        partition.segmentsDirty = true;
+        if (session && !request.resendSequence)
+            session->nextSequence[{request.topic, partitionId}]
+                = advanceSequence(planned.baseSequence, static_cast<int32_t>(planned.end - planned.first));
+    }
+    for (const auto &[partitionId, range] : ranges) {
+        PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
+        ReplicaState &leader = *partition.leaderReplica();
         leader.lastLeo = leader.log->logEndOffset();
         if (appendedRanges)
             appendedRanges->push_back(range);

@@ -48,6 +48,8 @@ enum class ErrorCode : int16_t {
     InvalidRequest = 42,            // the request is malformed
     UnsupportedForMessageFormat = 43, // not supported by this message format
     PolicyViolation = 44,           // a topic/config policy refused it
+    OutOfOrderSequenceNumber = 45,  // an idempotent producer's batch does not follow its last sequence
+    InvalidProducerEpoch = 47,      // the producer's epoch is older than the one the broker knows
     KafkaStorageError = 56,         // a disk error on the broker
     LogDirNotFound = 57,            // the log directory does not exist
     NonEmptyGroup = 68,             // the group still has members

@@ -54,6 +54,8 @@ std::string_view errorName(ErrorCode code)
     case ErrorCode::InvalidRequest: return "INVALID_REQUEST";
     case ErrorCode::UnsupportedForMessageFormat: return "UNSUPPORTED_FOR_MESSAGE_FORMAT";
     case ErrorCode::PolicyViolation: return "POLICY_VIOLATION";
+    case ErrorCode::OutOfOrderSequenceNumber: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
+    case ErrorCode::InvalidProducerEpoch: return "INVALID_PRODUCER_EPOCH";
     case ErrorCode::KafkaStorageError: return "KAFKA_STORAGE_ERROR";
     case ErrorCode::LogDirNotFound: return "LOG_DIR_NOT_FOUND";
     case ErrorCode::NonEmptyGroup: return "NON_EMPTY_GROUP";
@@ -83,6 +85,10 @@ std::string_view errorDescription(ErrorCode code)
     case ErrorCode::InvalidReplicationFactor: return "The replication factor is larger than the number of brokers, or below 1.";
     case ErrorCode::InvalidConfig: return "A configuration value is invalid.";
     case ErrorCode::InvalidRequest: return "The request is malformed.";
+    case ErrorCode::OutOfOrderSequenceNumber:
+        return "The idempotent producer's batch does not follow the last sequence number the leader has.";
+    case ErrorCode::InvalidProducerEpoch:
+        return "The producer's epoch is older than the one the leader knows: a newer instance replaced it.";
     case ErrorCode::KafkaStorageError: return "The broker could not read or write its log files.";
     default: return "See Kafka's error code documentation.";
     }

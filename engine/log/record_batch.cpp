@@ -160,9 +160,9 @@ ByteView BatchBuilder::finish()
     putI32(b + kLastOffsetDeltaPos, m_count - 1);
     putI64(b + kBaseTimestampPos, m_baseTimestamp);
     putI64(b + kMaxTimestampPos, m_maxTimestamp);
-    putI64(b + kProducerIdPos, -1);
-    putI16(b + kProducerEpochPos, -1);
-    putI32(b + kBaseSequencePos, -1);
+    putI64(b + kProducerIdPos, m_producerId);
+    putI16(b + kProducerEpochPos, m_producerEpoch);
+    putI32(b + kBaseSequencePos, m_baseSequence);
     putI32(b + kRecordCountPos, m_count);
     putU32(b + kCrcPos, crc32c(b + kAttributesPos, m_out.size() - kAttributesPos));
     return m_out;

@@ -82,6 +82,14 @@ public:
     size_t estimatedSize() const { return kBatchHeaderSize + m_records.size(); }
     // Encode header (+ compression) and CRC. The view stays valid until the next reset/add/finish.
     ByteView finish();
+    // An idempotent producer's id, epoch and first sequence for the batch finish() writes
+    // (-1/-1/-1, the default, for a non-idempotent producer). Kept across reset().
+    void setProducer(int64_t producerId, int16_t producerEpoch, int32_t baseSequence)
+    {
+        m_producerId = producerId;
+        m_producerEpoch = producerEpoch;
+        m_baseSequence = baseSequence;
+    }
 
 private:
     Compression m_compression;
@@ -91,6 +99,9 @@ private:
     int32_t m_count = 0;
     int64_t m_baseTimestamp = 0;
     int64_t m_maxTimestamp = 0;
+    int64_t m_producerId = -1;
+    int16_t m_producerEpoch = -1;
+    int32_t m_baseSequence = -1;
 };
 
 // Parse the fixed header at the start of `bytes`. Checks magic 2, batchLength >= 49 (header

@@ -262,6 +262,7 @@ void ScenarioRunner::runProduce(const ScenarioAction &a)
     if (a.partition >= 0)
         request.partition = a.partition;
     request.acks = a.acks;
+    request.clientId = "scenario-producer"; // one producer instance for the run's produce actions
     request.timeoutMs = a.timeoutMs;
     request.compression = a.compression;
     request.records.reserve(static_cast<size_t>(a.count));

@@ -2837,6 +2837,74 @@ Log start offset %2, high watermark %3.</source>
         <source>Starting an auto-producer: wait for the engine&apos;s answer</source>
         <translation>자동 프로듀서를 시작하는 중: 엔진의 응답을 기다리세요</translation>
     </message>
+    <message>
+        <source>not set</source>
+        <translation>설정 안 함</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>false</translation>
+    </message>
+    <message>
+        <source>enable.idempotence: an idempotent producer gets a producer id and numbers its records per partition, so the leader drops a resent batch instead of writing it twice. Kafka 3.0+ turns it on by default; it needs acks=all and max.in.flight.requests.per.connection ≤ 5 (this panel sends one request at a time).</source>
+        <translation>enable.idempotence: 멱등 프로듀서는 프로듀서 ID를 받고 파티션마다 레코드에 순번을 매깁니다. 그래서 리더는 다시 보낸 배치를 두 번 쓰지 않고 버립니다. Kafka 3.0+에서는 기본으로 켜져 있으며, acks=all과 max.in.flight.requests.per.connection ≤ 5가 필요합니다(이 패널은 요청을 한 번에 하나씩 보냅니다).</translation>
+    </message>
+    <message>
+        <source>Idempotence</source>
+        <translation>멱등성</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>Idempotence off (enable.idempotence=false): batches carry no producer id; a resent batch may be written twice.</source>
+        <translation>멱등성 꺼짐(enable.idempotence=false): 배치에 프로듀서 ID가 없으므로 다시 보낸 배치가 두 번 쓰일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>needs acks=all</source>
+        <translation>acks=all 필요</translation>
+    </message>
+    <message>
+        <source>enable.idempotence=true needs acks=all: with acks=%1 Java&apos;s producer refuses to start (ConfigException) and the send is refused.</source>
+        <translation>enable.idempotence=true에는 acks=all이 필요합니다. acks=%1이면 Java 프로듀서는 시작을 거부하고(ConfigException) 전송도 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>off (acks=%1)</source>
+        <translation>꺼짐 (acks=%1)</translation>
+    </message>
+    <message>
+        <source>Idempotence off: acks=%1 turns the default enable.idempotence off (Java 3.0+ does it without a warning); batches carry no producer id.</source>
+        <translation>멱등성 꺼짐: acks=%1이면 기본값인 enable.idempotence가 꺼집니다(Java 3.0+는 경고 없이 끕니다). 배치에 프로듀서 ID가 없습니다.</translation>
+    </message>
+    <message>
+        <source>on: producer id %1, epoch %2</source>
+        <translation>켜짐: 프로듀서 ID %1, 에포크 %2</translation>
+    </message>
+    <message>
+        <source>Idempotent: producer id %1, epoch %2; each batch carries its sequence number per partition.</source>
+        <translation>멱등: 프로듀서 ID %1, 에포크 %2. 배치마다 파티션별 순번이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>Idempotent: the producer id and epoch come with the first send (InitProducerId).</source>
+        <translation>멱등: 프로듀서 ID와 에포크는 첫 전송 때 받습니다(InitProducerId).</translation>
+    </message>
+    <message>
+        <source>producer id %1, epoch %2, sequence %3</source>
+        <translation>프로듀서 ID %1, 에포크 %2, 순번 %3</translation>
+    </message>
+    <message>
+        <source>a duplicate: the leader already had it and answered with its first offset</source>
+        <translation>중복: 리더에 이미 있어서 처음 받은 오프셋으로 응답했습니다</translation>
+    </message>
 </context>
 <context>
     <name>RebalanceTimeline</name>
@@ -3648,6 +3716,14 @@ Log start offset %2, high watermark %3.</source>
     <message>
         <source>The connection to the broker broke (it may be down).</source>
         <translation>브로커와의 연결이 끊겼습니다(브로커가 죽었을 수 있음).</translation>
+    </message>
+    <message>
+        <source>The idempotent producer&apos;s batch does not follow the last sequence number the leader has.</source>
+        <translation>멱등 프로듀서의 배치가 리더가 가진 마지막 순번 다음 번호가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The producer&apos;s epoch is older than the one the leader knows: a newer instance replaced it.</source>
+        <translation>프로듀서의 에포크가 리더가 아는 것보다 오래되었습니다. 더 새로운 인스턴스가 대신하고 있습니다.</translation>
     </message>
 </context>
 </TS>

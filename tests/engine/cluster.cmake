@@ -10,6 +10,9 @@ kafkalab_add_test(test_replication SOURCES ${_cluster_dir}/test_replication.cpp 
 # Broker fencing after broker.session.timeout.ms (KRaft's BrokerHeartbeatManager).
 kafkalab_add_test(test_broker_fencing SOURCES ${_cluster_dir}/test_broker_fencing.cpp LIBS kl_engine kl_scenario_format)
 kafkalab_add_test(test_acks SOURCES ${_cluster_dir}/test_acks.cpp LIBS kl_engine)
+# The idempotent producer (Kafka 3.0+'s default): producer ids, sequences in the batches (read by
+# kafka-python), duplicates, OUT_OF_ORDER_SEQUENCE_NUMBER, state across a leader change.
+kafkalab_add_test(test_idempotent_producer SOURCES ${_cluster_dir}/test_idempotent_producer.cpp LIBS kl_engine)
 kafkalab_add_test(test_replication_sim SOURCES ${_cluster_dir}/test_replication_sim.cpp LIBS kl_engine)
 # Consumer groups in the cluster: coordinators on __consumer_offsets leaders, simulated consumers,
 # rebalances, lag, failover and determinism (ManualClock).

@@ -2,6 +2,9 @@
 # tests/ui/CMakeLists.txt. Each runs a real engine in a temporary directory, offscreen.
 kafkalab_add_test(test_producer_panel GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_producer_panel.cpp LIBS kl_ui)
+# The panel's idempotence (Kafka 3.0+'s default with acks=all): producer id, epoch, sequences.
+kafkalab_add_test(test_producer_idempotence GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_producer_idempotence.cpp LIBS kl_ui)
 kafkalab_add_test(test_topic_admin_panel GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_topic_admin_panel.cpp LIBS kl_ui)
 kafkalab_add_test(test_segment_browser GUI

@@ -45,6 +45,10 @@ QString meaning(kl::ErrorCode code)
     case E::InvalidConfig: return tr("A configuration value is invalid.");
     case E::InvalidRequest: return tr("The request is malformed.");
     case E::PolicyViolation: return tr("The request breaks a topic policy of the cluster.");
+    case E::OutOfOrderSequenceNumber:
+        return tr("The idempotent producer's batch does not follow the last sequence number the leader has.");
+    case E::InvalidProducerEpoch:
+        return tr("The producer's epoch is older than the one the leader knows: a newer instance replaced it.");
     case E::KafkaStorageError: return tr("The broker could not read or write its log files.");
     default: return tr("See Kafka's documentation of this error code.");
     }

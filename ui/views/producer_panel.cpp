@@ -172,6 +172,15 @@ void ProducerPanel::retranslateUi()
                               "failure."), Qt::ToolTipRole);
     m_acks->setToolTip(tr("acks: when the broker answers the producer"));
     setFormLabel(m_sendForm, m_acks, tr("acks"));
+    m_idempotence->setItemText(0, tr("not set"));
+    m_idempotence->setItemText(1, tr("true"));
+    m_idempotence->setItemText(2, tr("false"));
+    m_idempotence->setToolTip(tr("enable.idempotence: an idempotent producer gets a producer id and "
+                                 "numbers its records per partition, so the leader drops a resent "
+                                 "batch instead of writing it twice. Kafka 3.0+ turns it on by "
+                                 "default; it needs acks=all and max.in.flight.requests.per.connection "
+                                 "≤ 5 (this panel sends one request at a time)."));
+    setFormLabel(m_sendForm, m_idempotenceRow, tr("Idempotence"));
 
     m_headers->setHorizontalHeaderLabels({tr("Header key"), tr("Header value")});
     m_addHeader->setText(tr("+"));
@@ -217,6 +226,7 @@ void ProducerPanel::retranslateUi()
     m_valueSize->setSuffix(tr(" bytes"));
     setFormLabel(m_autoForm, m_valueSize, tr("Value size"));
     m_start->setText(tr("Start"));
+    updateIdempotenceState();
     for (const auto &fit : m_fitCombos)
         fit();
     onSnapshotUpdated(); // tooltips and status built from the snapshot
@@ -254,6 +264,25 @@ QWidget *ProducerPanel::buildSendGroup()
     for (auto acks : {kl::Acks::All, kl::Acks::Leader, kl::Acks::None})
         m_acks->addItem(QString(), int(acks));
     form->addRow(QString(), m_acks);
+
+    // enable.idempotence and what it makes of the producer, on one row (the auto-producer must
+    // stay in view at 1280x800): a short state; the full reason is its tooltip.
+    m_idempotence = new QComboBox(group);
+    m_idempotence->setObjectName(QStringLiteral("producerIdempotence"));
+    m_idempotence->addItem(QString(), 0);  // not set
+    m_idempotence->addItem(QString(), 1);  // true
+    m_idempotence->addItem(QString(), -1); // false
+    m_idempotenceState = new QLabel(group);
+    m_idempotenceState->setObjectName(QStringLiteral("producerIdempotenceState"));
+    m_idempotenceState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_idempotenceState->setMinimumWidth(0);
+    m_idempotenceState->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *idempotenceRow = m_idempotenceRow = new QHBoxLayout;
+    idempotenceRow->addWidget(m_idempotence);
+    idempotenceRow->addWidget(m_idempotenceState, 1);
+    form->addRow(QString(), idempotenceRow);
+    connect(m_acks, &QComboBox::currentIndexChanged, this, [this] { updateIdempotenceState(); });
+    connect(m_idempotence, &QComboBox::currentIndexChanged, this, [this] { updateIdempotenceState(); });
 
     m_headers = new QTableWidget(0, 2, group);
     m_headers->setObjectName(QStringLiteral("producerHeaders"));
@@ -521,7 +550,47 @@ kl::ProduceRequest ProducerPanel::buildRequest() const
     request.partitioner = static_cast<kl::PartitionerKind>(m_partitioner->currentData().toInt());
     request.compression = static_cast<kl::Compression>(m_compression->currentData().toInt());
     request.acks = static_cast<kl::Acks>(m_acks->currentData().toInt());
+    const int idempotence = m_idempotence->currentData().toInt();
+    if (idempotence != 0)
+        request.idempotence = idempotence > 0;
     return request;
+}
+
+// Whether the next send is idempotent, as Java 3.0+ decides it: on by default with acks=all,
+// silently off with acks 0/1, refused when set to true with acks 0/1.
+void ProducerPanel::updateIdempotenceState()
+{
+    const auto acks = static_cast<kl::Acks>(m_acks->currentData().toInt());
+    const int idempotence = m_idempotence->currentData().toInt();
+    const QString acksText = QString::fromUtf8(kl::acksName(acks).data());
+    QString text, why;
+    bool bad = false;
+    if (idempotence < 0) {
+        text = tr("off");
+        why = tr("Idempotence off (enable.idempotence=false): batches carry no producer id; a "
+                 "resent batch may be written twice.");
+    } else if (acks != kl::Acks::All) {
+        if (idempotence > 0) {
+            bad = true;
+            text = tr("needs acks=all");
+            why = tr("enable.idempotence=true needs acks=all: with acks=%1 Java's producer refuses "
+                     "to start (ConfigException) and the send is refused.").arg(acksText);
+        } else {
+            text = tr("off (acks=%1)").arg(acksText);
+            why = tr("Idempotence off: acks=%1 turns the default enable.idempotence off (Java 3.0+ "
+                     "does it without a warning); batches carry no producer id.").arg(acksText);
+        }
+    } else if (m_producerId >= 0) {
+        text = tr("on: producer id %1, epoch %2").arg(m_producerId).arg(m_producerEpoch);
+        why = tr("Idempotent: producer id %1, epoch %2; each batch carries its sequence number per "
+                 "partition.").arg(m_producerId).arg(m_producerEpoch);
+    } else {
+        text = tr("on");
+        why = tr("Idempotent: the producer id and epoch come with the first send (InitProducerId).");
+    }
+    m_idempotenceState->setToolTip(why);
+    m_idempotenceState->setText(text);
+    m_idempotenceState->setStyleSheet(bad ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #555;"));
 }
 
 void ProducerPanel::onSend()
@@ -571,17 +640,30 @@ void ProducerPanel::onProduceAnswered(quint64 requestId, const kl::ProduceResult
         return;
     }
     m_sendError->hide();
+    if (result.idempotent && (result.producerId != m_producerId || result.producerEpoch != m_producerEpoch)) {
+        m_producerId = result.producerId;
+        m_producerEpoch = result.producerEpoch;
+        updateIdempotenceState();
+    }
     // The swatch shows the key's colour in the topic view (same function as its cells).
     const QColor colour = !pending.key ? keycolors::nullKeyColor()
                                        : keycolors::keyColor(static_cast<uint32_t>(
                                              kl::toPositive(kl::murmur2(*pending.key))));
     for (const kl::ProduceOutcome &o : result.records) {
         const QString where = tr("→ %1-%2 @ offset %3").arg(topic).arg(o.partition).arg(o.offset);
+        QString producer;
+        if (result.idempotent)
+            producer = tr("producer id %1, epoch %2, sequence %3")
+                           .arg(result.producerId).arg(result.producerEpoch).arg(o.sequence);
+        if (o.duplicate)
+            producer += QStringLiteral(" — ") + tr("a duplicate: the leader already had it and answered "
+                                                   "with its first offset");
         m_results->append(QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b> "
                                          "<span style=\"color:#2e7d32\">✓ %3</span><br/>"
-                                         "<span style=\"color:#555\">%4</span>")
+                                         "<span style=\"color:#555\">%4%5</span>")
                               .arg(colour.name(), esc(where), esc(acksOutcome(pending.acks)),
-                                   esc(QString::fromStdString(o.explanation))));
+                                   esc(QString::fromStdString(o.explanation)),
+                                   producer.isEmpty() ? QString() : QStringLiteral("<br/>") + esc(producer)));
     }
     emit recordsSent(result);
 }
@@ -609,6 +691,9 @@ void ProducerPanel::onStartAuto()
     spec.valueSize = m_valueSize->value();
     spec.partitioner = static_cast<kl::PartitionerKind>(m_partitioner->currentData().toInt());
     spec.compression = static_cast<kl::Compression>(m_compression->currentData().toInt());
+    spec.acks = static_cast<kl::Acks>(m_acks->currentData().toInt());
+    if (const int idempotence = m_idempotence->currentData().toInt(); idempotence != 0)
+        spec.idempotence = idempotence > 0;
     m_autoStarting = true;
     m_autoError->hide();
     m_bridge.startAutoProducer(spec);

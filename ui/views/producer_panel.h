@@ -5,7 +5,10 @@
 // the snapshot, whoever started it, each with its sent count and its own Stop
 // (AutoProducerList). acks (0, 1, all) is chosen per send; each send's outcome is logged:
 // acknowledged (and by whom), or refused with Kafka's error name and meaning (e.g.
-// NOT_ENOUGH_REPLICAS), which is also shown next to the form.
+// NOT_ENOUGH_REPLICAS), which is also shown next to the form. enable.idempotence (not set, as
+// Kafka 3.0+'s default: on with acks=all; true; false) is chosen beside acks, and the panel says
+// whether the producer is idempotent, with its producer id and epoch once the engine gave them,
+// and each record's sequence number.
 // Owns only its child widgets; the Bridge outlives it. GUI thread only.
 #pragma once
 
@@ -67,6 +70,7 @@ private:
     void syncTopics();
     void syncHeaderRows();
     void updateAutoState();
+    void updateIdempotenceState();
     void showError(QLabel *label, const kl::Status &status);
     kl::ProduceRequest buildRequest() const;
     static QString acksOutcome(kl::Acks acks);
@@ -77,6 +81,7 @@ private:
     QFormLayout *m_sendForm = nullptr;
     QHBoxLayout *m_keyRow = nullptr;
     QHBoxLayout *m_headerRow = nullptr;
+    QHBoxLayout *m_idempotenceRow = nullptr;
     QPushButton *m_addHeader = nullptr;
     QPushButton *m_removeHeader = nullptr;
     QComboBox *m_topic = nullptr;
@@ -88,6 +93,10 @@ private:
     QComboBox *m_partitioner = nullptr;
     QComboBox *m_compression = nullptr;
     QComboBox *m_acks = nullptr;
+    QComboBox *m_idempotence = nullptr;      // enable.idempotence: not set / true / false
+    QLabel *m_idempotenceState = nullptr;    // on (producer id, epoch) or off, and why
+    int64_t m_producerId = -1;               // this panel's producer instance, once known
+    int m_producerEpoch = -1;
     QPushButton *m_send = nullptr;
     QLabel *m_sendError = nullptr;
     QTextBrowser *m_results = nullptr;

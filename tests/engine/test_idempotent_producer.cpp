@@ -147,8 +147,8 @@ void TestIdempotentProducer::batchesCarryProducerIdEpochAndSequence()
             qPrintable(what));
     }
     // dump-log prints them as Kafka's DumpLogSegments does.
-    std::ostringstream dump;
-    QVERIFY(dumpFile(c.path() / "broker-1" / "t-0" / "00000000000000000000.log", DumpOptions {}, dump));
+    std::ostringstream dump, dumpErr;
+    QVERIFY(dumpFile(c.path() / "broker-1" / "t-0" / "00000000000000000000.log", DumpOptions {}, dump, dumpErr));
     QVERIFY2(dump.str().find("baseOffset: 3 lastOffset: 4 count: 2 baseSequence: 3 lastSequence: 4 "
                              "producerId: 0 producerEpoch: 0 ")
             != std::string::npos,

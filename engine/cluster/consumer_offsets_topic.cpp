@@ -138,6 +138,24 @@ void EngineCore::Impl::GroupSystem::loadCoordinator(int32_t partition)
         return;
     const int32_t broker = p->leader;
 
+    // A new leader may hold records its ISR does not have yet (written by the old coordinator,
+    // above the high watermark): they can still be lost if this leader fails before its
+    // followers fetch them, so what they say must not be shown or answered yet. Kafka 4.x's
+    // coordinator runtime replays them but serves reads at the last committed offset; Kafka Lab
+    // waits (COORDINATOR_NOT_AVAILABLE meanwhile) until the high watermark reaches the log end,
+    // then loads everything (found by the offset-commit simulation, seed 1612: a commit shown by
+    // a coordinator that then crashed came back older on the next).
+    if (p->leaderReplica()->highWatermark < log->logEndOffset()) {
+        const int32_t epoch = p->leaderEpoch;
+        d.timers.schedule(d.clock.nowMs() + std::max<int64_t>(1, d.options.replicaFetchIntervalMs),
+            [this, partition, broker, epoch] {
+                PartitionState *q = d.findPartition(offsetsTopic(), partition);
+                if (q && q->leader == broker && q->leaderEpoch == epoch && coordinators[partition].broker < 0)
+                    onLeaderChange(partition);
+            });
+        return;
+    }
+
     // Replay the partition from its start to its end (Kafka's loadGroupsAndOffsets).
     std::vector<ReplayedGroupRecord> replayed;
     const Status s = log->forEachRecord(log->logStartOffset(), log->logEndOffset(), [&](const Record &record) {

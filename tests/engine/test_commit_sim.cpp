@@ -64,9 +64,17 @@ void TestCommitSim::coordinatorCrashRightAfterCommit()
     QVERIFY(f.core->crashBroker(coordinator).isOk()); // 50 ms after the commit
     // The coordinator moves once the controller fences the crashed broker.
     f.advance(f.options.brokerSessionTimeoutMs + 200);
+    // The new leader may hold the unreplicated commit record above its high watermark: its
+    // coordinator loads only once the ISR has everything (until then: no coordinator, and the
+    // last shown offset, 50, stays shown). Nothing shown is ever lost; 80 may appear once durable.
     GroupSnapshot g = f.group("g1");
+    for (int i = 0; i < 100 && g.coordinator < 0; ++i) {
+        QCOMPARE(g.partitions[0].committedOffset, int64_t(50));
+        f.advance(50);
+        g = f.group("g1");
+    }
     QVERIFY(g.coordinator > 0 && g.coordinator != coordinator);
-    QCOMPARE(g.partitions[0].committedOffset, int64_t(50)); // nothing shown was lost
+    QVERIFY(g.partitions[0].committedOffset == 50 || g.partitions[0].committedOffset == 80);
     // The consumer retries: the next auto-commit stores 80 on the new coordinator.
     for (int32_t b = 1; b <= 3; ++b)
         QVERIFY(f.core->setFollowerDelay(b, 0));
@@ -85,6 +93,11 @@ void TestCommitSim::seededCommitSchedules()
             n = std::max<uint64_t>(1, std::strtoull(count, nullptr, 10));
         for (uint64_t seed = 1; seed <= n; ++seed)
             seeds.push_back(seed);
+        // Found by the benchmark's 2,000 seeds: 1612, a coordinator loaded on a new leader showed
+        // commits above its high watermark, which the next leader (its only ISR member) lacked.
+        for (uint64_t seed : { 1612 })
+            if (seed > n)
+                seeds.push_back(seed);
     }
     sim::CommitSimTotals totals;
     for (uint64_t seed : seeds) {

@@ -220,6 +220,7 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
     e.before = p.isr;
     e.cause = why.code;
     e.causeBroker = why.broker;
+    e.limit = why.limit; // e.g. broker.session.timeout.ms for a fence (the timeline names it)
     e.kind = kind;
 
     ReplicaState *leader = p.leaderReplica();

@@ -95,6 +95,7 @@ void TestBrokerFencing::crashedLeaderLeadsUntilFenced()
     const auto elected = f.events(EventType::LeaderElected, before);
     QCOMPARE(elected.size(), size_t(1));
     QCOMPARE(elected[0].cause, std::string("broker_fenced"));
+    QCOMPARE(elected[0].limit, kSession); // the timeline says "no heartbeat for ... 9 s" (it said -1 ms)
     QVERIFY(elected[0].seq > fenced[0].seq);
     QVERIFY(f.core->produce(ClusterFixture::request("t", 1, "c", Acks::Leader)).status);
 }

@@ -1,6 +1,8 @@
 // LeaderEpochCache: the leader-epoch-checkpoint file and OffsetsForLeaderEpoch lookups.
 #include "cluster/leader_epoch_cache.h"
 
+#include "cluster/offset_checkpoint.h"
+
 #include <fmt/format.h>
 #include <fstream>
 #include <spdlog/spdlog.h>
@@ -60,20 +62,8 @@ void LeaderEpochCache::save() const
 {
     if (m_dir.empty())
         return;
-    const auto file = m_dir / kLeaderEpochCheckpointFile;
-    const auto temp = m_dir / (std::string(kLeaderEpochCheckpointFile) + ".tmp");
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << checkpointText();
-        if (!out) {
-            spdlog::warn("cannot write {}", temp.string());
-            return;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, file, ec);
-    if (ec)
-        spdlog::warn("cannot rename {} to {}: {}", temp.string(), file.string(), ec.message());
+    if (Status s = writeCheckpointFile(m_dir / kLeaderEpochCheckpointFile, checkpointText()); !s)
+        spdlog::warn("{}", s.message());
 }
 
 Status LeaderEpochCache::loadOrRebuild(const Log &log)

@@ -1,5 +1,7 @@
 #include "cluster/metadata_store.h"
 
+#include "cluster/offset_checkpoint.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
@@ -144,22 +146,8 @@ Status saveClusterMetadata(const std::filesystem::path &dataDir, const ClusterMe
         topic["assignment"] = t.assignment;
         j["topics"].push_back(std::move(topic));
     }
-    const auto file = dataDir / kMetadataFileName;
-    const auto temp = dataDir / (std::string(kMetadataFileName) + ".tmp");
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        out.flush();
-        if (!out)
-            return Status::error(
-                ErrorCode::KafkaStorageError, fmt::format("cannot write cluster metadata {}", temp.string()));
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, file, ec);
-    if (ec)
-        return Status::error(ErrorCode::KafkaStorageError,
-            fmt::format("cannot rename {} to {}: {}", temp.string(), file.string(), ec.message()));
-    return Status::ok();
+    return writeCheckpointFile(
+        dataDir / kMetadataFileName, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
 }
 
 } // namespace kl

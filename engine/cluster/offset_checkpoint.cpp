@@ -1,7 +1,11 @@
 // Offset checkpoint files: text format, parsing and the atomic write. See offset_checkpoint.h.
 #include "cluster/offset_checkpoint.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -72,13 +76,27 @@ Result<OffsetCheckpoint> readOffsetCheckpoint(const std::filesystem::path &file)
 Status writeCheckpointFile(const std::filesystem::path &file, const std::string &text)
 {
     const auto temp = std::filesystem::path(file.string() + ".tmp");
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out)
-            return Status::error(ErrorCode::KafkaStorageError, fmt::format("cannot write {}", temp.string()));
+    // POSIX calls rather than an ofstream, so the error can say why (No space left on device,
+    // Permission denied, Read-only file system ...).
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return Status::error(ErrorCode::KafkaStorageError,
+            fmt::format("cannot write {}: {}", temp.string(), std::strerror(errno)));
+    for (size_t done = 0; done < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : EIO;
+            ::close(fd);
+            return Status::error(ErrorCode::KafkaStorageError,
+                fmt::format("cannot write {}: {}", temp.string(), std::strerror(err)));
+        }
+        done += static_cast<size_t>(n);
     }
+    if (::close(fd) != 0)
+        return Status::error(ErrorCode::KafkaStorageError,
+            fmt::format("cannot write {}: {}", temp.string(), std::strerror(errno)));
     std::error_code ec;
     std::filesystem::rename(temp, file, ec);
     if (ec)

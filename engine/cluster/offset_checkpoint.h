@@ -35,7 +35,8 @@ std::string offsetCheckpointText(const OffsetCheckpoint &entries);
 Result<OffsetCheckpoint> parseOffsetCheckpoint(const std::string &text, const std::string &fileName);
 // A missing file reads as no entries; an unreadable or malformed one is an error.
 Result<OffsetCheckpoint> readOffsetCheckpoint(const std::filesystem::path &file);
-// Writes `text` to `file` through `file`.tmp and a rename.
+// Writes `text` to `file` through `file`.tmp and a rename (the checkpoints, the leader epoch
+// checkpoint, cluster-metadata.json). An error names the file and the OS's reason.
 Status writeCheckpointFile(const std::filesystem::path &file, const std::string &text);
 
 } // namespace kl

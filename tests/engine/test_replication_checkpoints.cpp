@@ -7,6 +7,7 @@
 // topics.
 #include "replication_fixture.h"
 
+#include "cluster/offset_checkpoint.h"
 #include "log/log.h"
 
 #include <fstream>
@@ -60,6 +61,7 @@ class TestReplicationCheckpoints : public QObject {
     Q_OBJECT
 
 private slots:
+    void writeErrorSaysWhy();
     void initialLeadersAnnounced();
     void followerBehindLogStartTruncatesFully();
     void checkpointFilesText();
@@ -402,6 +404,29 @@ void TestReplicationCheckpoints::metaPropertiesOfAnotherNodeRefused()
     const std::string message = opened.status().message();
     QVERIFY2(message.find(file.string()) != std::string::npos, message.c_str());
     QVERIFY2(message.find("node.id 5") != std::string::npos, message.c_str());
+}
+
+// Issue 10: "cannot write X.tmp" said nothing about why. The OS's reason is part of it now.
+void TestReplicationCheckpoints::writeErrorSaysWhy()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path base(dir.path().toStdString());
+    const Status missing = writeCheckpointFile(base / "no-such-dir" / "recovery-point-offset-checkpoint", "0\n0\n");
+    QVERIFY(!missing);
+    QCOMPARE(missing.code(), ErrorCode::KafkaStorageError);
+    QVERIFY2(missing.message().ends_with("no-such-dir/recovery-point-offset-checkpoint.tmp: No such file or directory"),
+        missing.message().c_str());
+    // A directory where the temporary file should go.
+    std::filesystem::create_directories(base / "cp.tmp");
+    const Status isDir = writeCheckpointFile(base / "cp", "x");
+    QVERIFY2(isDir.message().ends_with("cp.tmp: Is a directory"), isDir.message().c_str());
+    // And a good write still lands whole, through the rename.
+    QVERIFY(writeCheckpointFile(base / "ok", "0\n1\nt 0 5\n"));
+    std::ifstream in(base / "ok");
+    std::stringstream text;
+    text << in.rdbuf();
+    QCOMPARE(text.str(), std::string("0\n1\nt 0 5\n"));
+    QVERIFY(!std::filesystem::exists(base / "ok.tmp"));
 }
 
 QTEST_APPLESS_MAIN(TestReplicationCheckpoints)

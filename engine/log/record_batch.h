@@ -49,7 +49,12 @@ struct BatchHeader {
     bool logAppendTime() const { return attributes & 0x8; }
     bool isTransactional() const { return attributes & 0x10; }
     bool isControl() const { return attributes & 0x20; }
-    int64_t lastOffset() const { return baseOffset + lastOffsetDelta; }
+    // Wraps as Java's long arithmetic does: a damaged header may hold any baseOffset and delta
+    // (found by fuzz_segment_files: INT64_MIN + a negative delta).
+    int64_t lastOffset() const
+    {
+        return static_cast<int64_t>(static_cast<uint64_t>(baseOffset) + static_cast<uint64_t>(int64_t(lastOffsetDelta)));
+    }
     size_t totalSize() const { return kLogOverhead + static_cast<size_t>(batchLength); }
 };
 

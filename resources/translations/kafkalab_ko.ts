@@ -526,6 +526,18 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>Kafka&apos;s own topics, such as __consumer_offsets where the group coordinators keep committed offsets (50 partitions)</source>
         <translation>Kafka 자체 토픽입니다. 예: 그룹 코디네이터가 커밋된 오프셋을 보관하는 __consumer_offsets(파티션 50개)</translation>
     </message>
+    <message numerus="yes">
+        <source>still leader of %n partition(s), unreachable</source>
+        <translation>
+            <numerusform>아직 파티션 %n개의 리더로 남아 있지만 연결할 수 없음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The metadata still names this broker leader of %n partition(s): until the controller fences it (broker.session.timeout.ms) and elects new leaders, producers and consumers of those partitions cannot reach a leader</source>
+        <translation>
+            <numerusform>메타데이터에는 아직 이 브로커가 파티션 %n개의 리더로 적혀 있습니다. 컨트롤러가 이 브로커를 펜싱하고(broker.session.timeout.ms) 새 리더를 뽑을 때까지, 그 파티션의 프로듀서와 컨슈머는 리더에 닿을 수 없습니다</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EngineTime</name>

@@ -6,6 +6,7 @@
 // and selecting it highlights the partition; acks=all still succeeds with 2 of 3 replicas and is
 // refused with NOT_ENOUGH_REPLICAS below min.insync.replicas; a restarted broker rejoins the ISR.
 #include "bridge/bridge.h"
+#include "i18n/english_plurals.h"
 #include "views/cluster_view.h"
 #include "views/events_panel.h"
 #include "views/main_window.h"
@@ -59,7 +60,10 @@ QPushButton *button(QWidget &w, const QString &name, int broker)
 
 class TestClusterFailover : public QObject {
     Q_OBJECT
+    EnglishPlurals m_plurals; // the app's English: "1 partition", "2 partitions"
 private slots:
+    void initTestCase() { QCoreApplication::installTranslator(&m_plurals); }
+
     void crashingTheLeaderMovesLeadership()
     {
         LiveCluster cluster;
@@ -109,6 +113,15 @@ private slots:
         QVERIFY(oldLeader >= 1);
         QCOMPARE(view->map().tile(oldLeader, orders, 0)->role, clustermap::Role::Leader);
 
+        int ledBefore = 0;
+        for (int p = 0; p < 3; ++p)
+            ledBefore += view->map().partition(orders, p)->leader == oldLeader ? 1 : 0;
+        auto *detail = window.findChild<QLabel *>(QStringLiteral("detail-%1").arg(oldLeader));
+        QVERIFY(detail);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->text(), ledBefore == 1 ? QStringLiteral("leads 1 partition")
+                                                                 : QStringLiteral("leads %1 partitions").arg(ledBefore),
+                                  kWaitMs);
+
         // Crash the leader's broker with its button.
         QPushButton *crash = button(window, QStringLiteral("crash"), oldLeader);
         QPushButton *restart = button(window, QStringLiteral("restart"), oldLeader);
@@ -124,6 +137,12 @@ private slots:
         QVERIFY(state);
         QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("crashed — fenced in ")), kWaitMs);
         QVERIFY(view->map().broker(oldLeader)->fenceInMs > 0);
+        // Until then the metadata still names it leader: its partitions are unreachable, which
+        // the card says (it used to say "leads 0 partition(s)").
+        QCOMPARE(view->map().broker(oldLeader)->unreachableLeaderCount, ledBefore);
+        QCOMPARE(detail->text(), ledBefore == 1 ? QStringLiteral("still leader of 1 partition, unreachable")
+                                                : QStringLiteral("still leader of %1 partitions, unreachable").arg(ledBefore));
+        QVERIFY2(detail->toolTip().contains(QStringLiteral("broker.session.timeout.ms")), qPrintable(detail->toolTip()));
 
         QTRY_VERIFY_WITH_TIMEOUT(view->map().partition(orders, 0)->leader >= 1
                                      && view->map().partition(orders, 0)->leader != oldLeader,

@@ -310,6 +310,8 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
                 tile.roleText = shortRoleName(tile.role);
                 if (tile.role == Role::Leader)
                     ++it->leaderCount;
+                else if (tile.role == Role::Offline && ps.leader == brokerId)
+                    ++it->unreachableLeaderCount;
 
                 const QString who = tr("%1 on %2").arg(label, it->name);
                 switch (tile.role) {

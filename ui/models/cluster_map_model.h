@@ -55,6 +55,9 @@ struct Broker {
     QString stateTip;
     QString controllerTip;
     int leaderCount = 0;
+    // Partitions the metadata still names this broker leader of while it is down (crashed, not
+    // yet fenced): unavailable until the controller moves their leadership.
+    int unreachableLeaderCount = 0;
     QVector<Tile> tiles;          // ordered by topic, then partition
     Action crash;
     Action restart;

@@ -18,6 +18,7 @@
 
 Shell::Shell(ScenarioWorkspace &workspace, QObject *parent) : QObject(parent), m_workspace(workspace)
 {
+    QCoreApplication::installTranslator(&m_plurals); // "1 partition", "3 partitions" in English
     connect(&workspace, &ScenarioWorkspace::aboutToSwitch, this, [this] {
         rememberWindow();
         m_window.reset(); // it holds the Bridge that is about to go

@@ -8,6 +8,8 @@
 // Owns the window and the translators; the workspace outlives it. GUI thread only.
 #pragma once
 
+#include "i18n/english_plurals.h"
+
 #include <QObject>
 #include <QRect>
 #include <QString>
@@ -45,6 +47,7 @@ private:
     void updateTitle();
 
     ScenarioWorkspace &m_workspace;
+    EnglishPlurals m_plurals; // always installed, below the Korean translator
     QTranslator m_app;
     QTranslator m_qt;
     QString m_lang;

@@ -363,6 +363,7 @@ ClusterView::Column ClusterView::makeColumn(int id)
     c.state->setTextFormat(Qt::RichText);
     v->addWidget(c.state);
     c.detail = new QLabel(c.frame);
+    c.detail->setObjectName(QStringLiteral("detail-%1").arg(id));
     c.detail->setWordWrap(true);
     v->addWidget(c.detail);
 
@@ -454,7 +455,11 @@ void ClusterView::updateColumn(Column &c, const clustermap::Broker &b)
         c.state->setText(stateHtml);
     c.state->setToolTip(b.stateTip);
 
-    QString detail = tr("leads %n partition(s)", nullptr, b.leaderCount);
+    // A crashed broker that is not fenced yet still leads its partitions in the metadata: they
+    // are unavailable, which is the point to see, not "leads 0 partitions".
+    QString detail = b.unreachableLeaderCount > 0
+        ? tr("still leader of %n partition(s), unreachable", nullptr, b.unreachableLeaderCount)
+        : tr("leads %n partition(s)", nullptr, b.leaderCount);
     if (b.fetchDelayMs > 0)
         detail += QStringLiteral(" · ") + tr("slowed: +%1 per fetch").arg(delayText(b.fetchDelayMs));
     if (c.detail->text() != detail)
@@ -462,6 +467,11 @@ void ClusterView::updateColumn(Column &c, const clustermap::Broker &b)
     c.detail->setToolTip(b.fetchDelayMs > 0
                              ? tr("Each fetch this broker's followers make waits %1 longer")
                                    .arg(delayText(b.fetchDelayMs))
+                         : b.unreachableLeaderCount > 0
+                             ? tr("The metadata still names this broker leader of %n partition(s): until the "
+                                  "controller fences it (broker.session.timeout.ms) and elects new leaders, "
+                                  "producers and consumers of those partitions cannot reach a leader",
+                                  nullptr, b.unreachableLeaderCount)
                              : tr("How many partitions this broker currently leads"));
 
     applyAction(c.crash, b.crash);

@@ -10,13 +10,16 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <fmt/format.h>
 
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -276,6 +279,41 @@ private slots:
         QVERIFY2(message.find("limit of " + std::to_string(now.rlim_cur) + " open files") != std::string::npos,
                  message.c_str());
         QVERIFY2(message.find(root.string()) != std::string::npos, message.c_str()); // which file or dir
+    }
+
+    // Two engines on two threads (the GUI's live cluster and a scenario) share the cache: one
+    // thread's evictions never close a descriptor the other is reading or writing through.
+    void twoThreadsShareTheCache()
+    {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        FdCache::global().setCapacity(4);
+        ManualClock clock(kT0);
+        std::atomic<int> failures{0};
+        std::vector<std::unique_ptr<Log>> logs[2];
+        for (int t = 0; t < 2; ++t)
+            for (int i = 0; i < 5; ++i)
+                logs[t].push_back(openLog(root / fmt::format("t{}-{}", t, i), clock));
+        auto work = [&](int t) {
+            const Bytes batch = makeBatch(5, kT0);
+            for (int round = 0; round < 150; ++round) {
+                for (auto &log : logs[t]) {
+                    if (!log->appendAsLeader(ByteView(batch), 0))
+                        ++failures;
+                    auto read = log->read(log->logStartOffset(), 1 << 16);
+                    if (!read || read->data.empty())
+                        ++failures;
+                }
+            }
+        };
+        std::thread other(work, 1);
+        work(0);
+        other.join();
+        QCOMPARE(failures.load(), 0);
+        for (auto &side : logs)
+            for (auto &log : side)
+                QCOMPARE(countRecords(*log), int64_t(150 * 5));
+        QVERIFY(FdCache::global().stats().open <= 4);
     }
 
     void raisesTheSoftLimitToTheHardLimit()

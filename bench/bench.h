@@ -23,4 +23,8 @@ int runReplication(std::span<const std::string> args);
 // cooperative-sticky, for one member leaving and one joining.
 int runRebalance(std::span<const std::string> args);
 
+// scale [--partitions 10000] [--rf 3] [--brokers 3] [--per-topic 1000] [--idle-ms 2000] [--dir D]
+// [--keep]: creates, idles, closes and reopens that many partitions; times, RSS, open fds.
+int runScale(std::span<const std::string> args);
+
 } // namespace kl::bench

@@ -22,6 +22,7 @@ const Subcommand kSubcommands[] = {
     {"gui-live", "[--rate 20000] [--seconds 10]  GUI responsiveness while an auto-producer runs", kl::bench::runGuiLive},
     {"replication", "[--batches 1000] [--in-flight 20] [--seeds 2000] [--commit-seeds 2000]  RF 3 acks=all vs RF 1 acks=1; replication and offset-commit simulations (seeds/s)", kl::bench::runReplication},
     {"rebalance", "[--consumers 100] [--partitions 200] [--heartbeat-ms 3000]  leave -> Stable engine time; eager vs cooperative revoked/moved", kl::bench::runRebalance},
+    {"scale", "[--partitions 10000] [--rf 3] [--brokers 3] [--per-topic 1000] [--idle-ms 2000] [--dir D] [--keep]  create, idle, close and reopen: times, RSS, open fds", kl::bench::runScale},
 };
 
 void printUsage(std::FILE *out)

@@ -3,6 +3,7 @@
 #include "cluster/core_impl.h"
 #include "cluster/groups.h"
 #include "cluster/metadata_store.h"
+#include "log/fd_cache.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -37,6 +38,11 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("broker.session.timeout.ms must be in 0..3600000 ms, got {}",
                 options.brokerSessionTimeoutMs));
+    // Every replica's files share one bounded descriptor cache sized from this limit; a low soft
+    // limit (1,024 is common) is raised to the hard one first, as Kafka's scripts ask of ulimit.
+    const uint64_t fileLimit = raiseOpenFileLimit();
+    spdlog::debug("open file limit {} (RLIMIT_NOFILE); segment file cache {}", fileLimit,
+        FdCache::global().capacity());
     std::error_code ec;
     std::filesystem::create_directories(options.dataDir, ec);
     if (ec)

@@ -2,6 +2,7 @@
 #include "log/file_io.h"
 
 #include "log/bytes.h"
+#include "log/fd_cache.h"
 
 #include <fmt/format.h>
 
@@ -19,17 +20,25 @@ namespace kl::fileio {
 Status storageError(std::string_view what, const std::filesystem::path &file, int err)
 {
     return Status::error(ErrorCode::KafkaStorageError,
-                         fmt::format("{} {}: {}", what, file.string(), std::strerror(err)));
+                         fmt::format("{} {}: {}", what, file.string(), describeOpenError(err)));
 }
 
 Result<int> openFile(const std::filesystem::path &file, int flags, int mode)
 {
-    int fd;
-    do {
-        fd = ::open(file.c_str(), flags | O_CLOEXEC, mode);
-    } while (fd < 0 && errno == EINTR);
+    int fd = -1;
+    int err = 0;
+    for (bool retried = false;;) {
+        do {
+            fd = ::open(file.c_str(), flags | O_CLOEXEC, mode);
+            err = fd < 0 ? errno : 0;
+        } while (fd < 0 && err == EINTR);
+        // At the fd limit: the segment files' cache gives back its idle descriptors, once.
+        if (fd >= 0 || retried || err != EMFILE || FdCache::global().shed() == 0)
+            break;
+        retried = true;
+    }
     if (fd < 0)
-        return storageError("cannot open", file, errno);
+        return storageError("cannot open", file, err);
     return fd;
 }
 

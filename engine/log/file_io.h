@@ -13,10 +13,13 @@
 
 namespace kl::fileio {
 
-// KAFKA_STORAGE_ERROR "<what> <file>: <strerror>".
+// KAFKA_STORAGE_ERROR "<what> <file>: <strerror>"; EMFILE/ENFILE name the limit and the fix
+// (describeOpenError in fd_cache.h).
 Status storageError(std::string_view what, const std::filesystem::path &file, int err);
 
-// open(2) with O_CLOEXEC; the error names the file.
+// open(2) with O_CLOEXEC; the error names the file. At EMFILE the segment fd cache sheds its
+// idle descriptors and the open is tried once more. For files opened briefly; a segment's own
+// files go through FdCache.
 Result<int> openFile(const std::filesystem::path &file, int flags, int mode = 0644);
 void closeFd(int &fd);
 

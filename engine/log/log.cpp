@@ -2,6 +2,7 @@
 // truncation are in log_retention.cpp. See log.h.
 #include "log/log.h"
 
+#include "log/fd_cache.h"
 #include "log/file_io.h"
 #include "log/log_dir_files.h"
 #include "log/log_impl.h"
@@ -10,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <climits>
 #include <fcntl.h>
@@ -35,7 +37,10 @@ Result<std::vector<int64_t>> listSegments(const fs::path &dir)
     std::vector<int64_t> logs;
     std::vector<std::pair<int64_t, fs::path>> indexes;
     std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    fs::directory_iterator it(dir, ec);
+    if (ec.value() == EMFILE && FdCache::global().shed() > 0) // at the fd limit: make room, once
+        it = fs::directory_iterator(dir, ec);
+    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
         std::smatch m;
         if (!std::regex_match(name, m, kSegmentName))
@@ -56,7 +61,7 @@ Result<std::vector<int64_t>> listSegments(const fs::path &dir)
             indexes.emplace_back(base, it->path());
     }
     if (ec)
-        return storageError(fmt::format("cannot list {}: {}", dir.string(), ec.message()));
+        return storageError(fmt::format("cannot list {}: {}", dir.string(), describeOpenError(ec.value())));
     std::sort(logs.begin(), logs.end());
     for (const auto &[base, path] : indexes) {
         if (!std::binary_search(logs.begin(), logs.end(), base)) {

@@ -1,8 +1,11 @@
 // Clean-shutdown marker, meta.properties and partition.metadata; see log_dir_files.h.
 #include "log/log_dir_files.h"
 
+#include "log/fd_cache.h"
+
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <charconv>
 #include <ctime>
 #include <fstream>
@@ -25,11 +28,13 @@ Status writeAtomically(const fs::path &file, const std::string &text)
 {
     const fs::path temp = file.string() + ".tmp";
     {
+        errno = 0;
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out << text;
         out.flush();
         if (!out)
-            return storageError(fmt::format("cannot write {}", temp.string()));
+            return storageError(fmt::format("cannot write {}: {}", temp.string(),
+                                            errno != 0 ? describeOpenError(errno) : std::string("write failed")));
     }
     std::error_code ec;
     fs::rename(temp, file, ec);
@@ -44,9 +49,11 @@ Result<std::optional<std::string>> readText(const fs::path &file)
     std::error_code ec;
     if (!fs::exists(file, ec))
         return std::optional<std::string>();
+    errno = 0;
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return storageError(fmt::format("cannot read {}", file.string()));
+        return storageError(fmt::format("cannot read {}: {}", file.string(),
+                                        errno != 0 ? describeOpenError(errno) : std::string("unreadable")));
     std::stringstream text;
     text << in.rdbuf();
     return std::optional<std::string>(text.str());

@@ -18,24 +18,23 @@ Segment::Segment(const fs::path &dir, int64_t baseOffset, int64_t nowMs)
     : m_baseOffset(baseOffset),
       m_logPath(dir / (segmentFileStem(baseOffset) + ".log")),
       m_index(dir / (segmentFileStem(baseOffset) + ".index"), dir / (segmentFileStem(baseOffset) + ".timeindex")),
+      m_log(m_logPath, O_RDWR),
       m_nextOffset(baseOffset),
       m_createdMs(nowMs)
 {
 }
 
-Segment::~Segment()
-{
-    fileio::closeFd(m_fd);
-}
+Segment::~Segment() = default;
 
 Result<std::unique_ptr<Segment>> Segment::create(const fs::path &dir, int64_t baseOffset, int64_t nowMs,
                                                  int32_t maxIndexBytes)
 {
     std::unique_ptr<Segment> segment(new Segment(dir, baseOffset, nowMs));
-    auto fd = fileio::openFile(segment->m_logPath, O_RDWR | O_CREAT | O_TRUNC);
-    if (!fd)
-        return fd.status();
-    segment->m_fd = *fd;
+    {
+        auto fd = segment->m_log.lease(O_CREAT | O_TRUNC);
+        if (!fd)
+            return fd.status();
+    }
     Status s = segment->m_index.createEmpty(maxIndexBytes);
     if (!s)
         return s;
@@ -58,17 +57,6 @@ SegmentInfo Segment::info(bool active) const
     i.active = active;
     i.logPath = m_logPath;
     return i;
-}
-
-Status Segment::ensureFd() const
-{
-    if (m_fd >= 0)
-        return Status::ok();
-    auto fd = fileio::openFile(m_logPath, O_RDWR);
-    if (!fd)
-        return fd.status();
-    m_fd = *fd;
-    return Status::ok();
 }
 
 void Segment::resetCounters()
@@ -97,16 +85,16 @@ void Segment::account(const BatchHeader &h)
 Status Segment::append(std::span<const ByteView> parts, const SegmentAppend &what, int32_t indexIntervalBytes,
                        int64_t nowMs)
 {
-    Status s = ensureFd();
-    if (!s)
-        return s;
+    auto fd = logFd();
+    if (!fd)
+        return fd.status();
     int64_t total = 0;
     for (ByteView p : parts)
         total += static_cast<int64_t>(p.size());
     const int64_t positionBefore = m_size;
-    s = fileio::pwriteAll(m_fd, parts, positionBefore, m_logPath);
+    Status s = fileio::pwriteAll(fd->get(), parts, positionBefore, m_logPath);
     if (!s) {
-        (void)fileio::truncateFile(m_fd, positionBefore, m_logPath); // cut a partial write
+        (void)fileio::truncateFile(fd->get(), positionBefore, m_logPath); // cut a partial write
         return s;
     }
 
@@ -129,7 +117,7 @@ Status Segment::append(std::span<const ByteView> parts, const SegmentAppend &wha
                 s = m_index.maybeAppendTime(maxTimestamp, static_cast<int32_t>(offsetOfMaxTimestamp - m_baseOffset));
             if (!s) {
                 (void)m_index.truncate(what.firstOffset - m_baseOffset, positionBefore);
-                (void)fileio::truncateFile(m_fd, positionBefore, m_logPath);
+                (void)fileio::truncateFile(fd->get(), positionBefore, m_logPath);
                 return s;
             }
             bytesSinceLastIndexEntry = 0;
@@ -157,12 +145,12 @@ Result<int64_t> Segment::findPosition(int64_t offset) const
     if (offset >= m_nextOffset)
         return m_size;
     int64_t position = offset > m_baseOffset ? m_index.lookup(offset - m_baseOffset) : 0;
-    Status s = ensureFd();
-    if (!s)
-        return s;
+    auto fd = logFd();
+    if (!fd)
+        return fd.status();
     uint8_t header[kBatchHeaderSize];
     while (position < m_size) {
-        auto n = fileio::preadUpTo(m_fd, header, sizeof header, position, m_logPath);
+        auto n = fileio::preadUpTo(fd->get(), header, sizeof header, position, m_logPath);
         if (!n)
             return n.status();
         const BatchHeader h = fileio::decodeHeaderPrefix(header);
@@ -182,12 +170,12 @@ Result<Bytes> Segment::read(int64_t position, int64_t maxBytes, int64_t maxOffse
     Bytes data;
     if (position >= m_size)
         return data;
-    Status s = ensureFd();
-    if (!s)
-        return s;
+    auto fd = logFd();
+    if (!fd)
+        return fd.status();
     const int64_t chunk = std::min(std::max<int64_t>(maxBytes, kBatchHeaderSize), m_size - position);
     data.resize(static_cast<size_t>(chunk));
-    auto n = fileio::preadUpTo(m_fd, data.data(), data.size(), position, m_logPath);
+    auto n = fileio::preadUpTo(fd->get(), data.data(), data.size(), position, m_logPath);
     if (!n)
         return n.status();
     data.resize(*n);
@@ -204,7 +192,7 @@ Result<Bytes> Segment::read(int64_t position, int64_t maxBytes, int64_t maxOffse
             // Kafka returns the first batch whole even when it is larger than maxBytes.
             if (used == 0 && position + static_cast<int64_t>(total) <= m_size) {
                 data.resize(total);
-                auto m = fileio::preadUpTo(m_fd, data.data(), total, position, m_logPath);
+                auto m = fileio::preadUpTo(fd->get(), data.data(), total, position, m_logPath);
                 if (!m)
                     return m.status();
                 if (*m == total)
@@ -225,7 +213,13 @@ Result<int64_t> Segment::truncateTo(int64_t offset, int64_t nowMs)
         return position.status();
     if (*position >= m_size)
         return int64_t{0};
-    Status s = fileio::truncateFile(m_fd, *position, m_logPath);
+    Status s = Status::ok();
+    {
+        auto fd = logFd();
+        if (!fd)
+            return fd.status();
+        s = fileio::truncateFile(fd->get(), *position, m_logPath);
+    }
     if (!s)
         return s;
     const int64_t removed = m_size - *position;
@@ -248,9 +242,7 @@ Result<int64_t> Segment::truncateTo(int64_t offset, int64_t nowMs)
 
 Status Segment::activate(int32_t maxIndexBytes)
 {
-    Status s = ensureFd();
-    if (s)
-        s = m_index.openForAppend(maxIndexBytes);
+    Status s = m_index.openForAppend(maxIndexBytes);
     if (s)
         m_active = true;
     return s;
@@ -264,7 +256,7 @@ Status Segment::deactivate()
     if (s)
         s = m_index.trimToEntries();
     m_index.closeFiles();
-    fileio::closeFd(m_fd);
+    m_log.close();
     m_active = false;
     return s;
 }
@@ -272,12 +264,12 @@ Status Segment::deactivate()
 void Segment::releaseReadFd() const
 {
     if (!m_active)
-        fileio::closeFd(m_fd);
+        m_log.close();
 }
 
 Status Segment::removeFiles()
 {
-    fileio::closeFd(m_fd);
+    m_log.close();
     m_active = false;
     std::error_code ec;
     fs::remove(m_logPath, ec);

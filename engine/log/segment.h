@@ -5,12 +5,15 @@
 // Index entries follow Kafka 4.x's LogSegment.append, one decision per batch, for leader and
 // follower appends alike (so a leader and its followers write the same index for the same
 // batches).
-// An active segment keeps its files open; an inactive one opens its .log lazily for a read
-// and the Log closes it again when reads move elsewhere, so thousands of segments cost no fds.
+// Files are opened through the process-wide FdCache (fd_cache.h): a segment holds a descriptor
+// only while the cache keeps it among the recently used ones, active segment or not, so 30,000
+// replicas cost a bounded number of fds. An evicted file reopens on its next use; an inactive
+// segment's .log is also closed when the Log's reads move elsewhere.
 // Owned by its Log; engine thread only.
 #pragma once
 
 #include "core/status.h"
+#include "log/fd_cache.h"
 #include "log/log.h"
 #include "log/segment_index.h"
 
@@ -100,7 +103,7 @@ public:
     // No longer active (roll, clean close): force the final time index entry (as Kafka's
     // onBecomeInactiveSegment), trim the indexes to their entries and close files.
     Status deactivate();
-    // Close the lazily opened read descriptor of an inactive segment.
+    // Close the .log descriptor of an inactive segment (reads moved elsewhere).
     void releaseReadFd() const;
     Status removeFiles();
 
@@ -110,7 +113,8 @@ public:
 
 private:
     Segment(const std::filesystem::path &dir, int64_t baseOffset, int64_t nowMs);
-    Status ensureFd() const;
+    // The .log's descriptor, opened (or reopened after an eviction) if needed.
+    Result<FdLease> logFd() const { return m_log.lease(); }
     void resetCounters();
     void account(const BatchHeader &h);
     Status recover(bool validate, int32_t indexIntervalBytes, std::vector<LogEvent> &events);
@@ -118,7 +122,7 @@ private:
     int64_t m_baseOffset;
     std::filesystem::path m_logPath;
     SegmentIndex m_index;
-    mutable int m_fd = -1;
+    mutable CachedFile m_log;
     bool m_active = false;
 
     int64_t m_size = 0;

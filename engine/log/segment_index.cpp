@@ -85,7 +85,10 @@ Status writeWholeFile(const fs::path &file, const Bytes &data)
 } // namespace
 
 SegmentIndex::SegmentIndex(fs::path indexPath, fs::path timeIndexPath)
-    : m_indexPath(std::move(indexPath)), m_timeIndexPath(std::move(timeIndexPath))
+    : m_indexPath(std::move(indexPath)),
+      m_timeIndexPath(std::move(timeIndexPath)),
+      m_indexFile(m_indexPath, O_RDWR | O_CREAT),
+      m_timeIndexFile(m_timeIndexPath, O_RDWR | O_CREAT)
 {
 }
 
@@ -109,28 +112,21 @@ bool SegmentIndex::full(int32_t maxIndexBytes) const
     return m_offsets.size() >= bytes / kOffsetIndexEntrySize || m_times.size() >= bytes / kTimeIndexEntrySize;
 }
 
-Status SegmentIndex::appendBytes(int &fd, const fs::path &file, size_t entries, const uint8_t *data, size_t size)
+Status SegmentIndex::appendBytes(CachedFile &file, size_t entries, const uint8_t *data, size_t size)
 {
-    // An inactive segment (recovery, truncation) opens its file just for this write.
-    const bool temporary = fd < 0;
-    if (temporary) {
-        auto opened = fileio::openFile(file, O_WRONLY | O_CREAT);
-        if (!opened)
-            return opened.status();
-        fd = *opened;
-    }
+    auto fd = file.lease();
+    if (!fd)
+        return fd.status();
     const ByteView part(data, size);
-    Status s = fileio::pwriteAll(fd, std::span<const ByteView>(&part, 1), static_cast<int64_t>(entries * size), file);
-    if (temporary)
-        fileio::closeFd(fd);
-    return s;
+    return fileio::pwriteAll(fd->get(), std::span<const ByteView>(&part, 1), static_cast<int64_t>(entries * size),
+                             file.path());
 }
 
 Status SegmentIndex::appendOffset(int32_t relativeOffset, int32_t position)
 {
     uint8_t entry[kOffsetIndexEntrySize];
     bytes::putI32(bytes::putI32(entry, relativeOffset), position);
-    Status s = appendBytes(m_indexFd, m_indexPath, m_offsets.size(), entry, sizeof entry);
+    Status s = appendBytes(m_indexFile, m_offsets.size(), entry, sizeof entry);
     if (s)
         m_offsets.push_back({relativeOffset, position});
     if (s && !m_preallocated)
@@ -144,7 +140,7 @@ Status SegmentIndex::maybeAppendTime(int64_t timestamp, int32_t relativeOffset)
         return Status::ok();
     uint8_t entry[kTimeIndexEntrySize];
     bytes::putI32(bytes::putI64(entry, timestamp), relativeOffset);
-    Status s = appendBytes(m_timeIndexFd, m_timeIndexPath, m_times.size(), entry, sizeof entry);
+    Status s = appendBytes(m_timeIndexFile, m_times.size(), entry, sizeof entry);
     if (s)
         m_times.push_back({timestamp, relativeOffset});
     if (s && !m_preallocated)
@@ -256,28 +252,22 @@ Status SegmentIndex::truncate(int64_t relativeOffset, int64_t position)
     while (!m_times.empty() && m_times.back().relativeOffset >= relativeOffset)
         m_times.pop_back();
     // Dropped entries must not survive in a preallocated tail (a crash would read them back).
-    Status s = resize(m_indexFd, m_indexPath, m_offsets.size() * kOffsetIndexEntrySize,
+    Status s = resize(m_indexFile, m_offsets.size() * kOffsetIndexEntrySize,
                       m_preallocated ? m_indexFileBytes : 0);
     if (s)
-        s = resize(m_timeIndexFd, m_timeIndexPath, m_times.size() * kTimeIndexEntrySize,
+        s = resize(m_timeIndexFile, m_times.size() * kTimeIndexEntrySize,
                    m_preallocated ? m_timeIndexFileBytes : 0);
     return s;
 }
 
-Status SegmentIndex::resize(int fd, const fs::path &file, size_t entryBytes, size_t preallocatedBytes)
+Status SegmentIndex::resize(CachedFile &file, size_t entryBytes, size_t preallocatedBytes)
 {
-    const bool temporary = fd < 0;
-    if (temporary) {
-        auto opened = fileio::openFile(file, O_WRONLY | O_CREAT);
-        if (!opened)
-            return opened.status();
-        fd = *opened;
-    }
-    Status s = fileio::truncateFile(fd, static_cast<int64_t>(entryBytes), file);
+    auto fd = file.lease();
+    if (!fd)
+        return fd.status();
+    Status s = fileio::truncateFile(fd->get(), static_cast<int64_t>(entryBytes), file.path());
     if (s && preallocatedBytes > entryBytes)
-        s = fileio::truncateFile(fd, static_cast<int64_t>(preallocatedBytes), file);
-    if (temporary)
-        fileio::closeFd(fd);
+        s = fileio::truncateFile(fd->get(), static_cast<int64_t>(preallocatedBytes), file.path());
     return s;
 }
 
@@ -288,9 +278,9 @@ Status SegmentIndex::preallocate(int32_t maxIndexBytes)
                                        m_offsets.size() * kOffsetIndexEntrySize);
     const size_t timeBytes = std::max(preallocatedBytes(maxIndexBytes, kTimeIndexEntrySize),
                                       m_times.size() * kTimeIndexEntrySize);
-    Status s = resize(m_indexFd, m_indexPath, m_offsets.size() * kOffsetIndexEntrySize, indexBytes);
+    Status s = resize(m_indexFile, m_offsets.size() * kOffsetIndexEntrySize, indexBytes);
     if (s)
-        s = resize(m_timeIndexFd, m_timeIndexPath, m_times.size() * kTimeIndexEntrySize, timeBytes);
+        s = resize(m_timeIndexFile, m_times.size() * kTimeIndexEntrySize, timeBytes);
     if (!s)
         return s;
     m_preallocated = true;
@@ -305,9 +295,9 @@ Status SegmentIndex::trimToEntries()
     const size_t timeBytes = m_times.size() * kTimeIndexEntrySize;
     Status s = Status::ok();
     if (m_indexFileBytes != indexBytes)
-        s = resize(m_indexFd, m_indexPath, indexBytes, 0);
+        s = resize(m_indexFile, indexBytes, 0);
     if (s && m_timeIndexFileBytes != timeBytes)
-        s = resize(m_timeIndexFd, m_timeIndexPath, timeBytes, 0);
+        s = resize(m_timeIndexFile, timeBytes, 0);
     if (!s)
         return s;
     m_preallocated = false;
@@ -323,38 +313,20 @@ Status SegmentIndex::createEmpty(int32_t maxIndexBytes)
     m_times.clear();
     m_preallocated = false;
     m_indexFileBytes = m_timeIndexFileBytes = 0;
-    auto fd = fileio::openFile(m_indexPath, O_RDWR | O_CREAT | O_TRUNC);
-    if (!fd)
-        return fd.status();
-    m_indexFd = *fd;
-    fd = fileio::openFile(m_timeIndexPath, O_RDWR | O_CREAT | O_TRUNC);
-    if (!fd)
-        return fd.status();
-    m_timeIndexFd = *fd;
+    // preallocate() cuts both files to zero entries before extending them: an old file's
+    // entries never survive (what O_TRUNC did).
     return preallocate(maxIndexBytes);
 }
 
 Status SegmentIndex::openForAppend(int32_t maxIndexBytes)
 {
-    if (m_indexFd < 0) {
-        auto fd = fileio::openFile(m_indexPath, O_RDWR | O_CREAT);
-        if (!fd)
-            return fd.status();
-        m_indexFd = *fd;
-    }
-    if (m_timeIndexFd < 0) {
-        auto fd = fileio::openFile(m_timeIndexPath, O_RDWR | O_CREAT);
-        if (!fd)
-            return fd.status();
-        m_timeIndexFd = *fd;
-    }
     return preallocate(maxIndexBytes);
 }
 
 void SegmentIndex::closeFiles()
 {
-    fileio::closeFd(m_indexFd);
-    fileio::closeFd(m_timeIndexFd);
+    m_indexFile.close();
+    m_timeIndexFile.close();
 }
 
 Status SegmentIndex::removeFiles()

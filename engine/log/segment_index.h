@@ -6,10 +6,13 @@
 // to segment.index.bytes (rounded down to whole entries; ftruncate, so a sparse file that costs
 // no disk blocks) and trimmed to their entries when the segment rolls or the log closes. A
 // file left preallocated by a crash ends in zero entries: load() stops at the first one.
+// Both files are opened through the FdCache only when an entry is written or a file resized
+// (the entries in RAM answer every lookup), so an idle segment holds no index descriptor.
 // Owned by its Segment; engine thread only.
 #pragma once
 
 #include "core/status.h"
+#include "log/fd_cache.h"
 #include "log/log.h"
 
 #include <filesystem>
@@ -54,16 +57,15 @@ public:
     // Drops entries at or above `relativeOffset` (and offset entries at or past `position`).
     Status truncate(int64_t relativeOffset, int64_t position);
 
-    // Creates (or empties) both files, preallocated to `maxIndexBytes`, and keeps them open for
-    // appends: one open per file, which matters when segments roll often (creating a file is
-    // the slow part of a roll).
+    // Creates (or empties) both files, preallocated to `maxIndexBytes`; their descriptors stay
+    // in the FdCache, so the next appends need no open while the cache keeps them.
     Status createEmpty(int32_t maxIndexBytes);
-    // The files stay open for appends, preallocated to `maxIndexBytes` (Kafka's resizeIndexes
-    // on the active segment), only while the segment is active.
+    // The files preallocated to `maxIndexBytes` (Kafka's resizeIndexes on the active segment)
+    // while the segment is active.
     Status openForAppend(int32_t maxIndexBytes);
     // Kafka's trimToValidSize: both files cut to their entries (on roll and clean close).
     Status trimToEntries();
-    // Closes the files as they are (a crash: a preallocated file stays preallocated).
+    // Closes the files' descriptors as they are (a crash: a preallocated file stays preallocated).
     void closeFiles();
     Status removeFiles();
 
@@ -71,19 +73,18 @@ public:
     bool preallocated() const { return m_preallocated; }
 
 private:
-    Status appendBytes(int &fd, const std::filesystem::path &file, size_t entries, const uint8_t *data,
-                       size_t size);
+    Status appendBytes(CachedFile &file, size_t entries, const uint8_t *data, size_t size);
     Status preallocate(int32_t maxIndexBytes);
     // Sets a file's length to its entries then (if preallocated) back to the preallocated size,
     // so everything after the entries reads as zeros.
-    Status resize(int fd, const std::filesystem::path &file, size_t entryBytes, size_t preallocatedBytes);
+    Status resize(CachedFile &file, size_t entryBytes, size_t preallocatedBytes);
 
     std::filesystem::path m_indexPath;
     std::filesystem::path m_timeIndexPath;
     std::vector<IndexEntry> m_offsets;
     std::vector<TimeIndexEntry> m_times;
-    int m_indexFd = -1;
-    int m_timeIndexFd = -1;
+    CachedFile m_indexFile;
+    CachedFile m_timeIndexFile;
     bool m_preallocated = false;   // the files are at their preallocated sizes below
     size_t m_indexFileBytes = 0;
     size_t m_timeIndexFileBytes = 0;

@@ -25,9 +25,9 @@ constexpr int32_t kMinBatchLength = static_cast<int32_t>(kBatchHeaderSize - kLog
 BatchScan Segment::scan(int64_t to, bool checkCrc, const BatchFn &fn) const
 {
     BatchScan result;
-    Status s = ensureFd();
-    if (!s) {
-        result.problem = s.message();
+    auto fd = logFd();
+    if (!fd) {
+        result.problem = fd.status().message();
         return result;
     }
     Bytes buffer;              // checkCrc: a window of the file starting at bufferStart
@@ -37,7 +37,7 @@ BatchScan Segment::scan(int64_t to, bool checkCrc, const BatchFn &fn) const
     // Bytes [pos, pos + size) of the file, or nullptr on a read error (problem set).
     auto fetch = [&](int64_t pos, size_t size) -> const uint8_t * {
         if (!checkCrc) {
-            auto n = fileio::preadUpTo(m_fd, header, size, pos, m_logPath);
+            auto n = fileio::preadUpTo(fd->get(), header, size, pos, m_logPath);
             if (!n || *n < size) {
                 result.problem = n ? fmt::format("short read at position {}", pos) : n.status().message();
                 return nullptr;
@@ -47,7 +47,7 @@ BatchScan Segment::scan(int64_t to, bool checkCrc, const BatchFn &fn) const
         if (pos < bufferStart || pos + static_cast<int64_t>(size) > bufferStart + static_cast<int64_t>(buffer.size())) {
             const int64_t want = std::min(std::max<int64_t>(kScanChunk, static_cast<int64_t>(size)), to - pos);
             buffer.resize(static_cast<size_t>(want));
-            auto n = fileio::preadUpTo(m_fd, buffer.data(), buffer.size(), pos, m_logPath);
+            auto n = fileio::preadUpTo(fd->get(), buffer.data(), buffer.size(), pos, m_logPath);
             if (!n || *n < size) {
                 result.problem = n ? fmt::format("short read at position {}", pos) : n.status().message();
                 return nullptr;
@@ -119,9 +119,7 @@ Result<std::unique_ptr<Segment>> Segment::open(const fs::path &dir, int64_t base
                                                std::vector<LogEvent> &events)
 {
     std::unique_ptr<Segment> segment(new Segment(dir, baseOffset, nowMs));
-    Status s = segment->ensureFd();
-    if (s)
-        s = segment->recover(validate, indexIntervalBytes, events);
+    Status s = segment->recover(validate, indexIntervalBytes, events);
     if (!s)
         return s;
     if (!segment->empty())
@@ -131,7 +129,10 @@ Result<std::unique_ptr<Segment>> Segment::open(const fs::path &dir, int64_t base
 
 Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<LogEvent> &events)
 {
-    auto size = fileio::fileSize(m_fd, m_logPath);
+    auto fd = logFd();
+    if (!fd)
+        return fd.status();
+    auto size = fileio::fileSize(fd->get(), m_logPath);
     if (!size)
         return size.status();
     m_size = *size;
@@ -172,7 +173,7 @@ Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<L
 
     if (!scanned.problem.empty()) {
         const int64_t removed = m_size - scanned.validBytes;
-        Status s = fileio::truncateFile(m_fd, scanned.validBytes, m_logPath);
+        Status s = fileio::truncateFile(fd->get(), scanned.validBytes, m_logPath);
         if (!s)
             return s;
         spdlog::warn("{}: {}; truncated at byte position {}, {} bytes removed", m_logPath.string(),

@@ -97,6 +97,11 @@ ClusterView::ClusterView(QWidget *parent) : QWidget(parent)
 
     m_hlTimer.setInterval(40);
     connect(&m_hlTimer, &QTimer::timeout, this, &ClusterView::stepHighlight);
+    m_deferred.setSingleShot(true);
+    connect(&m_deferred, &QTimer::timeout, this, [this] {
+        if (m_stale && isVisible())
+            rebuildMap();
+    });
     retranslateUi();
 }
 
@@ -252,10 +257,18 @@ void ClusterView::setSnapshot(std::shared_ptr<const kl::ClusterSnapshot> snapsho
         return;
     m_snapshot = std::move(snapshot);
     syncTopicCombo();
-    if (isVisible() || m_columns.isEmpty())
+    if (isVisible() || m_columns.isEmpty()) {
+        const qint64 due = 3 * m_lastBuildMs;
+        if (m_lastBuildMs >= 10 && m_sinceBuild.isValid() && m_sinceBuild.elapsed() < due) {
+            m_stale = true; // a big cluster: the latest snapshot is drawn when the pause is over
+            if (!m_deferred.isActive())
+                m_deferred.start(static_cast<int>(due - m_sinceBuild.elapsed()));
+            return;
+        }
         rebuildMap();
-    else
+    } else {
         m_stale = true; // nobody looks: skip the work until the tab is shown
+    }
 }
 
 void ClusterView::showEvent(QShowEvent *event)
@@ -309,6 +322,9 @@ void ClusterView::rebuildMap()
     if (!m_snapshot)
         return;
     m_stale = false;
+    m_deferred.stop();
+    QElapsedTimer building;
+    building.start();
     m_map = ClusterMap::build(*m_snapshot, m_filter, m_showInternal->isChecked());
     bool sameBrokers = m_map.brokers.size() == m_columns.size();
     for (qsizetype i = 0; sameBrokers && i < m_columns.size(); ++i)
@@ -318,6 +334,8 @@ void ClusterView::rebuildMap()
     for (qsizetype i = 0; i < m_columns.size(); ++i)
         updateColumn(m_columns[i], m_map.brokers[i]);
     updatePartitionBar();
+    m_lastBuildMs = building.elapsed();
+    m_sinceBuild.start();
 }
 
 void ClusterView::rebuildColumns()

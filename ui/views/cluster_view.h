@@ -108,7 +108,13 @@ private:
 
     std::shared_ptr<const kl::ClusterSnapshot> m_snapshot;
     clustermap::ClusterMap m_map;
-    bool m_stale = false; // a snapshot arrived while hidden: rebuild when shown
+    bool m_stale = false; // a snapshot arrived while hidden (or too soon): rebuild when shown / due
+    // A map of 30,000 replica tiles takes tens of ms to build: snapshots arriving sooner than
+    // 3x the last build's time after it are drawn by m_deferred, so building takes at most a
+    // quarter of the GUI thread and input stays served (issue 10, Scale).
+    QElapsedTimer m_sinceBuild;
+    qint64 m_lastBuildMs = 0;
+    QTimer m_deferred;
     QString m_filter;
     QString m_selectedTopic;
     int m_selectedPartition = -1;

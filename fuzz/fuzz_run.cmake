@@ -15,6 +15,8 @@
 # re-read on a wall-clock timer. The target runs in WORK with KAFKALAB_FUZZ_SCRATCH=tmp, so the
 # files it writes have the same (relative) path, and the same length, on every machine.
 #
+# Address-space randomisation is turned off for the run (below), else it differs each time.
+#
 # A crash, leak, timeout or out-of-memory input is kept in WORK/crashes/ and the failure message
 # names it and says how to re-run it.
 string(REPLACE "^^" ";" SEEDS "${SEEDS}")
@@ -34,6 +36,17 @@ list(LENGTH _files _count)
 
 file(MAKE_DIRECTORY "${WORK}")
 set(_env ${CMAKE_COMMAND} -E env KAFKALAB_FUZZ_SCRATCH=tmp)
+# Address-space randomisation changes the pointer values the code compares, which libFuzzer's
+# comparison tracing feeds back into its mutations: the same binary, seeds and -seed gave a
+# different run each time (cov/ft/corp in the DONE line). Without randomisation (setarch -R) the
+# run repeats exactly. Some containers forbid it; then the run goes on and says so.
+execute_process(COMMAND setarch -R true RESULT_VARIABLE _norandom OUTPUT_QUIET ERROR_QUIET)
+if(_norandom EQUAL 0)
+  list(PREPEND _env setarch -R)
+  set(_repeatable "repeatable")
+else()
+  set(_repeatable "NOT repeatable: setarch -R is not available, so addresses are randomised")
+endif()
 set(_limits -rss_limit_mb=2048 -timeout=10)
 
 # The part of libFuzzer's output worth showing on a failure: from the sanitizer's or libFuzzer's
@@ -103,9 +116,10 @@ if(NOT rc EQUAL 0)
   endif()
   _fuzz_report("${err}" _tail)
   message(FATAL_ERROR
-    "${NAME} failed (${rc}) on a mutated input (-seed=1, ${RUNS} runs from ${_count} seed files).\n"
+    "${NAME} failed (${rc}) on a mutated input (-seed=1, ${RUNS} runs from ${_count} seed files, ${_repeatable}).\n"
     "  The input: ${_input}\n"
     "  Re-run it: ${FUZZER} ${_input}\n"
+    "  The whole run again: ctest --test-dir build-fuzz -R '^${NAME}$' --output-on-failure\n"
     "  Once fixed, copy it into fuzz/corpus/${NAME}/ under a name saying what it is, so every run "
     "replays it (test ${NAME}_replay).\n"
     "  Full output: ${WORK}/fuzz.log\n${_tail}")
@@ -113,4 +127,4 @@ endif()
 # The figures that show two runs went the same way: the final coverage line and the run count.
 string(REGEX MATCHALL "#[0-9]+[ \t]+DONE[^\n]*" _done "${err}")
 string(REGEX MATCH "Done [0-9]+ runs" _runs "${err}")
-message(STATUS "${NAME}: ${_runs} from ${_count} seed files; ${_done}")
+message(STATUS "${NAME}: ${_runs} from ${_count} seed files (${_repeatable}); ${_done}")

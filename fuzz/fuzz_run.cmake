@@ -35,7 +35,10 @@ endif()
 list(LENGTH _files _count)
 
 file(MAKE_DIRECTORY "${WORK}")
-set(_env ${CMAKE_COMMAND} -E env KAFKALAB_FUZZ_SCRATCH=tmp)
+# A fixed, minimal environment and (below) only paths relative to WORK: with randomisation off,
+# the stack and heap addresses still move with the size of the environment and of argv, and a
+# clone at another path then fuzzed differently.
+set(_env env -i KAFKALAB_FUZZ_SCRATCH=tmp PATH=/usr/bin:/bin LANG=C)
 # Address-space randomisation changes the pointer values the code compares, which libFuzzer's
 # comparison tracing feeds back into its mutations: the same binary, seeds and -seed gave a
 # different run each time (cov/ft/corp in the DONE line). Without randomisation (setarch -R) the
@@ -98,19 +101,27 @@ foreach(_f IN LISTS _files)
     message(FATAL_ERROR "${NAME}: seed path ${_f} contains a comma, which -seed_inputs cannot take")
   endif()
 endforeach()
-string(REPLACE ";" "," _list "${_files}")
+set(_relative "")
+foreach(_f IN LISTS _files)
+  file(RELATIVE_PATH _r "${WORK}" "${_f}")
+  list(APPEND _relative "${_r}")
+endforeach()
+string(REPLACE ";" "," _list "${_relative}")
+file(RELATIVE_PATH _fuzzer "${WORK}" "${FUZZER}")
 file(WRITE "${WORK}/seed-inputs.txt" "${_list}")
 # Fresh scratch corpus (libFuzzer writes the inputs it finds there) and crash directory.
 file(REMOVE_RECURSE "${WORK}/corpus" "${WORK}/crashes" "${WORK}/tmp")
 file(MAKE_DIRECTORY "${WORK}/corpus" "${WORK}/crashes")
-execute_process(COMMAND ${_env} "${FUZZER}" -seed=1 -runs=${RUNS} -max_len=65536 ${_limits} -reload=0
-                        -print_final_stats=1 "-artifact_prefix=${WORK}/crashes/"
-                        "-seed_inputs=@${WORK}/seed-inputs.txt" "${WORK}/corpus"
+execute_process(COMMAND ${_env} "${_fuzzer}" -seed=1 -runs=${RUNS} -max_len=65536 ${_limits} -reload=0
+                        -print_final_stats=1 -artifact_prefix=crashes/ -seed_inputs=@seed-inputs.txt corpus
                 WORKING_DIRECTORY "${WORK}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 file(WRITE "${WORK}/fuzz.log" "${err}")
 if(NOT rc EQUAL 0)
   string(REGEX MATCH "Test unit written to ([^\n]*)" _unit "${err}")
-  set(_input "${CMAKE_MATCH_1}")
+  set(_input "")
+  if(CMAKE_MATCH_1)
+    set(_input "${WORK}/${CMAKE_MATCH_1}")
+  endif()
   if(_input STREQUAL "")
     file(GLOB _input "${WORK}/crashes/*")
   endif()

@@ -5,7 +5,10 @@ function(kafkalab_target_defaults target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
   if(KAFKALAB_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    # -fno-sanitize-recover: undefined behaviour stops the program (and fails its test) instead of
+    # printing a line CTest never looks at.
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()

@@ -1,8 +1,15 @@
 // Helpers for fuzz targets whose code under test reads files: writes the input to a file in a
-// per-process temporary directory (kept between runs, removed at exit).
+// per-process scratch directory (kept between runs, removed at exit).
+//
+// The directory is $KAFKALAB_FUZZ_SCRATCH/kafkalab-fuzz-<pid, 10 digits> when that variable is
+// set (fuzz_run.cmake sets it to a relative "tmp" in the test's working directory), else the
+// same under the system temp directory. The file paths end up in the messages the readers
+// build, and their length decides how often some loops run, which libFuzzer counts as coverage:
+// a path of the same text and length in every run and on every machine keeps runs identical.
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,13 +22,16 @@ namespace kl::fuzz {
 inline const std::filesystem::path &scratchDir()
 {
     static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("kafkalab-fuzz-" + std::to_string(::getpid()));
+        char name[32];
+        std::snprintf(name, sizeof name, "kafkalab-fuzz-%010ld", static_cast<long>(::getpid()));
+        const char *base = std::getenv("KAFKALAB_FUZZ_SCRATCH");
+        auto d = (base && *base ? std::filesystem::path(base) : std::filesystem::temp_directory_path()) / name;
         std::filesystem::create_directories(d);
+        static std::filesystem::path removeAtExit;
+        removeAtExit = d;
         std::atexit([] {
             std::error_code ec;
-            std::filesystem::remove_all(std::filesystem::temp_directory_path()
-                    / ("kafkalab-fuzz-" + std::to_string(::getpid())),
-                ec);
+            std::filesystem::remove_all(removeAtExit, ec);
         });
         return d;
     }();

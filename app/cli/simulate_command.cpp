@@ -6,6 +6,14 @@
 // and actions that did not do what the file said go to stderr as FILE:LINE: reason, exit 1;
 // a malformed file is FILE:LINE[:COLUMN]: reason, exit 2.
 // Without --data-dir the brokers live in a fresh temporary directory removed afterwards.
+// A bad command line or an unusable --data-dir / TMPDIR is exit 2 too, saying what is accepted.
+//
+// Record timestamps: the manual clock starts so that the scenario ENDS at the current wall time
+// (whole seconds), as if its records had just been produced. A --data-dir kept for later then
+// opens in kafkalab-broker or the GUI with its segments inside retention.ms (7 days by default),
+// instead of being deleted at once by retention as with a fixed 2023 start. The timeline on
+// stdout counts from the scenario's start, so it is the same bytes whatever the start;
+// --start-time-ms pins the start too (byte-identical data directories).
 #include "commands.h"
 
 #include "../cli_numbers.h"
@@ -18,6 +26,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -39,8 +48,22 @@ struct SimulateOptions {
     std::string file;
     std::optional<uint64_t> seed;
     std::string dataDir;
+    std::optional<int64_t> startTimeMs;
     bool progress = false;
 };
+
+// The engine clock at scenario time 0: the given start, else the current wall time in whole
+// seconds minus the scenario's length, so its last records are stamped about now.
+int64_t scenarioStartMs(const Scenario &scenario, const std::optional<int64_t> &given)
+{
+    if (given)
+        return *given;
+    const int64_t nowMs = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count()
+        * 1000;
+    return std::max<int64_t>(0, nowMs - scenario.endMs);
+}
 
 // A fresh directory under the system temp dir, removed when this goes out of scope.
 class TempDir {
@@ -96,6 +119,7 @@ int runSimulate(const SimulateOptions &o)
     std::optional<TempDir> temp;
     ScenarioRunOptions options;
     options.seed = o.seed;
+    options.startMs = scenarioStartMs(*parsed.scenario, o.startTimeMs);
     // Progress on stderr: asked for, or a terminal (a long run must not look hung). At most one
     // line a second of wall time; on a terminal the line is rewritten in place.
     const bool tty = ::isatty(STDERR_FILENO) == 1;
@@ -115,7 +139,7 @@ int runSimulate(const SimulateOptions &o)
         temp.emplace();
         if (temp->path().empty()) {
             std::cerr << "kafkalab-cli simulate: " << temp->error() << '\n';
-            return 1;
+            return 2;
         }
         options.dataDir = temp->path();
     } else {
@@ -124,12 +148,13 @@ int runSimulate(const SimulateOptions &o)
         if (fs::exists(o.dataDir, ec) && !fs::is_directory(o.dataDir, ec)) {
             std::cerr << "kafkalab-cli simulate: --data-dir " << o.dataDir
                       << " is a file, not a directory (give an empty or new directory)\n";
-            return 1;
+            return 2;
         }
         if (fs::exists(o.dataDir, ec) && !fs::is_empty(o.dataDir, ec)) {
             std::cerr << "kafkalab-cli simulate: --data-dir " << o.dataDir
-                      << " is not empty (a scenario starts from an empty cluster)\n";
-            return 1;
+                      << " is not empty (a scenario starts from an empty cluster: give an empty or new "
+                         "directory)\n";
+            return 2;
         }
         options.dataDir = o.dataDir;
     }
@@ -162,6 +187,10 @@ Command addSimulateCommand(CLI::App &app)
     sub->add_option("scenario", options->file, "Scenario file (JSON; see docs/SCENARIOS.md)")->required();
     sub->add_option("--seed", options->seed, "Override the scenario's seed")
         ->check(wholeNumber(0, INT64_MAX, "a scenario's seed range"));
+    sub->add_option("--start-time-ms", options->startTimeMs,
+           "Engine clock at scenario time 0 (Unix ms; record timestamps count from it); default: the "
+           "scenario ends at the current time")
+        ->check(wholeNumber(0, 253'402'300'799'999, "Unix time in milliseconds, up to the year 9999"));
     sub->add_flag("--progress", options->progress,
         "Print how far the run is on stderr (always on when stderr is a terminal)");
     sub->add_option("--data-dir", options->dataDir,

@@ -3075,6 +3075,10 @@ Log start offset %2, high watermark %3.</source>
         <source>No scenario is playing</source>
         <translation>재생 중인 시나리오가 없습니다</translation>
     </message>
+    <message>
+        <source>%1: is a directory, not a scenario file (give a .json file)</source>
+        <translation>%1: 시나리오 파일이 아니라 디렉터리입니다 (.json 파일을 지정하세요)</translation>
+    </message>
 </context>
 <context>
     <name>SegmentBrowser</name>

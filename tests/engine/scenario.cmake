@@ -85,7 +85,7 @@ if(TARGET kafkalab-cli)
 endif()
 
 # Bad command lines and unusable paths (issue 10, "Messages"): each says what was wrong and
-# what is accepted, exit 2 for a bad argument or file, 1 for a run that could not start.
+# what is accepted, exit 2 (a bad argument, file, --data-dir or TMPDIR).
 if(TARGET kafkalab-cli)
   set(_msgs ${CMAKE_CURRENT_BINARY_DIR}/cli-messages)
   file(MAKE_DIRECTORY ${_msgs}/a-directory.json)
@@ -106,9 +106,17 @@ if(TARGET kafkalab-cli)
     REGEX "a-directory\\.json: is a directory, not a scenario file" ARGS simulate ${_msgs}/a-directory.json)
   scenario_cli_test(cli_simulate_binary EXIT 2
     REGEX "binary\\.json:1:1: this is not a JSON text file: control byte 0x7F" ARGS simulate ${_msgs}/binary.json)
-  scenario_cli_test(cli_simulate_data_dir_is_a_file EXIT 1
-    REGEX "--data-dir .*a-file is a file, not a directory" ARGS simulate ${_ok} --data-dir ${_msgs}/a-file)
-  scenario_cli_test(cli_simulate_missing_tmpdir EXIT 1
+  scenario_cli_test(cli_simulate_data_dir_is_a_file EXIT 2
+    REGEX "--data-dir .*a-file is a file, not a directory \\(give an empty or new directory\\)"
+    ARGS simulate ${_ok} --data-dir ${_msgs}/a-file)
+  file(WRITE ${_msgs}/full-dir/something "")
+  scenario_cli_test(cli_simulate_data_dir_not_empty EXIT 2
+    REGEX "--data-dir .*full-dir is not empty \\(a scenario starts from an empty cluster: give an empty or new directory\\)"
+    ARGS simulate ${_ok} --data-dir ${_msgs}/full-dir)
+  scenario_cli_test(cli_simulate_negative_start_time EXIT 2
+    REGEX "--start-time-ms: must be a whole number 0\\.\\.253402300799999 \\(Unix time in milliseconds.*got '-5'"
+    ARGS simulate ${_ok} --start-time-ms -5)
+  scenario_cli_test(cli_simulate_missing_tmpdir EXIT 2
     REGEX "TMPDIR=${_msgs}/none cannot be used \\(No such file or directory\\); set TMPDIR" ARGS simulate ${_ok})
   set_tests_properties(cli_simulate_missing_tmpdir PROPERTIES ENVIRONMENT TMPDIR=${_msgs}/none)
 endif()
@@ -127,6 +135,12 @@ if(TARGET kafkalab-broker)
     ARGS --data-dir ${_bd} --duration-ms -1)
   broker_args_test(broker_negative_seed REGEX "--seed: must be a whole number 0\\.\\.18446744073709551615, got '-1'"
     ARGS --data-dir ${_bd} --seed -1)
+  broker_args_test(broker_overflowing_seed
+    REGEX "--seed: must be a whole number 0\\.\\.18446744073709551615, got '18446744073709551616'"
+    ARGS --data-dir ${_bd} --seed 18446744073709551616)
+  broker_args_test(broker_overflowing_duration
+    REGEX "--duration-ms: must be a whole number 0\\.\\.9223372036854775807 \\(milliseconds.*got '9223372036854775808'"
+    ARGS --data-dir ${_bd} --duration-ms 9223372036854775808)
   broker_args_test(broker_topic_trailing_letters REGEX "'t:1x': PARTITIONS must be a whole number 1\\.\\.100000, got '1x'"
     ARGS --data-dir ${_bd} --create-topic t:1x --duration-ms 1)
   broker_args_test(broker_topic_too_many_fields REGEX "'t:1:1:1': expected NAME:PARTITIONS or NAME:PARTITIONS:RF"
@@ -135,4 +149,13 @@ if(TARGET kafkalab-broker)
     ARGS --data-dir ${_bd} --create-topic t:2:3: --duration-ms 1)
   broker_args_test(broker_topic_rf_above_brokers REGEX "RF must be a whole number 1\\.\\.3 \\(the broker count\\), got '4'"
     ARGS --data-dir ${_bd} --create-topic t:2:4 --duration-ms 1)
+endif()
+# Issue 10: a `simulate --data-dir` output opened in kafkalab-broker keeps its records (the
+# simulated clock ends at the current time instead of starting in 2023, which retention deleted).
+if(TARGET kafkalab-cli AND TARGET kafkalab-broker)
+  add_test(NAME simulate_data_dir_survives_broker_retention
+           COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:kafkalab-cli> -DBROKER=$<TARGET_FILE:kafkalab-broker>
+                   -DSCENARIO=${PROJECT_SOURCE_DIR}/resources/scenarios/leader-failover.json
+                   -DDIR=${CMAKE_CURRENT_BINARY_DIR}/simulate-then-broker -DPARTITION=orders-0 -DRECORDS=20
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/simulate_then_broker.cmake)
 endif()

@@ -39,6 +39,12 @@ Bridge &ScenarioWorkspace::bridge() const
 std::shared_ptr<const kl::Scenario> ScenarioWorkspace::loadScenario(const QString &path, QString *error)
 {
     const QString name = QFileInfo(path).fileName();
+    // Qt's own text for a directory ("file to open is a directory") does not say what to give.
+    if (QFileInfo(path).isDir()) {
+        if (error)
+            *error = tr("%1: is a directory, not a scenario file (give a .json file)").arg(name);
+        return nullptr;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)

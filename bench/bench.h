@@ -27,4 +27,9 @@ int runRebalance(std::span<const std::string> args);
 // [--keep]: creates, idles, closes and reopens that many partitions; times, RSS, open fds.
 int runScale(std::span<const std::string> args);
 
+// dump-memory [--cli PATH] [--as-limit-mb N] [--only NAME] [--dir D]: peak RSS and time of
+// `kafkalab-cli dump-log` on the issue 10 reproducers (hostile batches, sparse files, a 1 GB
+// index), built at full size in a temp dir.
+int runDumpMemory(std::span<const std::string> args);
+
 } // namespace kl::bench

@@ -21,6 +21,8 @@ const Subcommand kSubcommands[] = {
      kl::bench::runStorageAppend},
     {"gui-live", "[--rate 20000] [--seconds 10]  GUI responsiveness while an auto-producer runs", kl::bench::runGuiLive},
     {"replication", "[--batches 1000] [--in-flight 20] [--seeds 2000] [--commit-seeds 2000]  RF 3 acks=all vs RF 1 acks=1; replication and offset-commit simulations (seeds/s)", kl::bench::runReplication},
+    {"dump-memory", "[--cli PATH] [--as-limit-mb N] [--only NAME]  peak RSS of kafkalab-cli dump-log on hostile segment files",
+     kl::bench::runDumpMemory},
     {"rebalance", "[--consumers 100] [--partitions 200] [--heartbeat-ms 3000]  leave -> Stable engine time; eager vs cooperative revoked/moved", kl::bench::runRebalance},
     {"scale", "[--partitions 10000] [--rf 3] [--brokers 3] [--per-topic 1000] [--idle-ms 2000] [--dir D] [--keep]  create, idle, close and reopen: times, RSS, open fds", kl::bench::runScale},
 };

@@ -1,5 +1,6 @@
-// Record batch codecs over zlib, snappy, lz4 (frame) and zstd. Decompression never produces
-// more than kMaxDecompressedSize bytes, so a hostile batch cannot blow up memory.
+// Record batch codecs over zlib, snappy, lz4 (frame) and zstd. Decompression streams (a
+// ByteSource per codec) and never produces more than kMaxDecompressedSize bytes in all, nor
+// holds more than one zstd window / xerial block, so a hostile batch cannot blow up memory.
 #include "log/compression.h"
 
 #include "log/bytes.h"
@@ -9,16 +10,16 @@
 #include <snappy.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include <algorithm>
 #include <cstring>
+#include <snappy-sinksource.h>
 
 namespace kl {
 
 namespace {
 
-// Far above any batch max.message.bytes allows, far below what hurts the machine.
-constexpr size_t kMaxDecompressedSize = 64u << 20;
 constexpr size_t kChunk = 64u << 10;
 constexpr uint8_t kXerialMagic[8] = {0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0};
 constexpr size_t kXerialHeaderSize = 16; // magic + int32 version + int32 compatible version
@@ -33,18 +34,6 @@ Status tooLarge(Compression codec)
 {
     return corrupt(codec, fmt::format("decompressed data exceeds the {} MiB limit",
                                       kMaxDecompressedSize >> 20));
-}
-
-// Grows `out` by up to kChunk bytes for a streaming decoder, within the overall limit.
-// Returns false when the limit is reached.
-bool growOutput(Bytes &out, size_t startSize, size_t &used)
-{
-    const size_t produced = out.size() - startSize;
-    if (produced >= kMaxDecompressedSize)
-        return false;
-    used = out.size();
-    out.resize(out.size() + std::min(kChunk, kMaxDecompressedSize - produced));
-    return true;
 }
 
 // ---- gzip ----
@@ -70,92 +59,7 @@ Status gzipCompress(ByteView in, Bytes &out, int32_t level)
     return Status::ok();
 }
 
-Status gzipDecompress(ByteView in, Bytes &out)
-{
-    z_stream z{};
-    // 15 + 32: accept a gzip or zlib header, whichever is there.
-    if (inflateInit2(&z, 15 + 32) != Z_OK)
-        return Status::error(ErrorCode::UnknownServerError, "gzip: inflateInit2 failed");
-    z.next_in = const_cast<Bytef *>(in.data());
-    z.avail_in = static_cast<uInt>(in.size());
-    const size_t start = out.size();
-    int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
-        size_t used = 0;
-        if (!growOutput(out, start, used)) {
-            inflateEnd(&z);
-            out.resize(start);
-            return tooLarge(Compression::Gzip);
-        }
-        z.next_out = out.data() + used;
-        z.avail_out = static_cast<uInt>(out.size() - used);
-        rc = inflate(&z, Z_NO_FLUSH);
-        out.resize(out.size() - z.avail_out);
-        if (rc == Z_STREAM_END)
-            break;
-        if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            const std::string msg = z.msg ? z.msg : "error " + std::to_string(rc);
-            const size_t at = in.size() - z.avail_in;
-            inflateEnd(&z);
-            out.resize(start);
-            return corrupt(Compression::Gzip, fmt::format("{} at compressed byte {}", msg, at));
-        }
-        if (rc == Z_BUF_ERROR && z.avail_in == 0) {
-            inflateEnd(&z);
-            out.resize(start);
-            return corrupt(Compression::Gzip, fmt::format("truncated stream after {} compressed bytes", in.size()));
-        }
-    }
-    inflateEnd(&z);
-    return Status::ok();
-}
-
 // ---- snappy ----
-
-Status snappyBlock(ByteView block, Bytes &out, size_t start, size_t where)
-{
-    size_t length = 0;
-    const char *src = reinterpret_cast<const char *>(block.data());
-    if (!snappy::GetUncompressedLength(src, block.size(), &length))
-        return corrupt(Compression::Snappy, fmt::format("bad block header at compressed byte {}", where));
-    if (length > kMaxDecompressedSize - (out.size() - start))
-        return tooLarge(Compression::Snappy);
-    const size_t at = out.size();
-    out.resize(at + length);
-    if (!snappy::RawUncompress(src, block.size(), reinterpret_cast<char *>(out.data() + at)))
-        return corrupt(Compression::Snappy, fmt::format("corrupt block at compressed byte {}", where));
-    return Status::ok();
-}
-
-Status snappyDecompress(ByteView in, Bytes &out)
-{
-    const size_t start = out.size();
-    Status s;
-    if (in.size() >= kXerialHeaderSize && std::memcmp(in.data(), kXerialMagic, 8) == 0) {
-        // xerial framing (Java client, kafka-python): header, then [int32 length][raw block]...
-        size_t pos = kXerialHeaderSize;
-        while (s && pos < in.size()) {
-            if (in.size() - pos < 4) {
-                s = corrupt(Compression::Snappy, fmt::format("truncated xerial block length at byte {}", pos));
-                break;
-            }
-            const int32_t length = bytes::getI32(in.data() + pos);
-            if (length < 0 || static_cast<size_t>(length) > in.size() - pos - 4) {
-                s = corrupt(Compression::Snappy,
-                            fmt::format("xerial block at byte {} says {} bytes, {} remain", pos, length,
-                                        in.size() - pos - 4));
-                break;
-            }
-            s = snappyBlock(in.subspan(pos + 4, static_cast<size_t>(length)), out, start, pos + 4);
-            pos += 4 + static_cast<size_t>(length);
-        }
-    } else {
-        s = snappyBlock(in, out, start, 0);
-    }
-    if (!s)
-        out.resize(start);
-    return s;
-}
 
 // ---- lz4 (frame format) ----
 
@@ -191,41 +95,6 @@ Status lz4Compress(ByteView in, Bytes &out, int32_t level)
     return Status::ok();
 }
 
-Status lz4Decompress(ByteView in, Bytes &out)
-{
-    LZ4F_dctx *ctx = nullptr;
-    if (LZ4F_isError(LZ4F_createDecompressionContext(&ctx, LZ4F_VERSION)))
-        return Status::error(ErrorCode::UnknownServerError, "lz4: cannot create a context");
-    const size_t start = out.size();
-    size_t pos = 0;
-    size_t hint = 1;
-    Status s;
-    while (hint != 0) { // 0 = the frame is complete
-        size_t used = 0;
-        if (!growOutput(out, start, used)) {
-            s = tooLarge(Compression::Lz4);
-            break;
-        }
-        size_t dstSize = out.size() - used;
-        size_t srcSize = in.size() - pos;
-        hint = LZ4F_decompress(ctx, out.data() + used, &dstSize, in.data() + pos, &srcSize, nullptr);
-        out.resize(used + dstSize);
-        if (LZ4F_isError(hint)) {
-            s = corrupt(Compression::Lz4, fmt::format("{} near compressed byte {}", LZ4F_getErrorName(hint), pos));
-            break;
-        }
-        pos += srcSize;
-        if (hint != 0 && srcSize == 0 && dstSize == 0) { // no progress: input ended early
-            s = corrupt(Compression::Lz4, fmt::format("truncated frame after {} compressed bytes", in.size()));
-            break;
-        }
-    }
-    LZ4F_freeDecompressionContext(ctx);
-    if (!s)
-        out.resize(start);
-    return s;
-}
-
 // ---- zstd ----
 
 Status zstdCompress(ByteView in, Bytes &out, int32_t level)
@@ -242,44 +111,363 @@ Status zstdCompress(ByteView in, Bytes &out, int32_t level)
     return Status::ok();
 }
 
-Status zstdDecompress(ByteView in, Bytes &out)
-{
-    // Streaming: producers (e.g. the Java client) may omit the content size from the frame.
-    ZSTD_DStream *ds = ZSTD_createDStream();
-    if (!ds)
-        return Status::error(ErrorCode::UnknownServerError, "zstd: cannot create a stream");
-    ZSTD_initDStream(ds);
-    const size_t start = out.size();
-    ZSTD_inBuffer input{in.data(), in.size(), 0};
-    Status s;
-    size_t rc = 1;
-    while (rc != 0) { // 0 = a frame finished and was flushed
-        size_t used = 0;
-        if (!growOutput(out, start, used)) {
-            s = tooLarge(Compression::Zstd);
-            break;
+// ---- streaming decompression ----
+
+// The input of a decompressor: the compressed bytes as the source yields them, with the count
+// consumed so far (error positions are "compressed byte N").
+struct Input {
+    explicit Input(ByteSource &s) : source(s) {}
+    ByteSource &source;
+    ByteView chunk;
+    uint64_t consumedBefore = 0; // bytes of the chunks before `chunk`
+    bool ended = false;
+    // Fetches the next chunk once `chunk` is used up; false on a source error (in `status`).
+    bool refill(Status &status)
+    {
+        while (chunk.empty() && !ended) {
+            auto r = source.next();
+            if (!r) {
+                status = r.status();
+                return false;
+            }
+            if (r->empty())
+                ended = true;
+            chunk = *r;
         }
-        ZSTD_outBuffer output{out.data() + used, out.size() - used, 0};
-        const size_t before = input.pos;
-        rc = ZSTD_decompressStream(ds, &output, &input);
-        out.resize(used + output.pos);
-        if (ZSTD_isError(rc)) {
-            s = corrupt(Compression::Zstd, fmt::format("{} near compressed byte {}", ZSTD_getErrorName(rc), before));
-            break;
-        }
-        if (rc != 0 && input.pos == before && output.pos == 0) { // no progress: input ended early
-            s = corrupt(Compression::Zstd, fmt::format("truncated frame after {} compressed bytes", in.size()));
-            break;
-        }
-        // Several frames back to back are legal: continue with the next one.
-        if (rc == 0 && input.pos < in.size())
-            rc = 1;
+        return true;
     }
-    ZSTD_freeDStream(ds);
-    if (!s)
-        out.resize(start);
-    return s;
-}
+};
+
+// The output side shared by the streaming codecs: a 64 KiB buffer, and the total produced,
+// which may not pass kMaxDecompressedSize.
+class CodecSource : public ByteSource {
+protected:
+    CodecSource(Compression codec, ByteSource &input) : m_codec(codec), m_in(input) {}
+    // Room for the next call of the codec, 0 when the limit is reached.
+    size_t room() const { return std::min(kChunk, kMaxDecompressedSize - m_produced); }
+    Result<ByteView> produced(size_t n)
+    {
+        m_produced += n;
+        return ByteView(m_out.data(), n);
+    }
+    Result<ByteView> fail(Status s)
+    {
+        m_failed = s;
+        return s;
+    }
+    Compression m_codec;
+    Input m_in;
+    Bytes m_out = Bytes(kChunk);
+    size_t m_produced = 0;
+    bool m_done = false;
+    Status m_failed;
+};
+
+class GzipSource final : public CodecSource {
+public:
+    explicit GzipSource(ByteSource &input) : CodecSource(Compression::Gzip, input)
+    {
+        // 15 + 32: accept a gzip or zlib header, whichever is there.
+        m_ok = inflateInit2(&m_z, 15 + 32) == Z_OK;
+    }
+    ~GzipSource() override
+    {
+        if (m_ok)
+            inflateEnd(&m_z);
+    }
+    Result<ByteView> next() override
+    {
+        if (!m_failed)
+            return m_failed;
+        if (!m_ok)
+            return fail(Status::error(ErrorCode::UnknownServerError, "gzip: inflateInit2 failed"));
+        while (!m_done) {
+            const size_t n = room();
+            if (n == 0)
+                return fail(tooLarge(m_codec));
+            Status s;
+            if (!m_in.refill(s))
+                return fail(s);
+            m_z.next_in = const_cast<Bytef *>(m_in.chunk.data());
+            m_z.avail_in = static_cast<uInt>(std::min<size_t>(m_in.chunk.size(), UINT32_MAX));
+            const uInt availIn = m_z.avail_in;
+            m_z.next_out = m_out.data();
+            m_z.avail_out = static_cast<uInt>(n);
+            const int rc = inflate(&m_z, Z_NO_FLUSH);
+            const size_t used = availIn - m_z.avail_in;
+            m_in.chunk = m_in.chunk.subspan(used);
+            m_in.consumedBefore += used;
+            const size_t got = n - m_z.avail_out;
+            if (rc == Z_STREAM_END)
+                m_done = true; // bytes after the stream are ignored, as GZIPInputStream does
+            else if (rc != Z_OK && rc != Z_BUF_ERROR)
+                return fail(corrupt(m_codec, fmt::format("{} at compressed byte {}",
+                                                         m_z.msg ? m_z.msg : "error " + std::to_string(rc),
+                                                         m_in.consumedBefore)));
+            if (got > 0)
+                return produced(got);
+            if (!m_done && m_in.chunk.empty() && m_in.ended)
+                return fail(corrupt(m_codec, fmt::format("truncated stream after {} compressed bytes",
+                                                         m_in.consumedBefore)));
+        }
+        return ByteView{};
+    }
+
+private:
+    z_stream m_z{};
+    bool m_ok = false;
+};
+
+class ZstdSource final : public CodecSource {
+public:
+    explicit ZstdSource(ByteSource &input) : CodecSource(Compression::Zstd, input)
+    {
+        m_ds = ZSTD_createDCtx();
+        // A frame may ask for a window of up to 2 GiB; Kafka's producers use far less.
+        if (m_ds)
+            ZSTD_DCtx_setParameter(m_ds, ZSTD_d_windowLogMax, kMaxZstdWindowLog);
+    }
+    ~ZstdSource() override { ZSTD_freeDCtx(m_ds); }
+    Result<ByteView> next() override
+    {
+        if (!m_failed)
+            return m_failed;
+        if (!m_ds)
+            return fail(Status::error(ErrorCode::UnknownServerError, "zstd: cannot create a stream"));
+        while (!m_done) {
+            const size_t n = room();
+            if (n == 0)
+                return fail(tooLarge(m_codec));
+            Status s;
+            if (!m_in.refill(s))
+                return fail(s);
+            if (m_frameDone) {
+                // Several frames back to back are legal: go on while input remains.
+                if (m_in.chunk.empty()) {
+                    m_done = true;
+                    break;
+                }
+                m_frameDone = false;
+            }
+            ZSTD_inBuffer input{m_in.chunk.data(), m_in.chunk.size(), 0};
+            ZSTD_outBuffer output{m_out.data(), n, 0};
+            const uint64_t before = m_in.consumedBefore;
+            const size_t rc = ZSTD_decompressStream(m_ds, &output, &input);
+            m_in.chunk = m_in.chunk.subspan(input.pos);
+            m_in.consumedBefore += input.pos;
+            if (ZSTD_isError(rc)) {
+                std::string why = ZSTD_getErrorName(rc);
+                if (ZSTD_getErrorCode(rc) == ZSTD_error_frameParameter_windowTooLarge)
+                    why += fmt::format(" (the frame asks for a window above the {} MiB Kafka Lab decodes)",
+                                       (size_t(1) << kMaxZstdWindowLog) >> 20);
+                return fail(corrupt(m_codec, fmt::format("{} near compressed byte {}", why, before)));
+            }
+            if (rc == 0)
+                m_frameDone = true;
+            if (output.pos > 0)
+                return produced(output.pos);
+            if (rc != 0 && input.pos == 0 && m_in.chunk.empty() && m_in.ended)
+                return fail(corrupt(m_codec, fmt::format("truncated frame after {} compressed bytes",
+                                                         m_in.consumedBefore)));
+            if (input.pos == 0 && !m_in.chunk.empty()) // no progress with input and room: never loop
+                return fail(corrupt(m_codec, fmt::format("the decoder is stuck near compressed byte {}", before)));
+        }
+        return ByteView{};
+    }
+
+private:
+    ZSTD_DCtx *m_ds = nullptr;
+    bool m_frameDone = false;
+};
+
+class Lz4Source final : public CodecSource {
+public:
+    explicit Lz4Source(ByteSource &input) : CodecSource(Compression::Lz4, input)
+    {
+        if (LZ4F_isError(LZ4F_createDecompressionContext(&m_ctx, LZ4F_VERSION)))
+            m_ctx = nullptr;
+    }
+    ~Lz4Source() override
+    {
+        if (m_ctx)
+            LZ4F_freeDecompressionContext(m_ctx);
+    }
+    Result<ByteView> next() override
+    {
+        if (!m_failed)
+            return m_failed;
+        if (!m_ctx)
+            return fail(Status::error(ErrorCode::UnknownServerError, "lz4: cannot create a context"));
+        while (!m_done) {
+            const size_t n = room();
+            if (n == 0)
+                return fail(tooLarge(m_codec));
+            Status s;
+            if (!m_in.refill(s))
+                return fail(s);
+            size_t dstSize = n;
+            size_t srcSize = m_in.chunk.size();
+            const uint64_t before = m_in.consumedBefore;
+            const size_t hint = LZ4F_decompress(m_ctx, m_out.data(), &dstSize, m_in.chunk.data(), &srcSize, nullptr);
+            m_in.chunk = m_in.chunk.subspan(srcSize);
+            m_in.consumedBefore += srcSize;
+            if (LZ4F_isError(hint))
+                return fail(corrupt(m_codec, fmt::format("{} near compressed byte {}", LZ4F_getErrorName(hint), before)));
+            if (hint == 0)
+                m_done = true; // the frame is complete
+            if (dstSize > 0)
+                return produced(dstSize);
+            if (!m_done && srcSize == 0 && m_in.chunk.empty() && m_in.ended)
+                return fail(corrupt(m_codec, fmt::format("truncated frame after {} compressed bytes",
+                                                         m_in.consumedBefore)));
+            if (!m_done && srcSize == 0 && !m_in.chunk.empty()) // no progress with input and room: never loop
+                return fail(corrupt(m_codec, fmt::format("the decoder is stuck near compressed byte {}", before)));
+        }
+        return ByteView{};
+    }
+
+private:
+    LZ4F_dctx *m_ctx = nullptr;
+};
+
+// snappy's Source over a StreamWindow, limited to `size` bytes (one block).
+class SnappyInput final : public snappy::Source {
+public:
+    SnappyInput(StreamWindow &w, uint64_t size) : m_w(w), m_left(size) {}
+    size_t Available() const override { return static_cast<size_t>(m_left); }
+    const char *Peek(size_t *len) override
+    {
+        *len = 0;
+        if (m_left == 0 || !m_error)
+            return nullptr;
+        auto r = m_w.peekSome();
+        if (!r) {
+            m_error = r.status();
+            return nullptr;
+        }
+        *len = static_cast<size_t>(std::min<uint64_t>(r->size(), m_left));
+        return reinterpret_cast<const char *>(r->data());
+    }
+    void Skip(size_t n) override
+    {
+        m_w.consume(n);
+        m_left -= n;
+    }
+    uint64_t left() const { return m_left; }
+    const Status &error() const { return m_error; }
+
+private:
+    StreamWindow &m_w;
+    uint64_t m_left;
+    Status m_error;
+};
+
+// Raw snappy (one block, as librdkafka writes) or xerial framing (Java client, kafka-python):
+// a 16-byte header, then [int32 length][raw block]... Each block is decompressed whole.
+class SnappySource final : public ByteSource {
+public:
+    SnappySource(ByteSource &input, uint64_t size) : m_w(input), m_size(size) {}
+    Result<ByteView> next() override
+    {
+        // Empty blocks give nothing to hand out: go on to the next one.
+        for (;;) {
+            auto r = nextBlock();
+            if (!r || !r->empty() || m_done)
+                return r;
+        }
+    }
+
+private:
+    Result<ByteView> nextBlock()
+    {
+        if (!m_failed)
+            return m_failed;
+        if (m_done)
+            return ByteView{};
+        if (!m_started) {
+            m_started = true;
+            auto head = m_w.peek(kXerialHeaderSize);
+            if (!head)
+                return fail(head.status());
+            m_xerial = head->size() == kXerialHeaderSize && std::memcmp(head->data(), kXerialMagic, 8) == 0;
+            if (!m_xerial) {
+                m_done = true;
+                return block(m_size, 0, kMaxDecompressedSize);
+            }
+            m_w.consume(kXerialHeaderSize);
+        }
+        const uint64_t pos = m_w.position();
+        if (pos >= m_size) {
+            m_done = true;
+            return ByteView{};
+        }
+        if (m_size - pos < 4)
+            return fail(corrupt(Compression::Snappy, fmt::format("truncated xerial block length at byte {}", pos)));
+        auto len = m_w.peek(4);
+        if (!len)
+            return fail(len.status());
+        if (len->size() < 4)
+            return fail(corrupt(Compression::Snappy, fmt::format("truncated xerial block length at byte {}", pos)));
+        const int32_t length = bytes::getI32(len->data());
+        if (length < 0 || static_cast<uint64_t>(length) > m_size - pos - 4)
+            return fail(corrupt(Compression::Snappy, fmt::format("xerial block at byte {} says {} bytes, {} remain",
+                                                                 pos, length, m_size - pos - 4)));
+        m_w.consume(4);
+        return block(static_cast<uint64_t>(length), pos + 4, kMaxSnappyBlockSize);
+    }
+
+    Result<ByteView> fail(Status s)
+    {
+        m_failed = s;
+        return s;
+    }
+    // One raw block of `size` compressed bytes at compressed byte `where`.
+    Result<ByteView> block(uint64_t size, uint64_t where, size_t maxBlock)
+    {
+        // The block starts with its uncompressed length, a varint of at most 5 bytes.
+        auto head = m_w.peek(static_cast<size_t>(std::min<uint64_t>(size, 5)));
+        if (!head)
+            return fail(head.status());
+        bytes::ByteReader r(*head);
+        uint64_t length = 0;
+        if (!r.uvarint(length, 5, 32))
+            return fail(corrupt(Compression::Snappy, fmt::format("bad block header at compressed byte {}", where)));
+        if (length > kMaxDecompressedSize - m_produced)
+            return fail(tooLarge(Compression::Snappy));
+        if (length > maxBlock)
+            return fail(corrupt(Compression::Snappy,
+                                fmt::format("the xerial block at compressed byte {} decompresses to {} bytes, more "
+                                            "than the {} MiB Kafka Lab decodes at once",
+                                            where, length, maxBlock >> 20)));
+        m_out.resize(static_cast<size_t>(length));
+        SnappyInput in(m_w, size);
+        if (!snappy::RawUncompress(&in, reinterpret_cast<char *>(m_out.data()))) {
+            if (!in.error())
+                return fail(in.error());
+            return fail(corrupt(Compression::Snappy, fmt::format("corrupt block at compressed byte {}", where)));
+        }
+        while (in.left() > 0) { // a valid block is used up; stay aligned regardless
+            auto rest = m_w.peekSome();
+            if (!rest)
+                return fail(rest.status());
+            if (rest->empty())
+                break;
+            const size_t n = static_cast<size_t>(std::min<uint64_t>(rest->size(), in.left()));
+            in.Skip(n);
+        }
+        m_produced += m_out.size();
+        return ByteView(m_out);
+    }
+
+    StreamWindow m_w;
+    uint64_t m_size;
+    bool m_started = false;
+    bool m_xerial = false;
+    bool m_done = false;
+    size_t m_produced = 0;
+    Bytes m_out;
+    Status m_failed;
+};
 
 } // namespace
 
@@ -312,23 +500,123 @@ Status compress(Compression codec, ByteView input, Bytes &out, int32_t level)
 
 Status decompress(Compression codec, ByteView input, Bytes &out)
 {
-    switch (codec) {
-    case Compression::None:
+    if (codec == Compression::None) {
         if (input.size() > kMaxDecompressedSize)
             return tooLarge(codec);
         out.insert(out.end(), input.begin(), input.end());
         return Status::ok();
-    case Compression::Gzip:
-        return gzipDecompress(input, out);
-    case Compression::Snappy:
-        return snappyDecompress(input, out);
-    case Compression::Lz4:
-        return lz4Decompress(input, out);
-    case Compression::Zstd:
-        return zstdDecompress(input, out);
     }
-    return Status::error(ErrorCode::CorruptMessage,
-                         fmt::format("unknown compression codec {}", static_cast<int>(codec)));
+    if (static_cast<uint8_t>(codec) > static_cast<uint8_t>(Compression::Zstd))
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("unknown compression codec {}", static_cast<int>(codec)));
+    MemorySource in(input);
+    auto plain = decompressingSource(codec, in, input.size());
+    const size_t start = out.size();
+    for (;;) {
+        auto chunk = plain->next();
+        if (!chunk) {
+            out.resize(start); // nothing half-written is left behind
+            return chunk.status();
+        }
+        if (chunk->empty())
+            return Status::ok();
+        out.insert(out.end(), chunk->begin(), chunk->end());
+    }
+}
+
+std::unique_ptr<ByteSource> decompressingSource(Compression codec, ByteSource &input, uint64_t inputSize)
+{
+    switch (codec) {
+    case Compression::Gzip: return std::make_unique<GzipSource>(input);
+    case Compression::Snappy: return std::make_unique<SnappySource>(input, inputSize);
+    case Compression::Lz4: return std::make_unique<Lz4Source>(input);
+    case Compression::Zstd: return std::make_unique<ZstdSource>(input);
+    case Compression::None: break;
+    }
+    // Callers pass a real codec; anything else yields an error rather than bytes.
+    struct Refused final : ByteSource {
+        explicit Refused(Compression c) : codec(c) {}
+        Compression codec;
+        Result<ByteView> next() override
+        {
+            return Status::error(ErrorCode::CorruptMessage,
+                                 fmt::format("unknown compression codec {}", static_cast<int>(codec)));
+        }
+    };
+    return std::make_unique<Refused>(codec);
+}
+
+// ---- StreamWindow ----
+
+Status StreamWindow::pull()
+{
+    auto r = m_source.next();
+    if (!r)
+        return r.status();
+    if (r->empty())
+        m_ended = true;
+    m_chunk = *r;
+    return Status::ok();
+}
+
+Result<ByteView> StreamWindow::peek(size_t n)
+{
+    const size_t inWindow = m_window.size() - m_windowPos;
+    if (inWindow == 0) {
+        if (m_chunk.empty() && !m_ended)
+            if (Status s = pull(); !s)
+                return s;
+        if (m_chunk.size() >= n || m_ended)
+            return m_chunk.first(std::min(n, m_chunk.size()));
+    } else if (inWindow >= n) {
+        return ByteView(m_window).subspan(m_windowPos, n);
+    }
+    // The bytes span chunks: gather exactly what is asked into the window.
+    if (m_windowPos > 0) {
+        m_window.erase(m_window.begin(), m_window.begin() + static_cast<std::ptrdiff_t>(m_windowPos));
+        m_windowPos = 0;
+    }
+    while (m_window.size() < n) {
+        if (m_chunk.empty()) {
+            if (m_ended)
+                break;
+            if (Status s = pull(); !s)
+                return s;
+            continue;
+        }
+        const size_t take = std::min(n - m_window.size(), m_chunk.size());
+        m_window.insert(m_window.end(), m_chunk.begin(), m_chunk.begin() + static_cast<std::ptrdiff_t>(take));
+        m_chunk = m_chunk.subspan(take);
+    }
+    return ByteView(m_window);
+}
+
+Result<ByteView> StreamWindow::peekSome()
+{
+    if (m_window.size() > m_windowPos)
+        return ByteView(m_window).subspan(m_windowPos);
+    while (m_chunk.empty() && !m_ended)
+        if (Status s = pull(); !s)
+            return s;
+    return m_chunk;
+}
+
+void StreamWindow::consume(size_t n)
+{
+    m_position += n;
+    const size_t inWindow = m_window.size() - m_windowPos;
+    if (inWindow > 0) {
+        const size_t fromWindow = std::min(n, inWindow);
+        m_windowPos += fromWindow;
+        n -= fromWindow;
+        if (m_windowPos == m_window.size()) {
+            m_window.clear();
+            m_windowPos = 0;
+            if (m_window.capacity() > (1u << 20))
+                m_window.shrink_to_fit(); // a big record passed: give its memory back
+        }
+    }
+    m_chunk = m_chunk.subspan(n);
 }
 
 } // namespace kl

@@ -1,9 +1,13 @@
-// dump-log: segment scanning and Kafka DumpLogSegments-compatible printing. Files are read
-// with bounded buffers (headers, then the batch body in chunks for its CRC), so a corrupt
-// length field can never make us allocate what the file does not hold.
+// dump-log: segment scanning and Kafka DumpLogSegments-compatible printing. Everything streams
+// with bounded buffers: batches are printed as they are scanned (headers, then the body in
+// chunks for its CRC), records as they are decoded (RecordStream over the file, one record held
+// at a time), index entries as they are read. What Kafka lists after the dump (non-consecutive
+// offsets, index mismatches) is kept up to kMaxListed entries. So no field of a file, however
+// large it claims to be, makes us hold more than a fixed budget (docs/PERFORMANCE.md).
 #include "log/dump.h"
 
 #include "log/bytes.h"
+#include "log/compression.h"
 #include "log/crc32c.h"
 #include "log/log.h"
 
@@ -11,12 +15,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <sys/stat.h>
 #include <charconv>
 #include <cstring>
 #include <fstream>
-#include <memory>
-#include <utility>
-
 namespace kl {
 
 namespace {
@@ -25,11 +27,92 @@ namespace fs = std::filesystem;
 
 constexpr size_t kCrcStart = 21; // attributes: where the CRC coverage begins
 constexpr size_t kChunk = 64 * 1024;
+// How many entries of each list printed after a dump (non-consecutive offsets, index
+// mismatches) are kept: ~2 MB each. Kafka's tool keeps all of them (in the JVM's heap).
+constexpr size_t kMaxListed = 100000;
 
 Status openError(const fs::path &file)
 {
     return Status::error(ErrorCode::KafkaStorageError,
                          fmt::format("cannot open {}: {}", file.string(), std::strerror(errno)));
+}
+
+const char *fileKind(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a regular file";
+}
+
+// Succeeds for a regular file (or a symlink to one); otherwise says what `file` is. Checked
+// before every open: opening a FIFO for reading would wait for a writer forever, a device
+// such as /dev/zero never ends. `role` says why the file is read ("" for the file asked for).
+Status checkRegularFile(const fs::path &file, std::string_view role = {})
+{
+    const std::string why = role.empty() ? std::string() : fmt::format(" ({})", role);
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+        const int error = errno;
+        if (error == ENOENT) {
+            struct stat link {};
+            if (::lstat(file.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+                std::error_code ec;
+                const fs::path target = fs::read_symlink(file, ec);
+                return Status::error(ErrorCode::KafkaStorageError,
+                                     fmt::format("{}: is a symlink to {}, which does not exist{}", file.string(),
+                                                 ec ? std::string("?") : target.string(), why));
+            }
+            return Status::error(ErrorCode::KafkaStorageError, fmt::format("{}: no such file{}", file.string(), why));
+        }
+        if (error == ELOOP)
+            return Status::error(ErrorCode::KafkaStorageError,
+                                 fmt::format("{}: too many levels of symbolic links (a symlink loop: a link that "
+                                             "leads back to itself){}",
+                                             file.string(), why));
+        return Status::error(ErrorCode::KafkaStorageError,
+                             fmt::format("{}: {}{}", file.string(), std::strerror(error), why));
+    }
+    if (S_ISREG(st.st_mode))
+        return Status::ok();
+    struct stat link {};
+    std::string what = fmt::format("is {}", fileKind(st.st_mode));
+    if (::lstat(file.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+        std::error_code ec;
+        const fs::path target = fs::canonical(file, ec);
+        what = fmt::format("is a symlink to {}, {}", ec ? fs::read_symlink(file, ec).string() : target.string(),
+                           fileKind(st.st_mode));
+    }
+    if (S_ISDIR(st.st_mode))
+        return Status::error(ErrorCode::KafkaStorageError,
+                             fmt::format("{}: {}, not a segment file{}", file.string(), what, why));
+    return Status::error(ErrorCode::KafkaStorageError,
+                         fmt::format("{}: {}, not a regular file: dump-log reads segment files (.log, .index, "
+                                     ".timeindex){}",
+                                     file.string(), what, why));
+}
+
+// Opens a regular file for reading; its size in `size`.
+Status openRegular(const fs::path &file, std::ifstream &in, uint64_t &size, std::string_view role = {})
+{
+    if (Status s = checkRegularFile(file, role); !s)
+        return s;
+    std::error_code ec;
+    size = fs::file_size(file, ec);
+    if (ec)
+        return Status::error(ErrorCode::KafkaStorageError,
+                             fmt::format("cannot read {}: {}", file.string(), ec.message()));
+    in.open(file, std::ios::binary);
+    if (!in)
+        return openError(file);
+    return Status::ok();
 }
 
 bool readAt(std::ifstream &in, int64_t position, uint8_t *dst, size_t size)
@@ -38,6 +121,50 @@ bool readAt(std::ifstream &in, int64_t position, uint8_t *dst, size_t size)
     in.seekg(position);
     in.read(reinterpret_cast<char *>(dst), static_cast<std::streamsize>(size));
     return static_cast<size_t>(in.gcount()) == size;
+}
+
+// `length` bytes of an open file from `position`, in chunks of 64 KiB.
+class FileRangeSource final : public ByteSource {
+public:
+    FileRangeSource(std::ifstream &in, const fs::path &file, int64_t position, uint64_t length)
+        : m_in(in), m_file(file), m_position(position), m_left(length)
+    {
+    }
+    Result<ByteView> next() override
+    {
+        if (m_left == 0)
+            return ByteView{};
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(m_left, kChunk));
+        if (!readAt(m_in, m_position, m_buffer.data(), n))
+            return Status::error(ErrorCode::KafkaStorageError,
+                                 fmt::format("read error in {} at byte position {}", m_file.string(), m_position));
+        m_position += static_cast<int64_t>(n);
+        m_left -= n;
+        return ByteView(m_buffer.data(), n);
+    }
+
+private:
+    std::ifstream &m_in;
+    const fs::path &m_file;
+    int64_t m_position;
+    uint64_t m_left;
+    Bytes m_buffer = Bytes(kChunk);
+};
+
+// The records of the batch `h` at `position` of an open .log, streamed from the file.
+Result<RecordStream> openBatchRecords(std::ifstream &in, const fs::path &file, const BatchHeader &h, int64_t position)
+{
+    if (h.recordCount < 0)
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("at byte 57: negative recordCount {}", h.recordCount));
+    if (static_cast<uint8_t>(h.compression()) > static_cast<uint8_t>(Compression::Zstd))
+        return Status::error(ErrorCode::CorruptMessage, fmt::format("at byte 21: unknown compression codec {}",
+                                                                    static_cast<int>(h.compression())));
+    const uint64_t sectionSize = h.totalSize() - kBatchHeaderSize;
+    return RecordStream(h,
+                        std::make_unique<FileRangeSource>(in, file, position + static_cast<int64_t>(kBatchHeaderSize),
+                                                          sectionSize),
+                        sectionSize);
 }
 
 // CRC of attributes..end of the batch at `position`, streamed so no whole-batch buffer is needed.
@@ -60,24 +187,17 @@ bool streamBatchCrc(std::ifstream &in, int64_t position, const BatchHeader &h, c
     return true;
 }
 
-// The scan behind scanSegment and dumpFile. Kafka's dump keeps going after a CRC mismatch
-// (it prints isvalid: false); recovery-style callers stop there.
-Result<SegmentScan> scan(const fs::path &logFile, size_t maxBatches, bool stopAtBadCrc)
+// The scan behind scanSegment and dumpFile: fn(const BatchSummary &) for each batch as it is
+// read, false to stop. Kafka's dump keeps going after a CRC mismatch (it prints isvalid: false);
+// recovery-style callers stop there. The result holds no batches: fn gets them.
+template <typename Fn>
+Result<SegmentScan> scanBatches(std::ifstream &in, uint64_t size, bool stopAtBadCrc, Fn &&fn)
 {
-    std::error_code ec;
-    const auto size = fs::file_size(logFile, ec);
-    if (ec)
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("cannot read {}: {}", logFile.string(), ec.message()));
-    std::ifstream in(logFile, std::ios::binary);
-    if (!in)
-        return openError(logFile);
-
     SegmentScan result;
     result.fileSize = static_cast<int64_t>(size);
     int64_t pos = 0;
     uint8_t header[kBatchHeaderSize];
-    while (pos < result.fileSize && result.batches.size() < maxBatches) {
+    while (pos < result.fileSize) {
         const int64_t remain = result.fileSize - pos;
         if (remain < static_cast<int64_t>(kBatchHeaderSize)) {
             result.problem = fmt::format("truncated batch header at position {}: {} bytes needed, {} remain",
@@ -103,18 +223,21 @@ Result<SegmentScan> scan(const fs::path &logFile, size_t maxBatches, bool stopAt
             result.problem = fmt::format("read error in batch at position {}", pos);
             break;
         }
-        BatchSummary summary{*h, pos, crc == h->crc};
-        result.batches.push_back(summary);
+        const BatchSummary summary{*h, pos, crc == h->crc};
         if (!summary.crcValid && stopAtBadCrc) {
+            fn(summary);
             result.problem = fmt::format("corrupt batch at position {}: CRC mismatch (stored {}, computed {})",
                                          pos, h->crc, crc);
             break;
         }
         pos += static_cast<int64_t>(h->totalSize());
         result.validBytes = pos;
+        if (!fn(summary))
+            break;
     }
     return result;
 }
+
 
 // DefaultRecordBatch.incrementSequence: sequences wrap from INT32_MAX to 0. Java's int
 // arithmetic wraps silently; a damaged header can hold any increment (even a negative one), so
@@ -151,14 +274,14 @@ void printBatchLine(const BatchSummary &b, std::ostream &out)
 
 // Control records: key = version i16, type i16; an ABORT/COMMIT marker's value = version i16,
 // coordinatorEpoch i32 (ControlRecordType, EndTransactionMarker).
-std::string controlText(const Record &r)
+std::string controlText(const std::optional<std::string_view> &key, const std::optional<std::string_view> &value)
 {
-    if (!r.key || r.key->size() < 4)
+    if (!key || key->size() < 4)
         return " controlType: UNKNOWN(-1)";
-    const auto *k = reinterpret_cast<const uint8_t *>(r.key->data());
+    const auto *k = reinterpret_cast<const uint8_t *>(key->data());
     const int16_t type = bytes::getI16(k + 2);
-    if ((type == 0 || type == 1) && r.value && r.value->size() >= 6) {
-        const auto *v = reinterpret_cast<const uint8_t *>(r.value->data());
+    if ((type == 0 || type == 1) && value && value->size() >= 6) {
+        const auto *v = reinterpret_cast<const uint8_t *>(value->data());
         return fmt::format(" endTxnMarker: {} coordinatorEpoch: {}", type == 0 ? "ABORT" : "COMMIT",
                            bytes::getI32(v + 2));
     }
@@ -220,63 +343,162 @@ std::string utf8Text(std::string_view bytes)
 }
 
 // Offsets seen in deep iteration, for Kafka's "Non-consecutive offsets in FILE" report.
-struct OffsetTrack {
-    int64_t last = -1;
-    std::vector<std::pair<int64_t, int64_t>> gaps;
-    void see(int64_t offset)
+// A list Kafka prints after the dump, kept to kMaxListed items: the first ones (oldest first
+// lists) or the newest ones (newest first lists, a ring).
+template <typename T>
+struct Listed {
+    std::vector<T> items;
+    uint64_t total = 0;
+    size_t next = 0; // ring: the oldest kept item once full
+    void keepFirst(T t)
     {
-        if (last != -1 && offset != last + 1)
-            gaps.emplace_back(last, offset);
-        last = offset;
+        ++total;
+        if (items.size() < kMaxListed)
+            items.push_back(std::move(t));
+    }
+    void keepNewest(T t)
+    {
+        ++total;
+        if (items.size() < kMaxListed) {
+            items.push_back(std::move(t));
+            return;
+        }
+        items[next] = std::move(t);
+        next = (next + 1) % kMaxListed;
+    }
+    bool empty() const { return total == 0; }
+    uint64_t dropped() const { return total - items.size(); }
+    template <typename Fn>
+    void newestFirst(Fn &&fn) const
+    {
+        for (size_t i = 0; i < items.size(); ++i)
+            fn(items[(next + items.size() - 1 - i) % items.size()]);
     }
 };
 
-// One "| offset: ..." line per record, in the field order of DumpLogSegments.dumpLog. Returns
-// an error only when the decoder fails (Kafka's tool stops there).
-Status printRecords(const fs::path &file, const BatchSummary &b, const DumpOptions &options, OffsetTrack &track,
-                    std::ostream &out)
+void droppedNote(uint64_t dropped, std::string_view which, std::ostream &err)
+{
+    if (dropped > 0)
+        err << fmt::format("  ... and {} {} not listed (Kafka Lab keeps {} of them)\n", dropped, which, kMaxListed);
+}
+
+struct OffsetTrack {
+    int64_t last = -1;
+    Listed<std::pair<int64_t, int64_t>> gaps;
+    void see(int64_t offset)
+    {
+        if (last != -1 && offset != last + 1)
+            gaps.keepNewest({last, offset});
+        last = offset;
+    }
+    void printNewestFirst(std::ostream &err) const
+    {
+        gaps.newestFirst([&](const std::pair<int64_t, int64_t> &g) {
+            err << "  " << g.first << " is followed by " << g.second << '\n';
+        });
+        droppedNote(gaps.dropped(), "older pairs", err);
+    }
+};
+
+// Writes `bytes` as utf8Text would return them, piece by piece (a payload may be megabytes).
+void writeUtf8(std::ostream &out, std::string_view bytes)
+{
+    constexpr size_t kPiece = 64 * 1024;
+    for (size_t i = 0; i < bytes.size();) {
+        // Cut before a byte that is not a continuation byte (0x80..0xBF): no sequence goes on
+        // across it, so the pieces decode as the whole would. If the four bytes before the cut
+        // are all continuation bytes, the cut is safe as it is: a sequence has at most three.
+        size_t end = std::min(bytes.size(), i + kPiece);
+        if (end < bytes.size()) {
+            const auto isContinuation = [&](size_t k) {
+                const auto c = static_cast<unsigned char>(bytes[k]);
+                return c >= 0x80 && c <= 0xBF;
+            };
+            for (size_t c = end; c + 3 >= end && c > i; --c) {
+                if (!isContinuation(c)) {
+                    end = c;
+                    break;
+                }
+            }
+        }
+        out << utf8Text(bytes.substr(i, end - i));
+        i = end;
+    }
+}
+
+// The "| offset: ..." line of one record, in the field order of DumpLogSegments.dumpLog,
+// written as it is made (the header keys of a record may be millions). Returns an error only
+// when the decoder fails (Kafka's tool stops there).
+Status printRecord(const BatchHeader &h, const StreamedRecord &r, const DumpOptions &options, std::ostream &out)
+{
+    const int32_t sequence = h.baseSequence < 0 ? -1 : incrementSequence(h.baseSequence, r.offsetDelta);
+    out << fmt::format("| offset: {} {}: {} keySize: {} valueSize: {} sequence: {} headerKeys: [", r.offset,
+                       timestampType(h), r.timestamp, r.key ? static_cast<int64_t>(r.key->size()) : -1,
+                       r.value ? static_cast<int64_t>(r.value->size()) : -1, sequence);
+    bool first = true;
+    r.forEachHeader([&](std::string_view key, const std::optional<std::string_view> &) {
+        if (!first)
+            out << ',';
+        out << key;
+        first = false;
+    });
+    out << ']';
+    if (h.isControl())
+        out << controlText(r.key, r.value);
+    if (options.printDataLog && !h.isControl()) {
+        if (options.parser) {
+            // The decoder gets the key and the value (the offsets decoder reads nothing else).
+            auto p = options.parser(r.toRecord(0));
+            if (!p) {
+                out << '\n';
+                return p.status();
+            }
+            if (p->key)
+                out << " key: " << *p->key;
+            if (p->payload)
+                out << " payload: " << *p->payload;
+        } else {
+            if (r.key) {
+                out << " key: ";
+                writeUtf8(out, *r.key);
+            }
+            if (r.value) {
+                out << " payload: ";
+                writeUtf8(out, *r.value);
+            }
+        }
+    }
+    out << '\n';
+    return Status::ok();
+}
+
+// Every record of one batch, decoded and printed one at a time. A batch that cannot be decoded
+// gets a line saying why (after the records before the problem); only the decoder's failure
+// stops the dump.
+Status printRecords(std::ifstream &in, const fs::path &file, const BatchSummary &b, const DumpOptions &options,
+                    OffsetTrack &track, std::ostream &out)
 {
     const BatchHeader &h = b.header;
-    auto records = readBatchRecords(file, b.position);
-    if (!records) {
-        out << fmt::format("| cannot decode the records of the batch at position {}: {}\n", b.position,
-                           records.status().message());
-        return Status::ok();
-    }
-    for (const Record &r : *records) {
-        track.see(r.offset);
-        const int32_t offsetDelta = static_cast<int32_t>(r.offset - h.baseOffset);
-        const int32_t sequence = h.baseSequence < 0 ? -1 : incrementSequence(h.baseSequence, offsetDelta);
-        std::string keys;
-        for (const RecordHeader &rh : r.headers)
-            keys += (keys.empty() ? "" : ",") + rh.key;
-        std::string line = fmt::format("| offset: {} {}: {} keySize: {} valueSize: {} sequence: {} headerKeys: [{}]",
-                                       r.offset, timestampType(h), r.timestamp,
-                                       r.key ? static_cast<int64_t>(r.key->size()) : -1,
-                                       r.value ? static_cast<int64_t>(r.value->size()) : -1, sequence, keys);
-        if (h.isControl())
-            line += controlText(r);
-        if (options.printDataLog && !h.isControl()) {
-            ParsedRecord parsed;
-            if (r.key)
-                parsed.key = utf8Text(*r.key);
-            if (r.value)
-                parsed.payload = utf8Text(*r.value);
-            if (options.parser) {
-                auto p = options.parser(r);
-                if (!p) {
-                    out << line << '\n';
-                    return p.status();
-                }
-                parsed = std::move(*p);
+    auto stream = openBatchRecords(in, file, h, b.position);
+    Status problem = stream ? Status::ok() : stream.status();
+    if (stream) {
+        StreamedRecord r;
+        for (;;) {
+            auto more = stream->next(r);
+            if (!more) {
+                problem = more.status();
+                break;
             }
-            if (parsed.key)
-                line += " key: " + *parsed.key;
-            if (parsed.payload)
-                line += " payload: " + *parsed.payload;
+            if (!*more)
+                break;
+            track.see(r.offset);
+            if (Status s = printRecord(h, r, options, out); !s)
+                return s;
         }
-        out << line << '\n';
     }
+    if (!problem)
+        out << fmt::format("| cannot decode the records of the batch at position {}: batch at position {}: {}\n",
+                           b.position, b.position, problem.message());
     return Status::ok();
 }
 
@@ -289,11 +511,13 @@ std::string absolutePath(const fs::path &file)
     return ec ? file.string() : abs.string();
 }
 
+
 Status dumpLog(const fs::path &file, const DumpOptions &options, std::ostream &out, std::ostream &err)
 {
-    auto s = scan(file, SIZE_MAX, false);
-    if (!s)
-        return s.status();
+    std::ifstream in;
+    uint64_t size = 0;
+    if (Status st = openRegular(file, in, size); !st)
+        return st;
     out << "Dumping " << file.string() << '\n';
     // Kafka parses the name as a number; a file renamed to something else has no base offset.
     if (auto base = baseOffsetFromName(file))
@@ -301,14 +525,24 @@ Status dumpLog(const fs::path &file, const DumpOptions &options, std::ostream &o
     const bool deep = options.deepIteration || options.printDataLog;
     OffsetTrack track;
     Status status = Status::ok();
-    for (const BatchSummary &b : s->batches) {
+    // Records are read through a second handle: the scan's stays where the next batch starts.
+    std::ifstream records;
+    if (deep) {
+        records.open(file, std::ios::binary);
+        if (!records)
+            return openError(file);
+    }
+    auto s = scanBatches(in, size, false, [&](const BatchSummary &b) {
         printBatchLine(b, out);
         if (deep) {
-            status = printRecords(file, b, options, track, out);
+            status = printRecords(records, file, b, options, track, out);
             if (!status)
-                break;
+                return false;
         }
-    }
+        return true;
+    });
+    if (!s)
+        return s.status();
     if (status && s->validBytes < s->fileSize) {
         out << fmt::format("Found {} invalid bytes at the end of {}\n", s->fileSize - s->validBytes,
                            file.filename().string());
@@ -317,8 +551,7 @@ Status dumpLog(const fs::path &file, const DumpOptions &options, std::ostream &o
     // Kafka keeps these pairs newest first.
     if (!track.gaps.empty()) {
         err << "Non-consecutive offsets in " << absolutePath(file) << '\n';
-        for (auto it = track.gaps.rbegin(); it != track.gaps.rend(); ++it)
-            err << "  " << it->first << " is followed by " << it->second << '\n';
+        track.printNewestFirst(err);
     }
     return status;
 }
@@ -335,18 +568,10 @@ Result<int64_t> baseOffsetFromName(const fs::path &file)
     return base;
 }
 
-} // namespace
 
-Result<SegmentScan> scanSegment(const std::filesystem::path &logFile, size_t maxBatches)
+// The batch header at `position` of an open .log of `size` bytes, for reading its records.
+Result<BatchHeader> batchHeaderAt(std::ifstream &in, const fs::path &logFile, uint64_t size, int64_t position)
 {
-    return scan(logFile, maxBatches, true);
-}
-
-Result<std::vector<Record>> readBatchRecords(const std::filesystem::path &logFile, int64_t position)
-{
-    std::ifstream in(logFile, std::ios::binary);
-    if (!in)
-        return openError(logFile);
     uint8_t header[kBatchHeaderSize];
     if (position < 0 || !readAt(in, position, header, kBatchHeaderSize))
         return Status::error(ErrorCode::CorruptMessage,
@@ -355,21 +580,78 @@ Result<std::vector<Record>> readBatchRecords(const std::filesystem::path &logFil
     if (!h)
         return Status::error(ErrorCode::CorruptMessage,
                              fmt::format("batch at position {}: {}", position, h.status().message()));
-    std::error_code ec;
-    const auto size = static_cast<int64_t>(fs::file_size(logFile, ec));
-    if (ec || position + static_cast<int64_t>(h->totalSize()) > size)
+    if (position + static_cast<int64_t>(h->totalSize()) > static_cast<int64_t>(size))
         return Status::error(ErrorCode::CorruptMessage,
                              fmt::format("truncated batch at position {}: header says {} bytes, {} remain",
-                                         position, h->totalSize(), ec ? 0 : size - position));
-    Bytes batch(h->totalSize());
-    if (!readAt(in, position, batch.data(), batch.size()))
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("read error in batch at position {}", position));
-    auto records = decodeRecords(batch);
-    if (!records)
-        return Status::error(records.status().code(),
-                             fmt::format("batch at position {}: {}", position, records.status().message()));
-    return records;
+                                         position, h->totalSize(), static_cast<int64_t>(size) - position));
+    return *h;
+}
+
+} // namespace
+
+Result<SegmentScan> scanSegment(const std::filesystem::path &logFile, size_t maxBatches)
+{
+    std::ifstream in;
+    uint64_t size = 0;
+    if (Status st = openRegular(logFile, in, size); !st)
+        return st;
+    std::vector<BatchSummary> batches;
+    auto result = scanBatches(in, size, true, [&](const BatchSummary &b) {
+        batches.push_back(b);
+        return batches.size() < maxBatches;
+    });
+    if (result)
+        result->batches = std::move(batches);
+    return result;
+}
+
+Result<RecordPage> readBatchRecordPage(const std::filesystem::path &logFile, int64_t position, size_t maxRecords,
+                                       size_t maxBytes, size_t maxHeaders)
+{
+    std::ifstream in;
+    uint64_t size = 0;
+    if (Status st = openRegular(logFile, in, size); !st)
+        return st;
+    auto h = batchHeaderAt(in, logFile, size, position);
+    if (!h)
+        return h.status();
+    auto stream = openBatchRecords(in, logFile, *h, position);
+    if (!stream)
+        return Status::error(ErrorCode::CorruptMessage,
+                             fmt::format("batch at position {}: {}", position, stream.status().message()));
+    RecordPage page;
+    size_t bytes = 0;
+    StreamedRecord r;
+    for (;;) {
+        if (page.records.size() >= maxRecords || bytes >= maxBytes) {
+            // More only if another record follows: the count in the header may lie.
+            auto more = stream->next(r);
+            page.more = more && *more;
+            break;
+        }
+        auto more = stream->next(r);
+        if (!more)
+            return Status::error(more.status().code(),
+                                 fmt::format("batch at position {}: {}", position, more.status().message()));
+        if (!*more)
+            break;
+        if (static_cast<size_t>(r.headerCount) > maxHeaders)
+            page.headersCut = true;
+        Record rec = r.toRecord(maxHeaders);
+        bytes += sizeof(Record) + (rec.key ? rec.key->size() : 0) + (rec.value ? rec.value->size() : 0);
+        for (const RecordHeader &rh : rec.headers)
+            bytes += sizeof(RecordHeader) + rh.key.size() + (rh.value ? rh.value->size() : 0);
+        page.records.push_back(std::move(rec));
+    }
+    return page;
+}
+
+Result<std::vector<Record>> readBatchRecords(const std::filesystem::path &logFile, int64_t position)
+{
+    auto page = readBatchRecordPage(logFile, position, SIZE_MAX, SIZE_MAX, SIZE_MAX);
+    if (!page)
+        return page.status();
+    return std::move(page->records);
 }
 
 namespace {
@@ -377,51 +659,61 @@ namespace {
 // An index file as Kafka's dump opens it (AbstractIndex, read-only): floor(size / entry size)
 // slots, a partial entry at the end ignored. Kafka preallocates the active segment's index
 // (segment.index.bytes, zero-filled), so the dump stops at the first slot after slot 0 whose
-// relative offset is 0: entries holds the slots before it, read in chunks so a 10 MiB
-// preallocated tail is never loaded whole. first/last are slot 0 and the last slot (zero or
-// not), which Kafka's sanityCheck looks at.
-struct IndexSlots {
+// relative offset is 0: the slots before it are the used ones. first/last are slot 0 and the
+// last slot (zero or not), which Kafka's sanityCheck looks at. The file is read in chunks and
+// the entries go to a callback, so neither a 10 MiB preallocated tail nor a 1 GB index is
+// ever held.
+struct IndexFile {
+    fs::path path;
+    std::ifstream in;
     uint64_t fileSize = 0;
     uint64_t slots = 0;
-    std::vector<uint8_t> entries; // the used slots' bytes
-    std::vector<uint8_t> first, last;
+    size_t entrySize = 0;
+    size_t offsetField = 0;
+    Bytes first, last;
 };
 
-Result<IndexSlots> readIndexSlots(const fs::path &file, size_t entrySize, size_t offsetField)
+Result<std::unique_ptr<IndexFile>> openIndex(const fs::path &file, size_t entrySize, size_t offsetField,
+                                             std::string_view role = {})
 {
-    std::error_code ec;
-    const auto size = fs::file_size(file, ec);
-    if (ec)
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("cannot read {}: {}", file.string(), ec.message()));
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return openError(file);
-    IndexSlots r;
-    r.fileSize = size;
-    r.slots = size / entrySize;
-    if (r.slots == 0)
-        return r;
-    r.first.resize(entrySize);
-    r.last.resize(entrySize);
-    if (!readAt(in, 0, r.first.data(), entrySize) ||
-        !readAt(in, static_cast<int64_t>((r.slots - 1) * entrySize), r.last.data(), entrySize))
-        return Status::error(ErrorCode::KafkaStorageError, fmt::format("read error in {}", file.string()));
+    auto index = std::make_unique<IndexFile>();
+    index->path = file;
+    index->entrySize = entrySize;
+    index->offsetField = offsetField;
+    if (Status st = openRegular(file, index->in, index->fileSize, role); !st)
+        return st;
+    index->slots = index->fileSize / entrySize;
+    if (index->slots > 0) {
+        index->first.resize(entrySize);
+        index->last.resize(entrySize);
+        if (!readAt(index->in, 0, index->first.data(), entrySize) ||
+            !readAt(index->in, static_cast<int64_t>((index->slots - 1) * entrySize), index->last.data(), entrySize))
+            return Status::error(ErrorCode::KafkaStorageError, fmt::format("read error in {}", file.string()));
+    }
+    return index;
+}
+
+// fn(const uint8_t *entry) for each used slot, in order. Returns the number of used slots.
+template <typename Fn>
+Result<uint64_t> forEachUsedSlot(IndexFile &index, Fn &&fn)
+{
+    const size_t entrySize = index.entrySize;
     const size_t perChunk = std::max<size_t>(1, kChunk / entrySize);
-    std::vector<uint8_t> chunk(perChunk * entrySize);
-    for (uint64_t slot = 0; slot < r.slots;) {
-        const uint64_t n = std::min<uint64_t>(perChunk, r.slots - slot);
-        if (!readAt(in, static_cast<int64_t>(slot * entrySize), chunk.data(), n * entrySize))
+    Bytes chunk(perChunk * entrySize);
+    for (uint64_t slot = 0; slot < index.slots;) {
+        const uint64_t n = std::min<uint64_t>(perChunk, index.slots - slot);
+        if (!readAt(index.in, static_cast<int64_t>(slot * entrySize), chunk.data(), n * entrySize))
             return Status::error(ErrorCode::KafkaStorageError,
-                                 fmt::format("read error in {} at byte position {}", file.string(), slot * entrySize));
+                                 fmt::format("read error in {} at byte position {}", index.path.string(),
+                                             slot * entrySize));
         for (uint64_t i = 0; i < n; ++i, ++slot) {
             const uint8_t *e = chunk.data() + i * entrySize;
-            if (slot > 0 && bytes::getI32(e + offsetField) == 0)
-                return r;
-            r.entries.insert(r.entries.end(), e, e + entrySize);
+            if (slot > 0 && bytes::getI32(e + index.offsetField) == 0)
+                return slot;
+            fn(e);
         }
     }
-    return r;
+    return index.slots;
 }
 
 // The batch that starts at `position` of the log, as FileRecords.slice(position).batches
@@ -453,15 +745,12 @@ Result<std::unique_ptr<LogFile>> openLogBeside(const fs::path &index)
 {
     auto log = std::make_unique<LogFile>();
     log->path = logBeside(index);
-    std::error_code ec;
-    if (!fs::is_regular_file(log->path, ec))
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("{}: no such file (the log beside {}, needed to check its entries)",
-                                         log->path.string(), index.filename().string()));
-    log->size = static_cast<int64_t>(fs::file_size(log->path, ec));
-    log->in.open(log->path, std::ios::binary);
-    if (ec || !log->in)
-        return openError(log->path);
+    uint64_t size = 0;
+    if (Status st = openRegular(log->path, log->in, size,
+                                fmt::format("the log beside {}, needed to check its entries", index.filename().string()));
+        !st)
+        return st;
+    log->size = static_cast<int64_t>(size);
     return log;
 }
 
@@ -470,96 +759,143 @@ std::string corruptIndex(const std::string &message)
     return "org.apache.kafka.storage.internals.log.CorruptIndexException: " + message;
 }
 
+void partialEntryNote(const IndexFile &index, std::ostream &err)
+{
+    if (index.fileSize % index.entrySize != 0)
+        err << fmt::format("{} ends in a partial {}-byte entry at byte position {} (entries are {} bytes); the dump "
+                           "ignores it, --index-sanity-check fails on it\n",
+                           index.path.filename().string(), index.fileSize % index.entrySize,
+                           index.slots * index.entrySize, index.entrySize);
+}
+
+struct Mismatch {
+    int64_t indexOffset = 0;
+    int64_t logOffset = -1;
+    int64_t position = -1; // >= 0: no batch starts at this position
+};
+
 Status dumpOffsetIndex(const fs::path &file, int64_t base, const DumpOptions &options, std::ostream &out,
                        std::ostream &err)
 {
     constexpr size_t kEntry = 8;
-    auto index = readIndexSlots(file, kEntry, 0);
-    if (!index)
-        return index.status();
+    auto opened = openIndex(file, kEntry, 0);
+    if (!opened)
+        return opened.status();
+    IndexFile &index = **opened;
     out << "Dumping " << file.string() << '\n';
-    if (index->slots == 0) {
+    if (index.slots == 0) {
         out << file.string() << " is empty.\n";
         return Status::ok();
     }
     if (options.indexSanityCheck) {
         // OffsetIndex.sanityCheck: the last slot's offset, and the file's length.
-        const int64_t lastOffset = base + bytes::getI32(index->last.data());
+        const int64_t lastOffset = base + bytes::getI32(index.last.data());
         if (lastOffset < base)
             return Status::error(ErrorCode::CorruptMessage,
                                  corruptIndex(fmt::format("Corrupt index found, index file {} has non-zero size but "
                                                           "the last offset is {} which is less than the base offset {}",
                                                           absolutePath(file), lastOffset, base)));
-        if (index->fileSize % kEntry != 0)
+        if (index.fileSize % kEntry != 0)
             return Status::error(ErrorCode::CorruptMessage,
                                  corruptIndex(fmt::format("Index file {} is corrupt, found {} bytes which is neither "
                                                           "positive nor a multiple of {}",
-                                                          absolutePath(file), index->fileSize, kEntry)));
+                                                          absolutePath(file), index.fileSize, kEntry)));
         out << file.string() << " passed sanity check.\n";
         return Status::ok();
     }
     auto log = openLogBeside(file);
     if (!log && options.verifyIndexOnly)
         return log.status();
-    std::vector<std::string> mismatches;
-    for (size_t i = 0; i < index->entries.size(); i += kEntry) {
-        const int64_t offset = base + bytes::getI32(index->entries.data() + i);
-        const int32_t position = bytes::getI32(index->entries.data() + i + 4);
+    Listed<Mismatch> mismatches;
+    auto used = forEachUsedSlot(index, [&](const uint8_t *e) {
+        const int64_t offset = base + bytes::getI32(e);
+        const int32_t position = bytes::getI32(e + 4);
         if (log) {
             // Kafka compares the entry with the last offset of the batch at its position.
             const auto batch = batchAt((*log)->in, (*log)->size, position);
             if (!batch)
-                mismatches.push_back(fmt::format("  Index offset: {}, log offset: -1 (no batch starts at position "
-                                                 "{} of {})",
-                                                 offset, position, (*log)->path.filename().string()));
+                mismatches.keepNewest({offset, -1, position});
             else if (batch->lastOffset() != offset)
-                mismatches.push_back(fmt::format("  Index offset: {}, log offset: {}", offset, batch->lastOffset()));
+                mismatches.keepNewest({offset, batch->lastOffset(), -1});
         }
         if (!options.verifyIndexOnly)
             out << "offset: " << offset << " position: " << position << '\n';
-    }
+    });
+    if (!used)
+        return used.status();
     if (!log)
         err << "the entries were not checked against the log: " << log.status().message() << '\n';
-    if (index->fileSize % kEntry != 0)
-        err << fmt::format("{} ends in a partial {}-byte entry at byte position {} (entries are {} bytes); the dump "
-                           "ignores it, --index-sanity-check fails on it\n",
-                           file.filename().string(), index->fileSize % kEntry, index->slots * kEntry, kEntry);
+    partialEntryNote(index, err);
     if (!mismatches.empty()) {
         // Kafka keeps them newest first.
         err << "Mismatches in :" << absolutePath(file) << '\n';
-        for (auto it = mismatches.rbegin(); it != mismatches.rend(); ++it)
-            err << *it << '\n';
+        const std::string logName = log ? (*log)->path.filename().string() : std::string();
+        mismatches.newestFirst([&](const Mismatch &m) {
+            if (m.position >= 0)
+                err << fmt::format("  Index offset: {}, log offset: -1 (no batch starts at position {} of {})\n",
+                                   m.indexOffset, m.position, logName);
+            else
+                err << fmt::format("  Index offset: {}, log offset: {}\n", m.indexOffset, m.logOffset);
+        });
+        droppedNote(mismatches.dropped(), "older mismatches", err);
     }
     return Status::ok();
 }
 
-// OffsetIndex.lookup over the used entries: the position of the largest entry whose offset is
-// <= target, or 0.
-int64_t lookupPosition(const std::vector<uint8_t> &entries, int64_t base, int64_t target)
+// OffsetIndex.lookup over the `used` slots of an offset index: the position of the largest
+// entry whose offset is <= target (a binary search, as Kafka's), or 0.
+int64_t lookupPosition(IndexFile &index, uint64_t used, int64_t base, int64_t target)
 {
-    int64_t position = 0;
-    for (size_t i = 0; i + 8 <= entries.size(); i += 8) {
-        if (base + bytes::getI32(entries.data() + i) > target)
-            break;
-        position = bytes::getI32(entries.data() + i + 4);
+    uint64_t lo = 0, hi = used; // the answer is the last slot in [0, lo) with offset <= target
+    uint8_t e[8];
+    while (lo < hi) {
+        const uint64_t mid = lo + (hi - lo) / 2;
+        if (!readAt(index.in, static_cast<int64_t>(mid * 8), e, 8))
+            return 0;
+        if (base + bytes::getI32(e) > target)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
-    return position;
+    if (lo == 0 || !readAt(index.in, static_cast<int64_t>((lo - 1) * 8), e, 8))
+        return 0;
+    return bytes::getI32(e + 4);
+}
+
+// The largest timestamp of the batch's records, -1 (RecordBatch.NO_TIMESTAMP) when it cannot
+// be decoded.
+int64_t maxRecordTimestamp(LogFile &log, const BatchHeader &h, int64_t position)
+{
+    auto stream = openBatchRecords(log.in, log.path, h, position);
+    if (!stream)
+        return -1;
+    int64_t maxTimestamp = -1;
+    StreamedRecord r;
+    for (;;) {
+        auto more = stream->next(r);
+        if (!more)
+            return -1;
+        if (!*more)
+            return maxTimestamp;
+        maxTimestamp = std::max(maxTimestamp, r.timestamp);
+    }
 }
 
 Status dumpTimeIndex(const fs::path &file, int64_t base, const DumpOptions &options, std::ostream &out,
                      std::ostream &err)
 {
     constexpr size_t kEntry = 12;
-    auto index = readIndexSlots(file, kEntry, 8);
-    if (!index)
-        return index.status();
+    auto opened = openIndex(file, kEntry, 8);
+    if (!opened)
+        return opened.status();
+    IndexFile &index = **opened;
     out << "Dumping " << file.string() << '\n';
     if (options.indexSanityCheck) {
         // TimeIndex.sanityCheck: the last slot against slot 0, and the file's length.
-        if (index->slots > 0) {
-            const int64_t firstTs = bytes::getI64(index->first.data());
-            const int64_t lastTs = bytes::getI64(index->last.data());
-            const int64_t lastOffset = base + bytes::getI32(index->last.data() + 8);
+        if (index.slots > 0) {
+            const int64_t firstTs = bytes::getI64(index.first.data());
+            const int64_t lastTs = bytes::getI64(index.last.data());
+            const int64_t lastOffset = base + bytes::getI32(index.last.data() + 8);
             if (lastTs < firstTs)
                 return Status::error(
                     ErrorCode::CorruptMessage,
@@ -573,31 +909,38 @@ Status dumpTimeIndex(const fs::path &file, int64_t base, const DumpOptions &opti
                                              "the last offset is {} which is less than the first offset {}",
                                              absolutePath(file), lastOffset, base)));
         }
-        if (index->fileSize % kEntry != 0)
+        if (index.fileSize % kEntry != 0)
             return Status::error(ErrorCode::CorruptMessage,
                                  corruptIndex(fmt::format("Time index file {} is corrupt, found {} bytes which is "
                                                           "neither positive nor a multiple of {}",
-                                                          absolutePath(file), index->fileSize, kEntry)));
+                                                          absolutePath(file), index.fileSize, kEntry)));
         out << file.string() << " passed sanity check.\n";
         return Status::ok();
     }
     auto log = openLogBeside(file);
     if (!log && options.verifyIndexOnly)
         return log.status();
-    // The offset index beside it only says where to start reading the log.
-    std::vector<uint8_t> offsetEntries;
+    // The offset index beside it only says where to start reading the log: looked up on disk.
+    std::unique_ptr<IndexFile> offsets;
+    uint64_t offsetsUsed = 0;
     if (log) {
-        if (auto offsets = readIndexSlots(fs::path(file).replace_extension(".index"), 8, 0))
-            offsetEntries = std::move(offsets->entries);
+        const fs::path indexPath = fs::path(file).replace_extension(".index");
+        if (checkRegularFile(indexPath))
+            if (auto o = openIndex(indexPath, 8, 0)) {
+                if (auto n = forEachUsedSlot(**o, [](const uint8_t *) {})) {
+                    offsets = std::move(*o);
+                    offsetsUsed = *n;
+                }
+            }
     }
-    std::vector<std::pair<int64_t, int64_t>> tsMismatch, outOfOrder, notFound;
+    Listed<std::pair<int64_t, int64_t>> tsMismatch, outOfOrder, notFound;
     int64_t prevTimestamp = -1; // RecordBatch.NO_TIMESTAMP
-    for (size_t i = 0; i < index->entries.size(); i += kEntry) {
-        const int64_t timestamp = bytes::getI64(index->entries.data() + i);
-        const int64_t offset = base + bytes::getI32(index->entries.data() + i + 8);
+    auto used = forEachUsedSlot(index, [&](const uint8_t *e) {
+        const int64_t timestamp = bytes::getI64(e);
+        const int64_t offset = base + bytes::getI32(e + 8);
         if (log) {
             LogFile &l = **log;
-            int64_t pos = lookupPosition(offsetEntries, base, offset);
+            int64_t pos = offsets ? lookupPosition(*offsets, offsetsUsed, base, offset) : 0;
             std::optional<BatchHeader> found;
             int64_t foundAt = 0;
             while (auto b = batchAt(l.in, l.size, pos)) {
@@ -609,48 +952,48 @@ Status dumpTimeIndex(const fs::path &file, int64_t base, const DumpOptions &opti
                 pos += static_cast<int64_t>(b->totalSize());
             }
             if (!found) {
-                notFound.emplace_back(offset, -1);
+                notFound.keepFirst({offset, -1});
             } else if (found->lastOffset() != offset) {
-                notFound.emplace_back(offset, found->lastOffset());
+                notFound.keepFirst({offset, found->lastOffset()});
             } else {
-                int64_t maxTimestamp = -1;
-                if (auto records = readBatchRecords(l.path, foundAt))
-                    for (const Record &r : *records)
-                        maxTimestamp = std::max(maxTimestamp, r.timestamp);
+                const int64_t maxTimestamp = maxRecordTimestamp(l, *found, foundAt);
                 if (maxTimestamp != timestamp)
-                    tsMismatch.emplace_back(timestamp, maxTimestamp);
+                    tsMismatch.keepFirst({timestamp, maxTimestamp});
                 if (prevTimestamp >= timestamp)
-                    outOfOrder.emplace_back(timestamp, prevTimestamp);
+                    outOfOrder.keepFirst({timestamp, prevTimestamp});
             }
         }
         if (!options.verifyIndexOnly)
             out << "timestamp: " << timestamp << " offset: " << offset << '\n';
         prevTimestamp = timestamp;
-    }
+    });
+    if (!used)
+        return used.status();
     if (!log)
         err << "the entries were not checked against the log: " << log.status().message() << '\n';
-    if (index->fileSize % kEntry != 0)
-        err << fmt::format("{} ends in a partial {}-byte entry at byte position {} (entries are {} bytes); the dump "
-                           "ignores it, --index-sanity-check fails on it\n",
-                           file.filename().string(), index->fileSize % kEntry, index->slots * kEntry, kEntry);
+    partialEntryNote(index, err);
     const std::string abs = absolutePath(file);
     if (!tsMismatch.empty()) {
         err << "Found timestamp mismatch in :" << abs << '\n';
-        for (const auto &[indexTs, logTs] : tsMismatch)
+        for (const auto &[indexTs, logTs] : tsMismatch.items)
             err << fmt::format("  Index timestamp: {}, log timestamp: {}\n", indexTs, logTs);
+        droppedNote(tsMismatch.dropped(), "more mismatches", err);
     }
     if (!outOfOrder.empty()) {
         err << "Found out of order timestamp in :" << abs << '\n';
-        for (const auto &[indexTs, prevTs] : outOfOrder)
+        for (const auto &[indexTs, prevTs] : outOfOrder.items)
             err << fmt::format("  Index timestamp: {}, Previously indexed timestamp: {}\n", indexTs, prevTs);
+        droppedNote(outOfOrder.dropped(), "more out of order timestamps", err);
     }
     if (!notFound.empty()) {
         err << "The following indexed offsets are not found in the log.\n";
-        for (const auto &[indexed, found] : notFound)
+        for (const auto &[indexed, found] : notFound.items)
             err << fmt::format("Indexed offset: {}, found log offset: {}\n", indexed, found);
+        droppedNote(notFound.dropped(), "more offsets", err);
     }
     return Status::ok();
 }
+
 
 Status checkFlags(const std::string &ext, const DumpOptions &options)
 {
@@ -674,6 +1017,7 @@ Status checkFlags(const std::string &ext, const DumpOptions &options)
 
 } // namespace
 
+
 Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, std::ostream &out,
                 std::ostream &err)
 {
@@ -684,13 +1028,9 @@ Status dumpFile(const std::filesystem::path &file, const DumpOptions &options, s
                                          file.string(), ext));
     if (Status st = checkFlags(ext, options); !st)
         return st;
-    std::error_code ec;
-    if (fs::is_directory(file, ec))
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("{}: is a directory, not a segment file", file.string()));
-    if (!fs::is_regular_file(file, ec))
-        return Status::error(ErrorCode::KafkaStorageError,
-                             fmt::format("{}: no such file", file.string()));
+    // What the path is, before anything opens it (a FIFO would block the open).
+    if (Status st = checkRegularFile(file); !st)
+        return st;
     if (ext == ".log")
         return dumpLog(file, options, out, err);
 

@@ -32,11 +32,25 @@ struct SegmentScan {
 // Reads the batch headers of a .log file (and checks each CRC). Never throws; a malformed or
 // truncated file yields the batches before the problem plus `problem`.
 Result<SegmentScan> scanSegment(const std::filesystem::path &logFile, size_t maxBatches = SIZE_MAX);
-// Reads one batch at `position` of a .log file and decodes its records.
+// Reads one batch at `position` of a .log file and decodes all its records (tests, tools over
+// files Kafka Lab wrote). For a file of unknown origin use readBatchRecordPage.
 Result<std::vector<Record>> readBatchRecords(const std::filesystem::path &logFile, int64_t position);
+
+// The first records of the batch at `position`, decoded as they stream from the file: at most
+// maxRecords, and no more once the kept keys, values and headers pass maxBytes (so a page of
+// a hostile batch stays within maxBytes plus one record); each record keeps at most maxHeaders
+// headers. For the segment browser, which shows one page of a batch.
+struct RecordPage {
+    std::vector<Record> records;
+    bool more = false;       // a record follows the page
+    bool headersCut = false; // a record had more than maxHeaders headers
+};
+Result<RecordPage> readBatchRecordPage(const std::filesystem::path &logFile, int64_t position, size_t maxRecords,
+                                       size_t maxBytes = 16u << 20, size_t maxHeaders = 100);
 
 // What a decoder makes of one record (Kafka's MessageParser): the key and payload text, each
 // absent when Kafka prints nothing for it. An error stops the dump (Kafka's tool throws there).
+// The Record it gets has the offset, timestamp, key and value; its headers are not copied.
 struct ParsedRecord {
     std::optional<std::string> key;
     std::optional<std::string> payload;

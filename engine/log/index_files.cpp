@@ -26,12 +26,18 @@ bool allZero(const uint8_t *p, size_t n)
 
 // Calls fn(entry bytes) for each real entry of a (possibly preallocated) index file, reading
 // it in chunks and stopping at the zero tail, so a 10 MiB preallocated file with a few entries
-// costs one small read. The real entries end at the first all-zero entry after the first one;
+// costs one small read, and a huge one is never held (fn returns false to stop). The real entries end at the first all-zero entry after the first one;
 // a zero first entry counts as real unless a zero entry follows it (then the file is an
 // untouched preallocation). A partial entry at the end (a write in progress) is ignored.
 template <typename Fn>
 Status forEachIndexEntry(const std::filesystem::path &file, size_t entrySize, Fn fn)
 {
+    // Opening a FIFO would wait for a writer; a device never ends. Say what it is instead.
+    std::error_code ec;
+    const auto type = std::filesystem::status(file, ec).type();
+    if (!ec && type != std::filesystem::file_type::regular && type != std::filesystem::file_type::not_found)
+        return Status::error(ErrorCode::KafkaStorageError,
+                             fmt::format("{}: not a regular file (an index file is one)", file.string()));
     std::ifstream in(file, std::ios::binary);
     if (!in)
         return Status::error(ErrorCode::KafkaStorageError,
@@ -51,7 +57,8 @@ Status forEachIndexEntry(const std::filesystem::path &file, size_t entrySize, Fn
                 if (whole > 1 && allZero(p + entrySize, entrySize))
                     return Status::ok();
             }
-            fn(p);
+            if (!fn(p))
+                return Status::ok();
         }
         if (got < chunk.size())
             break;
@@ -63,22 +70,28 @@ Status forEachIndexEntry(const std::filesystem::path &file, size_t entrySize, Fn
 
 } // namespace
 
-Result<std::vector<IndexEntry>> readOffsetIndex(const std::filesystem::path &indexFile)
+Result<std::vector<IndexEntry>> readOffsetIndex(const std::filesystem::path &indexFile, size_t maxEntries)
 {
     std::vector<IndexEntry> entries;
     Status s = forEachIndexEntry(indexFile, 8, [&](const uint8_t *p) {
+        if (entries.size() >= maxEntries)
+            return false;
         entries.push_back({bytes::getI32(p), bytes::getI32(p + 4)});
+        return true;
     });
     if (!s)
         return s;
     return entries;
 }
 
-Result<std::vector<TimeIndexEntry>> readTimeIndex(const std::filesystem::path &timeIndexFile)
+Result<std::vector<TimeIndexEntry>> readTimeIndex(const std::filesystem::path &timeIndexFile, size_t maxEntries)
 {
     std::vector<TimeIndexEntry> entries;
     Status s = forEachIndexEntry(timeIndexFile, 12, [&](const uint8_t *p) {
+        if (entries.size() >= maxEntries)
+            return false;
         entries.push_back({bytes::getI64(p), bytes::getI32(p + 8)});
+        return true;
     });
     if (!s)
         return s;

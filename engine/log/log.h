@@ -167,8 +167,11 @@ private:
 
 // Reading files directly, for inspection (segment browser, dump-log). These never need a Log
 // and tolerate a tail being written concurrently (they stop at the first incomplete batch).
-Result<std::vector<IndexEntry>> readOffsetIndex(const std::filesystem::path &indexFile);
-Result<std::vector<TimeIndexEntry>> readTimeIndex(const std::filesystem::path &timeIndexFile);
+// At most maxEntries entries (one more than a view shows tells it that more follow).
+Result<std::vector<IndexEntry>> readOffsetIndex(const std::filesystem::path &indexFile,
+                                                size_t maxEntries = SIZE_MAX);
+Result<std::vector<TimeIndexEntry>> readTimeIndex(const std::filesystem::path &timeIndexFile,
+                                                  size_t maxEntries = SIZE_MAX);
 // The 20-digit file stem for a base offset: 00000000000000000042
 std::string segmentFileStem(int64_t baseOffset);
 

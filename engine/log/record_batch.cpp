@@ -258,8 +258,8 @@ Status corrupt(std::string_view where, size_t position, std::string_view what)
                          fmt::format("at {} {}: {}", where, position, what));
 }
 
-// A VARINT length (-1 = null) followed by that many bytes.
-bool readNullableString(bytes::ByteReader &r, std::optional<std::string> &out)
+// A VARINT length (-1 = null) followed by that many bytes, as a view.
+bool readNullableView(bytes::ByteReader &r, std::optional<std::string_view> &out)
 {
     int32_t length;
     if (!r.varint(length) || length < -1)
@@ -275,77 +275,199 @@ bool readNullableString(bytes::ByteReader &r, std::optional<std::string> &out)
     return true;
 }
 
-// Decodes `count` records from `section`; positions in errors are `base` + offset in section,
-// described by `where` ("byte" of the batch, or "decompressed byte").
-Status decodeSection(const BatchHeader &h, ByteView section, size_t base, std::string_view where,
-                     std::vector<Record> &out)
-{
-    bytes::ByteReader r(section, base);
-    for (int32_t i = 0; i < h.recordCount; ++i) {
-        const size_t recordStart = r.position();
-        int32_t length;
-        if (!r.varint(length))
-            return corrupt(where, recordStart, fmt::format("record {}: bad or truncated length varint", i));
-        if (length < 0 || static_cast<size_t>(length) > r.remaining())
-            return corrupt(where, recordStart,
-                           fmt::format("record {}: length {} but {} bytes remain", i, length, r.remaining()));
-        ByteView body;
-        r.take(static_cast<size_t>(length), body);
-        bytes::ByteReader b(body, r.position() - body.size());
-
-        Record rec;
-        int8_t attributes;
-        int64_t timestampDelta;
-        int32_t offsetDelta;
-        if (!b.i8(attributes))
-            return corrupt(where, b.position(), fmt::format("record {}: missing attributes", i));
-        if (!b.varlong(timestampDelta))
-            return corrupt(where, b.position(), fmt::format("record {}: bad timestampDelta varlong", i));
-        if (!b.varint(offsetDelta))
-            return corrupt(where, b.position(), fmt::format("record {}: bad offsetDelta varint", i));
-        size_t fieldStart = b.position();
-        if (!readNullableString(b, rec.key))
-            return corrupt(where, fieldStart, fmt::format("record {}: bad key length or truncated key", i));
-        fieldStart = b.position();
-        if (!readNullableString(b, rec.value))
-            return corrupt(where, fieldStart, fmt::format("record {}: bad value length or truncated value", i));
-        int32_t headerCount;
-        fieldStart = b.position();
-        // Each header takes at least 2 bytes, which bounds a hostile count before reserving.
-        if (!b.varint(headerCount) || headerCount < 0 || static_cast<size_t>(headerCount) > b.remaining() / 2)
-            return corrupt(where, fieldStart, fmt::format("record {}: bad header count", i));
-        rec.headers.reserve(static_cast<size_t>(headerCount));
-        for (int32_t k = 0; k < headerCount; ++k) {
-            RecordHeader header;
-            std::optional<std::string> key;
-            fieldStart = b.position();
-            if (!readNullableString(b, key) || !key)
-                return corrupt(where, fieldStart, fmt::format("record {} header {}: bad key", i, k));
-            header.key = std::move(*key);
-            fieldStart = b.position();
-            if (!readNullableString(b, header.value))
-                return corrupt(where, fieldStart, fmt::format("record {} header {}: bad value", i, k));
-            rec.headers.push_back(std::move(header));
-        }
-        if (!b.atEnd())
-            return corrupt(where, b.position(),
-                           fmt::format("record {}: {} bytes left over inside its declared length {}", i,
-                                       b.remaining(), length));
-        rec.offset = h.baseOffset + offsetDelta;
-        // With LogAppendTime every record carries the broker's time, kept in maxTimestamp.
-        rec.timestamp = h.logAppendTime() ? h.maxTimestamp : h.baseTimestamp + timestampDelta;
-        out.push_back(std::move(rec));
-    }
-    if (!r.atEnd())
-        return corrupt(where, r.position(),
-                       fmt::format("{} unexpected bytes after the {} declared records", r.remaining(),
-                                   h.recordCount));
-    return Status::ok();
-}
-
 } // namespace
 
-Result<std::vector<Record>> decodeRecords(ByteView batch)
+Record StreamedRecord::toRecord(size_t maxHeaders) const
+{
+    Record r;
+    r.offset = offset;
+    r.timestamp = timestamp;
+    if (key)
+        r.key.emplace(*key);
+    if (value)
+        r.value.emplace(*value);
+    r.headers.reserve(std::min(maxHeaders, static_cast<size_t>(headerCount)));
+    forEachHeader([&](std::string_view k, std::optional<std::string_view> v) {
+        if (r.headers.size() >= maxHeaders)
+            return;
+        RecordHeader h;
+        h.key = std::string(k);
+        if (v)
+            h.value.emplace(*v);
+        r.headers.push_back(std::move(h));
+    });
+    return r;
+}
+
+struct RecordStream::Impl {
+    BatchHeader header;
+    std::unique_ptr<ByteSource> section;   // the bytes after the batch header
+    std::unique_ptr<ByteSource> plain;     // the decompressor over it, if compressed
+    std::unique_ptr<StreamWindow> window;  // over plain or section
+    uint64_t sectionSize = 0;
+    size_t base = 0;                       // error positions: base + stream position
+    std::string_view where;                // "byte" (of the batch) or "decompressed byte"
+    int32_t index = 0;                     // the next record's number
+    size_t pendingConsume = 0;             // the last record, released at the next call
+    Status failed;
+    bool done = false;
+
+    Status fail(Status s)
+    {
+        failed = s;
+        return s;
+    }
+    // A decompression (or read) error, said as decodeRecords always said it.
+    Status sourceError(const Status &s)
+    {
+        if (header.compression() == Compression::None)
+            return fail(s);
+        return fail(Status::error(ErrorCode::CorruptMessage,
+                                  fmt::format("records at byte {} ({}): {}", kBatchHeaderSize,
+                                              compressionName(header.compression()), s.message())));
+    }
+    Status corruptAt(size_t position, std::string_view what) { return fail(corrupt(where, position, what)); }
+    // Bytes left in the stream: known for an uncompressed section, counted by reading for a
+    // compressed one (bounded by the decompression limit).
+    Result<uint64_t> remaining()
+    {
+        if (header.compression() == Compression::None)
+            return sectionSize - window->position();
+        uint64_t n = 0;
+        for (;;) {
+            auto some = window->peekSome();
+            if (!some)
+                return some.status();
+            if (some->empty())
+                return n;
+            n += some->size();
+            window->consume(some->size());
+        }
+    }
+};
+
+RecordStream::RecordStream(const BatchHeader &header, std::unique_ptr<ByteSource> section, uint64_t sectionSize)
+    : d(std::make_unique<Impl>())
+{
+    d->header = header;
+    d->section = std::move(section);
+    d->sectionSize = sectionSize;
+    if (header.compression() == Compression::None) {
+        d->window = std::make_unique<StreamWindow>(*d->section);
+        d->base = kBatchHeaderSize;
+        d->where = "byte";
+    } else {
+        d->plain = decompressingSource(header.compression(), *d->section, sectionSize);
+        d->window = std::make_unique<StreamWindow>(*d->plain);
+        d->where = "decompressed byte";
+    }
+}
+
+RecordStream::RecordStream(RecordStream &&) noexcept = default;
+RecordStream &RecordStream::operator=(RecordStream &&) noexcept = default;
+RecordStream::~RecordStream() = default;
+
+const BatchHeader &RecordStream::header() const { return d->header; }
+int32_t RecordStream::decoded() const { return d->index; }
+
+Result<bool> RecordStream::next(StreamedRecord &rec)
+{
+    Impl &s = *d;
+    if (!s.failed)
+        return s.failed;
+    if (s.done)
+        return false;
+    StreamWindow &w = *s.window;
+    w.consume(s.pendingConsume);
+    s.pendingConsume = 0;
+    const int32_t i = s.index;
+    const size_t recordStart = s.base + static_cast<size_t>(w.position());
+    if (i >= s.header.recordCount) {
+        auto left = s.remaining();
+        if (!left)
+            return s.sourceError(left.status());
+        if (*left > 0)
+            return s.corruptAt(recordStart, fmt::format("{} unexpected bytes after the {} declared records", *left,
+                                                        s.header.recordCount));
+        s.done = true;
+        return false;
+    }
+    auto head = w.peek(5);
+    if (!head)
+        return s.sourceError(head.status());
+    bytes::ByteReader lr(*head);
+    int32_t length;
+    if (!lr.varint(length))
+        return s.corruptAt(recordStart, fmt::format("record {}: bad or truncated length varint", i));
+    const size_t prefix = lr.consumed();
+    if (s.header.compression() == Compression::None) {
+        const uint64_t left = s.sectionSize - w.position() - prefix;
+        if (length < 0 || static_cast<uint64_t>(length) > left)
+            return s.corruptAt(recordStart, fmt::format("record {}: length {} but {} bytes remain", i, length, left));
+    } else if (length < 0) {
+        return s.corruptAt(recordStart, fmt::format("record {}: negative length {}", i, length));
+    }
+    if (static_cast<size_t>(length) > kMaxRecordSize)
+        return s.corruptAt(recordStart, fmt::format("record {}: length {} is more than the {} MiB a record may "
+                                                    "take here (Kafka's max.message.bytes is 1 MiB by default)",
+                                                    i, length, kMaxRecordSize >> 20));
+    auto whole = w.peek(prefix + static_cast<size_t>(length));
+    if (!whole)
+        return s.sourceError(whole.status());
+    if (whole->size() < prefix + static_cast<size_t>(length))
+        return s.corruptAt(recordStart, fmt::format("record {}: length {} but {} bytes remain", i, length,
+                                                    whole->size() - prefix));
+    const ByteView body = whole->subspan(prefix);
+    bytes::ByteReader b(body, recordStart + prefix);
+
+    int8_t attributes;
+    int64_t timestampDelta;
+    int32_t offsetDelta;
+    if (!b.i8(attributes))
+        return s.corruptAt(b.position(), fmt::format("record {}: missing attributes", i));
+    if (!b.varlong(timestampDelta))
+        return s.corruptAt(b.position(), fmt::format("record {}: bad timestampDelta varlong", i));
+    if (!b.varint(offsetDelta))
+        return s.corruptAt(b.position(), fmt::format("record {}: bad offsetDelta varint", i));
+    size_t fieldStart = b.position();
+    if (!readNullableView(b, rec.key))
+        return s.corruptAt(fieldStart, fmt::format("record {}: bad key length or truncated key", i));
+    fieldStart = b.position();
+    if (!readNullableView(b, rec.value))
+        return s.corruptAt(fieldStart, fmt::format("record {}: bad value length or truncated value", i));
+    int32_t headerCount;
+    fieldStart = b.position();
+    // Each header takes at least 2 bytes.
+    if (!b.varint(headerCount) || headerCount < 0 || static_cast<size_t>(headerCount) > b.remaining() / 2)
+        return s.corruptAt(fieldStart, fmt::format("record {}: bad header count", i));
+    const size_t headersStart = b.consumed();
+    for (int32_t k = 0; k < headerCount; ++k) {
+        std::optional<std::string_view> hk, hv;
+        fieldStart = b.position();
+        if (!readNullableView(b, hk) || !hk)
+            return s.corruptAt(fieldStart, fmt::format("record {} header {}: bad key", i, k));
+        fieldStart = b.position();
+        if (!readNullableView(b, hv))
+            return s.corruptAt(fieldStart, fmt::format("record {} header {}: bad value", i, k));
+    }
+    if (!b.atEnd())
+        return s.corruptAt(b.position(), fmt::format("record {}: {} bytes left over inside its declared length {}", i,
+                                                     b.remaining(), length));
+    const BatchHeader &h = s.header;
+    rec.offsetDelta = offsetDelta;
+    rec.offset = static_cast<int64_t>(static_cast<uint64_t>(h.baseOffset) + static_cast<uint64_t>(int64_t(offsetDelta)));
+    // With LogAppendTime every record carries the broker's time, kept in maxTimestamp.
+    rec.timestamp = h.logAppendTime()
+        ? h.maxTimestamp
+        : static_cast<int64_t>(static_cast<uint64_t>(h.baseTimestamp) + static_cast<uint64_t>(timestampDelta));
+    rec.headerCount = headerCount;
+    rec.headerBytes = body.subspan(headersStart, body.size() - headersStart);
+    s.pendingConsume = prefix + static_cast<size_t>(length);
+    ++s.index;
+    return true;
+}
+
+Result<RecordStream> openRecords(ByteView batch)
 {
     auto header = parseBatchHeader(batch);
     if (!header)
@@ -353,31 +475,33 @@ Result<std::vector<Record>> decodeRecords(ByteView batch)
     const BatchHeader &h = *header;
     if (h.recordCount < 0)
         return corrupt("byte", kRecordCountPos, fmt::format("negative recordCount {}", h.recordCount));
-    const ByteView section = batch.subspan(kBatchHeaderSize, h.totalSize() - kBatchHeaderSize);
-    std::vector<Record> records;
-    // Every record takes at least 7 bytes uncompressed; never trust recordCount for reserve.
     const Compression codec = h.compression();
-    if (codec == Compression::None) {
-        records.reserve(std::min<size_t>(static_cast<size_t>(h.recordCount), section.size() / 7));
-        Status s = decodeSection(h, section, kBatchHeaderSize, "byte", records);
-        if (!s)
-            return s;
-        return records;
-    }
     if (static_cast<uint8_t>(codec) > static_cast<uint8_t>(Compression::Zstd))
         return corrupt("byte", kAttributesPos,
                        fmt::format("unknown compression codec {}", static_cast<int>(codec)));
-    Bytes plain;
-    Status s = decompress(codec, section, plain);
-    if (!s)
-        return Status::error(ErrorCode::CorruptMessage,
-                             fmt::format("records at byte {} ({}): {}", kBatchHeaderSize,
-                                         compressionName(codec), s.message()));
-    records.reserve(std::min<size_t>(static_cast<size_t>(h.recordCount), plain.size() / 7));
-    s = decodeSection(h, plain, 0, "decompressed byte", records);
-    if (!s)
-        return s;
-    return records;
+    const ByteView section = batch.subspan(kBatchHeaderSize, h.totalSize() - kBatchHeaderSize);
+    return RecordStream(h, std::make_unique<MemorySource>(section), section.size());
+}
+
+Result<std::vector<Record>> decodeRecords(ByteView batch)
+{
+    auto stream = openRecords(batch);
+    if (!stream)
+        return stream.status();
+    std::vector<Record> records;
+    // Every record takes at least 7 bytes uncompressed; never trust recordCount for reserve.
+    if (stream->header().compression() == Compression::None)
+        records.reserve(std::min<size_t>(static_cast<size_t>(stream->header().recordCount),
+                                         (batch.size() - kBatchHeaderSize) / 7));
+    StreamedRecord view;
+    for (;;) {
+        auto more = stream->next(view);
+        if (!more)
+            return more.status();
+        if (!*more)
+            return records;
+        records.push_back(view.toRecord());
+    }
 }
 
 } // namespace kl

@@ -10,6 +10,7 @@
 #include "core/status.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -124,7 +125,92 @@ void setPartitionLeaderEpoch(uint8_t *batch, int32_t epoch);
 
 // Decode every record of one batch (decompressing if needed). Validates record framing; an
 // error names the byte position inside the batch (or the decompressed records) that is wrong.
+// Holds every record: for batches from the broker's own log. To look at a batch from a file,
+// whatever it holds, use RecordStream.
 Result<std::vector<Record>> decodeRecords(ByteView batch);
+
+// The largest record (its whole encoding) RecordStream holds at once: far above what
+// max.message.bytes lets a producer write (1 MiB by default), far below what hurts the machine.
+constexpr size_t kMaxRecordSize = 32u << 20;
+
+// One record as RecordStream decodes it: views into the stream's buffer, valid until its next
+// call. The headers are checked but not copied: walk them with forEachHeader.
+struct StreamedRecord {
+    int64_t offset = 0;
+    int64_t timestamp = 0;
+    int32_t offsetDelta = 0;
+    std::optional<std::string_view> key;
+    std::optional<std::string_view> value;
+    int32_t headerCount = 0;
+    ByteView headerBytes;
+    // fn(std::string_view key, std::optional<std::string_view> value) for each header in order.
+    template <typename Fn>
+    void forEachHeader(Fn &&fn) const;
+    // A Record owning copies of the key, the value and at most maxHeaders headers.
+    Record toRecord(size_t maxHeaders = SIZE_MAX) const;
+};
+
+class ByteSource;
+
+// Decodes the records of one batch one at a time, decompressing as it goes, so what it holds is
+// one record (at most kMaxRecordSize) and a codec's buffers, whatever the batch claims: a
+// count of 2^31 - 1, a million headers per record, 64 MiB of tiny records.
+class RecordStream {
+public:
+    // `section` yields the batch's bytes after its 61-byte header, `sectionSize` of them
+    // (header.totalSize() - 61); header.recordCount must not be negative (openRecords checks).
+    RecordStream(const BatchHeader &header, std::unique_ptr<ByteSource> section, uint64_t sectionSize);
+    RecordStream(RecordStream &&) noexcept;
+    RecordStream &operator=(RecordStream &&) noexcept;
+    ~RecordStream();
+    // The next record into `record`; false after the last one (the bytes after the declared
+    // records are checked then). An error names the record and its byte position and is final.
+    Result<bool> next(StreamedRecord &record);
+    const BatchHeader &header() const;
+    // Records handed out so far.
+    int32_t decoded() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// A RecordStream over a whole batch in memory (`batch` must outlive it): checks the header
+// (complete batch, recordCount >= 0, a known codec) first.
+Result<RecordStream> openRecords(ByteView batch);
+
+template <typename Fn>
+void StreamedRecord::forEachHeader(Fn &&fn) const
+{
+    // The bytes were checked when the record was decoded: each header is a key (varint length,
+    // never null) and a nullable value.
+    size_t pos = 0;
+    const auto varint = [&](int32_t &v) {
+        uint32_t u = 0;
+        for (int shift = 0; pos < headerBytes.size(); shift += 7) {
+            const uint8_t b = headerBytes[pos++];
+            u |= uint32_t(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                break;
+        }
+        v = static_cast<int32_t>((u >> 1) ^ (~(u & 1) + 1));
+    };
+    const auto text = [&](int32_t length) {
+        std::string_view s(reinterpret_cast<const char *>(headerBytes.data()) + pos, static_cast<size_t>(length));
+        pos += static_cast<size_t>(length);
+        return s;
+    };
+    for (int32_t i = 0; i < headerCount; ++i) {
+        int32_t keyLength = 0, valueLength = 0;
+        varint(keyLength);
+        const std::string_view key = text(keyLength);
+        varint(valueLength);
+        std::optional<std::string_view> value;
+        if (valueLength >= 0)
+            value = text(valueLength);
+        fn(key, value);
+    }
+}
 
 // Walk a buffer of back-to-back batches. Stops at the first incomplete batch.
 // For each complete one calls fn(header, batchBytes, positionInBuffer); fn returns false to stop.

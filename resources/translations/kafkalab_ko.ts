@@ -3153,6 +3153,18 @@ Log start offset %2, high watermark %3.</source>
         <translation>처음 %1개 배치만 보여 줍니다.</translation>
     </message>
     <message>
+        <source>Showing the first %1 records only; the batch header says it holds %2.</source>
+        <translation>처음 %1개 레코드만 보여 줍니다. 배치 헤더에는 레코드가 %2개라고 적혀 있습니다.</translation>
+    </message>
+    <message>
+        <source>Records with more than %1 headers show their first %1.</source>
+        <translation>헤더가 %1개보다 많은 레코드는 처음 %1개 헤더만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 index entries only.</source>
+        <translation>처음 %1개 인덱스 항목만 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Scan stopped: %1</source>
         <translation>읽기 중단: %1</translation>
     </message>

@@ -51,6 +51,20 @@ if(TARGET kafkalab-cli)
     REGEX "Failed to decode message at offset 3 using offset topic decoder \\(message had a missing key\\)"
     ARGS dump-log --offsets-decoder ${_data_path}.log)
 
+  # Paths that are not regular files: what they are, never a hang (dump_special_files.cmake).
+  foreach(_case fifo devzero loop fifo_beside)
+    add_test(NAME cli_dump_log_special_${_case}
+             COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:kafkalab-cli> -DCASE=${_case}
+                     -DDIR=${CMAKE_CURRENT_BINARY_DIR}/dump_special_${_case}
+                     -P ${CMAKE_CURRENT_SOURCE_DIR}/dump_special_files.cmake)
+    set_tests_properties(cli_dump_log_special_${_case} PROPERTIES TIMEOUT 60)
+  endforeach()
+
+  # Files that claim far more than they hold, dumped under a 300 MB address-space limit
+  # (issue 10, "Memory and time"; the full sizes: kafkalab-bench dump-memory).
+  kafkalab_add_test(test_dump_memory SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/test_dump_memory.cpp LIBS kl_log)
+  set_tests_properties(test_dump_memory PROPERTIES ENVIRONMENT "KAFKALAB_CLI=$<TARGET_FILE:kafkalab-cli>")
+
   add_test(NAME cli_dump_log_help_flags COMMAND $<TARGET_FILE:kafkalab-cli> dump-log --help)
   set_tests_properties(cli_dump_log_help_flags PROPERTIES PASS_REGULAR_EXPRESSION
     "--deep-iteration.*--print-data-log.*--offsets-decoder.*--index-sanity-check.*--verify-index-only")

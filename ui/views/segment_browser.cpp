@@ -326,6 +326,7 @@ void SegmentBrowser::loadSegment(const QString &logPath)
     m_sinceReload.restart();
     m_indexTable->setRowCount(0);
     m_indexEntries = -1;
+    m_indexCapped = false;
     m_scanText = ScanText{};
     if (logPath.isEmpty()) {
         m_loadedSize = -1;
@@ -369,7 +370,12 @@ void SegmentBrowser::loadSegment(const QString &logPath)
     for (int r = 0; r < m_segments->rowCount(); ++r)
         if (QString::fromStdString(m_segments->segmentAt(r)->logPath) == logPath)
             base = m_segments->segmentAt(r)->baseOffset;
-    if (auto entries = kl::readOffsetIndex(indexPath)) {
+    m_indexCapped = false;
+    if (auto entries = kl::readOffsetIndex(indexPath, static_cast<size_t>(kMaxIndexEntriesShown) + 1)) {
+        if (entries->size() > static_cast<size_t>(kMaxIndexEntriesShown)) {
+            entries->resize(static_cast<size_t>(kMaxIndexEntriesShown));
+            m_indexCapped = true;
+        }
         m_indexTable->setRowCount(static_cast<int>(entries->size()));
         int row = 0;
         for (const kl::IndexEntry &e : *entries) {
@@ -401,21 +407,26 @@ void SegmentBrowser::onBatchSelected()
         return;
     }
     m_recordText.position = b->position;
-    auto records = kl::readBatchRecords(toPath(m_loadedLogPath), b->position);
-    if (!records) {
+    // One page, decoded as it streams from the file: never the whole batch.
+    auto page = kl::readBatchRecordPage(toPath(m_loadedLogPath), b->position, static_cast<size_t>(kMaxRecordsShown),
+                                        16u << 20, static_cast<size_t>(kMaxHeadersShown));
+    if (!page) {
         m_records->setRecords({});
         m_recordText.kind = RecordText::Failed;
-        m_recordText.error = QString::fromStdString(records.status().toString());
+        m_recordText.error = QString::fromStdString(page.status().toString());
         showRecordText();
         return;
     }
     const auto compression = b->header.compression();
     m_recordText.kind = RecordText::Decoded;
-    m_recordText.records = static_cast<int>(records->size());
+    m_recordText.records = static_cast<int>(page->records.size());
+    m_recordText.more = page->more;
+    m_recordText.claimed = b->header.recordCount;
+    m_recordText.headersCut = page->headersCut;
     if (compression != kl::Compression::None)
         m_recordText.compression = QString::fromUtf8(kl::compressionName(compression).data());
     showRecordText();
-    m_records->setRecords(std::move(*records));
+    m_records->setRecords(std::move(page->records));
 }
 
 void SegmentBrowser::showScanText()
@@ -450,17 +461,31 @@ void SegmentBrowser::showRecordText()
     case RecordText::Failed:
         m_recordStatus->setText(tr("Cannot decode the batch at position %1: %2").arg(t.position).arg(t.error));
         break;
-    case RecordText::Decoded:
-        m_recordStatus->setText(t.compression.isEmpty()
-                                    ? tr("%n record(s), uncompressed", nullptr, t.records)
-                                    : tr("%n record(s), decompressed from %1", nullptr, t.records).arg(t.compression));
+    case RecordText::Decoded: {
+        QString text = t.compression.isEmpty()
+            ? tr("%n record(s), uncompressed", nullptr, t.records)
+            : tr("%n record(s), decompressed from %1", nullptr, t.records).arg(t.compression);
+        if (t.more)
+            text += QLatin1Char('\n')
+                + tr("Showing the first %1 records only; the batch header says it holds %2.")
+                      .arg(t.records)
+                      .arg(t.claimed);
+        if (t.headersCut)
+            text += QLatin1Char('\n') + tr("Records with more than %1 headers show their first %1.").arg(kMaxHeadersShown);
+        m_recordStatus->setText(text);
         break;
+    }
     }
 }
 
 // An empty .index is normal for a small segment: say why, with the topic's own setting.
 void SegmentBrowser::showIndexText()
 {
+    if (m_indexCapped && m_loadedSize >= 0) {
+        m_indexEmpty->setText(tr("Showing the first %1 index entries only.").arg(kMaxIndexEntriesShown));
+        m_indexEmpty->show();
+        return;
+    }
     if (m_indexEntries != 0 || m_loadedSize < 0) {
         m_indexEmpty->hide();
         return;

@@ -1,9 +1,11 @@
 // SegmentBrowser: the "Files" view of one partition replica. Shows the replica directory and
 // its segment files (from the snapshot's SegmentSnapshot list); selecting a segment lists its
 // batches (kl::scanSegment) and its .index entries (kl::readOffsetIndex); selecting a batch
-// decodes its records (kl::readBatchRecords, also compressed batches).
-// Files are read on the GUI thread but capped (segments are ~1 MiB by default and at most
-// kMaxBatchesShown batches are listed), so a read stays in the low milliseconds.
+// decodes its records (kl::readBatchRecordPage, also compressed batches).
+// Files are read on the GUI thread but capped, so a read stays in the low milliseconds whatever
+// a file holds: at most kMaxBatchesShown batches, kMaxIndexEntriesShown index entries, and a
+// page of kMaxRecordsShown records (decoded as they stream, not the whole batch: a 2 KB zstd
+// batch can hold 64 MiB of records) are listed, with a note saying so.
 // Owns its child widgets and models; the Bridge outlives it. GUI thread only.
 #pragma once
 
@@ -24,6 +26,9 @@ class SegmentBrowser : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kMaxBatchesShown = 5000;
+    static constexpr int kMaxRecordsShown = 1000;
+    static constexpr int kMaxIndexEntriesShown = 5000;
+    static constexpr int kMaxHeadersShown = 100; // per record
 
     explicit SegmentBrowser(Bridge &bridge, QWidget *parent = nullptr);
 
@@ -89,8 +94,12 @@ private:
         QString error;
         int records = 0;
         QString compression;     // empty: uncompressed
+        bool more = false;       // records follow the shown page
+        qint64 claimed = 0;      // the batch header's record count
+        bool headersCut = false; // a record shows only its first kMaxHeadersShown headers
     } m_recordText;
     int m_indexEntries = -1;         // of the listed segment, -1 = none listed or unreadable
+    bool m_indexCapped = false;      // more than kMaxIndexEntriesShown entries
     qint64 m_indexIntervalBytes = 4096; // the topic's index.interval.bytes
     SegmentTableModel *m_segments = nullptr;
     BatchTableModel *m_batches = nullptr;

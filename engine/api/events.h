@@ -111,7 +111,11 @@ struct Event {
 //   SegmentDeleted      "retention_ms" [limit], "retention_bytes" [limit], "follows_truncated"
 //                       (recovery: it followed a segment whose tail was cut; value = that base)
 //   LogRecovered        "tail_truncated" [value = bytes cut; limit = byte position kept],
-//                       "index_rebuilt" [value = offset index entries]
+//                       "index_rebuilt" [value = offset index entries],
+//                       "corrupt_segment", "offset_gap", "offset_overlap" (damage recovery kept:
+//                       offsets [offset, endOffset) unreadable or doubled; value = byte position
+//                       in the segment, -1 between files; limit = the segment's base offset;
+//                       the replica stays out of the ISR and leadership until repaired)
 //   ProduceRefused      "" (the error says it); NOT_ENOUGH_REPLICAS: value = ISR size,
 //                       limit = min.insync.replicas
 //   AutoProducerStarted "started" [producerId; count = target (0 = unlimited);

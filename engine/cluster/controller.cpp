@@ -159,14 +159,17 @@ void EngineCore::Impl::initLeadership(PartitionState &p)
     }
     // The most advanced live replica (newest epoch, then longest log) leads; ties go to the
     // assignment order. For a new topic that is the preferred (first) replica.
+    // A replica whose log recovery found damaged (Log::damage) leads only if no healthy one can.
     ReplicaState *best = nullptr;
     int32_t maxEpoch = -1;
     for (auto &r : p.rs) {
         maxEpoch = std::max(maxEpoch, r.epochs.latestEpoch());
         if (!r.log || !brokerLive(r.broker))
             continue;
-        if (!best || r.epochs.latestEpoch() > best->epochs.latestEpoch()
-            || (r.epochs.latestEpoch() == best->epochs.latestEpoch() && r.leo() > best->leo()))
+        if (!best || (best->log->damaged() && !r.log->damaged())
+            || (best->log->damaged() == r.log->damaged()
+                && (r.epochs.latestEpoch() > best->epochs.latestEpoch()
+                    || (r.epochs.latestEpoch() == best->epochs.latestEpoch() && r.leo() > best->leo()))))
             best = &r;
     }
     p.leaderEpoch = maxEpoch < 0 ? 0 : maxEpoch + 1;
@@ -183,7 +186,8 @@ void EngineCore::Impl::initLeadership(PartitionState &p)
     const int64_t end = best->leo();
     for (auto &r : p.rs) {
         const bool same = &r == best
-            || (r.log && brokerLive(r.broker) && r.leo() == end && r.epochs.entries() == history);
+            || (r.log && brokerLive(r.broker) && !r.log->damaged() && r.leo() == end
+                && r.epochs.entries() == history);
         if (same) {
             p.isr.push_back(r.broker);
             r.highWatermark = end;

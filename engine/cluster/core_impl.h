@@ -302,7 +302,7 @@ struct EngineCore::Impl {
     void truncateDiverged(const std::string &topic, PartitionState &partition, ReplicaState &leader,
         ReplicaState &follower);
     void truncateReplica(const std::string &topic, PartitionState &partition, ReplicaState &replica,
-        int64_t offset, const std::string &why);
+        int64_t offset, const std::string &why, const std::string &cause = {});
     // OFFSET_OUT_OF_RANGE: the follower's log ends below the leader's log start offset; it
     // truncates fully and restarts at the leader's log start offset.
     void restartBehindLogStart(const std::string &topic, PartitionState &partition, ReplicaState &leader,

@@ -159,6 +159,7 @@ Log::EventSink EngineCore::Impl::logSink(int32_t broker, const std::string &topi
             break;
         case LogEventType::TailTruncated:
         case LogEventType::IndexRebuilt:
+        case LogEventType::SegmentDamaged:
             e.type = EventType::LogRecovered;
             break;
         }
@@ -170,6 +171,11 @@ Log::EventSink EngineCore::Impl::logSink(int32_t broker, const std::string &topi
         e.cause = logEvent.cause;
         e.value = logEvent.value;
         e.limit = logEvent.limit;
+        if (logEvent.type == LogEventType::SegmentDamaged) {
+            e.offset = logEvent.firstOffset;
+            e.endOffset = logEvent.endOffset;
+            e.limit = logEvent.baseOffset;
+        }
         emit(std::move(e));
         // During Log::open the partition is not registered yet; it starts dirty anyway.
         if (PartitionState *state = findPartition(topic, partition))

@@ -60,7 +60,7 @@ void EngineCore::Impl::fetcherTick(int32_t broker)
 }
 
 void EngineCore::Impl::truncateReplica(const std::string &topic, PartitionState &p, ReplicaState &r,
-    int64_t offset, const std::string &why)
+    int64_t offset, const std::string &why, const std::string &cause)
 {
     const int64_t before = r.log->logEndOffset();
     if (offset >= before)
@@ -82,6 +82,7 @@ void EngineCore::Impl::truncateReplica(const std::string &topic, PartitionState 
     e.offset = r.log->logEndOffset();
     e.endOffset = before;
     e.epoch = p.leaderEpoch;
+    e.cause = cause;
     e.detail = fmt::format("replica on broker {} truncated its log from {} to {} ({} records removed): {}",
         r.broker, before, r.log->logEndOffset(), before - r.log->logEndOffset(), why);
     emit(std::move(e));
@@ -169,6 +170,15 @@ void EngineCore::Impl::followerFetch(const std::string &topic, PartitionState &p
     ReplicaState &leader = *p.leaderReplica();
     Log &leaderLog = *leader.log;
     Log &log = *follower.log;
+    // Damage recovery kept (a corrupt flushed segment, a gap, an overlap) is repaired from the
+    // leader: cut the log where the damage starts and fetch the rest again.
+    if (log.damaged() && !leaderLog.damaged()) {
+        const LogDamage first = log.damage().front();
+        truncateReplica(topic, p, follower, first.firstOffset,
+            fmt::format("repairing damage found at recovery ({}: offsets {}..{}) from leader broker {}", first.cause,
+                first.firstOffset, first.endOffset - 1, leader.broker),
+            "damage_repair");
+    }
     truncateDiverged(topic, p, leader, follower);
     if (log.logEndOffset() < leaderLog.logStartOffset())
         restartBehindLogStart(topic, p, leader, follower);
@@ -184,7 +194,7 @@ void EngineCore::Impl::followerFetch(const std::string &topic, PartitionState &p
         follower.lastCaughtUpMs = std::max(follower.lastCaughtUpMs, follower.lastFetchMs);
     follower.lastFetchLeaderLeo = leaderEnd;
     follower.lastFetchMs = now;
-    if (!p.inIsr(follower.broker) && fetchOffset >= leader.highWatermark
+    if (!p.inIsr(follower.broker) && !log.damaged() && fetchOffset >= leader.highWatermark
         && fetchOffset >= leader.epochs.startOffsetOf(p.leaderEpoch)) {
         std::vector<int32_t> isr;
         for (int32_t b : p.replicas)

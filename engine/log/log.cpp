@@ -80,6 +80,54 @@ void Log::Impl::emit(LogEvent event) const
         sink(event);
 }
 
+void Log::Impl::findDamage(std::vector<LogEvent> &events)
+{
+    damage.clear();
+    auto add = [&](LogDamage damaged, int64_t segmentBase) {
+        spdlog::error("{}", damaged.detail);
+        LogEvent e{LogEventType::SegmentDamaged, segmentBase, damaged.detail, damaged.cause, damaged.position, -1};
+        e.firstOffset = damaged.firstOffset;
+        e.endOffset = damaged.endOffset;
+        events.push_back(std::move(e));
+        damage.push_back(std::move(damaged));
+    };
+    for (size_t i = 0; i + 1 < segments.size(); ++i) {
+        const Segment &s = *segments[i];
+        const Segment &next = *segments[i + 1];
+        const std::string file = s.logPath().string();
+        if (s.damagedTailBytes() > 0) {
+            const int64_t end = std::max(next.baseOffset(), s.nextOffset());
+            add({s.nextOffset(), end, s.logPath(), s.sizeBytes(), "corrupt_segment",
+                 fmt::format("{}: corrupt segment below the recovery point: {}; offsets {}..{} are not served "
+                             "(the {} bytes from byte position {} are kept in the file) until this replica is "
+                             "repaired from the leader",
+                             file, s.damageProblem(), s.nextOffset(), end - 1, s.damagedTailBytes(),
+                             s.sizeBytes())},
+                s.baseOffset());
+        } else if (s.nextOffset() < next.baseOffset()) {
+            add({s.nextOffset(), next.baseOffset(), s.logPath(), s.sizeBytes(), "offset_gap",
+                 fmt::format("{} ends at offset {} ({} bytes) but the next segment starts at {}: offsets {}..{} "
+                             "are missing",
+                             file, s.nextOffset(), s.sizeBytes(), next.baseOffset(), s.nextOffset(),
+                             next.baseOffset() - 1)},
+                s.baseOffset());
+        }
+        if (s.nextOffset() > next.baseOffset())
+            add({next.baseOffset(), s.nextOffset(), next.logPath(), 0, "offset_overlap",
+                 fmt::format("{} holds offsets up to {}, at or above the next segment {}'s base offset {}: "
+                             "offsets {}..{} appear twice",
+                             file, s.nextOffset() - 1, next.logPath().filename().string(), next.baseOffset(),
+                             next.baseOffset(), s.nextOffset() - 1)},
+                next.baseOffset());
+    }
+}
+
+void Log::Impl::pruneDamage()
+{
+    const int64_t end = logEndOffset();
+    std::erase_if(damage, [&](const LogDamage &x) { return x.firstOffset >= end || x.endOffset <= logStartOffset; });
+}
+
 void Log::Impl::forgetRead(const Segment *segment) const
 {
     if (lastRead == segment)
@@ -165,17 +213,23 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
 
     const int64_t now = clock.nowMs();
     std::vector<LogEvent> events;
+    // As Kafka's LogLoader: what lies below the recovery point was flushed (after a clean
+    // shutdown, everything but the active segment). A bad batch there is damage, kept and
+    // reported; at or above it, a torn write, cut with everything after it.
+    const int64_t flushedBelow = clean ? std::numeric_limits<int64_t>::max() : std::max<int64_t>(options.recoveryPoint, 0);
     for (size_t i = 0; i < bases->size(); ++i) {
         const bool last = i + 1 == bases->size();
+        const bool flushed = !last && (*bases)[i + 1] <= flushedBelow;
         // Only the last segment can hold a torn write after a clean shutdown.
-        auto segment = Segment::open(dir, (*bases)[i], !clean || last, config.indexIntervalBytes, now, events);
+        auto segment = Segment::open(dir, (*bases)[i], !clean || last, flushed, config.indexIntervalBytes, now,
+                                     events);
         if (!segment)
             return segment.status();
         const bool truncated = std::any_of(events.begin(), events.end(), [&](const LogEvent &e) {
             return e.type == LogEventType::TailTruncated && e.baseOffset == (*segment)->baseOffset();
         });
         if (truncated && !last) {
-            // As Kafka's recoverLog: what follows a corrupt batch cannot be trusted to line up.
+            // As Kafka's recoverLog: what follows a torn write cannot be trusted to line up.
             for (size_t j = i + 1; j < bases->size(); ++j) {
                 const std::string stem = segmentFileStem((*bases)[j]);
                 for (const char *ext : {".log", ".index", ".timeindex"})
@@ -190,12 +244,9 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
         }
         if (i + 1 < bases->size())
             (*segment)->releaseReadFd();
-        if (!d.segments.empty() && d.segments.back()->nextOffset() > (*segment)->baseOffset())
-            spdlog::warn("{}: segment ends at offset {}, above the next segment's base offset {}",
-                         d.segments.back()->logPath().string(), d.segments.back()->nextOffset(),
-                         (*segment)->baseOffset());
         d.segments.push_back(std::move(*segment));
     }
+    d.findDamage(events);
     if (d.segments.empty()) {
         auto segment = Segment::create(dir, 0, now, config.segmentIndexBytes);
         if (!segment)
@@ -299,11 +350,12 @@ Result<AppendInfo> Log::appendAsFollower(ByteView batches)
                                  fmt::format("batch at byte {}: CRC mismatch: stored {}, computed {}", pos, h.crc,
                                              computeBatchCrc(batch)));
         const bool first = what.batchCount == 0;
-        if ((first && h.baseOffset != expected) || (!first && h.baseOffset < expected) || h.lastOffsetDelta < 0)
+        // As Kafka's follower append: offsets only grow; a gap (a leader whose recovery kept a
+        // damaged range it cannot serve) is taken as the leader has it.
+        if (h.baseOffset < expected || h.lastOffsetDelta < 0)
             return Status::error(ErrorCode::CorruptMessage,
-                                 fmt::format("batch at byte {} has offsets {}..{}; expected it to start {} {}", pos,
-                                             h.baseOffset, h.lastOffset(), first ? "at the log end offset" : "at or above",
-                                             expected));
+                                 fmt::format("batch at byte {} has offsets {}..{}; expected it to start at or above {}",
+                                             pos, h.baseOffset, h.lastOffset(), expected));
         if (first) {
             what.firstOffset = h.baseOffset;
             what.firstTimestamp = h.baseTimestamp;
@@ -409,6 +461,11 @@ int64_t Log::sizeBytes() const
     for (const auto &s : d->segments)
         total += s->sizeBytes();
     return total;
+}
+
+const std::vector<LogDamage> &Log::damage() const
+{
+    return d->damage;
 }
 
 std::vector<SegmentInfo> Log::segments() const

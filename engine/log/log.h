@@ -4,8 +4,14 @@
 // segments by retention.bytes / retention.ms, read by offset through the sparse offset index.
 // Records live on disk; memory per segment is its (small) index, so RAM stays flat.
 // Recovery on open: every segment reopened; the last one (all of them after an unclean
-// shutdown) validated batch by batch (size, magic, CRC); a torn or corrupt tail is truncated and
-// reported; a missing or corrupt index is rebuilt. Whether the shutdown was clean is the log
+// shutdown) validated batch by batch (size, magic, CRC). As Kafka's LogLoader, only what lies at
+// or above the recovery point is recovered: there a torn or corrupt tail is truncated (and the
+// segments after it, which cannot be trusted to line up, deleted) and reported. Below the
+// recovery point the log was flushed, so damage there is not a torn write: the segment is
+// reported as corrupt (file, byte position), its bytes are kept on disk, what follows it is kept,
+// and the unreadable range is listed in damage(). A missing or overlapping range between
+// segments (a zero-length or copied segment) is listed too. A missing or corrupt index is
+// rebuilt. Whether the shutdown was clean is the log
 // directory's business (its .kafka_cleanshutdown, see log_dir_files.h): the caller says so.
 // The recovery point (Kafka's LocalLog.recoveryPoint) is the offset below which the log is
 // known flushed: it advances when a segment rolls (the rolled segment is flushed) and to the
@@ -51,6 +57,7 @@ enum class LogEventType {
     SegmentDeleted,   // retention deleted a whole segment
     TailTruncated,    // recovery cut a torn/corrupt tail (bytes, position in detail)
     IndexRebuilt,     // recovery rebuilt a missing or corrupt index
+    SegmentDamaged,   // recovery found a range it cannot serve (see LogDamage); nothing removed
 };
 struct LogEvent {
     LogEventType type;
@@ -61,6 +68,27 @@ struct LogEvent {
     std::string cause;
     int64_t value = -1;       // SegmentRolled: previous segment's base; TailTruncated: bytes cut
     int64_t limit = -1;       // the config value involved (segment.bytes, retention.ms, ...)
+    // SegmentDamaged: the damaged range [firstOffset, endOffset) and, in value, the byte
+    // position in the segment's .log where it starts (-1 when between files).
+    int64_t firstOffset = -1;
+    int64_t endOffset = -1;
+};
+
+// A range of offsets recovery found unreadable or doubled, kept on disk and reported. cause:
+//   "corrupt_segment" a bad batch below the recovery point: the segment's batches from `position`
+//                     on are not served (its bytes stay in the file);
+//   "offset_gap"      offsets missing between two segments (e.g. a zero-length middle segment);
+//   "offset_overlap"  a segment holds offsets at or above the next segment's base offset (e.g. a
+//                     copied segment): [firstOffset, endOffset) appear twice.
+// A replica with damage must be repaired from a healthy replica (truncateTo(firstOffset) and
+// fetch again); truncation or retention past the range clears it.
+struct LogDamage {
+    int64_t firstOffset = 0;
+    int64_t endOffset = 0;
+    std::filesystem::path file; // the .log concerned
+    int64_t position = -1;      // byte position in `file`, -1 if not inside one
+    std::string cause;
+    std::string detail;         // English, with file and position
 };
 
 struct AppendInfo {
@@ -107,8 +135,8 @@ public:
     // assigns offsets from the log end offset, stamps the leader epoch, and writes it. May roll
     // first. On error nothing is written.
     Result<AppendInfo> appendAsLeader(ByteView batch, int32_t leaderEpoch = 0);
-    // Follower append: one or more batches that already carry their offsets (must start at the
-    // log end offset). Used by replication.
+    // Follower append: one or more batches that already carry their offsets (at or above the
+    // log end offset, increasing). Used by replication.
     Result<AppendInfo> appendAsFollower(ByteView batches);
 
     // Reads whole batches starting with the one containing `offset`, up to `maxBytes` (at least
@@ -148,6 +176,9 @@ public:
     std::optional<Uuid> topicId() const;
     int64_t sizeBytes() const;
     std::vector<SegmentInfo> segments() const;
+    // What recovery found damaged and kept (see LogDamage), in offset order; empty when healthy.
+    const std::vector<LogDamage> &damage() const;
+    bool damaged() const { return !damage().empty(); }
     const std::filesystem::path &dir() const;
     const LogConfig &config() const;
 

@@ -25,6 +25,7 @@ struct Log::Impl {
     // The inactive segment whose .log a read left open (closed when reads move on).
     mutable const Segment *lastRead = nullptr;
     bool closed = false;
+    std::vector<LogDamage> damage;  // see Log::damage()
 
     Segment &active() { return *segments.back(); }
     const Segment &active() const { return *segments.back(); }
@@ -46,6 +47,10 @@ struct Log::Impl {
     // Deletes segments[0] (never the active one).
     Status deleteOldest(const Reason &reason);
     void forgetRead(const Segment *segment) const;
+    // Recovery: lists the damaged ranges between and inside the segments, with an event each.
+    void findDamage(std::vector<LogEvent> &events);
+    // Drops the ranges truncation or retention has removed.
+    void pruneDamage();
 };
 
 } // namespace kl

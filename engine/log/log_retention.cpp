@@ -76,6 +76,7 @@ Status Log::Impl::deleteOldest(const Reason &reason)
     segments.erase(segments.begin());
     logStartOffset = std::max(logStartOffset, segments.front()->baseOffset());
     recoveryPoint = std::max(recoveryPoint, logStartOffset);
+    pruneDamage();
     spdlog::info("{}: deleted segment {}: {}", dir.string(), base, reason.detail);
     emit({LogEventType::SegmentDeleted, base, reason.detail, reason.cause, -1, reason.limit});
     return Status::ok();
@@ -178,6 +179,7 @@ Status Log::truncateTo(int64_t offset)
     if (!removed)
         return removed.status();
     d->recoveryPoint = std::min(d->recoveryPoint, d->logEndOffset());
+    d->pruneDamage();
     spdlog::info("{}: truncated to offset {} (log end offset now {}, {} bytes removed from segment {})",
                  d->dir.string(), offset, d->logEndOffset(), *removed, last.baseOffset());
     return last.activate(d->config.segmentIndexBytes);
@@ -210,6 +212,7 @@ Status Log::truncateFullyAndStartAt(int64_t offset)
     d->segments.push_back(std::move(*fresh));
     d->logStartOffset = offset;
     d->recoveryPoint = offset;
+    d->damage.clear();
     spdlog::info("{}: truncated fully ([{}, {}) removed), log restarts at offset {}", d->dir.string(), oldStart,
         oldEnd, offset);
     return d->active().activate(d->config.segmentIndexBytes);

@@ -211,8 +211,9 @@ Result<int64_t> Segment::truncateTo(int64_t offset, int64_t nowMs)
     auto position = findPosition(offset);
     if (!position)
         return position.status();
-    if (*position >= m_size)
+    if (*position >= m_size && m_damagedTailBytes == 0)
         return int64_t{0};
+    *position = std::min(*position, m_size);
     Status s = Status::ok();
     {
         auto fd = logFd();
@@ -222,8 +223,10 @@ Result<int64_t> Segment::truncateTo(int64_t offset, int64_t nowMs)
     }
     if (!s)
         return s;
-    const int64_t removed = m_size - *position;
+    const int64_t removed = m_size + m_damagedTailBytes - *position;
     m_size = *position;
+    m_damagedTailBytes = 0;
+    m_damageProblem.clear();
     s = m_index.truncate(offset - m_baseOffset, *position);
     if (!s)
         return s;

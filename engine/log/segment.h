@@ -60,10 +60,12 @@ public:
                                                    int64_t nowMs, int32_t maxIndexBytes);
     // Existing segment: scans the batch headers (validating every batch fully when `validate`),
     // truncates a torn or corrupt tail, loads or rebuilds the indexes. Events are appended to
-    // `events` (TailTruncated, IndexRebuilt).
+    // `events` (TailTruncated, IndexRebuilt). With `keepDamagedTail` (a flushed segment, below
+    // the recovery point) a bad batch is not cut: the segment ends before it in memory, the
+    // file keeps its bytes, and damagedTailBytes() / damageProblem() say what was found.
     static Result<std::unique_ptr<Segment>> open(const std::filesystem::path &dir, int64_t baseOffset,
-                                                 bool validate, int32_t indexIntervalBytes, int64_t nowMs,
-                                                 std::vector<LogEvent> &events);
+                                                 bool validate, bool keepDamagedTail, int32_t indexIntervalBytes,
+                                                 int64_t nowMs, std::vector<LogEvent> &events);
     ~Segment();
     Segment(const Segment &) = delete;
     Segment &operator=(const Segment &) = delete;
@@ -73,6 +75,9 @@ public:
     int64_t sizeBytes() const { return m_size; }
     bool empty() const { return m_size == 0; }
     int64_t maxTimestamp() const { return m_maxTimestamp; }
+    // Bytes of the file after sizeBytes() that recovery kept but does not serve (0 if none).
+    int64_t damagedTailBytes() const { return m_damagedTailBytes; }
+    const std::string &damageProblem() const { return m_damageProblem; }
     int64_t recordCount() const { return m_recordCount; }
     // When the first append happened (engine clock), -1 while empty: segment.ms counts from it.
     int64_t rollBaseMs() const { return m_firstAppendMs; }
@@ -94,7 +99,8 @@ public:
     Result<Bytes> read(int64_t position, int64_t maxBytes, int64_t maxOffset) const;
 
     // Removes the batch containing `offset` and everything after it (Kafka's
-    // LogSegment.truncateTo), trims the indexes and recounts. Returns bytes removed.
+    // LogSegment.truncateTo), trims the indexes and recounts; a damaged tail kept by recovery
+    // goes too when `offset` reaches it. Returns bytes removed.
     Result<int64_t> truncateTo(int64_t offset, int64_t nowMs);
 
     // Active: .log and index files open for appends, the indexes preallocated to
@@ -117,7 +123,7 @@ private:
     Result<FdLease> logFd() const { return m_log.lease(); }
     void resetCounters();
     void account(const BatchHeader &h);
-    Status recover(bool validate, int32_t indexIntervalBytes, std::vector<LogEvent> &events);
+    Status recover(bool validate, bool keepDamagedTail, int32_t indexIntervalBytes, std::vector<LogEvent> &events);
 
     int64_t m_baseOffset;
     std::filesystem::path m_logPath;
@@ -135,6 +141,8 @@ private:
     int64_t m_createdMs;
     int64_t m_firstAppendMs = -1;
     int64_t m_bytesSinceLastIndexEntry = 0;
+    int64_t m_damagedTailBytes = 0;       // see damagedTailBytes()
+    std::string m_damageProblem;
 };
 
 } // namespace kl

@@ -1,7 +1,8 @@
 // Segment::open and Segment::scan: recovery of an existing segment. Headers are read with
 // pread and records skipped by length; with `validate` every batch is read (in large chunks)
-// and its CRC checked. The first bad batch ends the segment: the tail is cut, reported, and
-// the indexes rebuilt by Kafka's recovery rule. See segment.h.
+// and its CRC checked. The first bad batch ends the segment: the tail is cut (or, for a flushed
+// segment, kept on disk and not served), reported, and the indexes rebuilt by Kafka's recovery
+// rule. See segment.h.
 #include "log/segment.h"
 
 #include "log/file_io.h"
@@ -115,11 +116,11 @@ BatchScan Segment::scan(int64_t to, bool checkCrc, const BatchFn &fn) const
 }
 
 Result<std::unique_ptr<Segment>> Segment::open(const fs::path &dir, int64_t baseOffset, bool validate,
-                                               int32_t indexIntervalBytes, int64_t nowMs,
+                                               bool keepDamagedTail, int32_t indexIntervalBytes, int64_t nowMs,
                                                std::vector<LogEvent> &events)
 {
     std::unique_ptr<Segment> segment(new Segment(dir, baseOffset, nowMs));
-    Status s = segment->recover(validate, indexIntervalBytes, events);
+    Status s = segment->recover(validate, keepDamagedTail, indexIntervalBytes, events);
     if (!s)
         return s;
     if (!segment->empty())
@@ -127,7 +128,8 @@ Result<std::unique_ptr<Segment>> Segment::open(const fs::path &dir, int64_t base
     return segment;
 }
 
-Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<LogEvent> &events)
+Status Segment::recover(bool validate, bool keepDamagedTail, int32_t indexIntervalBytes,
+                        std::vector<LogEvent> &events)
 {
     auto fd = logFd();
     if (!fd)
@@ -168,10 +170,19 @@ Status Segment::recover(bool validate, int32_t indexIntervalBytes, std::vector<L
         }
     });
 
-    if (!scanned.problem.empty() && !validate)
-        return recover(true, indexIntervalBytes, events); // damaged although shut down cleanly
+    if (!scanned.problem.empty() && !validate) // damaged although shut down cleanly
+        return recover(true, keepDamagedTail, indexIntervalBytes, events);
 
-    if (!scanned.problem.empty()) {
+    if (!scanned.problem.empty() && keepDamagedTail) {
+        // Flushed: not a torn write but damage. Nothing is cut; the Log reports the range.
+        m_damagedTailBytes = m_size - scanned.validBytes;
+        m_damageProblem = scanned.problem;
+        spdlog::error("{}: {}; the {} bytes from position {} are kept but not served", m_logPath.string(),
+                      scanned.problem, m_damagedTailBytes, scanned.validBytes);
+        m_size = scanned.validBytes;
+        if (indexProblem.empty())
+            indexProblem = "the segment has a damaged tail";
+    } else if (!scanned.problem.empty()) {
         const int64_t removed = m_size - scanned.validBytes;
         Status s = fileio::truncateFile(fd->get(), scanned.validBytes, m_logPath);
         if (!s)

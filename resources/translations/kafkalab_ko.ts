@@ -1192,6 +1192,22 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>the controller fenced %1 after %2 without a heartbeat (broker.session.timeout.ms %3): its leaderships move and it leaves the ISRs</source>
         <translation>하트비트 없이 %2이 지나 컨트롤러가 %1을(를) 펜싱했습니다(broker.session.timeout.ms %3). 리더 자리가 옮겨 가고 ISR에서 빠집니다</translation>
     </message>
+    <message>
+        <source>segment %1 is corrupt at byte %2 (below the recovery point): offsets %3..%4 are kept on disk but not served, and this replica stays out of the ISR until it is repaired from the leader</source>
+        <translation>세그먼트 %1이(가) 바이트 %2에서 손상됨 (복구 지점 아래): 오프셋 %3..%4는 디스크에 그대로 두지만 읽기에는 내주지 않으며, 이 레플리카는 리더에게서 복구될 때까지 ISR에 들어가지 못함</translation>
+    </message>
+    <message>
+        <source>offsets %1..%2 are missing between segment %3 and the next one (a zero-length or removed segment): this replica stays out of the ISR until it is repaired from the leader</source>
+        <translation>세그먼트 %3과(와) 다음 세그먼트 사이에 오프셋 %1..%2가 없음 (길이 0이거나 지워진 세그먼트): 이 레플리카는 리더에게서 복구될 때까지 ISR에 들어가지 못함</translation>
+    </message>
+    <message>
+        <source>offsets %1..%2 appear in two segments (a copied or overlapping segment %3): this replica stays out of the ISR until it is repaired from the leader</source>
+        <translation>오프셋 %1..%2가 두 세그먼트에 겹쳐 있음 (복사되었거나 겹치는 세그먼트 %3): 이 레플리카는 리더에게서 복구될 때까지 ISR에 들어가지 못함</translation>
+    </message>
+    <message>
+        <source>%1 cut its log at offset %2 (its LEO was %3) to fetch what recovery found damaged from the leader again</source>
+        <translation>%1이(가) 복구 중 손상이 발견된 부분을 리더에게서 다시 가져오려고 로그를 오프셋 %2에서 잘라 냄 (LEO는 %3이었음)</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>

@@ -1,5 +1,7 @@
-// Recovery on open: a torn tail and a corrupt batch are cut (and reported) without losing any
-// complete batch before them; a missing or corrupt index is rebuilt by Kafka's recovery rule
+// Recovery on open: a torn tail and a corrupt batch at or above the recovery point are cut (and
+// reported) without losing any complete batch before them; damage below it (a corrupt flushed
+// segment, a zero-length or copied segment) is reported and kept, never a reason to drop what
+// follows; a missing or corrupt index is rebuilt by Kafka's recovery rule
 // (identical to the live index for one-batch appends); the recovered log appends correctly;
 // a clean close and reopen preserves everything. A "crash" is dropping the Log without close().
 #include "log_storage_fixtures.h"
@@ -28,6 +30,9 @@ private slots:
     void cleanShutdownTrustsOlderSegments();
     void legacyMarkerCountsCleanOnce();
     void recoveryPointAfterCrash();
+    void damageBelowRecoveryPointKeepsTheRest();
+    void zeroLengthMiddleSegmentIsAGap();
+    void copiedSegmentOverlaps();
     void indexRebuilt_data();
     void indexRebuilt();
     void strayOverflowingNameIgnored();
@@ -254,7 +259,8 @@ void TestRecovery::uncleanShutdownValidatesEverySegment()
 
 // After a clean close only the last segment's CRCs are checked (as Kafka, which recovers from
 // the recovery point): a flipped record byte in an older segment goes unnoticed at open. Its
-// headers are still walked, so a structurally broken older segment is caught and cut.
+// headers are still walked, so a structurally broken older segment is caught: being flushed,
+// it is reported as corrupt and kept, and the segments after it stay.
 void TestRecovery::cleanShutdownTrustsOlderSegments()
 {
     QTemporaryDir tmp;
@@ -273,20 +279,156 @@ void TestRecovery::cleanShutdownTrustsOlderSegments()
         auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
         QVERIFY(log);
         QCOMPARE(rec.count(LogEventType::TailTruncated), 0);
+        QCOMPARE(rec.count(LogEventType::SegmentDamaged), 0);
         QCOMPARE((*log)->logEndOffset(), int64_t(20));
         (*log)->close();
     }
     chop(segmentFile(dir, 0, ".log"), 10);
+    const auto sizeBefore = fs::file_size(segmentFile(dir, 0, ".log"));
     EventRecorder rec;
     auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
     QVERIFY(log);
-    QCOMPARE(rec.count(LogEventType::TailTruncated), 1);
+    QCOMPARE(rec.count(LogEventType::TailTruncated), 0);
+    QCOMPARE(rec.count(LogEventType::SegmentDeleted), 0);
+    QCOMPARE(rec.count(LogEventType::SegmentDamaged), 1);
     // The full validation that follows also finds the flipped byte in batch 1.
-    QVERIFY2(rec.first(LogEventType::TailTruncated)->detail.find("CRC") != std::string::npos,
-             rec.first(LogEventType::TailTruncated)->detail.c_str());
-    QCOMPARE(rec.count(LogEventType::SegmentDeleted), 2);
+    const LogEvent *e = rec.first(LogEventType::SegmentDamaged);
+    QVERIFY2(e->detail.find("CRC") != std::string::npos, e->detail.c_str());
+    QCOMPARE(e->cause, std::string("corrupt_segment"));
+    QCOMPARE(e->firstOffset, int64_t(2));
+    QCOMPARE(e->endOffset, int64_t(8));
+    QCOMPARE(e->value, S); // byte position of the bad batch
+    QCOMPARE((*log)->logEndOffset(), int64_t(20));
+    QCOMPARE((*log)->segments().size(), size_t(3));
+    QCOMPARE(fs::file_size(segmentFile(dir, 0, ".log")), sizeBefore); // nothing cut
+}
+
+// The issue 10 reproducer: one flipped byte in batch 0 of the first of three segments after a
+// crash left log_end=0. Below the recovery point that is damage to report, not a torn write:
+// everything intact stays, reads skip the unreadable range, and only a truncation to the
+// damage (the repair from a leader) clears it.
+void TestRecovery::damageBelowRecoveryPointKeepsTheRest()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const LogConfig config = smallConfig(4);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        fill(**log, 10); // segments 0, 8, 16
+        QCOMPARE((*log)->recoveryPoint(), int64_t(16));
+    } // crash
+    flipByte(segmentFile(dir, 0, ".log"), 70); // batch 0, inside its records
+    const Bytes damagedFile = readAll(segmentFile(dir, 0, ".log"));
+    LogOpenOptions options;
+    options.recoveryPoint = 16;
+    for (int open = 0; open < 2; ++open) { // reported again while it is still on disk
+        EventRecorder rec;
+        auto log = Log::open(dir, config, clock, rec.sink(), options);
+        QVERIFY(log);
+        QCOMPARE(rec.count(LogEventType::TailTruncated), 0);
+        QCOMPARE(rec.count(LogEventType::SegmentDeleted), 0);
+        QCOMPARE(rec.count(LogEventType::SegmentDamaged), 1);
+        const LogEvent *e = rec.first(LogEventType::SegmentDamaged);
+        QVERIFY2(e->detail.find("00000000000000000000.log") != std::string::npos, e->detail.c_str());
+        QVERIFY2(e->detail.find("byte position 0") != std::string::npos, e->detail.c_str());
+        QCOMPARE((*log)->logEndOffset(), int64_t(20));
+        QCOMPARE((*log)->segments().size(), size_t(3));
+        QCOMPARE(readAll(segmentFile(dir, 0, ".log")), damagedFile);
+        QVERIFY((*log)->damaged());
+        QCOMPARE((*log)->damage().front().firstOffset, int64_t(0));
+        QCOMPARE((*log)->damage().front().endOffset, int64_t(8));
+        QCOMPARE((*log)->damage().front().position, int64_t(0));
+        // A read in the damaged range gets the next readable batch, as Kafka skips a gap.
+        auto read = (*log)->read(0, 1 << 20);
+        QVERIFY(read);
+        QVERIFY(!read->data.empty());
+        auto first = parseBatchHeader(ByteView(read->data));
+        QVERIFY(first);
+        QCOMPARE(first->baseOffset, int64_t(8));
+        int records = 0;
+        QVERIFY((*log)->forEachRecord(0, 20, [&](const Record &) { ++records; }));
+        QCOMPARE(records, 12);
+    } // crash
+    {
+        auto log = Log::open(dir, config, clock, {}, options);
+        QVERIFY(log);
+        QVERIFY((*log)->truncateTo(0)); // what a follower does to repair from the leader
+        QVERIFY(!(*log)->damaged());
+        QCOMPARE((*log)->logEndOffset(), int64_t(0));
+        fill(**log, 1);
+        (*log)->close();
+    }
+    EventRecorder rec;
+    auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
+    QVERIFY(log);
+    QVERIFY(!(*log)->damaged());
+    QCOMPARE(rec.count(LogEventType::SegmentDamaged), 0);
     QCOMPARE((*log)->logEndOffset(), int64_t(2));
-    QCOMPARE((*log)->segments().size(), size_t(1));
+}
+
+// A zero-length middle segment: its offsets are missing, silently today. Reported as a gap.
+void TestRecovery::zeroLengthMiddleSegmentIsAGap()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const LogConfig config = smallConfig(4);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        fill(**log, 10); // segments 0, 8, 16
+        (*log)->close();
+    }
+    fs::resize_file(segmentFile(dir, 8, ".log"), 0);
+    EventRecorder rec;
+    auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
+    QVERIFY(log);
+    QCOMPARE(rec.count(LogEventType::SegmentDamaged), 1);
+    const LogEvent *e = rec.first(LogEventType::SegmentDamaged);
+    QCOMPARE(e->cause, std::string("offset_gap"));
+    QCOMPARE(e->firstOffset, int64_t(8));
+    QCOMPARE(e->endOffset, int64_t(16));
+    QVERIFY2(e->detail.find("00000000000000000008.log") != std::string::npos, e->detail.c_str());
+    QVERIFY((*log)->damaged());
+    QCOMPARE((*log)->logEndOffset(), int64_t(20));
+    QVERIFY((*log)->truncateTo(8));
+    QVERIFY(!(*log)->damaged());
+}
+
+// A copied segment (segment 8's file also present as segment 6) makes offsets 6..15 appear
+// twice: reported as overlaps, nothing deleted.
+void TestRecovery::copiedSegmentOverlaps()
+{
+    QTemporaryDir tmp;
+    const auto dir = tempPath(tmp);
+    ManualClock clock;
+    const LogConfig config = smallConfig(4);
+    {
+        auto log = Log::open(dir, config, clock);
+        QVERIFY(log);
+        fill(**log, 10); // segments 0, 8, 16
+        (*log)->close();
+    }
+    fs::copy_file(segmentFile(dir, 8, ".log"), segmentFile(dir, 6, ".log"));
+    EventRecorder rec;
+    auto log = Log::open(dir, config, clock, rec.sink(), cleanOpen());
+    QVERIFY(log);
+    QCOMPARE(rec.count(LogEventType::SegmentDeleted), 0);
+    QCOMPARE(rec.count(LogEventType::SegmentDamaged), 2);
+    for (const LogEvent &e : rec.events)
+        if (e.type == LogEventType::SegmentDamaged)
+            QCOMPARE(e.cause, std::string("offset_overlap"));
+    QCOMPARE((*log)->damage().front().firstOffset, int64_t(6));
+    QCOMPARE((*log)->damage().front().endOffset, int64_t(8));
+    QCOMPARE((*log)->damage().back().firstOffset, int64_t(8));
+    QCOMPARE((*log)->damage().back().endOffset, int64_t(16));
+    QCOMPARE((*log)->logEndOffset(), int64_t(20));
+    QVERIFY(fs::exists(segmentFile(dir, 6, ".log")));
+    QVERIFY((*log)->truncateTo(6));
+    QVERIFY(!(*log)->damaged());
+    QCOMPARE((*log)->logEndOffset(), int64_t(6));
 }
 
 // An older Kafka Lab left .kafkalab_cleanshutdown in each partition directory: it counts as a

@@ -10,6 +10,7 @@
 #include "cluster/offset_checkpoint.h"
 #include "log/log.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -70,6 +71,8 @@ private slots:
     void logDirectoryFilesAsKafka();
     void partitionMetadataOfAnotherTopicRefused();
     void metaPropertiesOfAnotherNodeRefused();
+    void damagedReplicaRepairedFromLeader();
+    void damagedSoleReplicaKeepsItsRecords();
 };
 
 void TestReplicationCheckpoints::initialLeadersAnnounced()
@@ -427,6 +430,115 @@ void TestReplicationCheckpoints::writeErrorSaysWhy()
     text << in.rdbuf();
     QCOMPARE(text.str(), std::string("0\n1\nt 0 5\n"));
     QVERIFY(!std::filesystem::exists(base / "ok.tmp"));
+}
+
+
+namespace {
+
+void flipByteOf(const std::filesystem::path &file, std::streamoff position)
+{
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(position);
+    char c = 0;
+    f.get(c);
+    f.seekp(position);
+    f.put(static_cast<char>(c ^ 1));
+}
+
+std::string segmentPath(ClusterFixture &c, int32_t broker, const std::string &topic, int64_t base,
+    const char *ext = ".log")
+{
+    return (c.path() / fmt::format("broker-{}", broker) / (topic + "-0") / fmt::format("{:020}{}", base, ext)).string();
+}
+
+} // namespace
+
+// A replica whose flushed first segment is corrupt (one flipped byte in batch 0) keeps every
+// intact segment, is reported (file, byte position), stays out of the ISR and leadership even
+// as the preferred replica, then repairs itself from the leader: it truncates where the damage
+// starts, fetches the rest and rejoins the ISR with the leader's bytes.
+void TestReplicationCheckpoints::damagedReplicaRepairedFromLeader()
+{
+    ClusterFixture c;
+    TopicConfig config;
+    config.replicationFactor = 3;
+    config.log.segmentBytes = 2048;
+    QVERIFY(c.core->createTopic("dmg", config));
+    for (int i = 0; i < 16; ++i)
+        QVERIFY(c.core->produce(bigRequest("dmg", 5, Acks::Leader)).status);
+    c.advance(1500);
+    auto p = c.partition("dmg");
+    QCOMPARE(p.logEndOffset, int64_t(80));
+    QVERIFY(p.segments.size() >= 3);
+    const int32_t damaged = p.replicas[0]; // the preferred replica: it would lead
+    // It crashes (so the next start validates its segments), the others shut down cleanly;
+    // its recovery-point-offset-checkpoint (written at 1000) is past the first segment.
+    QVERIFY(c.core->crashBroker(damaged));
+    c.core->shutdown();
+    flipByteOf(segmentPath(c, damaged, "dmg", 0), 70);
+
+    c.core = reopen(c);
+    const auto recovered = c.events(EventType::LogRecovered);
+    const auto it = std::find_if(recovered.begin(), recovered.end(),
+        [](const Event &e) { return e.cause == "corrupt_segment"; });
+    QVERIFY(it != recovered.end());
+    QCOMPARE(it->broker, damaged);
+    QCOMPARE(it->offset, int64_t(0));
+    QCOMPARE(it->value, int64_t(0)); // byte position
+    QVERIFY2(it->detail.find("00000000000000000000.log") != std::string::npos, it->detail.c_str());
+    p = c.partition("dmg");
+    QVERIFY(p.leader != damaged);
+    QVERIFY(!c.replicaOf(p, damaged)->inIsr);
+    QCOMPARE(c.replicaOf(p, damaged)->logEndOffset, int64_t(80)); // nothing dropped at open
+
+    const uint64_t before = c.lastSeq();
+    c.advance(1000);
+    const auto truncated = c.events(EventType::ReplicaTruncated, before);
+    QCOMPARE(truncated.size(), size_t(1));
+    QCOMPARE(truncated[0].cause, std::string("damage_repair"));
+    QCOMPARE(truncated[0].broker, damaged);
+    QCOMPARE(truncated[0].offset, int64_t(0));
+    p = c.partition("dmg");
+    QVERIFY(c.replicaOf(p, damaged)->inIsr);
+    QCOMPARE(c.replicaOf(p, damaged)->logEndOffset, int64_t(80));
+    c.core->shutdown();
+    for (const auto &segment : p.segments)
+        QVERIFY2(readText(segmentPath(c, damaged, "dmg", segment.baseOffset))
+                == readText(segmentPath(c, p.leader, "dmg", segment.baseOffset)),
+            segmentPath(c, damaged, "dmg", segment.baseOffset).c_str());
+    c.core = reopen(c); // repaired for good: no damage reported any more
+    for (const auto &e : c.events(EventType::LogRecovered))
+        QVERIFY2(e.cause != "corrupt_segment", e.detail.c_str());
+}
+
+// RF 1, the issue 10 reproducer: today a flipped byte in batch 0 of the first of three segments
+// left log_end=0. The only replica still leads and serves every intact record after the damage.
+void TestReplicationCheckpoints::damagedSoleReplicaKeepsItsRecords()
+{
+    ClusterFixture c;
+    TopicConfig config;
+    config.replicationFactor = 1;
+    config.log.segmentBytes = 2048;
+    QVERIFY(c.core->createTopic("one", config));
+    for (int i = 0; i < 16; ++i)
+        QVERIFY(c.core->produce(bigRequest("one", 5, Acks::Leader)).status);
+    c.advance(1500);
+    auto p = c.partition("one");
+    QVERIFY(p.segments.size() >= 3);
+    const int64_t secondBase = p.segments[1].baseOffset;
+    const int32_t leader = p.leader;
+    QVERIFY(c.core->crashBroker(leader)); // unclean: validated from the recovery point on
+    c.core->shutdown();
+    flipByteOf(segmentPath(c, leader, "one", 0), 70);
+    c.core = reopen(c);
+    p = c.partition("one");
+    QCOMPARE(p.leader, leader);
+    QCOMPARE(p.logEndOffset, int64_t(80));
+    QCOMPARE(p.segments.front().baseOffset, int64_t(0));
+    QVERIFY(std::filesystem::exists(segmentPath(c, leader, "one", secondBase)));
+    const auto recovered = c.events(EventType::LogRecovered);
+    QVERIFY(std::any_of(recovered.begin(), recovered.end(),
+        [](const Event &e) { return e.cause == "corrupt_segment" && e.endOffset > 0; }));
 }
 
 QTEST_APPLESS_MAIN(TestReplicationCheckpoints)

@@ -175,6 +175,20 @@ QString segmentText(const kl::Event &e)
     if (c == "tail_truncated")
         return EventsPanel::tr("segment %1: a torn or corrupt tail was cut (%2 removed, %3 kept)")
             .arg(e.offset).arg(bytes(e.value), bytes(e.limit));
+    if (c == "corrupt_segment")
+        return EventsPanel::tr("segment %1 is corrupt at byte %2 (below the recovery point): offsets %3..%4 are "
+                               "kept on disk but not served, and this replica stays out of the ISR until it is "
+                               "repaired from the leader")
+            .arg(e.limit).arg(e.value).arg(e.offset).arg(e.endOffset - 1);
+    if (c == "offset_gap")
+        return EventsPanel::tr("offsets %1..%2 are missing between segment %3 and the next one (a zero-length or "
+                               "removed segment): this replica stays out of the ISR until it is repaired from "
+                               "the leader")
+            .arg(e.offset).arg(e.endOffset - 1).arg(e.limit);
+    if (c == "offset_overlap")
+        return EventsPanel::tr("offsets %1..%2 appear in two segments (a copied or overlapping segment %3): this "
+                               "replica stays out of the ISR until it is repaired from the leader")
+            .arg(e.offset).arg(e.endOffset - 1).arg(e.limit);
     if (c == "index_rebuilt")
         return EventsPanel::tr("segment %1: its index was rebuilt from the log (%n entries)", nullptr, int(e.value)).arg(e.offset);
     return {};
@@ -293,6 +307,12 @@ QString EventsPanel::describe(const kl::Event &e)
         if (e.offset > e.endOffset) // OFFSET_OUT_OF_RANGE: behind the leader's log start
             return tr("%1 was behind the leader's log start: it emptied its log and restarts at "
                       "offset %2 (its LEO was %3)")
+                .arg(brokerName(e.broker))
+                .arg(e.offset)
+                .arg(e.endOffset);
+        if (e.cause == "damage_repair")
+            return tr("%1 cut its log at offset %2 (its LEO was %3) to fetch what recovery found damaged "
+                      "from the leader again")
                 .arg(brokerName(e.broker))
                 .arg(e.offset)
                 .arg(e.endOffset);

@@ -55,6 +55,11 @@ struct ReplicaSnapshot {
     int64_t logEndOffset = 0;
     int64_t highWatermark = 0;      // as this replica knows it
     int64_t lastCaughtUpMs = 0;     // engine clock; drives replica.lag.time.max.ms
+    // Recovery found this replica's log damaged (kl::LogDamage): the first damaged range and its
+    // cause ("corrupt_segment", "offset_gap", "offset_overlap"); empty cause when healthy.
+    std::string damageCause;
+    int64_t damageFrom = -1;
+    int64_t damageTo = -1;          // exclusive
 };
 
 struct PartitionSnapshot {

@@ -310,6 +310,12 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
                 rsn.logEndOffset = r.leo();
                 rsn.highWatermark = r.highWatermark;
                 rsn.lastCaughtUpMs = rsn.leader ? now : r.lastCaughtUpMs;
+                if (r.log && r.log->damaged()) {
+                    const LogDamage &damage = r.log->damage().front();
+                    rsn.damageCause = damage.cause;
+                    rsn.damageFrom = damage.firstOffset;
+                    rsn.damageTo = damage.endOffset;
+                }
                 ps.replicaStates.push_back(rsn);
             }
             ReplicaState *view = d->shutDown ? nullptr : partition.viewReplica();

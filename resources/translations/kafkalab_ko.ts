@@ -373,6 +373,10 @@
         <source>Fenced by the controller after broker.session.timeout.ms (%1 ms) without a heartbeat: it leads nothing and has left the ISRs.</source>
         <translation>하트비트 없이 broker.session.timeout.ms(%1 ms)가 지나 컨트롤러가 펜싱했습니다. 어떤 파티션도 이끌지 않고 ISR에서도 빠졌습니다.</translation>
     </message>
+    <message>
+        <source>⚠ recovery found offsets %1..%2 of this replica damaged (%3): they are kept on disk but not served; the replica stays out of the ISR until it has fetched them again from a healthy leader</source>
+        <translation>⚠ 복구 중 이 레플리카의 오프셋 %1..%2가 손상된 것으로 확인됨 (%3): 디스크에는 그대로 두지만 읽기에는 내주지 않으며, 정상 리더에게서 다시 가져올 때까지 이 레플리카는 ISR에 들어가지 못함</translation>
+    </message>
 </context>
 <context>
     <name>ClusterView</name>

@@ -193,6 +193,26 @@ private slots:
         QVERIFY2(p->summary.contains(QStringLiteral("OFFLINE")), qPrintable(p->summary));
         QCOMPARE(map.broker(1)->leaderCount, 1);
     }
+
+    // A replica whose log recovery found damaged says so on its tile: a mark after the role and
+    // the damaged offsets in the tip; a healthy one shows neither.
+    void damagedReplicaSaysSo()
+    {
+        auto snap = clustertest::snapshot();
+        ClusterMap map = ClusterMap::build(*snap);
+        const int broker = snap->topics[1].partitions[0].replicaStates[1].broker;
+        QVERIFY(!map.tile(broker, QStringLiteral("other"), 0)->roleText.contains(QStringLiteral("⚠")));
+        auto &r = snap->topics[1].partitions[0].replicaStates[1];
+        r.damageCause = "corrupt_segment";
+        r.damageFrom = 0;
+        r.damageTo = 40;
+        map = ClusterMap::build(*snap);
+        const clustermap::Tile *t = map.tile(broker, QStringLiteral("other"), 0);
+        QVERIFY(t);
+        QVERIFY2(t->roleText.endsWith(QStringLiteral("⚠")), qPrintable(t->roleText));
+        QVERIFY2(t->roleTip.contains(QStringLiteral("offsets 0..39")), qPrintable(t->roleTip));
+        QVERIFY2(t->roleTip.contains(QStringLiteral("corrupt_segment")), qPrintable(t->roleTip));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestClusterMapModel)

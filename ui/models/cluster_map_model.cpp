@@ -332,6 +332,16 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
                     tile.roleTip = tr("%1 is offline: its broker is down").arg(who);
                     break;
                 }
+                if (!r.damageCause.empty() && tile.role != Role::Offline) {
+                    tile.roleText += QStringLiteral(" ⚠");
+                    tile.roleTip += QLatin1Char('\n')
+                        + tr("⚠ recovery found offsets %1..%2 of this replica damaged (%3): they are kept on disk "
+                             "but not served; the replica stays out of the ISR until it has fetched them again "
+                             "from a healthy leader")
+                              .arg(r.damageFrom)
+                              .arg(r.damageTo - 1)
+                              .arg(QString::fromStdString(r.damageCause));
+                }
                 if (tile.preferred)
                     tile.roleTip += QLatin1Char('\n')
                         + tr("★ preferred replica: first in the assignment, leader when all is well");

@@ -44,6 +44,8 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         replica.broker = broker;
         const auto dir = replicaDir(broker, topic.name, id);
         replica.epochs = LeaderEpochCache(dir);
+        if (opening)
+            replica.epochs.holdSaves(); // written once the whole start succeeded
         // A crashed broker opens its replicas when it restarts.
         const bool crashed = broker < static_cast<int32_t>(brokers.size())
             && brokers[static_cast<size_t>(broker)].state == BrokerState::Crashed;
@@ -59,7 +61,7 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         partition.rs.push_back(std::move(replica));
     }
     partition.replicas = std::move(replicas);
-    initLeadership(partition);
+    initLeadership(topic.name, partition);
     // Reopening: a replica not made in-sync above keeps the high watermark its broker
     // checkpointed (capped at its log end) instead of 0.
     for (auto &r : partition.rs) {

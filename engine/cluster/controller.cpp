@@ -158,6 +158,7 @@ void EngineCore::Impl::reportEpochRebuild(const std::string &topic, int32_t part
     e.partition = partition;
     e.cause = "epoch_checkpoint_rebuilt";
     e.value = static_cast<int64_t>(r.epochs.entries().size());
+    e.offset = r.log ? r.log->logStartOffset() : -1;
     e.detail = std::move(report);
     emit(std::move(e));
 }

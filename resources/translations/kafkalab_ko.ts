@@ -1192,6 +1192,16 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>the controller fenced %1 after %2 without a heartbeat (broker.session.timeout.ms %3): its leaderships move and it leaves the ISRs</source>
         <translation>하트비트 없이 %2이 지나 컨트롤러가 %1을(를) 펜싱했습니다(broker.session.timeout.ms %3). 리더 자리가 옮겨 가고 ISR에서 빠집니다</translation>
     </message>
+    <message>
+        <source>REFUSED: the leader epoch is 2147483647, the largest there is, and a new leader needs a larger one</source>
+        <translation>거부됨: 리더 에포크가 가능한 최댓값인 2147483647이며, 새 리더에게는 더 큰 에포크가 필요합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>its leader-epoch-checkpoint was malformed or did not match the log; it was rebuilt from the log&apos;s batches (%n epoch(s))</source>
+        <translation>
+            <numerusform>leader-epoch-checkpoint 파일이 잘못되었거나 로그와 맞지 않아 로그의 배치로부터 다시 만듦 (에포크 %n개)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>

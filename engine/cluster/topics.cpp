@@ -52,10 +52,16 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         if (!crashed) {
             auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id),
                 logOpenOptions(broker, topic, id));
-            if (!log)
+            if (!log) {
+                // The replicas opened so far are closed (their active indexes trimmed back), not
+                // just dropped: a failed start leaves their files as they were.
+                for (auto &opened : partition.rs)
+                    if (opened.log)
+                        opened.log->close();
                 return Status::error(log.status().code(),
                     fmt::format("cannot open replica {}-{} on broker {} ({}): {}", topic.name, id, broker,
                         dir.string(), log.status().message()));
+            }
             replica.log = std::move(*log);
         }
         partition.rs.push_back(std::move(replica));

@@ -98,6 +98,7 @@ private slots:
     void badEpochCheckpointIsRebuiltAndFollowersSettle();
     void epochAtInt32MaxDoesNotOverflow();
     void failedStartChangesNothingOnDisk();
+    void failedStartAfterOpeningLogsChangesNothing();
 };
 
 void TestStartHardening::epochCheckpointCountIsStrict()
@@ -234,6 +235,39 @@ void TestStartHardening::failedStartChangesNothingOnDisk()
     const auto p = c.partition("a", 1);
     for (const auto &r : p.replicaStates)
         QCOMPARE(r.highWatermark, int64_t(20));
+}
+
+void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
+{
+    // A failure the file checks cannot see: broker 2's t-0 holds another topic's
+    // partition.metadata, found only when its log opens, after a-0, a-1 and broker 1's t-0
+    // opened (their indexes activated, their epoch caches loaded and re-assigned).
+    ClusterFixture c;
+    QVERIFY(c.createTopic("a", 3, 1, false, 2));
+    QVERIFY(c.createTopic("t", 3));
+    for (const char *topic : { "a", "t" })
+        for (int32_t part = 0; part < (topic[0] == 'a' ? 2 : 1); ++part)
+            QVERIFY(c.core->produce(ClusterFixture::request(topic, 20, "v", Acks::Leader, part)).status);
+    c.advance(1000);
+    c.core->shutdown();
+    c.core.reset();
+    const auto foreign = c.path() / "broker-2" / "t-0" / "partition.metadata";
+    std::filesystem::copy_file(c.path() / "broker-2" / "a-0" / "partition.metadata", foreign,
+        std::filesystem::copy_options::overwrite_existing);
+    const auto before = snapshotTree(c.path());
+
+    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    QVERIFY(!opened);
+    QVERIFY2(opened.status().message().find(foreign.string()) != std::string::npos,
+        opened.status().message().c_str());
+    const auto after = snapshotTree(c.path());
+    for (const auto &[path, bytes] : before) {
+        const auto it = after.find(path);
+        QVERIFY2(it != after.end(), ("removed: " + path).c_str());
+        QVERIFY2(it->second == bytes, ("changed: " + path).c_str());
+    }
+    for (const auto &[path, bytes] : after)
+        QVERIFY2(before.count(path), ("created: " + path).c_str());
 }
 
 QTEST_APPLESS_MAIN(TestStartHardening)

@@ -186,8 +186,11 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     d.opening = false;
     for (auto &[name, topic] : d.topics)
         for (auto &partition : topic.partitions)
-            for (auto &r : partition.rs)
+            for (auto &r : partition.rs) {
                 r.epochs.releaseSaves();
+                if (r.log)
+                    r.log->removeLegacyCleanShutdownMarker();
+            }
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         Event e;
         e.type = EventType::BrokerStarted;

@@ -160,8 +160,10 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     auto bases = listSegments(dir);
     if (!bases)
         return bases.status();
-    // Removed before anything is touched: a crash during this open must not look clean later.
-    fs::remove(legacyMarker, ec);
+    // Removed before anything is touched: a crash during this open must not look clean later
+    // (unless the caller removes it itself once its whole start succeeded).
+    if (!options.keepLegacyMarker)
+        fs::remove(legacyMarker, ec);
 
     const int64_t now = clock.nowMs();
     std::vector<LogEvent> events;
@@ -376,6 +378,14 @@ Result<ReadInfo> Log::read(int64_t offset, int32_t maxBytes, int64_t maxOffset) 
 void Log::setConfig(const LogConfig &config)
 {
     d->config = config;
+}
+
+void Log::removeLegacyCleanShutdownMarker()
+{
+    std::error_code ec;
+    fs::remove(d->dir / kLegacyCleanShutdownFileName, ec);
+    if (ec)
+        spdlog::warn("{}: cannot remove {}: {}", d->dir.string(), kLegacyCleanShutdownFileName, ec.message());
 }
 
 int64_t Log::logStartOffset() const

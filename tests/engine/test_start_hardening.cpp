@@ -98,6 +98,7 @@ private slots:
     void badEpochCheckpointIsRebuiltAndFollowersSettle();
     void epochAtInt32MaxDoesNotOverflow();
     void failedStartChangesNothingOnDisk();
+    void failedStartAfterOpeningLogsChangesNothing_data();
     void failedStartAfterOpeningLogsChangesNothing();
 };
 
@@ -237,8 +238,16 @@ void TestStartHardening::failedStartChangesNothingOnDisk()
         QCOMPARE(r.highWatermark, int64_t(20));
 }
 
+void TestStartHardening::failedStartAfterOpeningLogsChangesNothing_data()
+{
+    QTest::addColumn<bool>("clean");
+    QTest::newRow("after a clean shutdown") << true;
+    QTest::newRow("after a crash (no .kafka_cleanshutdown: every segment is recovered)") << false;
+}
+
 void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
 {
+    QFETCH(bool, clean);
     // A failure the file checks cannot see: broker 2's t-0 holds another topic's
     // partition.metadata, found only when its log opens, after a-0, a-1 and broker 1's t-0
     // opened (their indexes activated, their epoch caches loaded and re-assigned).
@@ -254,6 +263,11 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
     const auto foreign = c.path() / "broker-2" / "t-0" / "partition.metadata";
     std::filesystem::copy_file(c.path() / "broker-2" / "a-0" / "partition.metadata", foreign,
         std::filesystem::copy_options::overwrite_existing);
+    // An older Kafka Lab's per-partition marker in a log opened before the failure stays too.
+    writeText(c.path() / "broker-1" / "a-0" / ".kafkalab_cleanshutdown", "");
+    if (!clean)
+        for (int b = 1; b <= 3; ++b)
+            std::filesystem::remove(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown");
     const auto before = snapshotTree(c.path());
 
     auto opened = EngineCore::open(optionsFor(c), c.clock);

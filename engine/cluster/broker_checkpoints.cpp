@@ -85,7 +85,7 @@ LogOpenOptions EngineCore::Impl::logOpenOptions(int32_t broker, const TopicState
 {
     LogOpenOptions options;
     options.topicId = topic.topicId;
-    options.keepLegacyMarker = opening; // removed once the whole start succeeded
+    options.deferRemovals = opening; // done once the whole start succeeded
     const auto load = logLoads.find(broker);
     if (load != logLoads.end()) {
         options.hadCleanShutdown = load->second.hadCleanShutdown;

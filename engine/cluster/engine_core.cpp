@@ -189,7 +189,7 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
             for (auto &r : partition.rs) {
                 r.epochs.releaseSaves();
                 if (r.log)
-                    r.log->removeLegacyCleanShutdownMarker();
+                    r.log->finishOpen();
             }
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         Event e;

@@ -25,6 +25,7 @@ struct Log::Impl {
     // The inactive segment whose .log a read left open (closed when reads move on).
     mutable const Segment *lastRead = nullptr;
     bool closed = false;
+    std::vector<std::filesystem::path> deferredRemovals; // LogOpenOptions::deferRemovals
 
     Segment &active() { return *segments.back(); }
     const Segment &active() const { return *segments.back(); }

@@ -261,10 +261,13 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
     c.core->shutdown();
     c.core.reset();
     const auto foreign = c.path() / "broker-2" / "t-0" / "partition.metadata";
+    const std::string own = readText(foreign);
     std::filesystem::copy_file(c.path() / "broker-2" / "a-0" / "partition.metadata", foreign,
         std::filesystem::copy_options::overwrite_existing);
-    // An older Kafka Lab's per-partition marker in a log opened before the failure stays too.
+    // An older Kafka Lab's per-partition marker in a log opened before the failure stays.
     writeText(c.path() / "broker-1" / "a-0" / ".kafkalab_cleanshutdown", "");
+    // So does an index file without a segment (Kafka deletes it when the log opens).
+    writeText(c.path() / "broker-3" / "a-1" / "00000000000000099999.index", std::string(16, '\0'));
     if (!clean)
         for (int b = 1; b <= 3; ++b)
             std::filesystem::remove(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown");
@@ -282,6 +285,19 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
     }
     for (const auto &[path, bytes] : after)
         QVERIFY2(before.count(path), ("created: " + path).c_str());
+
+    // Repaired, the start succeeds and only then deletes what it deletes.
+    writeText(foreign, own);
+    opened = EngineCore::open(optionsFor(c), c.clock);
+    QVERIFY2(opened, opened.status().toString().c_str());
+    QVERIFY(!std::filesystem::exists(c.path() / "broker-1" / "a-0" / ".kafkalab_cleanshutdown"));
+    QVERIFY(!std::filesystem::exists(c.path() / "broker-3" / "a-1" / "00000000000000099999.index"));
+    for (int b = 1; b <= 3; ++b)
+        QVERIFY(!std::filesystem::exists(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown"));
+    c.core = std::move(*opened);
+    QCOMPARE(c.partition("t").replicaStates.size(), size_t(3));
+    for (const auto &r : c.partition("a", 1).replicaStates)
+        QCOMPARE(r.highWatermark, int64_t(20));
 }
 
 QTEST_APPLESS_MAIN(TestStartHardening)

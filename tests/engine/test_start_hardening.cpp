@@ -96,6 +96,8 @@ class TestStartHardening : public QObject {
 private slots:
     void epochCheckpointCountIsStrict();
     void badEpochCheckpointIsRebuiltAndFollowersSettle();
+    void epochCheckpointCheckedAgainstBatches_data();
+    void epochCheckpointCheckedAgainstBatches();
     void epochAtInt32MaxDoesNotOverflow();
     void failedStartChangesNothingOnDisk();
     void failedStartAfterOpeningLogsChangesNothing_data();
@@ -157,6 +159,46 @@ void TestStartHardening::badEpochCheckpointIsRebuiltAndFollowersSettle()
         QCOMPARE(c.replicaOf(p, b)->logEndOffset, int64_t(80));
     QCOMPARE(p.isr.size(), size_t(3));
     QVERIFY(readText(file).find("2147483647") == std::string::npos);
+}
+
+void TestStartHardening::epochCheckpointCheckedAgainstBatches_data()
+{
+    // The log: offsets 0..9 in one batch of epoch 0, 10..19 in one batch of epoch 1.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("rebuilt");
+    QTest::newRow("as written") << "0\n2\n0 0\n1 10\n" << false;
+    QTest::newRow("an epoch led without records") << "0\n3\n0 0\n1 10\n2 20\n" << false;
+    QTest::newRow("epoch starts inside a batch") << "0\n2\n0 0\n1 15\n" << true;
+    QTest::newRow("newest epoch missing") << "0\n1\n0 0\n" << true;
+    QTest::newRow("epoch above the batches'") << "0\n2\n0 0\n7 10\n" << true;
+    QTest::newRow("log start not covered") << "0\n1\n1 10\n" << true;
+    QTest::newRow("count disagrees") << "0\n3\n0 0\n1 10\n" << true;
+    QTest::newRow("version 1") << "1\n2\n0 0\n1 10\n" << true;
+    QTest::newRow("not numbers") << "0\n2\n0 0\n1 ten\n" << true;
+}
+
+void TestStartHardening::epochCheckpointCheckedAgainstBatches()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, rebuilt);
+    ClusterFixture c(1);
+    QVERIFY(c.createTopic("t", 1));
+    QVERIFY(c.core->produce(ClusterFixture::request("t", 10, "a", Acks::Leader)).status);
+    reopen(c); // epoch 1 from offset 10
+    QCOMPARE(c.partition("t").leaderEpoch, 1);
+    QVERIFY(c.core->produce(ClusterFixture::request("t", 10, "b", Acks::Leader)).status);
+    c.core->shutdown();
+    c.core.reset();
+    const auto file = c.path() / "broker-1" / "t-0" / kLeaderEpochCheckpointFile;
+    QCOMPARE(readText(file), std::string("0\n2\n0 0\n1 10\n"));
+    writeText(file, text.toStdString());
+    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    QVERIFY2(opened, opened.status().toString().c_str());
+    c.core = std::move(*opened);
+    QCOMPARE(countCause(c.events(EventType::LogRecovered), "epoch_checkpoint_rebuilt"), size_t(rebuilt ? 1 : 0));
+    // Either way the history is the batches' (and the new epoch 2 from the reopen).
+    QCOMPARE(c.partition("t").leaderEpoch, 2);
+    QCOMPARE(readText(file), std::string("0\n3\n0 0\n1 10\n2 20\n"));
 }
 
 void TestStartHardening::epochAtInt32MaxDoesNotOverflow()

@@ -115,7 +115,10 @@ struct Event {
 //                       "corrupt_segment", "offset_gap", "offset_overlap" (damage recovery kept:
 //                       offsets [offset, endOffset) unreadable or doubled; value = byte position
 //                       in the segment, -1 between files; limit = the segment's base offset;
-//                       the replica stays out of the ISR and leadership until repaired)
+//                       the replica stays out of the ISR and leadership until repaired),
+//                       "epoch_checkpoint_rebuilt" (a malformed leader-epoch-checkpoint, or one
+//                       that disagrees with the log's batches, was rebuilt from them; value =
+//                       entries rebuilt; detail = what was wrong)
 //   ProduceRefused      "" (the error says it); NOT_ENOUGH_REPLICAS: value = ISR size,
 //                       limit = min.insync.replicas
 //   AutoProducerStarted "started" [producerId; count = target (0 = unlimited);
@@ -138,7 +141,10 @@ struct Event {
 //                       kind = how the leader was chosen: "in_sync" (first live ISR member in
 //                       assignment order), "unclean" (out of sync,
 //                       unclean.leader.election.enable), "none" (no eligible replica: offline),
-//                       "preferred" (the preferred replica, by a preferred leader election)
+//                       "preferred" (the preferred replica, by a preferred leader election),
+//                       "epoch_exhausted" (refused: the epoch is INT32_MAX and cannot grow;
+//                       value = the broker that would have led, newLeader = the leader kept,
+//                       -1 if the partition went offline)
 //   IsrShrunk / IsrExpanded: the trigger as for LeaderElected, or "lagging" [limit =
 //                       replica.lag.time.max.ms], "caught_up"
 //   MemberJoined        "new_member"

@@ -59,7 +59,7 @@ void EngineCore::Impl::writeAllCheckpoints()
             writeCheckpoints(b);
 }
 
-Status EngineCore::Impl::beginLogLoad(int32_t broker)
+Status EngineCore::Impl::beginLogLoad(int32_t broker, bool removeMarker)
 {
     const auto dir = brokerDir(broker);
     auto meta = ensureMetaProperties(dir, clusterId, broker, Uuid::random(idRng), clock.nowMs());
@@ -67,9 +67,11 @@ Status EngineCore::Impl::beginLogLoad(int32_t broker)
         return meta.status();
     LogLoad load;
     load.hadCleanShutdown = hasCleanShutdownMarker(dir);
-    // Gone before any log is touched: a crash while loading must not look clean next time.
-    if (Status s = removeCleanShutdownMarker(dir); !s)
-        return s;
+    // Gone before anything is appended: a crash from then on must not look clean next time
+    // (engine open removes it after every log opened, so a failed start leaves it).
+    if (removeMarker)
+        if (Status s = removeCleanShutdownMarker(dir); !s)
+            return s;
     auto points = readOffsetCheckpoint(dir / kRecoveryPointOffsetCheckpointFile);
     if (points)
         load.recoveryPoints = std::move(*points);
@@ -83,6 +85,7 @@ LogOpenOptions EngineCore::Impl::logOpenOptions(int32_t broker, const TopicState
 {
     LogOpenOptions options;
     options.topicId = topic.topicId;
+    options.deferRemovals = opening; // done once the whole start succeeded
     const auto load = logLoads.find(broker);
     if (load != logLoads.end()) {
         options.hadCleanShutdown = load->second.hadCleanShutdown;

@@ -33,6 +33,7 @@
 #include "cluster/consumer_offsets.h"
 #include "cluster/core_impl.h"
 
+#include <limits>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
@@ -145,7 +146,24 @@ void EngineCore::Impl::updateController()
         }
 }
 
-void EngineCore::Impl::initLeadership(PartitionState &p)
+void EngineCore::Impl::reportEpochRebuild(const std::string &topic, int32_t partition, ReplicaState &r)
+{
+    std::string report = r.epochs.takeRebuildReport();
+    if (report.empty())
+        return;
+    Event e;
+    e.type = EventType::LogRecovered;
+    e.broker = r.broker;
+    e.topic = topic;
+    e.partition = partition;
+    e.cause = "epoch_checkpoint_rebuilt";
+    e.value = static_cast<int64_t>(r.epochs.entries().size());
+    e.offset = r.log ? r.log->logStartOffset() : -1;
+    e.detail = std::move(report);
+    emit(std::move(e));
+}
+
+void EngineCore::Impl::initLeadership(const std::string &topic, PartitionState &p)
 {
     const int64_t now = clock.nowMs();
     for (auto &r : p.rs) {
@@ -155,6 +173,7 @@ void EngineCore::Impl::initLeadership(PartitionState &p)
             continue;
         if (Status s = r.epochs.loadOrRebuild(*r.log); !s)
             spdlog::warn("{}: leader epoch cache: {}", r.log->dir().string(), s.toString());
+        reportEpochRebuild(topic, p.id, r);
         r.lastLeo = r.log->logEndOffset();
     }
     // The most advanced live replica (newest epoch, then longest log) leads; ties go to the
@@ -172,7 +191,16 @@ void EngineCore::Impl::initLeadership(PartitionState &p)
                     || (r.epochs.latestEpoch() == best->epochs.latestEpoch() && r.leo() > best->leo()))))
             best = &r;
     }
-    p.leaderEpoch = maxEpoch < 0 ? 0 : maxEpoch + 1;
+    if (maxEpoch == std::numeric_limits<int32_t>::max()) {
+        // The batches themselves carry the largest epoch (partitionLeaderEpoch is outside the
+        // CRC): it cannot grow, so the partition keeps it and no later election can take place.
+        p.leaderEpoch = maxEpoch;
+        spdlog::error("{}-{}: its replicas carry leader epoch {}, the largest there is; it is kept and "
+                      "leadership cannot move any more (repair or recreate the partition)",
+            topic, p.id, maxEpoch);
+    } else {
+        p.leaderEpoch = maxEpoch < 0 ? 0 : maxEpoch + 1;
+    }
     p.isr.clear();
     if (!best) {
         p.leader = -1;
@@ -204,6 +232,10 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
     const bool unclean = kind == "unclean";
     const int32_t oldLeader = p.leader;
     const int64_t now = clock.nowMs();
+    if (p.leaderEpoch == std::numeric_limits<int32_t>::max()) {
+        refuseExhaustedEpoch(topic, p, newLeader, why);
+        return;
+    }
     p.leader = newLeader;
     ++p.leaderEpoch;
     p.segmentsDirty = true;
@@ -283,6 +315,48 @@ void EngineCore::Impl::becomeLeader(const std::string &topic, PartitionState &p,
     maybeAdvanceHighWatermark(topic, p);
     // The group coordinator moves with the leadership of its __consumer_offsets partition.
     if (topic == kOffsetsTopic)
+        onOffsetsLeaderChange(p.id);
+}
+
+void EngineCore::Impl::refuseExhaustedEpoch(
+    const std::string &topic, PartitionState &p, int32_t newLeader, const Cause &why)
+{
+    // A new leader needs a new epoch; there is none above INT32_MAX. Reusing the epoch would let
+    // two leaders write under the same one, so the change is refused: a usable leader keeps
+    // the partition, otherwise it goes offline (without a new epoch).
+    const int32_t oldLeader = p.leader;
+    const ReplicaState *old = p.leaderReplica();
+    const bool keep = old && old->log && brokerLive(oldLeader) && brokerUnfenced(oldLeader);
+    if (!keep && oldLeader >= 0) {
+        p.leader = -1;
+        p.segmentsDirty = true;
+        failPartitionPending(topic, p,
+            Status::error(ErrorCode::NotLeaderOrFollower,
+                fmt::format("{}-{}: its leader epoch {} cannot be incremented; the partition is offline", topic,
+                    p.id, p.leaderEpoch)));
+    }
+    Event e;
+    e.type = EventType::LeaderElected;
+    e.topic = topic;
+    e.partition = p.id;
+    e.oldLeader = oldLeader;
+    e.newLeader = p.leader;
+    e.epoch = p.leaderEpoch;
+    e.broker = controllerId;
+    e.before = p.isr;
+    e.after = p.isr;
+    e.cause = why.code;
+    e.causeBroker = why.broker;
+    e.limit = why.limit;
+    e.kind = "epoch_exhausted";
+    e.value = newLeader;
+    e.detail = fmt::format("{}-{}: election of broker {} refused ({}): the leader epoch is {}, the largest "
+                           "there is, and a new leader needs a larger one; {}",
+        topic, p.id, newLeader, why.text, p.leaderEpoch,
+        p.leader >= 0 ? fmt::format("broker {} stays leader", p.leader) : std::string("the partition is offline"));
+    spdlog::error("{}", e.detail);
+    emit(std::move(e));
+    if (topic == kOffsetsTopic && p.leader != oldLeader)
         onOffsetsLeaderChange(p.id);
 }
 
@@ -422,6 +496,7 @@ Status EngineCore::restartBroker(int32_t brokerId)
             r->log = std::move(*log);
             if (Status s = r->epochs.loadOrRebuild(*r->log); !s)
                 spdlog::warn("{}: leader epoch cache: {}", r->log->dir().string(), s.toString());
+            d->reportEpochRebuild(name, p.id, *r);
             r->lastLeo = r->log->logEndOffset();
             r->highWatermark = d->checkpointedHighWatermark(highWatermarks, name, p.id, *r->log);
             r->knownLeo = -1;

@@ -24,6 +24,8 @@
 
 namespace kl {
 
+struct ClusterMetadata;
+
 // One replica of a partition: its log on its broker, its leader-epoch cache, and what the
 // leader knows about it (valid while the partition has a leader).
 // Why the controller or a leader changed leadership or an ISR: the event's cause code (see
@@ -154,6 +156,13 @@ struct EngineCore::Impl {
     std::map<std::string, TopicState> topics; // sorted: snapshots list topics by name
     TimerQueue timers;
     bool shutDown = false;
+    // open(): `opening` while the replicas are opened (their epoch checkpoints are held), `opened`
+    // once everything did (only then does shutdown write checkpoints and markers).
+    bool opening = false;
+    bool opened = false;
+    // Before open() touches anything: the files it will read are files (and the replica
+    // directories directories), readable and writable; an error names the first that is not.
+    Status checkStartFiles(const ClusterMetadata &metadata) const;
 
     // Events.
     std::deque<Event> events;
@@ -257,7 +266,13 @@ struct EngineCore::Impl {
     Status checkBroker(int32_t broker) const;
     void updateController();
     // A new or reopened partition: loads epoch caches, picks the first leader and ISR.
-    void initLeadership(PartitionState &partition);
+    void initLeadership(const std::string &topic, PartitionState &partition);
+    // A LogRecovered "epoch_checkpoint_rebuilt" event if loading the replica's epoch cache
+    // replaced a bad leader-epoch-checkpoint.
+    void reportEpochRebuild(const std::string &topic, int32_t partition, ReplicaState &replica);
+    // becomeLeader when the epoch is INT32_MAX: no election (see controller.cpp).
+    void refuseExhaustedEpoch(const std::string &topic, PartitionState &partition, int32_t newLeader,
+        const Cause &why);
     // The controller's pass over every partition after a broker changed state: fence
     // unreachable ISR members, elect leaders where the leader is gone.
     void reconcile(const Cause &why);
@@ -279,7 +294,8 @@ struct EngineCore::Impl {
     std::map<int32_t, LogLoad> logLoads;
     // Starts a broker's log load: checks its meta.properties, reads and deletes its marker,
     // reads its recovery points.
-    Status beginLogLoad(int32_t broker);
+    // `removeMarker` false: the caller removes it once every log opened (engine open).
+    Status beginLogLoad(int32_t broker, bool removeMarker = true);
     void endLogLoad(int32_t broker) { logLoads.erase(broker); }
     // Options for opening one replica log on `broker` (a replica created at runtime gets no
     // recovery point and is new anyway).

@@ -4,15 +4,85 @@
 #include "cluster/groups.h"
 #include "cluster/metadata_store.h"
 #include "log/fd_cache.h"
+#include "log/log_dir_files.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace kl {
 
 EngineCore::EngineCore() = default;
+
+// What a start reads must be there as files before anything is written: the broker
+// directories' files, each replica directory and the files Kafka keeps in it. An error names
+// the file and says that nothing was changed.
+Status EngineCore::Impl::checkStartFiles(const ClusterMetadata &metadata) const
+{
+    namespace fs = std::filesystem;
+    const auto refuse = [](const fs::path &path, const std::string &why) {
+        return Status::error(ErrorCode::KafkaStorageError,
+            fmt::format("cannot start: {} {}; nothing in the data directory was changed", path.string(), why));
+    };
+    const auto checkFile = [&](const fs::path &path, const fs::file_status &status) -> Status {
+        if (fs::is_directory(status))
+            return refuse(path, "is a directory, not a file");
+        if (!fs::is_regular_file(status))
+            return refuse(path, fs::is_symlink(fs::symlink_status(path)) && !fs::exists(status)
+                    ? "is a dangling symbolic link, not a file"
+                    : "is not a regular file");
+        if (::access(path.c_str(), R_OK | W_OK) != 0)
+            return refuse(path, fmt::format("cannot be read and written: {}", std::strerror(errno)));
+        return Status::ok();
+    };
+    const auto exists = [](const fs::path &path) {
+        std::error_code ec;
+        return fs::symlink_status(path, ec).type() != fs::file_type::not_found && !ec;
+    };
+    for (int32_t b = 1; b <= brokerCount; ++b) {
+        const fs::path dir = brokerDir(b);
+        for (const char *name : { kMetaPropertiesFileName, kReplicationOffsetCheckpointFile,
+                 kRecoveryPointOffsetCheckpointFile, kLogStartOffsetCheckpointFile, kCleanShutdownFileName }) {
+            const fs::path file = dir / name;
+            std::error_code ec;
+            if (exists(file))
+                if (Status s = checkFile(file, fs::status(file, ec)); !s)
+                    return s;
+        }
+    }
+    for (const auto &topic : metadata.topics)
+        for (size_t p = 0; p < topic.assignment.size(); ++p)
+            for (int32_t broker : topic.assignment[p]) {
+                const fs::path dir = replicaDir(broker, topic.name, static_cast<int32_t>(p));
+                if (!exists(dir))
+                    continue; // created empty when opened
+                std::error_code ec;
+                if (!fs::is_directory(dir, ec))
+                    return refuse(dir, "is not a directory (a replica's log directory)");
+                fs::directory_iterator it(dir, ec), end;
+                if (ec)
+                    return refuse(dir, fmt::format("cannot be listed: {}", ec.message()));
+                for (; it != end; it.increment(ec)) {
+                    const fs::path file = it->path();
+                    const std::string name = file.filename().string();
+                    const std::string ext = file.extension().string();
+                    const bool kafkaFile = ext == ".log" || ext == ".index" || ext == ".timeindex"
+                        || ext == ".snapshot" || ext == ".txnindex" || name == kLeaderEpochCheckpointFile
+                        || name == kPartitionMetadataFileName || name == kLegacyCleanShutdownFileName;
+                    if (!kafkaFile)
+                        continue;
+                    if (Status s = checkFile(file, fs::status(file, ec)); !s)
+                        return s;
+                }
+                if (ec)
+                    return refuse(dir, fmt::format("cannot be listed: {}", ec.message()));
+            }
+    return Status::ok();
+}
 
 EngineCore::~EngineCore()
 {
@@ -79,11 +149,18 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
                 fmt::format("cannot create broker directory {}: {}", d.brokerDir(b).string(), ec.message()));
     }
 
+    // Validate first, write after: a start that fails leaves every file as it was. The files
+    // are checked before anything is opened; markers are removed, epoch checkpoints written and
+    // logs closed cleanly only once every replica opened (on failure the destructor writes no
+    // checkpoint and no marker, see shutdown()).
+    if (Status s = d.checkStartFiles(*loaded); !s)
+        return s;
+    d.opening = true;
     // Replicas start from the high watermarks their broker checkpointed (openPartition), and
     // recover as their broker's clean-shutdown marker and recovery points say.
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         d.openingHighWatermarks[b] = d.readHighWatermarks(b);
-        if (Status s = d.beginLogLoad(b); !s)
+        if (Status s = d.beginLogLoad(b, false); !s)
             return s;
     }
     std::vector<int32_t> replicasPerBroker(static_cast<size_t>(d.brokerCount) + 1, 0);
@@ -101,6 +178,19 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
                 ++replicasPerBroker[static_cast<size_t>(broker)];
         }
     }
+    // Every log opened: from here on the start changes files. The markers go before any append
+    // (a crash from now on must not look clean), then the held epoch checkpoints are written.
+    for (int32_t b = 1; b <= d.brokerCount; ++b)
+        if (Status s = removeCleanShutdownMarker(d.brokerDir(b)); !s)
+            return s;
+    d.opening = false;
+    for (auto &[name, topic] : d.topics)
+        for (auto &partition : topic.partitions)
+            for (auto &r : partition.rs) {
+                r.epochs.releaseSaves();
+                if (r.log)
+                    r.log->finishOpen();
+            }
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         Event e;
         e.type = EventType::BrokerStarted;
@@ -115,6 +205,7 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     d.logLoads.clear();
     if (Status s = d.saveMetadata(); !s)
         return s;
+    d.opened = true;
     d.scheduleRetentionCheck(clock.nowMs() + options.retentionCheckIntervalMs);
     for (int32_t b = 1; b <= d.brokerCount; ++b)
         d.scheduleFetch(b, clock.nowMs() + std::max(1, options.replicaFetchIntervalMs));
@@ -404,7 +495,9 @@ void EngineCore::shutdown()
         }
     // As Kafka's LogManager.shutdown: with every log closed, each running broker's checkpoints
     // are current and its directory gets .kafka_cleanshutdown (a crashed broker gets neither).
-    for (int32_t b = 1; b <= d->brokerCount; ++b)
+    // A failed open writes neither: its checkpoints would lack the replicas it did not open.
+    // (Closing the logs it opened trims their active indexes back to what they held.)
+    for (int32_t b = 1; b <= d->brokerCount && d->opened; ++b)
         if (d->brokers[static_cast<size_t>(b)].state != BrokerState::Crashed)
             d->writeCleanShutdown(b);
     d->shutDown = true;

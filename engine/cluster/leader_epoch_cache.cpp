@@ -4,7 +4,9 @@
 #include "cluster/offset_checkpoint.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <fstream>
+#include <optional>
 #include <spdlog/spdlog.h>
 #include <sstream>
 #include <system_error>
@@ -29,7 +31,12 @@ Result<std::vector<EpochEntry>> LeaderEpochCache::parse(const std::string &text)
         return bad(1, fmt::format("unsupported version '{}' (expected 0)", lines[0]));
     size_t count = 0;
     try {
-        count = std::stoul(lines[1]);
+        size_t used = 0;
+        if (lines[1].empty() || lines[1][0] < '0' || lines[1][0] > '9')
+            throw std::invalid_argument(lines[1]);
+        count = std::stoul(lines[1], &used);
+        if (used != lines[1].size())
+            throw std::invalid_argument(lines[1]);
     } catch (...) {
         return bad(2, fmt::format("'{}' is not an entry count", lines[1]));
     }
@@ -62,29 +69,111 @@ void LeaderEpochCache::save() const
 {
     if (m_dir.empty())
         return;
+    if (m_holdSaves) {
+        m_unsaved = true;
+        return;
+    }
+    m_unsaved = false;
     if (Status s = writeCheckpointFile(m_dir / kLeaderEpochCheckpointFile, checkpointText()); !s)
         spdlog::warn("{}", s.message());
+}
+
+void LeaderEpochCache::releaseSaves()
+{
+    m_holdSaves = false;
+    if (m_unsaved)
+        save();
+}
+
+namespace {
+
+// The header of the batch holding `offset` (the log's read starts with it), or nothing.
+std::optional<BatchHeader> batchHolding(const Log &log, int64_t offset)
+{
+    auto read = log.read(offset, static_cast<int32_t>(kBatchHeaderSize));
+    if (!read)
+        return std::nullopt;
+    std::optional<BatchHeader> found;
+    forEachBatch(ByteView(read->data), [&](const BatchHeader &h, ByteView, size_t) {
+        if (h.lastOffset() < offset)
+            return true;
+        if (h.baseOffset <= offset)
+            found = h;
+        return false;
+    });
+    return found;
+}
+
+} // namespace
+
+std::string LeaderEpochCache::validateAgainst(const std::vector<EpochEntry> &entries, const Log &log)
+{
+    const int64_t start = log.logStartOffset();
+    const int64_t end = log.logEndOffset();
+    // Only what the log holds is checked: entries from the log end on are dropped anyway.
+    size_t live = entries.size();
+    while (live > 0 && entries[live - 1].startOffset >= end)
+        --live;
+    if (start >= end)
+        return {};
+    if (live == 0)
+        return fmt::format("no entry covers the log's offsets {}..{}", start, end - 1);
+    if (entries[0].startOffset > start)
+        return fmt::format("the first entry (epoch {}) starts at {}, above the log start offset {}: offsets "
+                           "{}..{} have no epoch",
+            entries[0].epoch, entries[0].startOffset, start, start, entries[0].startOffset - 1);
+    for (size_t i = 0; i < live; ++i) {
+        const EpochEntry &e = entries[i];
+        const int64_t next = i + 1 < live ? entries[i + 1].startOffset : end;
+        if (next == e.startOffset || next <= start)
+            continue; // an epoch without records here (led without writing) or below the log start
+        const int64_t at = std::max(e.startOffset, start);
+        const auto batch = batchHolding(log, at);
+        if (!batch)
+            return fmt::format("epoch {} starts at offset {}, where the log has no readable batch", e.epoch, at);
+        if (batch->partitionLeaderEpoch != e.epoch)
+            return fmt::format("epoch {} starts at offset {}, but the batch there carries leader epoch {}", e.epoch,
+                at, batch->partitionLeaderEpoch);
+        if (e.startOffset > start && batch->baseOffset != e.startOffset)
+            return fmt::format("epoch {} starts at offset {}, inside the batch {}..{}", e.epoch, e.startOffset,
+                batch->baseOffset, batch->lastOffset());
+    }
+    // The newest epoch is the last batch's: nothing above what the batches carry.
+    const auto last = batchHolding(log, end - 1);
+    if (last && last->partitionLeaderEpoch != entries[live - 1].epoch)
+        return fmt::format("its newest epoch {} (from offset {}) is not the last batch's leader epoch {} "
+                           "(offsets {}..{})",
+            entries[live - 1].epoch, entries[live - 1].startOffset, last->partitionLeaderEpoch, last->baseOffset,
+            last->lastOffset());
+    return {};
 }
 
 Status LeaderEpochCache::loadOrRebuild(const Log &log)
 {
     m_entries.clear();
+    m_rebuildReport.clear();
     const auto file = m_dir / kLeaderEpochCheckpointFile;
     std::ifstream in(file, std::ios::binary);
     bool loaded = false;
+    std::string problem;
     if (in) {
         std::stringstream s;
         s << in.rdbuf();
         auto parsed = parse(s.str());
         if (parsed) {
-            m_entries = std::move(*parsed);
-            loaded = true;
+            problem = validateAgainst(*parsed, log);
+            if (problem.empty()) {
+                m_entries = std::move(*parsed);
+                loaded = true;
+            } else {
+                problem = fmt::format("{}: {}", kLeaderEpochCheckpointFile, problem);
+            }
         } else {
-            spdlog::warn("{}: {}; rebuilding it from the log", file.string(), parsed.status().message());
+            problem = parsed.status().message();
         }
     }
     const int64_t end = log.logEndOffset();
-    if (!loaded || (m_entries.empty() && end > log.logStartOffset())) {
+    if (!loaded) {
         m_entries.clear();
         int64_t offset = log.logStartOffset();
         while (offset < end) {
@@ -101,6 +190,14 @@ Status LeaderEpochCache::loadOrRebuild(const Log &log)
             if (next <= offset)
                 break; // nothing readable: leave the rest to replication
             offset = next;
+        }
+        if (!problem.empty()) {
+            std::string rebuilt;
+            for (const auto &e : m_entries)
+                rebuilt += fmt::format("{}{} {}", rebuilt.empty() ? "" : ", ", e.epoch, e.startOffset);
+            m_rebuildReport = fmt::format("{} was wrong ({}); rebuilt from the log's batches: {} entries [{}]",
+                file.string(), problem, m_entries.size(), rebuilt);
+            spdlog::warn("{}", m_rebuildReport);
         }
         save();
     }

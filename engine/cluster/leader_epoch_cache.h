@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kl {
@@ -42,8 +43,23 @@ public:
     explicit LeaderEpochCache(std::filesystem::path dir) : m_dir(std::move(dir)) {}
 
     // Reads the checkpoint in the replica directory; a missing or unreadable file (or one that
-    // disagrees with the log) is rebuilt from the batches' partitionLeaderEpoch fields.
+    // disagrees with the log) is rebuilt from the batches' partitionLeaderEpoch fields. A file
+    // that was there but is malformed or disagrees with the log (validateAgainst) is rebuilt
+    // and reported: spdlog warning now, takeRebuildReport() for the caller's event.
     Status loadOrRebuild(const Log &log);
+    // Why the last loadOrRebuild replaced an existing checkpoint (empty: it did not); cleared.
+    std::string takeRebuildReport() { return std::exchange(m_rebuildReport, {}); }
+    // What is wrong with `entries` as the history of `log` (empty: nothing). Checked, as far as
+    // the log still holds them: each entry's start offset is where its epoch's batches begin
+    // (the batch there carries that partitionLeaderEpoch and, above the log start, starts
+    // there), the first entry covers the log start, and the newest epoch is the one the last
+    // batch carries (no epoch above what the batches say). Entries at or above the log end are
+    // not checked: recovery may have cut the tail they describe (they are dropped).
+    static std::string validateAgainst(const std::vector<EpochEntry> &entries, const Log &log);
+    // Saves wait until releaseSaves() while held (a starting engine writes nothing until every
+    // log opened; a failed start leaves the files as they were).
+    void holdSaves() { m_holdSaves = true; }
+    void releaseSaves();
 
     // A leader (or a follower appending a batch) starts `epoch` at `startOffset`. Ignored if
     // the epoch is not newer than the latest one. Persists on change.
@@ -72,6 +88,9 @@ private:
 
     std::filesystem::path m_dir;
     std::vector<EpochEntry> m_entries; // epochs strictly increasing, offsets non-decreasing
+    std::string m_rebuildReport;
+    bool m_holdSaves = false;
+    mutable bool m_unsaved = false;
 };
 
 } // namespace kl

@@ -44,22 +44,30 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         replica.broker = broker;
         const auto dir = replicaDir(broker, topic.name, id);
         replica.epochs = LeaderEpochCache(dir);
+        if (opening)
+            replica.epochs.holdSaves(); // written once the whole start succeeded
         // A crashed broker opens its replicas when it restarts.
         const bool crashed = broker < static_cast<int32_t>(brokers.size())
             && brokers[static_cast<size_t>(broker)].state == BrokerState::Crashed;
         if (!crashed) {
             auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id),
                 logOpenOptions(broker, topic, id));
-            if (!log)
+            if (!log) {
+                // The replicas opened so far are closed (their active indexes trimmed back), not
+                // just dropped: a failed start leaves their files as they were.
+                for (auto &opened : partition.rs)
+                    if (opened.log)
+                        opened.log->close();
                 return Status::error(log.status().code(),
                     fmt::format("cannot open replica {}-{} on broker {} ({}): {}", topic.name, id, broker,
                         dir.string(), log.status().message()));
+            }
             replica.log = std::move(*log);
         }
         partition.rs.push_back(std::move(replica));
     }
     partition.replicas = std::move(replicas);
-    initLeadership(partition);
+    initLeadership(topic.name, partition);
     // Reopening: a replica not made in-sync above keeps the high watermark its broker
     // checkpointed (capped at its log end) instead of 0.
     for (auto &r : partition.rs) {

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <utility>
 
 #include <algorithm>
 #include <cerrno>
@@ -30,8 +31,9 @@ Status storageError(const std::string &message)
     return Status::error(ErrorCode::KafkaStorageError, message);
 }
 
-// Base offsets of the NNN.log files in `dir`, sorted; index files without a .log are removed.
-Result<std::vector<int64_t>> listSegments(const fs::path &dir)
+// Base offsets of the NNN.log files in `dir`, sorted; index files without a .log are removed
+// (or, with `deferred`, listed there for Log::finishOpen).
+Result<std::vector<int64_t>> listSegments(const fs::path &dir, std::vector<fs::path> *deferred)
 {
     static const std::regex kSegmentName(R"((\d{20})\.(log|index|timeindex))");
     std::vector<int64_t> logs;
@@ -66,7 +68,10 @@ Result<std::vector<int64_t>> listSegments(const fs::path &dir)
     for (const auto &[base, path] : indexes) {
         if (!std::binary_search(logs.begin(), logs.end(), base)) {
             spdlog::info("{}: removing index file without a segment", path.string());
-            fs::remove(path, ec);
+            if (deferred)
+                deferred->push_back(path);
+            else
+                fs::remove(path, ec);
         }
     }
     return logs;
@@ -205,11 +210,15 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     // The per-partition marker of older Kafka Lab versions counts as a clean shutdown once.
     const fs::path legacyMarker = dir / kLegacyCleanShutdownFileName;
     const bool clean = options.hadCleanShutdown || fs::exists(legacyMarker, ec);
-    auto bases = listSegments(dir);
+    auto bases = listSegments(dir, options.deferRemovals ? &d.deferredRemovals : nullptr);
     if (!bases)
         return bases.status();
-    // Removed before anything is touched: a crash during this open must not look clean later.
-    fs::remove(legacyMarker, ec);
+    // Removed before anything is touched: a crash during this open must not look clean later
+    // (unless the caller removes it itself, with finishOpen, once its whole start succeeded).
+    if (options.deferRemovals && fs::exists(legacyMarker, ec))
+        d.deferredRemovals.push_back(legacyMarker);
+    else
+        fs::remove(legacyMarker, ec);
 
     const int64_t now = clock.nowMs();
     std::vector<LogEvent> events;
@@ -248,6 +257,12 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     }
     d.findDamage(events);
     if (d.segments.empty()) {
+        // A new first segment must not be deleted later as an orphan index.
+        for (const fs::path &orphan : std::exchange(d.deferredRemovals, {}))
+            if (orphan != legacyMarker)
+                fs::remove(orphan, ec);
+            else
+                d.deferredRemovals.push_back(orphan);
         auto segment = Segment::create(dir, 0, now, config.segmentIndexBytes);
         if (!segment)
             return segment.status();
@@ -428,6 +443,16 @@ Result<ReadInfo> Log::read(int64_t offset, int32_t maxBytes, int64_t maxOffset) 
 void Log::setConfig(const LogConfig &config)
 {
     d->config = config;
+}
+
+void Log::finishOpen()
+{
+    for (const fs::path &path : std::exchange(d->deferredRemovals, {})) {
+        std::error_code ec;
+        fs::remove(path, ec);
+        if (ec)
+            spdlog::warn("cannot remove {}: {}", path.string(), ec.message());
+    }
 }
 
 int64_t Log::logStartOffset() const

@@ -111,6 +111,10 @@ struct LogOpenOptions {
     // recovery point starts at the log end. Otherwise every segment is validated and the
     // recovery point is the checkpointed one (capped at the log end).
     bool hadCleanShutdown = false;
+    // What open would delete (the older per-partition marker .kafkalab_cleanshutdown, index
+    // files without a segment) stays until finishOpen(), which the caller calls before
+    // appending: a starting engine, once every log opened, so a failed start deletes nothing.
+    bool deferRemovals = false;
     // From recovery-point-offset-checkpoint; -1 if the log is not in it.
     int64_t recoveryPoint = -1;
     // The topic's id: partition.metadata is written with it if absent; one holding another id
@@ -189,6 +193,8 @@ public:
     // Kafka's flush(): written data is in the OS (appends are pwrite()s, no fsync); the
     // recovery point moves to the log end.
     void flush();
+    // The removals LogOpenOptions::deferRemovals held back. Nothing held: nothing to do.
+    void finishOpen();
 
 private:
     Log();

@@ -26,6 +26,7 @@ struct Log::Impl {
     mutable const Segment *lastRead = nullptr;
     bool closed = false;
     std::vector<LogDamage> damage;  // see Log::damage()
+    std::vector<std::filesystem::path> deferredRemovals; // LogOpenOptions::deferRemovals
 
     Segment &active() { return *segments.back(); }
     const Segment &active() const { return *segments.back(); }

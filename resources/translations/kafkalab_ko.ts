@@ -1212,6 +1212,16 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>%1 cut its log at offset %2 (its LEO was %3) to fetch what recovery found damaged from the leader again</source>
         <translation>%1이(가) 복구 중 손상이 발견된 부분을 리더에게서 다시 가져오려고 로그를 오프셋 %2에서 잘라 냄 (LEO는 %3이었음)</translation>
     </message>
+    <message>
+        <source>REFUSED: the leader epoch is 2147483647, the largest there is, and a new leader needs a larger one</source>
+        <translation>거부됨: 리더 에포크가 가능한 최댓값인 2147483647이며, 새 리더에게는 더 큰 에포크가 필요합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>its leader-epoch-checkpoint was malformed or did not match the log; it was rebuilt from the log&apos;s batches (%n epoch(s))</source>
+        <translation>
+            <numerusform>leader-epoch-checkpoint 파일이 잘못되었거나 로그와 맞지 않아 로그의 배치로부터 다시 만듦 (에포크 %n개)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>

@@ -33,6 +33,9 @@ kafkalab_add_test(test_ordering_producers SOURCES ${_cluster_dir}/test_ordering_
 # the broker offset checkpoint files, initial-leader events.
 kafkalab_add_test(test_replication_checkpoints SOURCES ${_cluster_dir}/test_replication_checkpoints.cpp
                   LIBS kl_engine)
+# Hostile files at start (issue 10): a bad leader-epoch-checkpoint is rebuilt from the batches
+# and reported, an epoch at INT32_MAX does not overflow, a failed start changes no file.
+kafkalab_add_test(test_start_hardening SOURCES ${_cluster_dir}/test_start_hardening.cpp LIBS kl_engine)
 # Durable offset commits: answered and shown only once replicated; a seeded simulation that
 # crashes coordinators (KAFKALAB_COMMIT_SIM_SEEDS seeds, default 20; KAFKALAB_COMMIT_SIM_SEED=S).
 kafkalab_add_test(test_commit_sim SOURCES ${_cluster_dir}/test_commit_sim.cpp LIBS kl_engine)

@@ -69,6 +69,18 @@ private slots:
         refused.limit = 2;
         QTest::newRow("refused") << refused << "NOT_ENOUGH_REPLICAS: Fewer in-sync replicas than min.insync.replicas: "
                                                "nothing was written. (the ISR has 1 replica(s), min.insync.replicas is 2)";
+        kl::Event epochs = event(8, kl::EventType::LogRecovered);
+        epochs.cause = "epoch_checkpoint_rebuilt";
+        epochs.value = 1;
+        epochs.detail = "leader-epoch-checkpoint: epoch 2147483647 starts at offset 0, but the batch there carries 0";
+        QTest::newRow("epoch checkpoint rebuilt")
+            << epochs << "its leader-epoch-checkpoint was malformed or did not match the log; it was rebuilt";
+        kl::Event exhausted = event(9, kl::EventType::LeaderElected);
+        exhausted.oldLeader = 3;
+        exhausted.newLeader = -1;
+        exhausted.epoch = 2147483647;
+        exhausted.kind = "epoch_exhausted";
+        QTest::newRow("epoch exhausted") << exhausted << "REFUSED: the leader epoch is 2147483647";
     }
 
     void describe()

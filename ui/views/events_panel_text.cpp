@@ -132,6 +132,9 @@ QString leaderRule(const std::string &kind)
         return EventsPanel::tr("UNCLEAN: no in-sync replica is alive and unclean.leader.election.enable=true");
     if (kind == "none") return EventsPanel::tr("no eligible replica: the partition is offline");
     if (kind == "preferred") return EventsPanel::tr("the preferred replica leads again");
+    if (kind == "epoch_exhausted")
+        return EventsPanel::tr("REFUSED: the leader epoch is 2147483647, the largest there is, and a new leader "
+                               "needs a larger one");
     return {};
 }
 
@@ -191,6 +194,10 @@ QString segmentText(const kl::Event &e)
             .arg(e.offset).arg(e.endOffset - 1).arg(e.limit);
     if (c == "index_rebuilt")
         return EventsPanel::tr("segment %1: its index was rebuilt from the log (%n entries)", nullptr, int(e.value)).arg(e.offset);
+    if (c == "epoch_checkpoint_rebuilt")
+        return EventsPanel::tr("its leader-epoch-checkpoint was malformed or did not match the log; it was rebuilt "
+                               "from the log's batches (%n epoch(s))",
+                               nullptr, int(std::max<int64_t>(0, e.value)));
     return {};
 }
 

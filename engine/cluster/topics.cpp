@@ -202,6 +202,12 @@ Status EngineCore::Impl::createTopic(const std::string &name, const TopicConfig 
     if (config.minInsyncReplicas < 1)
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("min.insync.replicas must be at least 1, got {}", config.minInsyncReplicas));
+    // Kafka accepts more, and then refuses every acks=all write; the data directory's loader
+    // refuses it as a damaged file, so it is refused here first.
+    if (config.minInsyncReplicas > config.replicationFactor)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("min.insync.replicas {} is larger than the replication factor {}",
+                config.minInsyncReplicas, config.replicationFactor));
     if (Status s = validateLogConfig(config.log); !s)
         return s;
 

@@ -4,6 +4,9 @@ set(_cluster_dir ${CMAKE_CURRENT_LIST_DIR})
 kafkalab_add_test(test_engine_core SOURCES ${_cluster_dir}/test_engine_core.cpp LIBS kl_engine)
 # cluster-metadata.json refused by file, LINE:COL, topic and field; nothing created outside.
 kafkalab_add_test(test_metadata_store SOURCES ${_cluster_dir}/test_metadata_store.cpp LIBS kl_engine)
+# A failed create / partition increase removes the replica directories it made; unknown replica
+# directories are renamed -stray at open.
+kafkalab_add_test(test_replica_dirs SOURCES ${_cluster_dir}/test_replica_dirs.cpp LIBS kl_engine)
 kafkalab_add_test(test_engine_thread SOURCES ${_cluster_dir}/test_engine_thread.cpp LIBS kl_engine)
 kafkalab_add_test(test_auto_producer SOURCES ${_cluster_dir}/test_auto_producer.cpp LIBS kl_engine)
 # Replication: leaders, followers, ISR, acks, faults (ManualClock), and the seeded simulation

@@ -158,8 +158,9 @@ std::string uniqueSuffix(std::mt19937_64 &random)
 
 Status EngineCore::Impl::setAsideStrayReplicas()
 {
-    std::random_device device;
-    std::mt19937_64 random((uint64_t(device()) << 32) ^ device());
+    // Seeded like every engine choice (and apart from idRng, so topic ids do not move); a suffix
+    // already taken (the same stray set aside twice) draws again.
+    std::mt19937_64 random(options.seed ^ 0x7374726179ULL);
     for (int32_t b = 1; b <= brokerCount; ++b) {
         const auto dir = brokerDir(b);
         std::error_code ec;

@@ -156,8 +156,10 @@ int run(int argc, char **argv)
     options.brokerSessionTimeoutMs = brokerSessionTimeoutMs;
     auto core = kl::EngineCore::open(options, *clock);
     if (!core) {
+        // A data directory it cannot open (a refused cluster-metadata.json: FILE:LINE:COL, topic,
+        // field) is bad input, as a bad argument is: exit code 2.
         std::cerr << "error: cannot open " << dataDir << ": " << core.status().toString() << '\n';
-        return 1;
+        return 2;
     }
     kl::Engine engine(std::move(*core), clock);
 

@@ -19,6 +19,8 @@ enum class EventType {
     SegmentRolled,      // offset = new segment's base offset; detail = reason
     SegmentDeleted,     // offset = deleted segment's base offset; detail = retention reason
     LogRecovered,       // recovery truncated a tail or rebuilt an index; detail says what
+    StrayReplicaSetAside, // at open: broker's <topic>-<partition> directory unknown to the metadata,
+                          // renamed <topic>-<partition>.<unique>-stray (detail: both names)
     ProduceRefused,     // a produce was refused; error + detail say why
     AutoProducerStarted,  // producerId = the run's producer id (also its stop handle)
     AutoProducerFinished, // producerId
@@ -83,7 +85,8 @@ struct Event {
     std::string member;       // member id
     int32_t generation = -1;
     int64_t lag = -1;         // LagSampled: the group's total lag
-    std::string kind;         // OrderingViolation: "duplicate", "violation" or "gap"
+    std::string kind;         // OrderingViolation: "duplicate", "violation" or "gap";
+                              // StrayReplicaSetAside: the directory's new name
     std::string key;          // OrderingViolation: the first offending record's key
     int64_t sequence = -1;    // OrderingViolation: its per-key sequence
     // Why it happened, typed, so a UI can say it in its own language (`detail` says the same in
@@ -119,6 +122,8 @@ struct Event {
 //                       "epoch_checkpoint_rebuilt" (a malformed leader-epoch-checkpoint, or one
 //                       that disagrees with the log's batches, was rebuilt from them; value =
 //                       entries rebuilt; detail = what was wrong)
+//   StrayReplicaSetAside "not_in_metadata" (no such topic or partition), "not_assigned" (the
+//                       topic's partition is not placed on this broker)
 //   ProduceRefused      "" (the error says it); NOT_ENOUGH_REPLICAS: value = ISR size,
 //                       limit = min.insync.replicas
 //   AutoProducerStarted "started" [producerId; count = target (0 = unlimited);

@@ -209,7 +209,16 @@ struct EngineCore::Impl {
     Result<Log *> replicaLog(const std::string &topic, int32_t partition, int32_t broker);
 
     // topics.cpp
-    Status openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas);
+    // `created` (when given) collects the replica directories this call made, even when it fails,
+    // so a failed create or partition increase can remove exactly those.
+    Status openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas,
+        std::vector<std::filesystem::path> *created = nullptr);
+    // Removes the directories a failed create or partition increase made (their logs closed).
+    void removeCreatedDirectories(const std::vector<std::filesystem::path> &created);
+    // At open: every <topic>-<partition> directory under a broker that the metadata does not place
+    // there is renamed <topic>-<partition>.<unique>-stray (as Kafka 3.7+ does), reported by a
+    // StrayReplicaSetAside event and a warning, and never opened.
+    Status setAsideStrayReplicas();
     // createTopic without the refusals of client requests (the lab's own __consumer_offsets).
     Status createTopic(const std::string &name, const TopicConfig &config,
         const std::vector<std::vector<int32_t>> &manual = {});

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <random>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <system_error>
@@ -178,6 +180,8 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
                 ++replicasPerBroker[static_cast<size_t>(broker)];
         }
     }
+    if (Status s = d.setAsideStrayReplicas(); !s)
+        return s;
     // Every log opened: from here on the start changes files. The markers go before any append
     // (a crash from now on must not look clean), then the held epoch checkpoints are written.
     for (int32_t b = 1; b <= d.brokerCount; ++b)
@@ -214,6 +218,96 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
 }
 
 // --- Impl helpers
+
+namespace {
+
+// "<topic>-<partition>": the topic and the partition, or nullopt for any other name (checkpoint
+// files, "...-stray", "...-delete").
+std::optional<std::pair<std::string, int32_t>> replicaDirName(const std::string &name)
+{
+    const auto dash = name.rfind('-');
+    if (dash == std::string::npos || dash + 1 == name.size() || name.size() - dash > 11)
+        return std::nullopt;
+    int64_t partition = 0;
+    for (size_t i = dash + 1; i < name.size(); ++i) {
+        if (name[i] < '0' || name[i] > '9')
+            return std::nullopt;
+        partition = partition * 10 + (name[i] - '0');
+    }
+    if (partition > INT32_MAX)
+        return std::nullopt;
+    return std::pair {name.substr(0, dash), static_cast<int32_t>(partition)};
+}
+
+// Kafka's stray suffix is a UUID without dashes; any 32 hex digits unique in the directory do.
+std::string uniqueSuffix(std::mt19937_64 &random)
+{
+    return fmt::format("{:016x}{:016x}", random(), random());
+}
+
+} // namespace
+
+Status EngineCore::Impl::setAsideStrayReplicas()
+{
+    // Seeded like every engine choice (and apart from idRng, so topic ids do not move); a suffix
+    // already taken (the same stray set aside twice) draws again.
+    std::mt19937_64 random(options.seed ^ 0x7374726179ULL);
+    for (int32_t b = 1; b <= brokerCount; ++b) {
+        const auto dir = brokerDir(b);
+        std::error_code ec;
+        std::vector<std::filesystem::path> strays;
+        std::vector<const char *> causes;
+        for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            if (!it->is_directory(ec) || it->is_symlink(ec))
+                continue;
+            const auto parsed = replicaDirName(it->path().filename().string());
+            if (!parsed)
+                continue;
+            const auto topic = topics.find(parsed->first);
+            const bool known = topic != topics.end() && parsed->second < static_cast<int32_t>(topic->second.partitions.size());
+            if (known) {
+                const auto &replicas = topic->second.partitions[static_cast<size_t>(parsed->second)].replicas;
+                if (std::find(replicas.begin(), replicas.end(), b) != replicas.end())
+                    continue;
+            }
+            strays.push_back(it->path());
+            causes.push_back(known ? "not_assigned" : "not_in_metadata");
+        }
+        if (ec)
+            return Status::error(ErrorCode::KafkaStorageError,
+                fmt::format("cannot list broker directory {}: {}", dir.string(), ec.message()));
+        std::sort(strays.begin(), strays.end());
+        for (size_t i = 0; i < strays.size(); ++i) {
+            const auto &from = strays[i];
+            const auto parsed = replicaDirName(from.filename().string());
+            std::filesystem::path to;
+            do
+                to = dir / fmt::format("{}.{}-stray", from.filename().string(), uniqueSuffix(random));
+            while (std::filesystem::exists(to, ec));
+            std::filesystem::rename(from, to, ec);
+            if (ec)
+                return Status::error(ErrorCode::KafkaStorageError,
+                    fmt::format("cannot set aside stray replica directory {} (not in {}): {}", from.string(),
+                        kMetadataFileName, ec.message()));
+            const std::string why = std::string(causes[i]) == "not_assigned"
+                ? fmt::format("partition {}-{} is not placed on broker {}", parsed->first, parsed->second, b)
+                : fmt::format("{} has no partition {}-{}", kMetadataFileName, parsed->first, parsed->second);
+            spdlog::warn("stray replica directory {} set aside as {}: {}", from.string(), to.filename().string(), why);
+            Event e;
+            e.type = EventType::StrayReplicaSetAside;
+            e.broker = b;
+            e.topic = parsed->first;
+            e.partition = parsed->second;
+            e.cause = causes[i];
+            e.kind = to.filename().string();
+            e.detail = fmt::format("broker {}: {} renamed {} and not opened ({}, as Kafka 3.7+ sets aside stray "
+                                   "logs; delete it when its records are not needed)",
+                b, from.filename().string(), to.filename().string(), why);
+            emit(std::move(e));
+        }
+    }
+    return Status::ok();
+}
 
 void EngineCore::Impl::emit(Event event)
 {

@@ -22,6 +22,8 @@ std::string_view eventTypeName(EventType type)
         return "segment_deleted";
     case EventType::LogRecovered:
         return "log_recovered";
+    case EventType::StrayReplicaSetAside:
+        return "stray_replica_set_aside";
     case EventType::ProduceRefused:
         return "produce_refused";
     case EventType::AutoProducerStarted:

@@ -35,7 +35,8 @@ std::string describeAssignment(const std::vector<std::vector<int32_t>> &assignme
 
 } // namespace
 
-Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas)
+Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vector<int32_t> replicas,
+    std::vector<std::filesystem::path> *created)
 {
     PartitionState partition;
     partition.id = id;
@@ -50,8 +51,14 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
         const bool crashed = broker < static_cast<int32_t>(brokers.size())
             && brokers[static_cast<size_t>(broker)].state == BrokerState::Crashed;
         if (!crashed) {
+            std::error_code ec;
+            const bool existed = std::filesystem::symlink_status(dir, ec).type()
+                != std::filesystem::file_type::not_found;
             auto log = Log::open(dir, topic.config.log, clock, logSink(broker, topic.name, id),
                 logOpenOptions(broker, topic, id));
+            if (created && !existed
+                && std::filesystem::symlink_status(dir, ec).type() != std::filesystem::file_type::not_found)
+                created->push_back(dir);
             if (!log) {
                 // The replicas opened so far are closed (their active indexes trimmed back), not
                 // just dropped: a failed start leaves their files as they were.
@@ -79,6 +86,16 @@ Status EngineCore::Impl::openPartition(TopicState &topic, int32_t id, std::vecto
     reloadRecent(partition);
     topic.partitions.push_back(std::move(partition));
     return Status::ok();
+}
+
+void EngineCore::Impl::removeCreatedDirectories(const std::vector<std::filesystem::path> &created)
+{
+    for (const auto &dir : created) {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+        if (ec)
+            spdlog::warn("could not remove {} after a failed topic change: {}", dir.string(), ec.message());
+    }
 }
 
 void EngineCore::Impl::announceInitialLeaders(const TopicState &topic, int32_t firstPartition)
@@ -210,6 +227,12 @@ Status EngineCore::Impl::createTopic(const std::string &name, const TopicConfig 
     if (config.minInsyncReplicas < 1)
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("min.insync.replicas must be at least 1, got {}", config.minInsyncReplicas));
+    // Kafka accepts more, and then refuses every acks=all write; the data directory's loader
+    // refuses it as a damaged file, so it is refused here first.
+    if (config.minInsyncReplicas > config.replicationFactor)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("min.insync.replicas {} is larger than the replication factor {}",
+                config.minInsyncReplicas, config.replicationFactor));
     if (Status s = validateLogConfig(config.log); !s)
         return s;
 
@@ -223,12 +246,16 @@ Status EngineCore::Impl::createTopic(const std::string &name, const TopicConfig 
     topic.name = name;
     topic.topicId = Uuid::random(idRng);
     topic.config = config;
+    std::vector<std::filesystem::path> created;
     for (int32_t p = 0; p < config.partitions; ++p) {
-        if (Status s = openPartition(topic, p, assignment[static_cast<size_t>(p)]); !s) {
+        if (Status s = openPartition(topic, p, assignment[static_cast<size_t>(p)], &created); !s) {
             for (auto &partition : topic.partitions)
                 for (auto &r : partition.rs)
                     if (r.log)
                         r.log->close();
+            topic.partitions.clear();
+            // Nothing of the failed topic stays behind for a later topic of the same name.
+            removeCreatedDirectories(created);
             return s;
         }
     }
@@ -334,14 +361,16 @@ Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
     const int32_t leaderIndex = topic.partitions.front().replicas.front() - 1;
     const auto assignment = assignReplicas(d->brokerCount, topic.config.replicationFactor, oldTotal,
         newTotal - oldTotal, PlacementStart { leaderIndex, leaderIndex });
+    std::vector<std::filesystem::path> created;
     for (int32_t p = oldTotal; p < newTotal; ++p) {
-        if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p - oldTotal)]); !s) {
+        if (Status s = d->openPartition(topic, p, assignment[static_cast<size_t>(p - oldTotal)], &created); !s) {
             while (static_cast<int32_t>(topic.partitions.size()) > oldTotal) {
                 for (auto &r : topic.partitions.back().rs)
                     if (r.log)
                         r.log->close();
                 topic.partitions.pop_back();
             }
+            d->removeCreatedDirectories(created);
             return s;
         }
     }

@@ -6,6 +6,8 @@
 // Internal to kl_scenario. Pure functions; any thread.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,5 +62,19 @@ size_t jsonTooDeep(std::string_view text);
 
 // 1-based line and column of the byte at `offset` (0-based) in `text`.
 std::pair<int, int> lineAndColumn(std::string_view text, size_t offset);
+
+// Why a text is not a JSON document a loader can use, and where (1-based; 0 = not about a place).
+struct JsonTextError {
+    int line = 0;
+    int column = 0;
+    std::string reason; // empty: no error
+    bool failed() const { return !reason.empty(); }
+};
+
+// Parses `text` for a loader (scenarios, cluster-metadata.json): a binary file (a control byte),
+// nesting deeper than kMaxJsonDepth (`deepHint` says how deep the file should be), a syntax error
+// and a number too large are reported at the LINE:COL where they start, with nlohmann's message
+// reduced to its reason. Never throws.
+JsonTextError parseJsonText(std::string_view text, nlohmann::json &document, std::string_view deepHint);
 
 } // namespace kl

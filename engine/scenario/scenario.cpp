@@ -385,112 +385,13 @@ int32_t ScenarioParser::readPartition(const ScenarioFields &f, const std::string
     return static_cast<int32_t>(p);
 }
 
-namespace {
-
-
-// nlohmann's message is "[json.exception.parse_error.101] parse error at line 3, column 5: why";
-// keep only "why" since the position is reported separately.
-std::string syntaxReason(const std::string &what)
-{
-    const auto column = what.find("column ");
-    const auto colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-// nlohmann reports a syntax error after reading the whole unexpected token; a reader wants the
-// column where that token starts (the opening quote of `"broker"`, the first digit of `12`).
-size_t tokenStart(std::string_view text, size_t last)
-{
-    if (last >= text.size())
-        return last;
-    const auto literalChar = [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+'
-            || c == '.';
-    };
-    if (text[last] == '"') {
-        for (size_t i = last; i-- > 0 && text[i] != '\n';) {
-            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\'))
-                return i;
-        }
-        return last;
-    }
-    size_t start = last;
-    while (start > 0 && literalChar(text[start]) && literalChar(text[start - 1]))
-        --start;
-    return start;
-}
-
-// Finds where nlohmann's parser stopped, for the errors (out_of_range: a number too large to
-// represent) whose exception carries no position: the SAX parser hands parse_error the position.
-class ErrorPosition : public json::json_sax_t {
-public:
-    size_t byte = 0;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t &) override { return true; }
-    bool string(string_t &) override { return true; }
-    bool binary(binary_t &) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t &) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &) override
-    {
-        byte = position;
-        return false;
-    }
-};
-
-} // namespace
 
 ScenarioParseResult parseScenario(std::string_view text)
 {
     ScenarioParseResult result;
-    // A binary file (an image, an executable, a segment) would get nlohmann's "invalid literal"
-    // at 1:1; JSON text never holds control bytes other than tab, line feed and carriage return.
-    for (size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
-            const auto [line, column] = lineAndColumn(text, i);
-            result.error = ScenarioError {line, column,
-                fmt::format("this is not a JSON text file: control byte 0x{:02X} here (a binary file?)", byte)};
-            return result;
-        }
-    }
-    if (const size_t deep = jsonTooDeep(text); deep != std::string_view::npos) {
-        const auto [line, column] = lineAndColumn(text, deep);
-        result.error = ScenarioError {line, column,
-            fmt::format("arrays and objects are nested more than {} levels deep here (a scenario needs "
-                        "far fewer)",
-                kMaxJsonDepth)};
-        return result;
-    }
     json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::out_of_range &e) {
-        // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
-        ErrorPosition where;
-        json::sax_parse(text, &where);
-        const size_t offset = tokenStart(text, where.byte > 0 ? where.byte - 1 : 0);
-        const auto [line, column] = lineAndColumn(text, offset);
-        const std::string what = e.what();
-        const auto quote = what.find('\'');
-        const std::string token = quote == std::string::npos ? std::string() : what.substr(quote);
-        result.error = ScenarioError {line, column,
-            fmt::format("invalid JSON: the number {} is too large to represent", token.empty() ? "here" : token)};
-        return result;
-    } catch (const json::parse_error &e) {
-        // e.byte is the 1-based index of the last byte read: the one that broke the syntax.
-        size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        const std::string what = e.what();
-        if (what.find("unexpected") != std::string::npos && what.find("end of input") == std::string::npos)
-            offset = tokenStart(text, offset);
-        const auto [line, column] = lineAndColumn(text, offset);
-        result.error = ScenarioError {line, column, "invalid JSON: " + syntaxReason(what)};
+    if (JsonTextError error = parseJsonText(text, document, "a scenario needs far fewer"); error.failed()) {
+        result.error = ScenarioError {error.line, error.column, std::move(error.reason)};
         return result;
     }
     const JsonLinesResult lines = scanJsonLines(text);

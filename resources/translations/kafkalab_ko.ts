@@ -1222,6 +1222,18 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
             <numerusform>leader-epoch-checkpoint 파일이 잘못되었거나 로그와 맞지 않아 로그의 배치로부터 다시 만듦 (에포크 %n개)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stray replica set aside</source>
+        <translation>출처 불명 복제본 격리</translation>
+    </message>
+    <message>
+        <source>broker %1: directory %2-%3 holds a replica the cluster metadata does not place on this broker; renamed %4 and not opened</source>
+        <translation>브로커 %1: 디렉터리 %2-%3에는 클러스터 메타데이터가 이 브로커에 배치하지 않은 복제본이 있습니다. %4(으)로 이름을 바꾸고 열지 않았습니다</translation>
+    </message>
+    <message>
+        <source>broker %1: directory %2-%3 is not a partition in the cluster metadata; renamed %4 and not opened</source>
+        <translation>브로커 %1: 디렉터리 %2-%3은(는) 클러스터 메타데이터에 없는 파티션입니다. %4(으)로 이름을 바꾸고 열지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>

@@ -2,6 +2,11 @@
 # simulated auto producer.
 set(_cluster_dir ${CMAKE_CURRENT_LIST_DIR})
 kafkalab_add_test(test_engine_core SOURCES ${_cluster_dir}/test_engine_core.cpp LIBS kl_engine)
+# cluster-metadata.json refused by file, LINE:COL, topic and field; nothing created outside.
+kafkalab_add_test(test_metadata_store SOURCES ${_cluster_dir}/test_metadata_store.cpp LIBS kl_engine)
+# A failed create / partition increase removes the replica directories it made; unknown replica
+# directories are renamed -stray at open.
+kafkalab_add_test(test_replica_dirs SOURCES ${_cluster_dir}/test_replica_dirs.cpp LIBS kl_engine)
 kafkalab_add_test(test_engine_thread SOURCES ${_cluster_dir}/test_engine_thread.cpp LIBS kl_engine)
 kafkalab_add_test(test_auto_producer SOURCES ${_cluster_dir}/test_auto_producer.cpp LIBS kl_engine)
 # Replication: leaders, followers, ISR, acks, faults (ManualClock), and the seeded simulation
@@ -43,6 +48,8 @@ kafkalab_add_test(test_commit_sim SOURCES ${_cluster_dir}/test_commit_sim.cpp LI
 # reaches the engine (its open() refuses a bad one too, so a run that prints its startup event
 # and exits 0 took it).
 if(TARGET kafkalab-broker)
+  add_test(NAME broker_bad_cluster_metadata COMMAND ${CMAKE_COMMAND} -DBROKER=$<TARGET_FILE:kafkalab-broker>
+           -DDIR=${CMAKE_CURRENT_BINARY_DIR}/broker-bad-metadata -P ${_cluster_dir}/broker_bad_metadata.cmake)
   add_test(NAME broker_session_timeout_flag_refused COMMAND ${CMAKE_COMMAND}
            -DCLI=$<TARGET_FILE:kafkalab-broker> "-DARGS=--broker-session-timeout-ms^^-5" -DEXIT=nonzero
            "-DREGEX=broker-session-timeout-ms" -P ${_cluster_dir}/cli_expect.cmake)

@@ -43,6 +43,7 @@ QString EventsPanel::typeLabel(kl::EventType type)
     case kl::EventType::SegmentRolled: return tr("Segment rolled");
     case kl::EventType::SegmentDeleted: return tr("Segment deleted");
     case kl::EventType::LogRecovered: return tr("Log recovered");
+    case kl::EventType::StrayReplicaSetAside: return tr("Stray replica set aside");
     case kl::EventType::ProduceRefused: return tr("Produce refused");
     case kl::EventType::AutoProducerStarted: return tr("Auto-producer started");
     case kl::EventType::AutoProducerFinished: return tr("Auto-producer finished");
@@ -398,6 +399,22 @@ QString EventsPanel::describe(const kl::Event &e)
     case T::SegmentDeleted:
     case T::LogRecovered:
         text = segmentText(e);
+        break;
+    case T::StrayReplicaSetAside:
+        if (e.cause == "not_assigned")
+            return tr("broker %1: directory %2-%3 holds a replica the cluster metadata does not place on this "
+                      "broker; renamed %4 and not opened")
+                .arg(e.broker)
+                .arg(fromStd(e.topic))
+                .arg(e.partition)
+                .arg(fromStd(e.kind));
+        if (e.cause == "not_in_metadata")
+            return tr("broker %1: directory %2-%3 is not a partition in the cluster metadata; renamed %4 and not "
+                      "opened")
+                .arg(e.broker)
+                .arg(fromStd(e.topic))
+                .arg(e.partition)
+                .arg(fromStd(e.kind));
         break;
     case T::AutoProducerStarted:
         if (e.cause == "started")

@@ -219,7 +219,7 @@ private:
             }
         }
         topic.config.minInsyncReplicas
-            = static_cast<int32_t>(integer(t, node, "min.insync.replicas", context, 1, rf, 1));
+            = static_cast<int32_t>(integer(t, node, "min.insync.replicas", context, 1, maxBroker, 1));
         if (const auto it = t.find("unclean.leader.election.enable"); it != t.end()) {
             if (!it->is_boolean())
                 fail(node.memberOrSelf("unclean.leader.election.enable"),

@@ -227,12 +227,13 @@ Status EngineCore::Impl::createTopic(const std::string &name, const TopicConfig 
     if (config.minInsyncReplicas < 1)
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("min.insync.replicas must be at least 1, got {}", config.minInsyncReplicas));
-    // Kafka accepts more, and then refuses every acks=all write; the data directory's loader
-    // refuses it as a damaged file, so it is refused here first.
-    if (config.minInsyncReplicas > config.replicationFactor)
+    // Kafka accepts a value above the replication factor and then refuses every acks=all write
+    // (NOT_ENOUGH_REPLICAS), a misconfiguration worth showing; Kafka Lab keeps that. A value no
+    // ISR of this cluster could ever reach is refused, as the data directory's loader does.
+    if (config.minInsyncReplicas > brokerCount)
         return Status::error(ErrorCode::InvalidConfig,
-            fmt::format("min.insync.replicas {} is larger than the replication factor {}",
-                config.minInsyncReplicas, config.replicationFactor));
+            fmt::format("min.insync.replicas {} is larger than the {} brokers of the cluster: no ISR could reach it",
+                config.minInsyncReplicas, brokerCount));
     if (Status s = validateLogConfig(config.log); !s)
         return s;
 

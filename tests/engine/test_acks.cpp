@@ -40,6 +40,7 @@ private slots:
     void answeredBeforeFollowersHaveTheRecords();
     void minInsyncOnlyGuardsAcksAll();
     void acksAllAnsweredExactlyWhenHighWatermarkCovers();
+    void minInsyncAboveReplicationFactorAsKafka();
 };
 
 void TestAcks::answeredBeforeFollowersHaveTheRecords_data()
@@ -154,6 +155,30 @@ void TestAcks::acksAllAnsweredExactlyWhenHighWatermarkCovers()
     QCOMPARE(acked.size(), size_t(1));
     QCOMPARE(acked[0].offset, int64_t(3));
     QCOMPARE(acked[0].endOffset, int64_t(7));
+}
+
+// Kafka creates a topic whose min.insync.replicas is above its replication factor and then
+// refuses every acks=all write with NOT_ENOUGH_REPLICAS (acks=1 still works); the data
+// directory reopens with it. Only a value above the cluster's broker count is refused.
+void TestAcks::minInsyncAboveReplicationFactorAsKafka()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("misconfigured", 2, 3));
+    auto all = c.produceAsync(ClusterFixture::request("misconfigured", 2, "all", Acks::All));
+    QVERIFY(all->has_value());
+    QCOMPARE((*all)->status.code(), ErrorCode::NotEnoughReplicas);
+    auto one = c.produceAsync(ClusterFixture::request("misconfigured", 2, "one", Acks::Leader));
+    QVERIFY(one->has_value());
+    QVERIFY2((*one)->status, (*one)->status.toString().c_str());
+    const Status refused = c.createTopic("impossible", 2, 4);
+    QCOMPARE(refused.code(), ErrorCode::InvalidConfig);
+    QVERIFY2(refused.message().find("3 brokers") != std::string::npos, refused.message().c_str());
+    c.core->shutdown();
+    EngineOptions options;
+    options.dataDir = c.path();
+    options.brokerCount = 3;
+    auto reopened = EngineCore::open(options, c.clock);
+    QVERIFY2(reopened, reopened ? "" : reopened.status().toString().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestAcks)

@@ -117,5 +117,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestEventTexts)
+QTEST_GUILESS_MAIN(TestEventTexts)
 #include "test_event_texts.moc"

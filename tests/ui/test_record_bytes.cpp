@@ -38,5 +38,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRecordBytes)
+QTEST_GUILESS_MAIN(TestRecordBytes)
 #include "test_record_bytes.moc"

@@ -87,7 +87,8 @@ struct Event {
     int64_t lag = -1;         // LagSampled: the group's total lag
     std::string kind;         // OrderingViolation: "duplicate", "violation" or "gap";
                               // StrayReplicaSetAside: the directory's new name
-    std::string key;          // OrderingViolation: the first offending record's key
+    std::string key;          // OrderingViolation: the first offending record's key; LogRecovered
+                              // "unparseable_name": the ignored file's name
     int64_t sequence = -1;    // OrderingViolation: its per-key sequence
     // Why it happened, typed, so a UI can say it in its own language (`detail` says the same in
     // English for logs). `cause` is a stable snake_case code; which codes a type uses and what
@@ -121,7 +122,9 @@ struct Event {
 //                       the replica stays out of the ISR and leadership until repaired),
 //                       "epoch_checkpoint_rebuilt" (a malformed leader-epoch-checkpoint, or one
 //                       that disagrees with the log's batches, was rebuilt from them; value =
-//                       entries rebuilt; detail = what was wrong)
+//                       entries rebuilt; detail = what was wrong),
+//                       "unparseable_name" (a file named like a segment whose 20 digits are
+//                       above INT64_MAX, ignored and left as it is; key = the file's name)
 //   StrayReplicaSetAside "not_in_metadata" (no such topic or partition), "not_assigned" (the
 //                       topic's partition is not placed on this broker)
 //   ProduceRefused      "" (the error says it); NOT_ENOUGH_REPLICAS: value = ISR size,

@@ -345,6 +345,7 @@ Log::EventSink EngineCore::Impl::logSink(int32_t broker, const std::string &topi
         case LogEventType::TailTruncated:
         case LogEventType::IndexRebuilt:
         case LogEventType::SegmentDamaged:
+        case LogEventType::FileIgnored:
             e.type = EventType::LogRecovered;
             break;
         }
@@ -361,6 +362,8 @@ Log::EventSink EngineCore::Impl::logSink(int32_t broker, const std::string &topi
             e.endOffset = logEvent.endOffset;
             e.limit = logEvent.baseOffset;
         }
+        if (logEvent.type == LogEventType::FileIgnored)
+            e.key = logEvent.file; // the file's name, for the UI's text
         emit(std::move(e));
         // During Log::open the partition is not registered yet; it starts dirty anyway.
         if (PartitionState *state = findPartition(topic, partition))

@@ -33,7 +33,8 @@ Status storageError(const std::string &message)
 
 // Base offsets of the NNN.log files in `dir`, sorted; index files without a .log are removed
 // (or, with `deferred`, listed there for Log::finishOpen).
-Result<std::vector<int64_t>> listSegments(const fs::path &dir, std::vector<fs::path> *deferred)
+Result<std::vector<int64_t>> listSegments(const fs::path &dir, std::vector<fs::path> *deferred,
+                                          std::vector<LogEvent> &events)
 {
     static const std::regex kSegmentName(R"((\d{20})\.(log|index|timeindex))");
     std::vector<int64_t> logs;
@@ -55,6 +56,12 @@ Result<std::vector<int64_t>> listSegments(const fs::path &dir, std::vector<fs::p
         if (err != std::errc() || last != digits.data() + digits.size()) {
             spdlog::warn("{}: ignoring {}: its name is not a base offset (above {})", dir.string(), name,
                 std::numeric_limits<int64_t>::max());
+            LogEvent e{LogEventType::FileIgnored, -1,
+                       fmt::format("{}: ignored {}: its name is not a base offset (above {}); left as it is",
+                                   dir.string(), name, std::numeric_limits<int64_t>::max()),
+                       "unparseable_name", -1, -1};
+            e.file = name;
+            events.push_back(std::move(e));
             continue;
         }
         if (m[2] == "log")
@@ -210,7 +217,8 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     // The per-partition marker of older Kafka Lab versions counts as a clean shutdown once.
     const fs::path legacyMarker = dir / kLegacyCleanShutdownFileName;
     const bool clean = options.hadCleanShutdown || fs::exists(legacyMarker, ec);
-    auto bases = listSegments(dir, options.deferRemovals ? &d.deferredRemovals : nullptr);
+    std::vector<LogEvent> events;
+    auto bases = listSegments(dir, options.deferRemovals ? &d.deferredRemovals : nullptr, events);
     if (!bases)
         return bases.status();
     // Removed before anything is touched: a crash during this open must not look clean later
@@ -221,7 +229,6 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
         fs::remove(legacyMarker, ec);
 
     const int64_t now = clock.nowMs();
-    std::vector<LogEvent> events;
     // As Kafka's LogLoader: what lies below the recovery point was flushed (after a clean
     // shutdown, everything but the active segment). A bad batch there is damage, kept and
     // reported; at or above it, a torn write, cut with everything after it.

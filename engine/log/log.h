@@ -58,6 +58,7 @@ enum class LogEventType {
     TailTruncated,    // recovery cut a torn/corrupt tail (bytes, position in detail)
     IndexRebuilt,     // recovery rebuilt a missing or corrupt index
     SegmentDamaged,   // recovery found a range it cannot serve (see LogDamage); nothing removed
+    FileIgnored,      // a file named like a segment that is not one (`file`), left untouched
 };
 struct LogEvent {
     LogEventType type;
@@ -72,6 +73,7 @@ struct LogEvent {
     // position in the segment's .log where it starts (-1 when between files).
     int64_t firstOffset = -1;
     int64_t endOffset = -1;
+    std::string file = {};    // FileIgnored: the file's name in the log directory
 };
 
 // A range of offsets recovery found unreadable or doubled, kept on disk and reported. cause:

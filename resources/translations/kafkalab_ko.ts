@@ -1234,6 +1234,10 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>broker %1: directory %2-%3 is not a partition in the cluster metadata; renamed %4 and not opened</source>
         <translation>브로커 %1: 디렉터리 %2-%3은(는) 클러스터 메타데이터에 없는 파티션입니다. %4(으)로 이름을 바꾸고 열지 않았습니다</translation>
     </message>
+    <message>
+        <source>%1 is not a segment (its name is above the largest offset): ignored and left as it is</source>
+        <translation>%1은(는) 세그먼트가 아님 (이름이 가장 큰 오프셋보다 큼): 무시하고 그대로 둠</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>

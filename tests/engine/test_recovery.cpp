@@ -582,8 +582,12 @@ void TestRecovery::strayOverflowingNameIgnored()
     for (const char *stray : {"99999999999999999999.log", "99999999999999999999.index",
                               "09223372036854775808.timeindex"})
         writeAll(dir / stray, Bytes(16, 0x42));
-    auto log = Log::open(dir, config, clock);
+    EventRecorder rec;
+    auto log = Log::open(dir, config, clock, rec.sink());
     QVERIFY2(log, log ? "" : log.status().message().c_str());
+    QCOMPARE(rec.count(LogEventType::FileIgnored), 3); // reported, not only logged
+    QCOMPARE(rec.first(LogEventType::FileIgnored)->cause, std::string("unparseable_name"));
+    QVERIFY(!rec.first(LogEventType::FileIgnored)->file.empty());
     QCOMPARE((*log)->logEndOffset(), int64_t(12));
     QCOMPARE((*log)->segments().size(), size_t(2));
     QVERIFY(fs::exists(dir / "99999999999999999999.log"));

@@ -179,6 +179,10 @@ QString segmentText(const kl::Event &e)
     if (c == "tail_truncated")
         return EventsPanel::tr("segment %1: a torn or corrupt tail was cut (%2 removed, %3 kept)")
             .arg(e.offset).arg(bytes(e.value), bytes(e.limit));
+    if (c == "unparseable_name")
+        return EventsPanel::tr("%1 is not a segment (its name is above the largest offset): ignored and left as "
+                               "it is")
+            .arg(QString::fromStdString(e.key));
     if (c == "corrupt_segment")
         return EventsPanel::tr("segment %1 is corrupt at byte %2 (below the recovery point): offsets %3..%4 are "
                                "kept on disk but not served, and this replica stays out of the ISR until it is "

@@ -24,12 +24,17 @@ public:
 
     // Run fn(core) on the engine thread, in posting order.
     void post(std::function<void(EngineCore &)> fn);
+    // Engine thread only (from a posted command or a callback the core runs): run `reply` once
+    // the next snapshot, which shows what was just done, is published, so whoever it answers
+    // finds snapshot() up to date.
+    void afterPublish(std::function<void()> reply);
     // Latest published snapshot (never null after start()).
     std::shared_ptr<const ClusterSnapshot> snapshot() const;
     // Events with seq > afterSeq (bounded history), for other threads.
     std::vector<Event> eventsSince(uint64_t afterSeq) const;
 
-    // Conveniences over post(); `done` runs on the engine thread.
+    // Conveniences over post(); `done` runs on the engine thread, after the snapshot showing
+    // the command's effect is published.
     void createTopic(std::string name, TopicConfig config, std::function<void(Status)> done = {});
     void deleteTopic(std::string name, std::function<void(Status)> done = {});
     void createPartitions(std::string name, int32_t total, std::function<void(Status)> done = {});
@@ -38,6 +43,13 @@ public:
     void stopAutoProducer(uint64_t id, std::function<void(Status)> done = {});
 
 private:
+    template <typename Done, typename Value>
+    void replyAfterPublish(Done done, Value value)
+    {
+        if (done)
+            afterPublish([done = std::move(done), value = std::move(value)]() mutable { done(std::move(value)); });
+    }
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

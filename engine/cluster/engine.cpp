@@ -33,6 +33,10 @@ struct Engine::Impl {
     mutable std::mutex snapshotMutex;
     std::shared_ptr<const ClusterSnapshot> snapshot;
 
+    // Replies to commands of the current batch, run once the snapshot showing their effect is
+    // published (engine thread only, so no lock).
+    std::vector<std::function<void()>> afterPublish;
+
     mutable std::mutex eventsMutex;
     std::deque<Event> events;
     uint64_t lastCopiedSeq = 0;
@@ -43,6 +47,21 @@ struct Engine::Impl {
         auto next = core->makeSnapshot();
         std::lock_guard lock(snapshotMutex);
         snapshot = std::move(next);
+    }
+
+    void runAfterPublish()
+    {
+        std::vector<std::function<void()>> replies;
+        replies.swap(afterPublish);
+        for (auto &reply : replies) {
+            try {
+                reply();
+            } catch (const std::exception &e) {
+                spdlog::error("engine reply threw: {}", e.what());
+            } catch (...) {
+                spdlog::error("engine reply threw a non-standard exception");
+            }
+        }
     }
 
     void copyEvents()
@@ -106,7 +125,8 @@ struct Engine::Impl {
                     dirty = true;
                 }
                 copyEvents();
-                if (!batch.empty() || exiting || (dirty && Steady::now() - lastPublish >= interval)) {
+                if (!batch.empty() || exiting || !afterPublish.empty() ||
+                    (dirty && Steady::now() - lastPublish >= interval)) {
                     const auto publishStart = Steady::now();
                     publish();
                     lastPublish = Steady::now();
@@ -118,6 +138,7 @@ struct Engine::Impl {
             } catch (...) {
                 spdlog::error("engine timers threw a non-standard exception");
             }
+            runAfterPublish();
             if (exiting)
                 return;
         }
@@ -168,6 +189,7 @@ void Engine::stop()
         d->queue.clear();
         d->copyEvents();
         d->publish();
+        d->runAfterPublish();
     }
     d->core->shutdown();
 }
@@ -183,6 +205,11 @@ void Engine::post(std::function<void(EngineCore &)> fn)
         d->queue.push_back(std::move(fn));
     }
     d->wake.notify_one();
+}
+
+void Engine::afterPublish(std::function<void()> reply)
+{
+    d->afterPublish.push_back(std::move(reply));
 }
 
 std::shared_ptr<const ClusterSnapshot> Engine::snapshot() const
@@ -203,28 +230,22 @@ std::vector<Event> Engine::eventsSince(uint64_t afterSeq) const
 
 void Engine::createTopic(std::string name, TopicConfig config, std::function<void(Status)> done)
 {
-    post([name = std::move(name), config, done = std::move(done)](EngineCore &core) {
-        Status s = core.createTopic(name, config);
-        if (done)
-            done(std::move(s));
+    post([this, name = std::move(name), config, done = std::move(done)](EngineCore &core) {
+        replyAfterPublish(std::move(done), core.createTopic(name, config));
     });
 }
 
 void Engine::deleteTopic(std::string name, std::function<void(Status)> done)
 {
-    post([name = std::move(name), done = std::move(done)](EngineCore &core) {
-        Status s = core.deleteTopic(name);
-        if (done)
-            done(std::move(s));
+    post([this, name = std::move(name), done = std::move(done)](EngineCore &core) {
+        replyAfterPublish(std::move(done), core.deleteTopic(name));
     });
 }
 
 void Engine::createPartitions(std::string name, int32_t total, std::function<void(Status)> done)
 {
-    post([name = std::move(name), total, done = std::move(done)](EngineCore &core) {
-        Status s = core.createPartitions(name, total);
-        if (done)
-            done(std::move(s));
+    post([this, name = std::move(name), total, done = std::move(done)](EngineCore &core) {
+        replyAfterPublish(std::move(done), core.createPartitions(name, total));
     });
 }
 
@@ -238,19 +259,15 @@ void Engine::produce(ProduceRequest request, std::function<void(ProduceResult)> 
 
 void Engine::startAutoProducer(AutoProducerSpec spec, std::function<void(Result<uint64_t>)> done)
 {
-    post([spec = std::move(spec), done = std::move(done)](EngineCore &core) {
-        Result<uint64_t> r = core.startAutoProducer(spec);
-        if (done)
-            done(std::move(r));
+    post([this, spec = std::move(spec), done = std::move(done)](EngineCore &core) {
+        replyAfterPublish(std::move(done), core.startAutoProducer(spec));
     });
 }
 
 void Engine::stopAutoProducer(uint64_t id, std::function<void(Status)> done)
 {
-    post([id, done = std::move(done)](EngineCore &core) {
-        Status s = core.stopAutoProducer(id);
-        if (done)
-            done(std::move(s));
+    post([this, id, done = std::move(done)](EngineCore &core) {
+        replyAfterPublish(std::move(done), core.stopAutoProducer(id));
     });
 }
 

@@ -5,6 +5,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -54,6 +55,7 @@ private slots:
     void manualClockDrivesTimers();
     void sustainsTwentyThousandRecordsPerSecond();
     void stopIsCleanAndIdempotent();
+    void repliesSeeTheSnapshotOfTheirCommand();
 };
 
 void TestEngineThread::commandsRunOnEngineThreadInOrder()
@@ -216,6 +218,40 @@ void TestEngineThread::stopIsCleanAndIdempotent()
     QVERIFY(core->makeSnapshot()->topic("x"));
     for (const auto &e : core->eventsSince(0))
         QVERIFY2(e.type != EventType::LogRecovered, e.detail.c_str());
+}
+
+// A reply (a convenience's `done`, or afterPublish from a posted command) runs after the
+// snapshot showing the command is published: the window refreshes on the answer and must find
+// the new topic, the crashed broker, not the state before.
+void TestEngineThread::repliesSeeTheSnapshotOfTheirCommand()
+{
+    QTemporaryDir dir;
+    auto clock = std::make_shared<ManualClock>(1'000);
+    Engine engine(openCore(dir, *clock), clock);
+    engine.start();
+    constexpr int kTopics = 40;
+    std::atomic<int> answered = 0, stale = 0;
+    for (int i = 0; i < kTopics; ++i) {
+        const std::string name = QStringLiteral("t%1").arg(i).toStdString();
+        engine.createTopic(name, TopicConfig {}, [&, name](Status s) {
+            if (!s.isOk() || !engine.snapshot()->topic(name))
+                ++stale;
+            ++answered;
+        });
+    }
+    std::atomic<bool> crashedSeen = false, crashAnswered = false;
+    engine.post([&](EngineCore &core) {
+        const bool ok = core.crashBroker(1).isOk();
+        engine.afterPublish([&, ok] {
+            const auto snap = engine.snapshot();
+            crashedSeen = ok && snap->brokers[0].state == BrokerState::Crashed;
+            crashAnswered = true;
+        });
+    });
+    QVERIFY(waitFor([&] { return answered == kTopics && crashAnswered; }));
+    QCOMPARE(stale.load(), 0);
+    QVERIFY(crashedSeen);
+    engine.stop();
 }
 
 QTEST_APPLESS_MAIN(TestEngineThread)

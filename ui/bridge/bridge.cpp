@@ -137,12 +137,15 @@ quint64 Bridge::produce(kl::ProduceRequest request)
     // the records (or with the refusal), and the engine thread must not wait for that.
     const quint64 id = m_nextProduceId++;
     auto post = poster();
-    m_engine.post([this, post, id, request = std::move(request)](kl::EngineCore &core) {
-        core.produceAsync(request, [this, post, id](kl::ProduceResult result) {
-            post([this, id, result = std::move(result)] {
-                refresh();
-                emit produceFinished(result);
-                emit produceAnswered(id, result);
+    kl::Engine &engine = m_engine;
+    m_engine.post([this, &engine, post, id, request = std::move(request)](kl::EngineCore &core) {
+        core.produceAsync(request, [this, &engine, post, id](kl::ProduceResult result) {
+            engine.afterPublish([this, post, id, result = std::move(result)] {
+                post([this, id, result] {
+                    refresh();
+                    emit produceFinished(result);
+                    emit produceAnswered(id, result);
+                });
             });
         });
     });
@@ -177,11 +180,16 @@ void Bridge::clusterCommand(const QString &action, const QString &target,
                            std::function<kl::Status(kl::EngineCore &)> fn)
 {
     auto post = poster();
-    m_engine.post([this, post, action, target, fn = std::move(fn)](kl::EngineCore &core) {
+    // The answer waits for the snapshot that shows the command's effect (afterPublish), so a
+    // listener reading snapshot() on clusterCommandFinished sees the crashed broker, the delay.
+    kl::Engine &engine = m_engine;
+    m_engine.post([this, &engine, post, action, target, fn = std::move(fn)](kl::EngineCore &core) {
         kl::Status status = fn(core);
-        post([this, action, target, status = std::move(status)] {
-            refresh();
-            emit clusterCommandFinished(action, target, status);
+        engine.afterPublish([this, post, action, target, status = std::move(status)] {
+            post([this, action, target, status] {
+                refresh();
+                emit clusterCommandFinished(action, target, status);
+            });
         });
     });
 }

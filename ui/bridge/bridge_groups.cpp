@@ -1,19 +1,22 @@
 // Bridge: consumer-group commands. Each runs on the engine thread through Engine::post and
 // answers on the GUI thread with groupCommandFinished(action, group, target, status), after a
-// refresh so listeners already see the snapshot the command produced (as far as the engine
-// has published it).
+// refresh, and only once the engine has published the snapshot the command produced
+// (Engine::afterPublish), so listeners already see it.
 #include "bridge/bridge.h"
 
 void Bridge::groupCommand(const QString &action, const QString &group, const QString &target,
                           std::function<std::pair<kl::Status, std::string>(kl::EngineCore &)> fn)
 {
     auto post = poster();
-    m_engine.post([this, post, action, group, target, fn = std::move(fn)](kl::EngineCore &core) {
+    kl::Engine &engine = m_engine;
+    m_engine.post([this, &engine, post, action, group, target, fn = std::move(fn)](kl::EngineCore &core) {
         auto [status, named] = fn(core);
         const QString who = named.empty() ? target : QString::fromStdString(named);
-        post([this, action, group, who, status = std::move(status)] {
-            refresh();
-            emit groupCommandFinished(action, group, who, status);
+        engine.afterPublish([this, post, action, group, who, status = std::move(status)] {
+            post([this, action, group, who, status] {
+                refresh();
+                emit groupCommandFinished(action, group, who, status);
+            });
         });
     });
 }

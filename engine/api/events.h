@@ -152,7 +152,8 @@ struct Event {
 //                       "preferred" (the preferred replica, by a preferred leader election),
 //                       "epoch_exhausted" (refused: the epoch is INT32_MAX and cannot grow;
 //                       value = the broker that would have led, newLeader = the leader kept,
-//                       -1 if the partition went offline)
+//                       -1 if the partition went offline; with cause "log_loaded", at start:
+//                       the replicas' batches already carry INT32_MAX, which the partition keeps)
 //   IsrShrunk / IsrExpanded: the trigger as for LeaderElected, or "lagging" [limit =
 //                       replica.lag.time.max.ms], "caught_up"
 //   MemberJoined        "new_member"

@@ -194,10 +194,25 @@ void EngineCore::Impl::initLeadership(const std::string &topic, PartitionState &
     if (maxEpoch == std::numeric_limits<int32_t>::max()) {
         // The batches themselves carry the largest epoch (partitionLeaderEpoch is outside the
         // CRC): it cannot grow, so the partition keeps it and no later election can take place.
+        // Said as an event (the window shows it), not only logged.
         p.leaderEpoch = maxEpoch;
-        spdlog::error("{}-{}: its replicas carry leader epoch {}, the largest there is; it is kept and "
-                      "leadership cannot move any more (repair or recreate the partition)",
-            topic, p.id, maxEpoch);
+        Event e;
+        e.type = EventType::LeaderElected;
+        e.topic = topic;
+        e.partition = p.id;
+        e.oldLeader = -1;
+        e.newLeader = best ? best->broker : -1;
+        e.epoch = maxEpoch;
+        e.broker = controllerId;
+        e.cause = "log_loaded";
+        e.kind = "epoch_exhausted";
+        e.value = e.newLeader;
+        e.detail = fmt::format("{}-{}: its replicas carry leader epoch {}, the largest there is; {} and "
+                               "leadership cannot move any more (repair or recreate the partition)",
+            topic, p.id, maxEpoch,
+            best ? fmt::format("broker {} leads with it", best->broker) : std::string("the partition is offline"));
+        spdlog::error("{}", e.detail);
+        emit(std::move(e));
     } else {
         p.leaderEpoch = maxEpoch < 0 ? 0 : maxEpoch + 1;
     }

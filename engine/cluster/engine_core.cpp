@@ -45,8 +45,18 @@ Status EngineCore::Impl::checkStartFiles(const ClusterMetadata &metadata) const
         std::error_code ec;
         return fs::symlink_status(path, ec).type() != fs::file_type::not_found && !ec;
     };
+    // What the start would refuse once it reads a file (a foreign meta.properties or
+    // partition.metadata) is read here too, so no log is recovered, no directory created and no
+    // segment written before the refusal.
+    const auto unchanged = [](const Status &s) {
+        return Status::error(s.code(), fmt::format("cannot start: {}; nothing in the data directory was changed",
+                                           s.message()));
+    };
     for (int32_t b = 1; b <= brokerCount; ++b) {
         const fs::path dir = brokerDir(b);
+        std::error_code dirEc;
+        if (exists(dir) && !fs::is_directory(dir, dirEc))
+            return refuse(dir, "is not a directory (a broker's data directory)");
         for (const char *name : { kMetaPropertiesFileName, kReplicationOffsetCheckpointFile,
                  kRecoveryPointOffsetCheckpointFile, kLogStartOffsetCheckpointFile, kCleanShutdownFileName }) {
             const fs::path file = dir / name;
@@ -55,6 +65,8 @@ Status EngineCore::Impl::checkStartFiles(const ClusterMetadata &metadata) const
                 if (Status s = checkFile(file, fs::status(file, ec)); !s)
                     return s;
         }
+        if (auto meta = checkMetaProperties(dir, clusterId, b); !meta)
+            return unchanged(meta.status());
     }
     for (const auto &topic : metadata.topics)
         for (size_t p = 0; p < topic.assignment.size(); ++p)
@@ -82,6 +94,8 @@ Status EngineCore::Impl::checkStartFiles(const ClusterMetadata &metadata) const
                 }
                 if (ec)
                     return refuse(dir, fmt::format("cannot be listed: {}", ec.message()));
+                if (auto id = checkPartitionMetadata(dir, topic.topicId); !id)
+                    return unchanged(id.status());
             }
     return Status::ok();
 }
@@ -144,19 +158,19 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
             options.dataDir.string(), d.brokerCount, options.brokerCount);
     d.brokers.assign(static_cast<size_t>(d.brokerCount) + 1, Impl::BrokerInfo {});
     d.updateController();
+
+    // Validate first, write after: a start that fails leaves every file as it was. The files
+    // are checked before anything is created or opened; markers are removed, epoch checkpoints
+    // written and logs closed cleanly only once every replica opened (on failure the destructor
+    // writes no checkpoint and no marker, see shutdown()).
+    if (Status s = d.checkStartFiles(*loaded); !s)
+        return s;
     for (int32_t b = 1; b <= d.brokerCount; ++b) {
         std::filesystem::create_directories(d.brokerDir(b), ec);
         if (ec)
             return Status::error(ErrorCode::KafkaStorageError,
                 fmt::format("cannot create broker directory {}: {}", d.brokerDir(b).string(), ec.message()));
     }
-
-    // Validate first, write after: a start that fails leaves every file as it was. The files
-    // are checked before anything is opened; markers are removed, epoch checkpoints written and
-    // logs closed cleanly only once every replica opened (on failure the destructor writes no
-    // checkpoint and no marker, see shutdown()).
-    if (Status s = d.checkStartFiles(*loaded); !s)
-        return s;
     d.opening = true;
     // Replicas start from the high watermarks their broker checkpointed (openPartition), and
     // recover as their broker's clean-shutdown marker and recovery points say.

@@ -200,14 +200,9 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     d.sink = std::move(sink);
 
     // partition.metadata first: a directory that belongs to another topic is left untouched.
-    auto storedId = readPartitionMetadata(dir);
+    auto storedId = checkPartitionMetadata(dir, options.topicId);
     if (!storedId)
         return storedId.status();
-    if (options.topicId && *storedId && **storedId != *options.topicId)
-        return Status::error(ErrorCode::KafkaStorageError,
-            fmt::format("{} holds topic id {}, but the topic's id is {}: the directory belongs to another topic",
-                        (dir / kPartitionMetadataFileName).string(), (*storedId)->toString(),
-                        options.topicId->toString()));
     if (options.topicId && !*storedId) {
         if (Status s = writePartitionMetadata(dir, *options.topicId); !s)
             return s;

@@ -166,25 +166,33 @@ Status writeMetaProperties(const fs::path &logDir, const MetaProperties &props, 
     return writeAtomically(logDir / kMetaPropertiesFileName, metaPropertiesText(props, nowMs));
 }
 
+Result<std::optional<MetaProperties>> checkMetaProperties(const fs::path &logDir, const std::string &clusterId,
+                                                          int32_t nodeId)
+{
+    auto read = readMetaProperties(logDir);
+    if (!read || !*read)
+        return read;
+    const fs::path file = logDir / kMetaPropertiesFileName;
+    const MetaProperties &props = **read;
+    if (props.clusterId != clusterId)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("{}: cluster.id {} does not match this cluster's id {}", file.string(), props.clusterId,
+                        clusterId));
+    if (props.nodeId != nodeId)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("{}: node.id {} does not match broker {} whose directory this is", file.string(),
+                        props.nodeId, nodeId));
+    return read;
+}
+
 Result<MetaProperties> ensureMetaProperties(const fs::path &logDir, const std::string &clusterId, int32_t nodeId,
                                             const Uuid &newDirectoryId, int64_t nowMs)
 {
-    auto read = readMetaProperties(logDir);
+    auto read = checkMetaProperties(logDir, clusterId, nodeId);
     if (!read)
         return read.status();
-    const fs::path file = logDir / kMetaPropertiesFileName;
-    if (*read) {
-        const MetaProperties &props = **read;
-        if (props.clusterId != clusterId)
-            return Status::error(ErrorCode::InvalidConfig,
-                fmt::format("{}: cluster.id {} does not match this cluster's id {}", file.string(),
-                            props.clusterId, clusterId));
-        if (props.nodeId != nodeId)
-            return Status::error(ErrorCode::InvalidConfig,
-                fmt::format("{}: node.id {} does not match broker {} whose directory this is", file.string(),
-                            props.nodeId, nodeId));
-        return props;
-    }
+    if (*read)
+        return **read;
     MetaProperties props;
     props.clusterId = clusterId;
     props.nodeId = nodeId;
@@ -233,6 +241,16 @@ Result<std::optional<Uuid>> readPartitionMetadata(const fs::path &partitionDir)
 Status writePartitionMetadata(const fs::path &partitionDir, const Uuid &topicId)
 {
     return writeAtomically(partitionDir / kPartitionMetadataFileName, partitionMetadataText(topicId));
+}
+
+Result<std::optional<Uuid>> checkPartitionMetadata(const fs::path &partitionDir, const std::optional<Uuid> &topicId)
+{
+    auto stored = readPartitionMetadata(partitionDir);
+    if (!stored || !topicId || !*stored || **stored == *topicId)
+        return stored;
+    return Status::error(ErrorCode::KafkaStorageError,
+        fmt::format("{} holds topic id {}, but the topic's id is {}: the directory belongs to another topic",
+                    (partitionDir / kPartitionMetadataFileName).string(), (*stored)->toString(), topicId->toString()));
 }
 
 } // namespace kl

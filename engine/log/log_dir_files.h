@@ -48,6 +48,10 @@ std::string metaPropertiesText(const MetaProperties &props, int64_t nowMs);
 // nullopt when the file is absent; an error naming the file when a key is missing or wrong.
 Result<std::optional<MetaProperties>> readMetaProperties(const std::filesystem::path &logDir);
 Status writeMetaProperties(const std::filesystem::path &logDir, const MetaProperties &props, int64_t nowMs);
+// Reads meta.properties (nullopt when absent) and checks that its cluster.id and node.id are
+// the given ones (INVALID_CONFIG naming the file otherwise). Changes nothing.
+Result<std::optional<MetaProperties>> checkMetaProperties(const std::filesystem::path &logDir,
+                                                          const std::string &clusterId, int32_t nodeId);
 // Creates meta.properties in `logDir` if it is absent (with a new directory id from
 // `newDirectoryId`); if present, its cluster.id and node.id must be the given ones
 // (INVALID_CONFIG naming the file otherwise, as Kafka refuses to start). Returns the
@@ -60,5 +64,9 @@ std::string partitionMetadataText(const Uuid &topicId);
 // nullopt when absent; KAFKA_STORAGE_ERROR naming the file when malformed.
 Result<std::optional<Uuid>> readPartitionMetadata(const std::filesystem::path &partitionDir);
 Status writePartitionMetadata(const std::filesystem::path &partitionDir, const Uuid &topicId);
+// Reads partition.metadata (nullopt when absent) and, given a topic id, checks that the file
+// holds it (KAFKA_STORAGE_ERROR naming the file: the directory belongs to another topic).
+Result<std::optional<Uuid>> checkPartitionMetadata(const std::filesystem::path &partitionDir,
+                                                   const std::optional<Uuid> &topicId);
 
 } // namespace kl

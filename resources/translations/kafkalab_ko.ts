@@ -1238,6 +1238,10 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
         <source>%1 is not a segment (its name is above the largest offset): ignored and left as it is</source>
         <translation>%1은(는) 세그먼트가 아님 (이름이 가장 큰 오프셋보다 큼): 무시하고 그대로 둠</translation>
     </message>
+    <message>
+        <source>the partition&apos;s logs were loaded at start</source>
+        <translation>시작 시 파티션 로그를 불러옴</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>

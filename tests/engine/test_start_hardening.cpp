@@ -219,6 +219,13 @@ void TestStartHardening::epochAtInt32MaxDoesNotOverflow()
     auto p = c.partition("t");
     QCOMPARE(p.leaderEpoch, INT32_MAX);
     QVERIFY(p.leader >= 1);
+    // Said at open as an event, naming the leader that keeps the epoch.
+    const auto atOpen = c.events(EventType::LeaderElected, 0);
+    QCOMPARE(atOpen.size(), size_t(1));
+    QCOMPARE(atOpen[0].kind, std::string("epoch_exhausted"));
+    QCOMPARE(atOpen[0].cause, std::string("log_loaded"));
+    QCOMPARE(atOpen[0].newLeader, p.leader);
+    QCOMPARE(atOpen[0].epoch, INT32_MAX);
 
     const uint64_t before = c.lastSeq();
     const int32_t oldLeader = p.leader;
@@ -313,6 +320,13 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
     if (!clean)
         for (int b = 1; b <= 3; ++b)
             std::filesystem::remove(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown");
+    // What an open repairs or creates must wait too: a torn tail in a log opened before the
+    // failure (cut when it opens after a crash), a replica directory that is gone (created with
+    // a first segment) and a broker's missing meta.properties (written).
+    const auto torn = c.path() / "broker-1" / "a-0" / "00000000000000000000.log";
+    std::ofstream(torn, std::ios::binary | std::ios::app) << std::string(30, '\x7f');
+    std::filesystem::remove_all(c.path() / "broker-3" / "t-0");
+    std::filesystem::remove(c.path() / "broker-3" / "meta.properties");
     const auto before = snapshotTree(c.path());
 
     auto opened = EngineCore::open(optionsFor(c), c.clock);
@@ -333,7 +347,9 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
     opened = EngineCore::open(optionsFor(c), c.clock);
     QVERIFY2(opened, opened.status().toString().c_str());
     QVERIFY(!std::filesystem::exists(c.path() / "broker-1" / "a-0" / ".kafkalab_cleanshutdown"));
+    QVERIFY(std::filesystem::exists(c.path() / "broker-3" / "meta.properties"));
     QVERIFY(!std::filesystem::exists(c.path() / "broker-3" / "a-1" / "00000000000000099999.index"));
+    QVERIFY(std::filesystem::exists(c.path() / "broker-3" / "t-0" / "00000000000000000000.log"));
     for (int b = 1; b <= 3; ++b)
         QVERIFY(!std::filesystem::exists(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown"));
     c.core = std::move(*opened);

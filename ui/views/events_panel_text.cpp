@@ -114,6 +114,7 @@ QString trigger(const kl::Event &e)
         return EventsPanel::tr("%1 fenced: no heartbeat for broker.session.timeout.ms %2").arg(who, duration(e.limit));
     if (c == "preferred_election") return EventsPanel::tr("preferred leader election");
     if (c == "initial") return EventsPanel::tr("new partition");
+    if (c == "log_loaded") return EventsPanel::tr("the partition's logs were loaded at start");
     if (c == "caught_up") return EventsPanel::tr("%1 caught up to the high watermark").arg(who);
     if (c == "lagging") {
         QString text = e.causeBroker >= 0

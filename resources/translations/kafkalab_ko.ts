@@ -3242,6 +3242,14 @@ Log start offset %2, high watermark %3.</source>
         <source>No index entries yet: Kafka adds one each time more than index.interval.bytes (%1 bytes) of batches were appended since the last entry; this segment holds %2 bytes.</source>
         <translation>아직 인덱스 항목이 없습니다: Kafka는 마지막 항목 이후 index.interval.bytes(%1바이트)보다 많은 배치가 추가될 때마다 항목을 하나 씁니다. 이 세그먼트는 %2바이트입니다.</translation>
     </message>
+    <message>
+        <source>Reading the batches of %1…</source>
+        <translation>%1의 배치를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Decoding the records of the batch at position %1…</source>
+        <translation>위치 %1의 배치에서 레코드를 디코딩하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>SegmentTableModel</name>

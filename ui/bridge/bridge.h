@@ -6,6 +6,7 @@
 //   (the engine-thread callback hops with a queued QMetaObject::invokeMethod). Fault commands
 //   (crash / restart / isolate / heal / slow follower / preferred election) go through
 //   Engine::post and answer with clusterCommandFinished().
+// - Files: readFiles() runs a view's file read on a pool thread and answers on the GUI thread.
 // Lives on the GUI thread; all methods must be called there.
 #pragma once
 
@@ -13,12 +14,14 @@
 
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVector>
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 // Engine value types carried by Bridge signals (QSignalSpy and queued connections need them).
@@ -75,6 +78,21 @@ public:
     void resetOrdering(const QString &group);
 
     kl::Engine &engine() { return m_engine; }
+
+    // Runs work() on a pool thread and then done(result) on the GUI thread, if this Bridge
+    // still exists. For reads that can take long (a segment's batches with their CRCs, a
+    // batch's records): views never read files on the GUI thread. work must only read files
+    // (it shares nothing with the engine); done must check that its view still exists.
+    template <typename Work, typename Done>
+    void readFiles(Work work, Done done)
+    {
+        using R = std::invoke_result_t<Work>;
+        auto post = poster();
+        QThreadPool::globalInstance()->start([post, work = std::move(work), done = std::move(done)] {
+            auto result = std::make_shared<R>(work());
+            post([done, result] { done(std::move(*result)); });
+        });
+    }
 
 signals:
     void snapshotUpdated();                          // snapshot() changed

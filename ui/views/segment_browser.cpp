@@ -11,7 +11,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QFileInfo>
 #include <QLabel>
+#include <QPointer>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
@@ -296,8 +299,9 @@ void SegmentBrowser::refreshSegments()
             loaded = &s;
     if (!loaded) {
         loadSegment(QString()); // deleted by retention or another partition chosen
-    } else if (loaded->sizeBytes != m_loadedSize
+    } else if (loaded->sizeBytes != m_loadedSize && m_segmentRead == m_segmentTicket
                && m_sinceReload.elapsed() >= kActiveReloadIntervalMs) {
+        // (Not while a read is still under way: a slow read would otherwise never be shown.)
         loadSegment(m_loadedLogPath);
     }
 }
@@ -311,39 +315,74 @@ void SegmentBrowser::onSegmentSelected()
         loadSegment(path);
 }
 
-// Reads on the GUI thread: a segment is ~1 MiB by default (segment.bytes) and the scan reads
-// only batch headers, capped at kMaxBatchesShown, so this takes milliseconds. A topic created
-// with a huge segment.bytes still stops at the cap.
+// The files are read on a pool thread (Bridge::readFiles): a segment's batches are listed
+// with their CRCs, which for a large segment.bytes means reading up to a gigabyte. The GUI
+// shows "Reading..." meanwhile; an answer for a segment no longer chosen is dropped.
 void SegmentBrowser::loadSegment(const QString &logPath)
 {
     const kl::BatchSummary *selected = nullptr;
     const QModelIndexList selectedRows = m_batchView->selectionModel()->selectedRows();
     if (!selectedRows.isEmpty())
         selected = m_batches->batchAt(selectedRows.front().row());
-    const int64_t keepPosition = (logPath == m_loadedLogPath && selected) ? selected->position : -1;
+    const bool reload = logPath == m_loadedLogPath && !logPath.isEmpty();
+    const int64_t keepPosition = (reload && selected) ? selected->position : -1;
 
     m_loadedLogPath = logPath;
     m_sinceReload.restart();
-    m_indexTable->setRowCount(0);
-    m_indexEntries = -1;
-    m_indexCapped = false;
-    m_scanText = ScanText{};
-    if (logPath.isEmpty()) {
+    const quint64 ticket = ++m_segmentTicket;
+    if (!reload) {
+        // Another segment (or none): what was listed goes at once.
+        ++m_pageTicket;
         m_loadedSize = -1;
+        m_indexTable->setRowCount(0);
+        m_indexEntries = -1;
+        m_indexCapped = false;
         m_batches->setBatches({});
         m_records->setRecords({});
         m_recordText = RecordText{};
+        m_scanText = ScanText{};
+        m_scanText.loaded = !logPath.isEmpty();
+        m_scanText.reading = !logPath.isEmpty();
         showScanText();
         showRecordText();
         showIndexText();
+    }
+    if (logPath.isEmpty()) {
+        m_segmentRead = ticket;
         return;
     }
 
-    auto scan = kl::scanSegment(toPath(logPath), static_cast<size_t>(kMaxBatchesShown) + 1);
+    // The .index sits next to the .log with the same stem; its entries are relative to the
+    // segment's base offset.
+    std::filesystem::path indexPath = toPath(logPath);
+    indexPath.replace_extension(".index");
+    int64_t base = 0;
+    for (int r = 0; r < m_segments->rowCount(); ++r)
+        if (QString::fromStdString(m_segments->segmentAt(r)->logPath) == logPath)
+            base = m_segments->segmentAt(r)->baseOffset;
+    QPointer<SegmentBrowser> self(this);
+    m_bridge.readFiles(
+        [log = toPath(logPath), indexPath] {
+            return SegmentRead {kl::scanSegment(log, static_cast<size_t>(kMaxBatchesShown) + 1),
+                                kl::readOffsetIndex(indexPath, static_cast<size_t>(kMaxIndexEntriesShown) + 1)};
+        },
+        [self, ticket, keepPosition, base](SegmentRead read) {
+            if (self && ticket == self->m_segmentTicket)
+                self->showSegment(std::move(read), keepPosition, base);
+        });
+}
+
+void SegmentBrowser::showSegment(SegmentRead read, int64_t keepPosition, int64_t base)
+{
+    m_segmentRead = m_segmentTicket;
+    m_scanText = ScanText{};
     m_scanText.loaded = true;
+    auto &scan = read.scan;
     if (!scan) {
         m_loadedSize = -1;
         m_batches->setBatches({});
+        m_indexTable->setRowCount(0);
+        m_indexEntries = -1;
         m_scanText.error = QString::fromStdString(scan.status().toString());
         showScanText();
         showIndexText();
@@ -361,17 +400,17 @@ void SegmentBrowser::loadSegment(const QString &logPath)
         m_scanText.problem = QString::fromStdString(scan->problem);
     }
     showScanText();
-    m_batches->setBatches(std::move(batches));
+    // Replacing the batches clears the selection without a signal for each row: the records
+    // pane follows below (the kept batch, or the hint).
+    {
+        const QSignalBlocker block(m_batchView->selectionModel());
+        m_batches->setBatches(std::move(batches));
+    }
 
-    // The .index sits next to the .log with the same stem.
-    std::filesystem::path indexPath = toPath(logPath);
-    indexPath.replace_extension(".index");
-    int64_t base = 0; // .index entries are relative to the segment's base offset
-    for (int r = 0; r < m_segments->rowCount(); ++r)
-        if (QString::fromStdString(m_segments->segmentAt(r)->logPath) == logPath)
-            base = m_segments->segmentAt(r)->baseOffset;
     m_indexCapped = false;
-    if (auto entries = kl::readOffsetIndex(indexPath, static_cast<size_t>(kMaxIndexEntriesShown) + 1)) {
+    m_indexEntries = -1;
+    m_indexTable->setRowCount(0);
+    if (auto &entries = read.index) {
         if (entries->size() > static_cast<size_t>(kMaxIndexEntriesShown)) {
             entries->resize(static_cast<size_t>(kMaxIndexEntriesShown));
             m_indexCapped = true;
@@ -389,16 +428,19 @@ void SegmentBrowser::loadSegment(const QString &logPath)
     showIndexText();
 
     const int keepRow = keepPosition >= 0 ? m_batches->rowOfPosition(keepPosition) : -1;
-    if (keepRow >= 0)
-        m_batchView->selectRow(keepRow);
-    else
+    if (keepRow >= 0) {
+        const QSignalBlocker block(m_batchView->selectionModel());
+        m_batchView->selectRow(keepRow); // its records are already shown
+    } else {
         onBatchSelected();
+    }
 }
 
 void SegmentBrowser::onBatchSelected()
 {
     const QModelIndexList rows = m_batchView->selectionModel()->selectedRows();
     const kl::BatchSummary *b = rows.isEmpty() ? nullptr : m_batches->batchAt(rows.front().row());
+    const quint64 ticket = ++m_pageTicket;
     m_recordText = RecordText{};
     if (!b || m_loadedLogPath.isEmpty()) {
         m_records->setRecords({});
@@ -406,10 +448,28 @@ void SegmentBrowser::onBatchSelected()
         showRecordText();
         return;
     }
+    m_records->setRecords({});
+    m_recordText.kind = RecordText::Reading;
     m_recordText.position = b->position;
+    showRecordText();
     // One page, decoded as it streams from the file: never the whole batch.
-    auto page = kl::readBatchRecordPage(toPath(m_loadedLogPath), b->position, static_cast<size_t>(kMaxRecordsShown),
-                                        16u << 20, static_cast<size_t>(kMaxHeadersShown));
+    QPointer<SegmentBrowser> self(this);
+    m_bridge.readFiles(
+        [log = toPath(m_loadedLogPath), position = b->position] {
+            return kl::readBatchRecordPage(log, position, static_cast<size_t>(kMaxRecordsShown), 16u << 20,
+                                           static_cast<size_t>(kMaxHeadersShown));
+        },
+        [self, ticket, header = b->header](kl::Result<kl::RecordPage> page) {
+            if (self && ticket == self->m_pageTicket)
+                self->showPage(std::move(page), header);
+        });
+}
+
+void SegmentBrowser::showPage(kl::Result<kl::RecordPage> page, const kl::BatchHeader &header)
+{
+    const qint64 position = m_recordText.position;
+    m_recordText = RecordText{};
+    m_recordText.position = position;
     if (!page) {
         m_records->setRecords({});
         m_recordText.kind = RecordText::Failed;
@@ -417,11 +477,11 @@ void SegmentBrowser::onBatchSelected()
         showRecordText();
         return;
     }
-    const auto compression = b->header.compression();
+    const auto compression = header.compression();
     m_recordText.kind = RecordText::Decoded;
     m_recordText.records = static_cast<int>(page->records.size());
     m_recordText.more = page->more;
-    m_recordText.claimed = b->header.recordCount;
+    m_recordText.claimed = header.recordCount;
     m_recordText.headersCut = page->headersCut;
     if (compression != kl::Compression::None)
         m_recordText.compression = QString::fromUtf8(kl::compressionName(compression).data());
@@ -438,6 +498,10 @@ void SegmentBrowser::showScanText()
     }
     if (!t.error.isEmpty()) {
         m_scanStatus->setText(tr("Cannot read %1: %2").arg(m_loadedLogPath, t.error));
+        return;
+    }
+    if (t.reading) {
+        m_scanStatus->setText(tr("Reading the batches of %1…").arg(QFileInfo(m_loadedLogPath).fileName()));
         return;
     }
     QString status = tr("%n batch(es), %1 of %2 bytes", nullptr, t.batches).arg(t.validBytes).arg(t.fileSize);
@@ -457,6 +521,9 @@ void SegmentBrowser::showRecordText()
         break;
     case RecordText::Hint:
         m_recordStatus->setText(tr("Select a batch to decode its records."));
+        break;
+    case RecordText::Reading:
+        m_recordStatus->setText(tr("Decoding the records of the batch at position %1…").arg(t.position));
         break;
     case RecordText::Failed:
         m_recordStatus->setText(tr("Cannot decode the batch at position %1: %2").arg(t.position).arg(t.error));

@@ -2,12 +2,15 @@
 // its segment files (from the snapshot's SegmentSnapshot list); selecting a segment lists its
 // batches (kl::scanSegment) and its .index entries (kl::readOffsetIndex); selecting a batch
 // decodes its records (kl::readBatchRecordPage, also compressed batches).
-// Files are read on the GUI thread but capped, so a read stays in the low milliseconds whatever
-// a file holds: at most kMaxBatchesShown batches, kMaxIndexEntriesShown index entries, and a
-// page of kMaxRecordsShown records (decoded as they stream, not the whole batch: a 2 KB zstd
-// batch can hold 64 MiB of records) are listed, with a note saying so.
+// Files are read on a pool thread (Bridge::readFiles), never on the GUI thread, and capped:
+// at most kMaxBatchesShown batches, kMaxIndexEntriesShown index entries, and a page of
+// kMaxRecordsShown records (decoded as they stream, not the whole batch: a 2 KB zstd batch can
+// hold 64 MiB of records) are listed, with a note saying so. "Reading…" shows meanwhile.
 // Owns its child widgets and models; the Bridge outlives it. GUI thread only.
 #pragma once
+
+#include "log/dump.h"
+#include "log/log.h"
 
 #include <QElapsedTimer>
 #include <QString>
@@ -51,6 +54,13 @@ private:
     void syncPartitions();
     void refreshSegments();
     void loadSegment(const QString &logPath);
+    struct SegmentRead {
+        kl::Result<kl::SegmentScan> scan;
+        kl::Result<std::vector<kl::IndexEntry>> index;
+    };
+    // The answers of the pool-thread reads, on the GUI thread.
+    void showSegment(SegmentRead read, int64_t keepPosition, int64_t base);
+    void showPage(kl::Result<kl::RecordPage> page, const kl::BatchHeader &header);
     // The status lines under the batches, the records and the index, from the last read (kept
     // so a language switch rewrites them without reading the files again).
     void showScanText();
@@ -63,6 +73,9 @@ private:
     QString m_loadedLogPath;     // the segment whose batches are listed
     qint64 m_loadedSize = -1;    // its size when listed (reload when it grew)
     QElapsedTimer m_sinceReload; // a growing active segment is re-read at most twice a second
+    quint64 m_segmentTicket = 0; // the latest segment read asked for (older answers are dropped)
+    quint64 m_segmentRead = 0;   // the latest one answered
+    quint64 m_pageTicket = 0;    // the latest record page asked for
     QComboBox *m_topicCombo = nullptr;
     QComboBox *m_partitionCombo = nullptr;
     QLabel *m_dirLabel = nullptr;
@@ -81,6 +94,7 @@ private:
     QLabel *m_indexEmpty = nullptr;
     struct ScanText {
         bool loaded = false;     // a segment is listed (else the line is empty)
+        bool reading = false;    // its read is under way
         QString error;           // it could not be read
         int batches = 0;
         qint64 validBytes = 0;
@@ -89,7 +103,7 @@ private:
         QString problem;         // where the scan stopped
     } m_scanText;
     struct RecordText {
-        enum Kind { None, Hint, Failed, Decoded } kind = None;
+        enum Kind { None, Hint, Reading, Failed, Decoded } kind = None;
         qint64 position = 0;
         QString error;
         int records = 0;

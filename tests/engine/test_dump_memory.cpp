@@ -5,6 +5,7 @@
 // reproducers scaled so the old decoder needs 2-8x the limit; kafkalab-bench dump-memory runs
 // the full ones and prints peak RSS.
 #include "dump_bombs.h"
+#include "file_helpers.h"
 
 #include <QTest>
 
@@ -24,6 +25,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using testfiles::readText;
+
 constexpr rlim_t kAddressLimit = 300u << 20; // far above what the streaming dump needs (~100 MB)
 
 struct Run {
@@ -33,14 +36,6 @@ struct Run {
     std::string out, err;
     long maxRssKb = 0;
 };
-
-std::string readText(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // Runs the CLI with `args` under kAddressLimit; stdout to `outFile` (/dev/null when empty).
 Run runCli(const std::vector<std::string> &args, const fs::path &dir, bool keepStdout)

@@ -2,6 +2,7 @@
 // validated as a created topic's would be, and a refusal names the file (with LINE:COL), the topic
 // and the field. A refused file creates nothing, inside or outside the data directory.
 #include "api/engine_core.h"
+#include "file_helpers.h"
 #include "cluster/metadata_store.h"
 
 #include <QTemporaryDir>
@@ -15,15 +16,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using testfiles::writeText;
+
 fs::path toPath(const QTemporaryDir &dir)
 {
     return fs::path(dir.path().toStdString());
-}
-
-void writeText(const fs::path &file, const std::string &text)
-{
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
 }
 
 // One topic, as the engine writes it, with `fields` spliced in after the name (`name` is raw JSON).

@@ -2,6 +2,7 @@
 // epochs, min.insync.replicas refusal, acks=all completion (ok, timeout, after-append), leader
 // epoch divergence truncation, unclean election losses, crash/restart, isolate/heal.
 #include "cluster/leader_epoch_cache.h"
+#include "file_helpers.h"
 #include "replication_fixture.h"
 
 #include <fstream>
@@ -15,13 +16,7 @@ Q_DECLARE_METATYPE(kl::ErrorCode)
 
 namespace {
 
-std::string readText(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfiles::readText;
 
 std::vector<std::string> values(EngineCore &core, const std::string &topic, int64_t from = 0)
 {

@@ -6,6 +6,7 @@
 // partition.metadata and .kafka_cleanshutdown as Kafka 4.x writes them; LeaderElected for new
 // topics.
 #include "replication_fixture.h"
+#include "file_helpers.h"
 
 #include "cluster/offset_checkpoint.h"
 #include "log/log.h"
@@ -20,13 +21,8 @@ using namespace kl::testing;
 
 namespace {
 
-std::string readText(const std::filesystem::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfiles::readText;
+using testfiles::flipByte;
 
 ProduceRequest bigRequest(const std::string &topic, int count, Acks acks)
 {
@@ -435,16 +431,6 @@ void TestReplicationCheckpoints::writeErrorSaysWhy()
 
 namespace {
 
-void flipByteOf(const std::filesystem::path &file, std::streamoff position)
-{
-    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekg(position);
-    char c = 0;
-    f.get(c);
-    f.seekp(position);
-    f.put(static_cast<char>(c ^ 1));
-}
-
 std::string segmentPath(ClusterFixture &c, int32_t broker, const std::string &topic, int64_t base,
     const char *ext = ".log")
 {
@@ -475,7 +461,7 @@ void TestReplicationCheckpoints::damagedReplicaRepairedFromLeader()
     // its recovery-point-offset-checkpoint (written at 1000) is past the first segment.
     QVERIFY(c.core->crashBroker(damaged));
     c.core->shutdown();
-    flipByteOf(segmentPath(c, damaged, "dmg", 0), 70);
+    flipByte(segmentPath(c, damaged, "dmg", 0), 70);
 
     c.core = reopen(c);
     const auto recovered = c.events(EventType::LogRecovered);
@@ -529,7 +515,7 @@ void TestReplicationCheckpoints::damagedSoleReplicaKeepsItsRecords()
     const int32_t leader = p.leader;
     QVERIFY(c.core->crashBroker(leader)); // unclean: validated from the recovery point on
     c.core->shutdown();
-    flipByteOf(segmentPath(c, leader, "one", 0), 70);
+    flipByte(segmentPath(c, leader, "one", 0), 70);
     c.core = reopen(c);
     p = c.partition("one");
     QCOMPARE(p.leader, leader);

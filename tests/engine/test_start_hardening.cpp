@@ -3,6 +3,7 @@
 // leader epoch at INT32_MAX does not overflow (elections are refused and reported); a start that
 // fails leaves every file in the data directory byte-identical and names the file at fault.
 #include "replication_fixture.h"
+#include "file_helpers.h"
 
 #include "cluster/leader_epoch_cache.h"
 
@@ -16,19 +17,8 @@ using namespace kl::testing;
 
 namespace {
 
-std::string readText(const std::filesystem::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeText(const std::filesystem::path &file, const std::string &text)
-{
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
-}
+using testfiles::readText;
+using testfiles::writeText;
 
 EngineOptions optionsFor(ClusterFixture &c)
 {

@@ -104,6 +104,14 @@ std::optional<BatchHeader> batchHolding(const Log &log, int64_t offset)
     return found;
 }
 
+// Whether recovery found `offset` unreadable (Log::damage): nothing can be checked there.
+bool damagedAt(const Log &log, int64_t offset)
+{
+    const auto &damage = log.damage();
+    return std::any_of(damage.begin(), damage.end(),
+        [offset](const LogDamage &d) { return d.firstOffset <= offset && offset < d.endOffset; });
+}
+
 } // namespace
 
 std::string LeaderEpochCache::validateAgainst(const std::vector<EpochEntry> &entries, const Log &log)
@@ -128,6 +136,8 @@ std::string LeaderEpochCache::validateAgainst(const std::vector<EpochEntry> &ent
         if (next == e.startOffset || next <= start)
             continue; // an epoch without records here (led without writing) or below the log start
         const int64_t at = std::max(e.startOffset, start);
+        if (damagedAt(log, at))
+            continue; // unreadable batches cannot contradict the entry (nor a rebuild restore it)
         const auto batch = batchHolding(log, at);
         if (!batch)
             return fmt::format("epoch {} starts at offset {}, where the log has no readable batch", e.epoch, at);

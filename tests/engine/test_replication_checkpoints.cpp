@@ -69,6 +69,7 @@ private slots:
     void metaPropertiesOfAnotherNodeRefused();
     void damagedReplicaRepairedFromLeader();
     void damagedSoleReplicaKeepsItsRecords();
+    void everyReplicaDamagedSettles();
 };
 
 void TestReplicationCheckpoints::initialLeadersAnnounced()
@@ -529,6 +530,44 @@ void TestReplicationCheckpoints::damagedSoleReplicaKeepsItsRecords()
     // kept, not reported as wrong and rebuilt.
     for (const Event &e : recovered)
         QVERIFY2(e.cause != "epoch_checkpoint_rebuilt", e.detail.c_str());
+}
+
+// Every replica has the same batch damaged: there is no healthy copy to repair from. One of
+// them leads and serves what is readable; the followers keep their copies (truncating would
+// lose what the leader cannot give back), go on replicating new records, and stay out of the
+// ISR, marked damaged, so the partition shows as under-replicated until someone repairs it.
+void TestReplicationCheckpoints::everyReplicaDamagedSettles()
+{
+    ClusterFixture c;
+    TopicConfig config;
+    config.replicationFactor = 3;
+    config.log.segmentBytes = 2048;
+    QVERIFY(c.core->createTopic("all", config));
+    for (int i = 0; i < 16; ++i)
+        QVERIFY(c.core->produce(bigRequest("all", 5, Acks::Leader)).status);
+    c.advance(1500);
+    auto p = c.partition("all");
+    QCOMPARE(p.logEndOffset, int64_t(80));
+    for (int32_t b : p.replicas)
+        QVERIFY(c.core->crashBroker(b));
+    c.core->shutdown();
+    for (int32_t b : p.replicas)
+        flipByte(segmentPath(c, b, "all", 0), 70);
+
+    c.core = reopen(c);
+    const uint64_t before = c.lastSeq();
+    c.advance(5000);
+    QVERIFY(c.core->produce(bigRequest("all", 5, Acks::Leader)).status);
+    c.advance(5000);
+    p = c.partition("all");
+    QVERIFY(p.leader >= 1);
+    QCOMPARE(p.isr, std::vector<int32_t> {p.leader});
+    QCOMPARE(c.events(EventType::ReplicaTruncated, before).size(), size_t(0));
+    for (const auto &r : p.replicaStates) {
+        QCOMPARE(r.logEndOffset, int64_t(85));
+        QCOMPARE(r.damageCause, std::string("corrupt_segment"));
+        QCOMPARE(r.inIsr, r.broker == p.leader);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestReplicationCheckpoints)

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -53,6 +54,23 @@ QString resolveLanguage(const AppOptions &options)
         return saved;
     return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko")
                                                            : QStringLiteral("en");
+}
+
+// Shows the window at 1280x800, or smaller on a smaller screen: without a window manager to fit
+// it (a VM, Xvfb) a 1024x700 projector showed the right-hand panels cut off. Centred on the
+// screen's free area.
+void showFitted(QWidget *window)
+{
+    QSize size(1280, 800);
+    if (const QScreen *screen = window->screen()) {
+        const QRect free = screen->availableGeometry();
+        size = size.boundedTo(free.size());
+        window->resize(size);
+        window->move(free.x() + (free.width() - window->width()) / 2, free.y() + (free.height() - window->height()) / 2);
+    } else {
+        window->resize(size);
+    }
+    window->show();
 }
 
 // Process events until cond() holds or timeoutMs passes.
@@ -323,8 +341,7 @@ int main(int argc, char **argv)
         } else {
             if (!workspace.isPlaying())
                 shell.window()->setCurrentView(options.view);
-            shell.window()->resize(1280, 800);
-            shell.window()->show();
+            showFitted(shell.window());
             rc = app.exec();
         }
     } // window and bridges go before the engine they talk to

@@ -27,6 +27,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTranslator>
 
 #include <algorithm>
 #include <cstdio>
@@ -309,9 +310,23 @@ int main(int argc, char **argv)
     engineOptions.brokerCount = options.brokers;
     auto core = kl::EngineCore::open(engineOptions, *clock);
     if (!core) {
-        printErr(QStringLiteral("kafkalab: cannot open the cluster in %1: %2")
-                     .arg(dataDir, QString::fromStdString(core.status().toString())));
-        return 1;
+        // A refused data directory (a bad cluster-metadata.json, a file where a directory should
+        // be) is bad input, as for kafkalab-broker: exit 2. Someone who started the window from a
+        // menu sees no terminal, so a dialog says it too, in the interface language.
+        const QString why = QString::fromStdString(core.status().toString());
+        printErr(QStringLiteral("kafkalab: cannot open the cluster in %1: %2").arg(dataDir, why));
+        if (options.screenshot.isEmpty()) {
+            QTranslator korean;
+            if (resolveLanguage(options) == QLatin1String("ko") && korean.load(QStringLiteral(":/i18n/kafkalab_ko.qm")))
+                QCoreApplication::installTranslator(&korean);
+            QMessageBox::critical(nullptr, QCoreApplication::translate("Shell", "Cannot open the cluster"),
+                QCoreApplication::translate("Shell",
+                    "Kafka Lab cannot open the cluster in %1:\n\n%2\n\nRepair or "
+                    "move the file named above, or start Kafka Lab on another data directory "
+                    "(kafkalab --data-dir DIR).")
+                    .arg(dataDir, why));
+        }
+        return 2;
     }
     kl::Engine engine(std::move(*core), clock);
     engine.start();

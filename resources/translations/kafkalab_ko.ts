@@ -3336,6 +3336,22 @@ Log start offset %2, high watermark %3.</source>
         <source>Cannot play the scenario</source>
         <translation>시나리오를 재생할 수 없습니다</translation>
     </message>
+    <message>
+        <source>Cannot open the cluster</source>
+        <translation>클러스터를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Kafka Lab cannot open the cluster in %1:
+
+%2
+
+Repair or move the file named above, or start Kafka Lab on another data directory (kafkalab --data-dir DIR).</source>
+        <translation>Kafka Lab이 %1의 클러스터를 열 수 없습니다:
+
+%2
+
+위에 적힌 파일을 고치거나 옮기세요. 또는 다른 데이터 디렉터리로 Kafka Lab을 시작하세요 (kafkalab --data-dir DIR).</translation>
+    </message>
 </context>
 <context>
     <name>ThroughputChart</name>

@@ -1,11 +1,14 @@
 // kafkalab-broker: runs the embedded cluster without a GUI. Opens (or creates) a data directory
-// with N brokers, optionally creates topics, prints every engine event as one JSON line on
-// stdout, and on exit (SIGINT/SIGTERM or --duration-ms) prints one summary line per partition.
+// with N brokers, each listening for Kafka clients on 127.0.0.1 (--port-base), optionally
+// creates topics, prints the listeners and every engine event as one JSON line on stdout, and
+// on exit (SIGINT/SIGTERM or --duration-ms) prints one summary line per partition.
 // Wiring only: the behaviour lives in kl_engine.
 #include "../cli_numbers.h"
 #include "api/engine.h"
+#include "net/kafka_server.h"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -101,15 +104,16 @@ void printEvents(const kl::Engine &engine, uint64_t &lastSeq)
 
 int run(int argc, char **argv)
 {
-    CLI::App app { "kafkalab-broker: runs the Kafka Lab embedded cluster headless and prints its events "
-                   "as JSON lines.\nNote: this version has no network listeners yet; Kafka clients cannot "
-                   "connect to it (the wire protocol arrives in a later version)." };
+    CLI::App app { "kafkalab-broker: runs the Kafka Lab embedded cluster headless, with one Kafka listener "
+                   "per broker on 127.0.0.1, and prints its events as JSON lines.\nServed so far: ApiVersions "
+                   "and Metadata (kcat -L, clients' metadata); produce, fetch and groups come next." };
     std::string dataDir = defaultDataDir().string();
     int32_t brokers = 3;
     uint64_t seed = 1;
     std::vector<std::string> topics;
     int64_t durationMs = 0;
     int64_t brokerSessionTimeoutMs = kl::EngineOptions {}.brokerSessionTimeoutMs;
+    int32_t portBase = 9092;
     app.add_option("--data-dir", dataDir, "data directory (brokers live in <dir>/broker-<id>/)")
         ->capture_default_str();
     app.add_option("--brokers", brokers, "number of brokers")->check(CLI::Range(1, 9))->capture_default_str();
@@ -126,6 +130,10 @@ int run(int argc, char **argv)
            "broker.session.timeout.ms: a crashed or isolated broker is fenced (its leaderships move, "
            "it leaves the ISRs) after this long without a heartbeat (Kafka's default 9000; 0 = at once)")
         ->check(kl::cli::wholeNumber(0, 3'600'000, "milliseconds"))
+        ->capture_default_str();
+    app.add_option("--port-base", portBase,
+           "broker N listens on 127.0.0.1:(PORT + N - 1); 0 picks free ports (printed at start)")
+        ->check(CLI::Range(0, 65535))
         ->capture_default_str();
     try {
         app.parse(argc, argv);
@@ -167,6 +175,26 @@ int run(int argc, char **argv)
     std::signal(SIGTERM, onSignal);
     engine.start();
 
+    kl::KafkaServerOptions listen;
+    listen.portBase = portBase;
+    listen.brokers = static_cast<int32_t>(engine.snapshot()->brokers.size());
+    auto server = kl::KafkaServer::start(engine, listen);
+    if (!server) {
+        std::cerr << "error: " << server.status().message() << '\n';
+        engine.stop();
+        return 2;
+    }
+    {
+        std::string brokersJson;
+        for (const auto &e : (*server)->endpoints())
+            brokersJson += fmt::format("{}{{\"id\":{},\"host\":\"{}\",\"port\":{}}}", brokersJson.empty() ? "" : ",",
+                e.id, e.host, e.port);
+        std::cout << fmt::format("{{\"type\":\"listening\",\"bootstrap_servers\":\"{}\",\"brokers\":[{}]}}\n",
+                         (*server)->bootstrapServers(), brokersJson);
+        std::cout.flush();
+        std::cerr << "kafkalab-broker: bootstrap servers " << (*server)->bootstrapServers() << '\n';
+    }
+
     int exitCode = 0;
     for (const auto &arg : topicArgs) {
         kl::TopicConfig config;
@@ -191,6 +219,7 @@ int run(int argc, char **argv)
             break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+    server->reset(); // no client is answered from a stopped engine
     engine.stop();
     printEvents(engine, lastSeq);
 

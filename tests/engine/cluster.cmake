@@ -55,7 +55,7 @@ if(TARGET kafkalab-broker)
            "-DREGEX=broker-session-timeout-ms" -P ${_cluster_dir}/cli_expect.cmake)
   add_test(NAME broker_session_timeout_flag_accepted
            COMMAND kafkalab-broker --data-dir ${CMAKE_CURRENT_BINARY_DIR}/broker-session-flag
-                   --broker-session-timeout-ms 2500 --duration-ms 50)
+                   --broker-session-timeout-ms 2500 --port-base 0 --duration-ms 50)
   set_tests_properties(broker_session_timeout_flag_accepted PROPERTIES PASS_REGULAR_EXPRESSION
     "\"type\":\"broker_started\"")
 endif()

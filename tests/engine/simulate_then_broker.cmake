@@ -16,7 +16,7 @@ function(simulate_and_open name out_start out_end)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "simulate ${SCENARIO} --data-dir ${_dir} ${ARGN} failed (${rc}):\n${err}")
   endif()
-  execute_process(COMMAND ${BROKER} --data-dir ${_dir} --brokers 3 --duration-ms 2500
+  execute_process(COMMAND ${BROKER} --data-dir ${_dir} --brokers 3 --port-base 0 --duration-ms 2500
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "kafkalab-broker --data-dir ${_dir} failed (${rc}):\n${err}")

@@ -1,0 +1,211 @@
+// The brokers' listeners (see kafka_server.h). Each connection reads a 4-byte size, then the
+// frame, answers it with proto::handleFrame and writes the answer before reading the next.
+#include "net/kafka_server.h"
+
+#include <asio.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <thread>
+
+namespace kl {
+
+using asio::ip::tcp;
+
+namespace {
+
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    Connection(tcp::socket socket, const Engine &engine, const std::vector<proto::BrokerEndpoint> &endpoints,
+               int32_t broker, int32_t maxRequestBytes)
+        : m_socket(std::move(socket)), m_engine(engine), m_endpoints(endpoints), m_broker(broker),
+          m_maxRequestBytes(maxRequestBytes)
+    {
+        std::error_code ec;
+        const auto remote = m_socket.remote_endpoint(ec);
+        m_peer = ec ? std::string("?") : fmt::format("{}:{}", remote.address().to_string(), remote.port());
+    }
+
+    void start() { readSize(); }
+
+private:
+    void readSize()
+    {
+        asio::async_read(m_socket, asio::buffer(m_size), [self = shared_from_this()](std::error_code ec, size_t) {
+            if (ec)
+                return self->closed(ec);
+            const int64_t size = static_cast<int32_t>(uint32_t(self->m_size[0]) << 24 | uint32_t(self->m_size[1]) << 16
+                                                      | uint32_t(self->m_size[2]) << 8 | uint32_t(self->m_size[3]));
+            if (size < 8 || size > self->m_maxRequestBytes)
+                return self->drop(size < 0 ? fmt::format("a negative request size {}", size)
+                        : size < 8 ? fmt::format("a request of {} bytes, shorter than any request header", size)
+                                   : fmt::format("a request of {} bytes, over socket.request.max.bytes {}", size,
+                                         self->m_maxRequestBytes));
+            self->m_frame.resize(static_cast<size_t>(size));
+            self->readFrame();
+        });
+    }
+
+    void readFrame()
+    {
+        asio::async_read(m_socket, asio::buffer(m_frame), [self = shared_from_this()](std::error_code ec, size_t) {
+            if (ec)
+                return self->closed(ec);
+            self->answer();
+        });
+    }
+
+    void answer()
+    {
+        proto::RequestContext context;
+        context.snapshot = m_engine.snapshot();
+        context.endpoints = m_endpoints;
+        context.broker = m_broker;
+        for (const auto &b : context.snapshot->brokers)
+            if (b.id == m_broker && b.state == BrokerState::Crashed)
+                return drop("its broker is crashed");
+        spdlog::debug("broker {}: {} sent api key {} v{}", m_broker, m_peer, int(m_frame[0] << 8 | m_frame[1]),
+            int(m_frame[2] << 8 | m_frame[3]));
+        auto response = proto::handleFrame(proto::ByteSpan(m_frame), context);
+        if (!response)
+            return drop(response.status().message());
+        m_response = std::move(*response);
+        asio::async_write(m_socket, asio::buffer(m_response), [self = shared_from_this()](std::error_code ec, size_t) {
+            if (ec)
+                return self->closed(ec);
+            self->readSize();
+        });
+    }
+
+    void closed(const std::error_code &ec)
+    {
+        if (ec != asio::error::eof && ec != asio::error::operation_aborted)
+            spdlog::debug("broker {}: connection from {} ended: {}", m_broker, m_peer, ec.message());
+    }
+
+    void drop(const std::string &why)
+    {
+        spdlog::warn("broker {}: closing the connection from {}: {}", m_broker, m_peer, why);
+        std::error_code ec;
+        m_socket.shutdown(tcp::socket::shutdown_both, ec);
+        m_socket.close(ec);
+    }
+
+    tcp::socket m_socket;
+    const Engine &m_engine;
+    const std::vector<proto::BrokerEndpoint> &m_endpoints;
+    int32_t m_broker;
+    int32_t m_maxRequestBytes;
+    std::string m_peer;
+    std::array<uint8_t, 4> m_size {};
+    proto::Bytes m_frame;
+    proto::Bytes m_response;
+};
+
+} // namespace
+
+struct KafkaServer::Impl {
+    asio::io_context io;
+    std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+    std::vector<proto::BrokerEndpoint> endpoints;
+    const Engine *engine = nullptr;
+    KafkaServerOptions options;
+    std::thread thread;
+
+    void accept(size_t index)
+    {
+        acceptors[index]->async_accept([this, index](std::error_code ec, tcp::socket socket) {
+            if (ec == asio::error::operation_aborted)
+                return;
+            if (!ec) {
+                socket.set_option(tcp::no_delay(true), ec);
+                std::make_shared<Connection>(std::move(socket), *engine, endpoints, endpoints[index].id,
+                    options.maxRequestBytes)
+                    ->start();
+            } else {
+                spdlog::warn("broker {}: accept failed: {}", endpoints[index].id, ec.message());
+            }
+            accept(index);
+        });
+    }
+};
+
+KafkaServer::KafkaServer() : d(std::make_unique<Impl>()) {}
+
+KafkaServer::~KafkaServer()
+{
+    d->io.stop();
+    if (d->thread.joinable())
+        d->thread.join();
+}
+
+Result<std::unique_ptr<KafkaServer>> KafkaServer::start(const Engine &engine, const KafkaServerOptions &options)
+{
+    if (options.portBase < 0 || options.portBase + options.brokers - 1 > 65535)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("listener ports {}..{} are not all in 1..65535", options.portBase,
+                options.portBase + options.brokers - 1));
+    std::unique_ptr<KafkaServer> server(new KafkaServer());
+    Impl &d = *server->d;
+    d.engine = &engine;
+    d.options = options;
+    std::error_code ec;
+    const auto address = asio::ip::make_address(options.host, ec);
+    if (ec)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("listener host '{}' is not an IP address: {}", options.host, ec.message()));
+    for (int32_t b = 1; b <= options.brokers; ++b) {
+        const auto port = static_cast<uint16_t>(options.portBase == 0 ? 0 : options.portBase + b - 1);
+        auto acceptor = std::make_unique<tcp::acceptor>(d.io);
+        const tcp::endpoint where(address, port);
+        acceptor->open(where.protocol(), ec);
+        if (!ec)
+            acceptor->set_option(tcp::acceptor::reuse_address(true), ec);
+        if (!ec)
+            acceptor->bind(where, ec);
+        if (!ec)
+            acceptor->listen(asio::socket_base::max_listen_connections, ec);
+        if (ec)
+            return Status::error(ErrorCode::InvalidConfig,
+                fmt::format("broker {} cannot listen on {}:{}: {}{}", b, options.host, port, ec.message(),
+                    ec == asio::error::address_in_use ? " (another program uses the port: choose other ports, "
+                                                        "or port 0 for free ones)"
+                                                      : ""));
+        proto::BrokerEndpoint endpoint;
+        endpoint.id = b;
+        endpoint.host = options.host;
+        endpoint.port = acceptor->local_endpoint().port();
+        d.endpoints.push_back(endpoint);
+        d.acceptors.push_back(std::move(acceptor));
+    }
+    for (size_t i = 0; i < d.acceptors.size(); ++i)
+        d.accept(i);
+    d.thread = std::thread([&d] {
+        for (;;) {
+            try {
+                d.io.run();
+                return;
+            } catch (const std::exception &e) {
+                // A bug in a handler must not end the process or the other connections.
+                spdlog::error("network thread: {}", e.what());
+            }
+        }
+    });
+    return server;
+}
+
+const std::vector<proto::BrokerEndpoint> &KafkaServer::endpoints() const
+{
+    return d->endpoints;
+}
+
+std::string KafkaServer::bootstrapServers() const
+{
+    std::string out;
+    for (const auto &e : d->endpoints)
+        out += fmt::format("{}{}:{}", out.empty() ? "" : ",", e.host, e.port);
+    return out;
+}
+
+} // namespace kl

@@ -1,0 +1,100 @@
+// The API table and the request framing (see apis.h).
+#include "protocol/apis.h"
+
+#include <fmt/format.h>
+
+namespace kl::proto {
+
+const std::vector<ApiSpec> &servedApis()
+{
+    // Versions as Apache Kafka 4.x serves them, from their message JSON files; the first
+    // flexible version from the same files (KIP-482).
+    static const std::vector<ApiSpec> apis {
+        {ApiKey::Metadata, "Metadata", 0, 12, 9, handleMetadata},
+        {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
+    };
+    return apis;
+}
+
+const ApiSpec *findApi(int16_t key)
+{
+    for (const ApiSpec &api : servedApis())
+        if (static_cast<int16_t>(api.key) == key)
+            return &api;
+    return nullptr;
+}
+
+namespace {
+
+// ApiVersions at a version it does not know: answered with a v0 body, error UNSUPPORTED_VERSION
+// and the ApiVersions range, so the client retries with one it can use (KIP-511).
+Bytes unsupportedApiVersions(const RequestHeader &header, const ApiSpec &api)
+{
+    Bytes frame(4);
+    Writer w(frame, false);
+    w.i32(header.correlationId);
+    w.i16(static_cast<int16_t>(ErrorCode::UnsupportedVersion));
+    w.arrayCount(1);
+    w.i16(static_cast<int16_t>(api.key));
+    w.i16(api.minVersion);
+    w.i16(api.maxVersion);
+    return frame;
+}
+
+void patchSize(Bytes &frame)
+{
+    const uint32_t size = static_cast<uint32_t>(frame.size() - 4);
+    for (int i = 0; i < 4; ++i)
+        frame[static_cast<size_t>(i)] = static_cast<uint8_t>(size >> (8 * (3 - i)));
+}
+
+} // namespace
+
+Result<Bytes> handleFrame(ByteSpan frame, const RequestContext &context)
+{
+    Reader in(frame, false);
+    RequestHeader header;
+    header.apiKey = in.i16("request header: api_key");
+    header.apiVersion = in.i16("request header: api_version");
+    header.correlationId = in.i32("request header: correlation_id");
+    if (!in.ok())
+        return in.status("request");
+    const ApiSpec *api = findApi(header.apiKey);
+    if (!api)
+        return Status::error(ErrorCode::InvalidRequest,
+            fmt::format("api key {} is not served (correlation id {})", header.apiKey, header.correlationId));
+    if (header.apiVersion < api->minVersion || header.apiVersion > api->maxVersion) {
+        if (api->key == ApiKey::ApiVersions) {
+            Bytes answer = unsupportedApiVersions(header, *api);
+            patchSize(answer);
+            return answer;
+        }
+        return Status::error(ErrorCode::UnsupportedVersion,
+            fmt::format("{} v{} is not served (Kafka Lab serves v{}-v{}; ApiVersions lists them)", api->name,
+                header.apiVersion, api->minVersion, api->maxVersion));
+    }
+    const std::string request = fmt::format("{} v{}", api->name, header.apiVersion);
+    header.clientId = in.classicNullableString("request header: client_id");
+    const bool flexible = header.apiVersion >= api->firstFlexible;
+    in.setFlexible(flexible);
+    in.skipTags("request header: tagged fields");
+    if (!in.ok())
+        return in.status(request);
+
+    Bytes out(4);
+    Writer head(out, false);
+    head.i32(header.correlationId);
+    // Response header v1 (tagged fields) for flexible versions, except ApiVersions: its
+    // response header is always v0, so a client can read it before it knows the versions.
+    if (flexible && api->key != ApiKey::ApiVersions)
+        head.uvarint(0);
+    Writer body(out, flexible);
+    if (Status s = api->handler(header, in, body, context); !s)
+        return Status::error(s.code(), fmt::format("{}: {}", request, s.message()));
+    if (!in.ok())
+        return in.status(request);
+    patchSize(out);
+    return out;
+}
+
+} // namespace kl::proto

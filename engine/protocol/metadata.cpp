@@ -1,0 +1,154 @@
+// Metadata (key 3), v0-v12: the live brokers with their listeners, the cluster id and the
+// controller, and each topic's partitions with leader, leader epoch, replicas, ISR and offline
+// replicas, read from the engine's latest snapshot.
+//  - v0: an empty topic list means every topic; v1+: null means every topic, empty none.
+//  - v10+: topics may be asked for by id (name null); v12: a topic's name may be null.
+//  - Topics are not created automatically yet: an unknown name gets UNKNOWN_TOPIC_OR_PARTITION.
+#include "protocol/apis.h"
+
+#include <algorithm>
+
+namespace kl::proto {
+
+namespace {
+
+constexpr int32_t kNoAuthorizedOperations = INT32_MIN; // "not requested" in Kafka
+constexpr int16_t kUnknownTopicId = 100;                // UNKNOWN_TOPIC_ID
+
+struct AskedTopic {
+    std::optional<std::string> name;
+    Uuid id;
+};
+
+bool brokerUp(const ClusterSnapshot &snap, int32_t id)
+{
+    for (const auto &b : snap.brokers)
+        if (b.id == id)
+            return b.state != BrokerState::Crashed;
+    return false;
+}
+
+void writeIds(Writer &out, const std::vector<int32_t> &ids)
+{
+    out.arrayCount(ids.size());
+    for (int32_t id : ids)
+        out.i32(id);
+}
+
+void writeTopic(Writer &out, int16_t version, const TopicSnapshot &topic, const ClusterSnapshot &snap)
+{
+    out.i16(0);
+    out.string(topic.name);
+    if (version >= 10)
+        out.uuid(topic.topicId);
+    if (version >= 1)
+        out.boolean(!topic.name.empty() && topic.name.front() == '_' && topic.name.rfind("__", 0) == 0);
+    out.arrayCount(topic.partitions.size());
+    for (const PartitionSnapshot &p : topic.partitions) {
+        out.i16(static_cast<int16_t>(p.leader < 0 ? ErrorCode::LeaderNotAvailable : ErrorCode::None));
+        out.i32(p.id);
+        out.i32(p.leader);
+        if (version >= 7)
+            out.i32(p.leaderEpoch);
+        writeIds(out, p.replicas);
+        writeIds(out, p.isr);
+        if (version >= 5) {
+            std::vector<int32_t> offline;
+            for (int32_t r : p.replicas)
+                if (!brokerUp(snap, r))
+                    offline.push_back(r);
+            writeIds(out, offline);
+        }
+        out.tags();
+    }
+    if (version >= 8)
+        out.i32(kNoAuthorizedOperations);
+    out.tags();
+}
+
+void writeMissing(Writer &out, int16_t version, const AskedTopic &asked)
+{
+    out.i16(asked.name ? static_cast<int16_t>(ErrorCode::UnknownTopicOrPartition) : kUnknownTopicId);
+    if (version >= 12)
+        out.nullableString(asked.name ? std::optional<std::string_view>(*asked.name) : std::nullopt);
+    else
+        out.string(asked.name ? *asked.name : std::string());
+    if (version >= 10)
+        out.uuid(asked.id);
+    if (version >= 1)
+        out.boolean(false);
+    out.arrayCount(0);
+    if (version >= 8)
+        out.i32(kNoAuthorizedOperations);
+    out.tags();
+}
+
+} // namespace
+
+Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context)
+{
+    const int16_t v = header.apiVersion;
+    const int32_t count = in.arrayCount("topics", v >= 10 ? 17 : 2);
+    std::vector<AskedTopic> asked;
+    for (int32_t i = 0; i < count && in.ok(); ++i) {
+        AskedTopic t;
+        if (v >= 10)
+            t.id = in.uuid("topics[].topic_id");
+        t.name = v >= 10 ? in.nullableString("topics[].name") : std::optional<std::string>(in.string("topics[].name"));
+        in.skipTags("topics[]: tagged fields");
+        asked.push_back(std::move(t));
+    }
+    if (v >= 4)
+        in.boolean("allow_auto_topic_creation");
+    if (v >= 8 && v <= 10)
+        in.boolean("include_cluster_authorized_operations");
+    if (v >= 8)
+        in.boolean("include_topic_authorized_operations");
+    in.skipTags("tagged fields");
+    if (!in.ok())
+        return in.status("request body");
+    const bool allTopics = count < 0 || (v == 0 && count == 0);
+
+    const ClusterSnapshot &snap = *context.snapshot;
+    if (v >= 3)
+        out.i32(0); // throttle_time_ms
+    std::vector<const BrokerEndpoint *> live;
+    for (const BrokerEndpoint &e : context.endpoints)
+        if (brokerUp(snap, e.id))
+            live.push_back(&e);
+    out.arrayCount(live.size());
+    for (const BrokerEndpoint *e : live) {
+        out.i32(e->id);
+        out.string(e->host);
+        out.i32(e->port);
+        if (v >= 1)
+            out.nullableString(std::nullopt); // rack
+        out.tags();
+    }
+    if (v >= 2)
+        out.nullableString(std::nullopt); // cluster_id: not in the snapshot yet (clients accept null)
+    if (v >= 1)
+        out.i32(snap.controllerId);
+    if (allTopics) {
+        out.arrayCount(snap.topics.size());
+        for (const TopicSnapshot &t : snap.topics)
+            writeTopic(out, v, t, snap);
+    } else {
+        out.arrayCount(asked.size());
+        for (const AskedTopic &a : asked) {
+            const auto it = std::find_if(snap.topics.begin(), snap.topics.end(), [&](const TopicSnapshot &t) {
+                return a.name ? t.name == *a.name : t.topicId == a.id;
+            });
+            if (it != snap.topics.end())
+                writeTopic(out, v, *it, snap);
+            else
+                writeMissing(out, v, a);
+        }
+    }
+    if (v >= 8 && v <= 10)
+        out.i32(kNoAuthorizedOperations); // cluster_authorized_operations
+    out.tags();
+    return Status::ok();
+}
+
+} // namespace kl::proto

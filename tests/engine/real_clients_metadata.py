@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""Real Kafka clients read a running kafkalab-broker's metadata (issue 11).
+
+Starts `kafkalab-broker --port-base 0` with topics orders (3 partitions, RF 3) and solo (1, RF 1)
+and checks what three independent clients see against the broker's own summary at exit:
+  - kcat -L -J (librdkafka 2.0.2: ApiVersions v3, flexible Metadata),
+  - confluent-kafka's AdminClient.list_topics (librdkafka again, through Python),
+  - kafka-python's KafkaConsumer (ApiVersions v0 with a pipelined Metadata v0, then classic
+    versions: it guesses the broker's version from what ApiVersions lists).
+Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
+closes only its own connection, and kcat still works afterwards.
+Usage: real_clients_metadata.py --broker PATH --work DIR
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def start_broker(binary, data_dir):
+    proc = subprocess.Popen(
+        [binary, "--data-dir", data_dir, "--port-base", "0", "--create-topic", "orders:3:3",
+         "--create-topic", "solo:1:1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            fail("kafkalab-broker exited before listening: " + proc.stderr.read())
+        event = json.loads(line)
+        if event.get("type") == "listening":
+            return proc, event
+    fail("kafkalab-broker did not print its listeners")
+
+
+def closed_after(bootstrap_port, payload):
+    """Sends raw bytes; True when the broker closes the connection without answering."""
+    with socket.create_connection(("127.0.0.1", bootstrap_port), timeout=10) as s:
+        s.sendall(payload)
+        try:
+            data = s.recv(65536)
+        except ConnectionResetError:
+            return True
+        return data == b""
+
+
+def main():
+    args = argparse.ArgumentParser()
+    args.add_argument("--broker", required=True)
+    args.add_argument("--work", required=True)
+    opts = args.parse_args()
+    shutil.rmtree(opts.work, ignore_errors=True)
+    os.makedirs(opts.work)
+    proc, listening = start_broker(opts.broker, os.path.join(opts.work, "data"))
+    bootstrap = listening["bootstrap_servers"]
+    ports = {b["id"]: b["port"] for b in listening["brokers"]}
+    if sorted(ports) != [1, 2, 3] or len(set(ports.values())) != 3:
+        fail("expected 3 brokers on 3 ports, got %r" % listening)
+    try:
+        # The partitions' leaders settle at creation; give the snapshot a moment.
+        time.sleep(0.5)
+        kcat = subprocess.run(["kcat", "-L", "-J", "-b", bootstrap, "-m", "10"], capture_output=True,
+                              text=True, timeout=30)
+        if kcat.returncode != 0:
+            fail("kcat -L failed: " + kcat.stderr)
+        meta = json.loads(kcat.stdout)
+        brokers = {b["id"]: b["name"] for b in meta["brokers"]}
+        expected = {i: "127.0.0.1:%d" % p for i, p in ports.items()}
+        if brokers != expected:
+            fail("kcat brokers %r, expected %r" % (brokers, expected))
+        topics = {t["topic"]: t for t in meta["topics"]}
+        seen = {}
+        for name, count, rf in (("orders", 3, 3), ("solo", 1, 1)):
+            if name not in topics:
+                fail("kcat does not list %s: %r" % (name, sorted(topics)))
+            parts = sorted(topics[name]["partitions"], key=lambda p: p["partition"])
+            if [p["partition"] for p in parts] != list(range(count)):
+                fail("%s partitions %r" % (name, parts))
+            for p in parts:
+                replicas = [r["id"] for r in p["replicas"]]
+                isrs = [r["id"] for r in p["isrs"]]
+                if len(replicas) != rf or p["leader"] not in replicas or sorted(isrs) != sorted(replicas):
+                    fail("%s-%d: leader %r replicas %r isr %r" % (name, p["partition"], p["leader"], replicas, isrs))
+                seen["%s-%d" % (name, p["partition"])] = (p["leader"], replicas)
+
+        from confluent_kafka.admin import AdminClient
+        admin = AdminClient({"bootstrap.servers": bootstrap})
+        cluster = admin.list_topics(timeout=20)
+        if sorted(cluster.brokers) != [1, 2, 3] or cluster.controller_id not in (1, 2, 3):
+            fail("confluent-kafka brokers %r controller %r" % (cluster.brokers, cluster.controller_id))
+        for key, (leader, replicas) in seen.items():
+            name, part = key.rsplit("-", 1)
+            p = cluster.topics[name].partitions[int(part)]
+            if p.leader != leader or list(p.replicas) != replicas:
+                fail("confluent-kafka %s: leader %r replicas %r, kcat said %r %r" % (key, p.leader, p.replicas,
+                                                                                     leader, replicas))
+
+        from kafka import KafkaConsumer, TopicPartition
+        consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=20000)
+        try:
+            names = consumer.topics()
+            if not {"orders", "solo"} <= names:
+                fail("kafka-python topics %r" % names)
+            if consumer.partitions_for_topic("orders") != {0, 1, 2}:
+                fail("kafka-python orders partitions %r" % consumer.partitions_for_topic("orders"))
+            for key, (leader, _) in seen.items():
+                name, part = key.rsplit("-", 1)
+                got = consumer._client.cluster.leader_for_partition(TopicPartition(name, int(part)))
+                if got != leader:
+                    fail("kafka-python leader of %s is %r, kcat said %r" % (key, got, leader))
+        finally:
+            consumer.close()
+
+        # Hostile frames close their own connection only.
+        port = ports[1]
+        if not closed_after(port, struct.pack(">i", 0x7fffffff)):
+            fail("a 2 GiB request size was not refused")
+        if not closed_after(port, struct.pack(">i", -5)):
+            fail("a negative request size was not refused")
+        unknown = struct.pack(">hhih", 999, 0, 1, -1)
+        if not closed_after(port, struct.pack(">i", len(unknown)) + unknown):
+            fail("an unknown api key was not refused")
+        garbled = struct.pack(">hhih", 3, 1, 2, -1) + struct.pack(">i", 1000000)  # 1e6 topics, no bytes
+        if not closed_after(port, struct.pack(">i", len(garbled)) + garbled):
+            fail("a garbled Metadata request was not refused")
+        again = subprocess.run(["kcat", "-L", "-b", bootstrap, "-m", "10"], capture_output=True, text=True,
+                               timeout=30)
+        if again.returncode != 0 or "3 brokers" not in again.stdout:
+            fail("kcat after the hostile frames: %s %s" % (again.stdout, again.stderr))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    if proc.returncode != 0:
+        fail("kafkalab-broker exited %d: %s" % (proc.returncode, err))
+    if "closing the connection" not in err:
+        fail("the refused connections were not logged: " + err)
+    # The broker's own view at exit agrees with what the clients saw.
+    for line in out.splitlines():
+        if line.startswith("{"):
+            continue
+        name = line.split()[0]
+        if name in seen:
+            leader, replicas = seen[name]
+            want = "leader=%d replicas=[%s]" % (leader, ",".join(map(str, replicas)))
+            if want not in line:
+                fail("broker summary %r, clients saw %s" % (line, want))
+    print("ok: kcat, confluent-kafka and kafka-python agree with the broker on %d partitions" % len(seen))
+
+
+if __name__ == "__main__":
+    main()

@@ -143,7 +143,8 @@ inline std::string runCommitSeed(uint64_t seed, CommitSimTotals &totals)
     };
     const auto downBrokers = [&] {
         int down = 0;
-        for (const auto &b : c.core->makeSnapshot()->brokers)
+        const auto snapshot = c.core->makeSnapshot(); // alive for the loop (range-for keeps only the vector)
+        for (const auto &b : snapshot->brokers)
             down += b.state == BrokerState::Crashed ? 1 : 0;
         return down;
     };

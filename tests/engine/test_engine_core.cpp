@@ -544,7 +544,8 @@ void TestEngineCore::internalTopicsAnswerAsKafkaDoes()
     spec.topics = { "orders" };
     spec.consumers = 1;
     QVERIFY(core->startConsumerGroup(spec));
-    const auto *offsets = core->makeSnapshot()->topic("__consumer_offsets");
+    const auto snapshot = core->makeSnapshot(); // the topic pointer points into it
+    const auto *offsets = snapshot->topic("__consumer_offsets");
     QVERIFY(offsets);
     QCOMPARE(offsets->partitions.size(), size_t(50)); // offsets.topic.num.partitions, not the user's 3
 

@@ -22,6 +22,11 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("data-dir"),
         QStringLiteral("Where broker logs live (default: the app data location + /data)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption portOpt(
+        QStringLiteral("port-base"),
+        QStringLiteral("Broker N listens for Kafka clients on 127.0.0.1:(PORT + N - 1) (default 9092; "
+                       "0 = free ports; when 9092 is taken, free ports are chosen and the window says so)."),
+        QStringLiteral("PORT"), QStringLiteral("9092"));
     const QCommandLineOption langOpt(
         QStringLiteral("lang"),
         QStringLiteral("Interface language: ko or en (default: last choice, else system)."),
@@ -57,7 +62,7 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("With --screenshot: the window size, WIDTHxHEIGHT (default 1280x800)."),
         QStringLiteral("WxH"), QStringLiteral("1280x800"));
     parser.addOption(sizeOpt);
-    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, langOpt, shotOpt, viewOpt, crashOpt,
+    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, portOpt, langOpt, shotOpt, viewOpt, crashOpt,
                        scenarioOpt, scenarioTimeOpt});
 
     // No QCoreApplication exists yet, so Qt cannot know the program's name.
@@ -78,6 +83,13 @@ AppOptions parseAppOptions(const QStringList &arguments)
     if (!ok || o.brokers < 1 || o.brokers > 9) {
         o.error = QStringLiteral("--brokers must be a number from 1 to 9, got '%1'")
                       .arg(parser.value(brokersOpt));
+        return o;
+    }
+    o.portBase = parser.value(portOpt).toInt(&ok);
+    if (!ok || o.portBase < 0 || o.portBase + o.brokers - 1 > 65535) {
+        o.error = QStringLiteral("--port-base must be a port number from 0 to %1 (0 = free ports), got '%2'")
+                      .arg(65536 - o.brokers)
+                      .arg(parser.value(portOpt));
         return o;
     }
     o.dataDir = parser.value(dataOpt);

@@ -10,6 +10,7 @@
 struct AppOptions {
     int brokers = 3;
     QString dataDir;        // empty = default (see main.cpp)
+    int portBase = 9092;    // broker N listens for Kafka clients on portBase + N - 1 (0 = free ports)
     QString lang;           // "ko", "en" or empty (= remembered setting or system locale)
     QString screenshot;     // PNG path; empty = interactive
     QSize screenshotSize{1280, 800}; // --screenshot-size: the window size the PNG is grabbed at

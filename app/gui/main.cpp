@@ -6,6 +6,7 @@
 #include "guarded_application.h"
 
 #include "api/engine.h"
+#include "net/kafka_server.h"
 #include "bridge/bridge.h"
 #include "player/scenario_session.h"
 #include "player/scenario_workspace.h"
@@ -354,6 +355,26 @@ int main(int argc, char **argv)
         } else if (!options.screenshot.isEmpty()) {
             rc = takeScreenshot(bridge, shell, options);
         } else {
+            // Real clients reach the live cluster on the brokers' listeners: 9092.. unless taken,
+            // then free ports, and the window says which (kcat -L -b ...).
+            kl::KafkaServerOptions listen;
+            listen.portBase = options.portBase;
+            listen.brokers = static_cast<int32_t>(engine.snapshot()->brokers.size());
+            auto server = kl::KafkaServer::start(engine, listen);
+            QString note;
+            if (!server && options.portBase != 0) {
+                note = QString::fromStdString(server.status().message());
+                listen.portBase = 0;
+                server = kl::KafkaServer::start(engine, listen);
+            }
+            if (server) {
+                shell.setListeners(QString::fromStdString((*server)->bootstrapServers()), note);
+                printErr(QStringLiteral("kafkalab: Kafka clients connect to %1")
+                             .arg(QString::fromStdString((*server)->bootstrapServers())));
+            } else {
+                printErr(QStringLiteral("kafkalab: no client listeners: %1")
+                             .arg(QString::fromStdString(server.status().message())));
+            }
             if (!workspace.isPlaying())
                 shell.window()->setCurrentView(options.view);
             showFitted(shell.window());

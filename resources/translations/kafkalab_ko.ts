@@ -1934,6 +1934,28 @@ status: %5</source>
             <numerusform>레코드 %Ln개 전송됨</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clients: %1</source>
+        <translation>클라이언트: %1</translation>
+    </message>
+    <message>
+        <source>Kafka clients connect here, e.g. kcat -L -b %1
+Every broker: %2</source>
+        <translation>Kafka 클라이언트는 여기에 접속합니다. 예: kcat -L -b %1
+모든 브로커: %2</translation>
+    </message>
+    <message>
+        <source>The usual ports were taken, so free ports were chosen.</source>
+        <translation>평소 쓰는 포트가 사용 중이라 빈 포트를 골랐습니다.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the bootstrap servers: %1</source>
+        <translation>부트스트랩 서버 복사: %1</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>

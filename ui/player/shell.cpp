@@ -54,6 +54,14 @@ void Shell::setLanguage(const QString &code)
         m_window->setLanguage(code);
 }
 
+void Shell::setListeners(const QString &bootstrapServers, const QString &note)
+{
+    m_bootstrap = bootstrapServers;
+    m_listenersNote = note;
+    if (m_window && !m_workspace.isPlaying())
+        m_window->setListeners(m_bootstrap, m_listenersNote);
+}
+
 void Shell::buildWindow()
 {
     rememberWindow();
@@ -69,6 +77,8 @@ void Shell::buildWindow()
     else if (ScenarioSession *session = m_workspace.session())
         m_window->setCurrentView(ScenarioWorkspace::startView(session->scenario()));
     m_window->scenarioMenu()->setPlaying(m_workspace.isPlaying());
+    if (!m_workspace.isPlaying())
+        m_window->setListeners(m_bootstrap, m_listenersNote);
     if (ScenarioSession *session = m_workspace.session()) {
         PlayerBar *bar = attachPlayerBar(m_window.get(), *session);
         connect(bar, &PlayerBar::backToLiveRequested, this, &Shell::backToLive);

@@ -35,6 +35,9 @@ public:
 
     MainWindow *window() const { return m_window.get(); }
     void buildWindow();
+    // The live cluster's client listeners (MainWindow::setListeners), shown while the window
+    // shows the live cluster; a scenario's simulated cluster has none.
+    void setListeners(const QString &bootstrapServers, const QString &note);
 
     // Plays a scenario file; a malformed one is explained in a message and nothing changes.
     void play(const QString &path);
@@ -51,6 +54,8 @@ private:
     QTranslator m_app;
     QTranslator m_qt;
     QString m_lang;
+    QString m_bootstrap;
+    QString m_listenersNote;
     std::unique_ptr<MainWindow> m_window;
     QString m_topic;
     QRect m_geometry {0, 0, 1280, 800};

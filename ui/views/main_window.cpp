@@ -20,6 +20,8 @@
 #include <limits>
 
 #include <QButtonGroup>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QDateTime>
 #include <QEvent>
 #include <QHeaderView>
@@ -130,6 +132,7 @@ void MainWindow::changeEvent(QEvent *event)
 // Every text the window itself sets; the panels retranslate themselves on the same event.
 void MainWindow::retranslateUi()
 {
+    setListeners(m_bootstrap, m_portsMoved ? QStringLiteral("moved") : QString());
     setWindowTitle(tr("Kafka Lab"));
     m_toolBar->setWindowTitle(tr("Cluster"));
     m_clock->setToolTip(tr("Engine clock: the time the brokers stamp on records and events"));
@@ -197,6 +200,20 @@ void MainWindow::buildToolBar()
     m_produced->setContentsMargins(12, 0, 12, 0);
     bar->addWidget(m_produced);
 
+    // Where real clients connect: the first broker is enough to bootstrap; Copy takes all.
+    m_listenersSeparator = bar->addSeparator();
+    m_listeners = new QLabel(bar);
+    m_listeners->setObjectName(QStringLiteral("listenersLabel"));
+    m_listeners->setContentsMargins(12, 0, 4, 0);
+    m_listeners->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_listenersAction = bar->addWidget(m_listeners);
+    m_copyBootstrap = new QToolButton(bar);
+    m_copyBootstrap->setObjectName(QStringLiteral("copyBootstrap"));
+    connect(m_copyBootstrap, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_bootstrap); });
+    m_copyAction = bar->addWidget(m_copyBootstrap);
+    setListeners(QString(), QString());
+
     bar->addSeparator();
     auto *scenarios = m_scenarioButton = new QToolButton(bar);
     scenarios->setObjectName(QStringLiteral("scenarioButton"));
@@ -227,6 +244,27 @@ void MainWindow::buildToolBar()
     connect(m_languages, &QButtonGroup::buttonClicked, this, [this](QAbstractButton *b) {
         emit languageRequested(b->property("lang").toString());
     });
+}
+
+void MainWindow::setListeners(const QString &bootstrapServers, const QString &note)
+{
+    m_bootstrap = bootstrapServers;
+    m_portsMoved = !note.isEmpty();
+    const bool shown = !bootstrapServers.isEmpty();
+    m_listenersSeparator->setVisible(shown);
+    m_listenersAction->setVisible(shown);
+    m_copyAction->setVisible(shown);
+    if (!shown)
+        return;
+    const QString first = bootstrapServers.section(QLatin1Char(','), 0, 0);
+    m_listeners->setText(tr("Clients: %1").arg(first) + (m_portsMoved ? QStringLiteral(" ⚠") : QString()));
+    QString tip = tr("Kafka clients connect here, e.g. kcat -L -b %1\nEvery broker: %2")
+                      .arg(first, QString(bootstrapServers).replace(QLatin1Char(','), QStringLiteral(", ")));
+    if (m_portsMoved)
+        tip += QLatin1Char('\n') + tr("The usual ports were taken, so free ports were chosen.");
+    m_listeners->setToolTip(tip);
+    m_copyBootstrap->setText(tr("Copy"));
+    m_copyBootstrap->setToolTip(tr("Copy the bootstrap servers: %1").arg(bootstrapServers));
 }
 
 QWidget *MainWindow::buildRightColumn()

@@ -58,6 +58,10 @@ public:
     QTreeWidget *navigator() const { return m_navigator; }
     // The toolbar's "Scenario" menu (play a file or an example; back to the live cluster).
     ScenarioMenu *scenarioMenu() const { return m_scenarioMenu; }
+    // Where real Kafka clients connect ("127.0.0.1:9092,127.0.0.1:9093,..."; empty: nothing is
+    // listening) and, if the usual ports were taken, a note saying so. Shown in the toolbar
+    // with a button that copies the bootstrap string.
+    void setListeners(const QString &bootstrapServers, const QString &note);
 
 public slots:
     void selectTopic(const QString &topic);
@@ -95,6 +99,13 @@ private:
     QLabel *m_cluster = nullptr;
     QLabel *m_clock = nullptr;
     QLabel *m_produced = nullptr;
+    QLabel *m_listeners = nullptr;
+    QToolButton *m_copyBootstrap = nullptr;
+    QAction *m_listenersSeparator = nullptr;
+    QAction *m_listenersAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QString m_bootstrap;
+    bool m_portsMoved = false; // the usual ports were taken: others were chosen
     QButtonGroup *m_languages = nullptr;
     QTreeWidget *m_navigator = nullptr;
     QTabWidget *m_center = nullptr;

@@ -432,6 +432,21 @@ void TestReplicationCheckpoints::writeErrorSaysWhy()
 
 namespace {
 
+// 80 records in 16 batches of 5 over several 2 KiB segments of a new topic, committed.
+bool fillSegments(ClusterFixture &c, const std::string &topic, int32_t replicationFactor)
+{
+    TopicConfig config;
+    config.replicationFactor = replicationFactor;
+    config.log.segmentBytes = 2048;
+    if (!c.core->createTopic(topic, config))
+        return false;
+    for (int i = 0; i < 16; ++i)
+        if (!c.core->produce(bigRequest(topic, 5, Acks::Leader)).status)
+            return false;
+    c.advance(1500);
+    return true;
+}
+
 std::string segmentPath(ClusterFixture &c, int32_t broker, const std::string &topic, int64_t base,
     const char *ext = ".log")
 {
@@ -447,13 +462,7 @@ std::string segmentPath(ClusterFixture &c, int32_t broker, const std::string &to
 void TestReplicationCheckpoints::damagedReplicaRepairedFromLeader()
 {
     ClusterFixture c;
-    TopicConfig config;
-    config.replicationFactor = 3;
-    config.log.segmentBytes = 2048;
-    QVERIFY(c.core->createTopic("dmg", config));
-    for (int i = 0; i < 16; ++i)
-        QVERIFY(c.core->produce(bigRequest("dmg", 5, Acks::Leader)).status);
-    c.advance(1500);
+    QVERIFY(fillSegments(c, "dmg", 3));
     auto p = c.partition("dmg");
     QCOMPARE(p.logEndOffset, int64_t(80));
     QVERIFY(p.segments.size() >= 3);
@@ -503,13 +512,7 @@ void TestReplicationCheckpoints::damagedReplicaRepairedFromLeader()
 void TestReplicationCheckpoints::damagedSoleReplicaKeepsItsRecords()
 {
     ClusterFixture c;
-    TopicConfig config;
-    config.replicationFactor = 1;
-    config.log.segmentBytes = 2048;
-    QVERIFY(c.core->createTopic("one", config));
-    for (int i = 0; i < 16; ++i)
-        QVERIFY(c.core->produce(bigRequest("one", 5, Acks::Leader)).status);
-    c.advance(1500);
+    QVERIFY(fillSegments(c, "one", 1));
     auto p = c.partition("one");
     QVERIFY(p.segments.size() >= 3);
     const int64_t secondBase = p.segments[1].baseOffset;
@@ -539,13 +542,7 @@ void TestReplicationCheckpoints::damagedSoleReplicaKeepsItsRecords()
 void TestReplicationCheckpoints::everyReplicaDamagedSettles()
 {
     ClusterFixture c;
-    TopicConfig config;
-    config.replicationFactor = 3;
-    config.log.segmentBytes = 2048;
-    QVERIFY(c.core->createTopic("all", config));
-    for (int i = 0; i < 16; ++i)
-        QVERIFY(c.core->produce(bigRequest("all", 5, Acks::Leader)).status);
-    c.advance(1500);
+    QVERIFY(fillSegments(c, "all", 3));
     auto p = c.partition("all");
     QCOMPARE(p.logEndOffset, int64_t(80));
     for (int32_t b : p.replicas)

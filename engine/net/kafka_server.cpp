@@ -7,6 +7,9 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <functional>
+#include <mutex>
+#include <set>
 #include <thread>
 
 namespace kl {
@@ -15,12 +18,28 @@ using asio::ip::tcp;
 
 namespace {
 
+// Lets the engine thread hand an answer back to the network thread only while the server
+// exists: the server clears it (under the lock) before it stops.
+struct NetPoster {
+    std::mutex mutex;
+    asio::io_context *io = nullptr;
+    // Connections waiting for an engine answer (network thread only; cleared by the server
+    // once its thread has stopped, while the io_context still exists).
+    std::set<std::shared_ptr<void>> waiting;
+    void post(std::function<void()> fn)
+    {
+        std::lock_guard lock(mutex);
+        if (io)
+            asio::post(*io, std::move(fn));
+    }
+};
+
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket socket, const Engine &engine, const std::vector<proto::BrokerEndpoint> &endpoints,
-               int32_t broker, int32_t maxRequestBytes)
-        : m_socket(std::move(socket)), m_engine(engine), m_endpoints(endpoints), m_broker(broker),
-          m_maxRequestBytes(maxRequestBytes)
+    Connection(tcp::socket socket, Engine &engine, std::shared_ptr<NetPoster> poster,
+               const std::vector<proto::BrokerEndpoint> &endpoints, int32_t broker, int32_t maxRequestBytes)
+        : m_socket(std::move(socket)), m_engine(engine), m_poster(std::move(poster)), m_endpoints(endpoints),
+          m_broker(broker), m_maxRequestBytes(maxRequestBytes)
     {
         std::error_code ec;
         const auto remote = m_socket.remote_endpoint(ec);
@@ -67,10 +86,33 @@ private:
                 return drop("its broker is crashed");
         spdlog::debug("broker {}: {} sent api key {} v{}", m_broker, m_peer, int(m_frame[0] << 8 | m_frame[1]),
             int(m_frame[2] << 8 | m_frame[3]));
-        auto response = proto::handleFrame(proto::ByteSpan(m_frame), context);
-        if (!response)
-            return drop(response.status().message());
-        m_response = std::move(*response);
+        auto answer = proto::handleFrame(proto::ByteSpan(m_frame), context);
+        if (!answer)
+            return drop(answer.status().message());
+        if (!answer->job)
+            return write(std::move(answer->frame));
+        // The engine acts first; its answer hops back to this thread, and only then is the next
+        // frame read (requests stay in order).
+        auto job = std::move(answer->job);
+        answer->job = nullptr;
+        auto self = shared_from_this();
+        m_poster->waiting.insert(self);
+        std::weak_ptr<Connection> weak = self;
+        m_engine.post([weak, poster = m_poster, job = std::move(job), framing = *answer](EngineCore &core) {
+            job(core, [weak, poster, framing](proto::Bytes body) {
+                poster->post([weak, poster, frame = proto::responseFrame(framing, body)]() mutable {
+                    if (auto connection = weak.lock()) {
+                        poster->waiting.erase(connection);
+                        connection->write(std::move(frame));
+                    }
+                });
+            });
+        });
+    }
+
+    void write(proto::Bytes frame)
+    {
+        m_response = std::move(frame);
         asio::async_write(m_socket, asio::buffer(m_response), [self = shared_from_this()](std::error_code ec, size_t) {
             if (ec)
                 return self->closed(ec);
@@ -93,7 +135,8 @@ private:
     }
 
     tcp::socket m_socket;
-    const Engine &m_engine;
+    Engine &m_engine;
+    std::shared_ptr<NetPoster> m_poster;
     const std::vector<proto::BrokerEndpoint> &m_endpoints;
     int32_t m_broker;
     int32_t m_maxRequestBytes;
@@ -109,7 +152,8 @@ struct KafkaServer::Impl {
     asio::io_context io;
     std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
     std::vector<proto::BrokerEndpoint> endpoints;
-    const Engine *engine = nullptr;
+    Engine *engine = nullptr;
+    std::shared_ptr<NetPoster> poster = std::make_shared<NetPoster>();
     KafkaServerOptions options;
     std::thread thread;
 
@@ -120,7 +164,7 @@ struct KafkaServer::Impl {
                 return;
             if (!ec) {
                 socket.set_option(tcp::no_delay(true), ec);
-                std::make_shared<Connection>(std::move(socket), *engine, endpoints, endpoints[index].id,
+                std::make_shared<Connection>(std::move(socket), *engine, poster, endpoints, endpoints[index].id,
                     options.maxRequestBytes)
                     ->start();
             } else {
@@ -135,12 +179,17 @@ KafkaServer::KafkaServer() : d(std::make_unique<Impl>()) {}
 
 KafkaServer::~KafkaServer()
 {
+    {
+        std::lock_guard lock(d->poster->mutex);
+        d->poster->io = nullptr; // engine answers from now on are dropped
+    }
     d->io.stop();
     if (d->thread.joinable())
         d->thread.join();
+    d->poster->waiting.clear(); // their sockets close while the io_context exists
 }
 
-Result<std::unique_ptr<KafkaServer>> KafkaServer::start(const Engine &engine, const KafkaServerOptions &options)
+Result<std::unique_ptr<KafkaServer>> KafkaServer::start(Engine &engine, const KafkaServerOptions &options)
 {
     if (options.portBase < 0 || options.portBase + options.brokers - 1 > 65535)
         return Status::error(ErrorCode::InvalidConfig,
@@ -149,6 +198,7 @@ Result<std::unique_ptr<KafkaServer>> KafkaServer::start(const Engine &engine, co
     std::unique_ptr<KafkaServer> server(new KafkaServer());
     Impl &d = *server->d;
     d.engine = &engine;
+    d.poster->io = &d.io;
     d.options = options;
     std::error_code ec;
     const auto address = asio::ip::make_address(options.host, ec);

@@ -11,6 +11,7 @@ const std::vector<ApiSpec> &servedApis()
     // flexible version from the same files (KIP-482).
     static const std::vector<ApiSpec> apis {
         {ApiKey::Metadata, "Metadata", 0, 12, 9, handleMetadata},
+        {ApiKey::CreateTopics, "CreateTopics", 2, 7, 5, handleCreateTopics},
         {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
     };
     return apis;
@@ -50,7 +51,19 @@ void patchSize(Bytes &frame)
 
 } // namespace
 
-Result<Bytes> handleFrame(ByteSpan frame, const RequestContext &context)
+Bytes responseFrame(const Answer &answer, const Bytes &body)
+{
+    Bytes out(4);
+    Writer head(out, false);
+    head.i32(answer.correlationId);
+    if (answer.flexibleHeader)
+        head.uvarint(0);
+    head.raw(body);
+    patchSize(out);
+    return out;
+}
+
+Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context)
 {
     Reader in(frame, false);
     RequestHeader header;
@@ -65,8 +78,9 @@ Result<Bytes> handleFrame(ByteSpan frame, const RequestContext &context)
             fmt::format("api key {} is not served (correlation id {})", header.apiKey, header.correlationId));
     if (header.apiVersion < api->minVersion || header.apiVersion > api->maxVersion) {
         if (api->key == ApiKey::ApiVersions) {
-            Bytes answer = unsupportedApiVersions(header, *api);
-            patchSize(answer);
+            Answer answer;
+            answer.frame = unsupportedApiVersions(header, *api);
+            patchSize(answer.frame);
             return answer;
         }
         return Status::error(ErrorCode::UnsupportedVersion,
@@ -81,20 +95,20 @@ Result<Bytes> handleFrame(ByteSpan frame, const RequestContext &context)
     if (!in.ok())
         return in.status(request);
 
-    Bytes out(4);
-    Writer head(out, false);
-    head.i32(header.correlationId);
+    Answer answer;
+    answer.correlationId = header.correlationId;
     // Response header v1 (tagged fields) for flexible versions, except ApiVersions: its
     // response header is always v0, so a client can read it before it knows the versions.
-    if (flexible && api->key != ApiKey::ApiVersions)
-        head.uvarint(0);
-    Writer body(out, flexible);
-    if (Status s = api->handler(header, in, body, context); !s)
+    answer.flexibleHeader = flexible && api->key != ApiKey::ApiVersions;
+    Bytes body;
+    Writer out(body, flexible);
+    if (Status s = api->handler(header, in, out, context, answer.job); !s)
         return Status::error(s.code(), fmt::format("{}: {}", request, s.message()));
     if (!in.ok())
         return in.status(request);
-    patchSize(out);
-    return out;
+    if (!answer.job)
+        answer.frame = responseFrame(answer, body);
+    return answer;
 }
 
 } // namespace kl::proto

@@ -4,15 +4,18 @@
 // never wait for the engine thread. Any thread.
 #pragma once
 
+#include "api/engine_core.h"
 #include "api/snapshot.h"
 #include "protocol/codec.h"
 
+#include <functional>
 #include <memory>
 
 namespace kl::proto {
 
 enum class ApiKey : int16_t {
     Metadata = 3,
+    CreateTopics = 19,
     ApiVersions = 18,
 };
 
@@ -37,9 +40,15 @@ struct RequestContext {
     int32_t broker = 0;                    // the broker the connection reached
 };
 
-// Reads the request body from `in` and writes the response body to `out` (both in the
-// version's encoding); an error Status means the request was malformed.
-using Handler = Status (*)(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context);
+// Work a request needs from the engine itself (creating a topic): runs on the engine thread and
+// completes with the response body, once (then or later). `flexible` is the encoding to write.
+using EngineJob = std::function<void(EngineCore &core, std::function<void(Bytes body)> done)>;
+
+// Reads the request body from `in` and either writes the response body to `out` (both in the
+// version's encoding) or sets `job` to answer from the engine thread; an error Status means the
+// request was malformed.
+using Handler = Status (*)(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context,
+                           EngineJob &job);
 
 struct ApiSpec {
     ApiKey key;
@@ -54,13 +63,25 @@ struct ApiSpec {
 const std::vector<ApiSpec> &servedApis();
 const ApiSpec *findApi(int16_t key);
 
-// Answers one request frame (the bytes after its INT32 size): the whole response frame, size
-// prefix included. An error means the connection must be closed; its message says why (an
-// unknown api key, a version not served, a truncated or garbled request).
-Result<Bytes> handleFrame(ByteSpan frame, const RequestContext &context);
+// The answer to one request: the whole response frame (size prefix included), or, when the
+// engine must act first, a job whose body responseFrame() wraps.
+struct Answer {
+    Bytes frame;
+    EngineJob job;
+    int32_t correlationId = 0;
+    bool flexibleHeader = false; // response header v1
+};
 
-// The handlers (api_versions.cpp, metadata.cpp).
-Status handleApiVersions(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context);
-Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context);
+// Answers one request frame (the bytes after its INT32 size). An error means the connection
+// must be closed; its message says why (an unknown api key, a version not served, a truncated
+// or garbled request).
+Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context);
+// The response frame around a job's body.
+Bytes responseFrame(const Answer &answer, const Bytes &body);
+
+// The handlers (api_versions.cpp, metadata.cpp, create_topics.cpp).
+Status handleApiVersions(const RequestHeader &, Reader &, Writer &, const RequestContext &, EngineJob &);
+Status handleMetadata(const RequestHeader &, Reader &, Writer &, const RequestContext &, EngineJob &);
+Status handleCreateTopics(const RequestHeader &, Reader &, Writer &, const RequestContext &, EngineJob &);
 
 } // namespace kl::proto

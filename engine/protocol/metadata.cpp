@@ -85,7 +85,7 @@ void writeMissing(Writer &out, int16_t version, const AskedTopic &asked)
 
 } // namespace
 
-Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context)
+Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context, EngineJob &)
 {
     const int16_t v = header.apiVersion;
     const int32_t count = in.arrayCount("topics", v >= 10 ? 17 : 2);

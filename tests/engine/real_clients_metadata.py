@@ -7,7 +7,9 @@ and checks what three independent clients see against the broker's own summary a
   - confluent-kafka's AdminClient.list_topics (librdkafka again, through Python),
   - kafka-python's KafkaConsumer (ApiVersions v0 with a pipelined Metadata v0, then classic
     versions: it guesses the broker's version from what ApiVersions lists).
-Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
+Then topics are created through CreateTopics by kafka-python's KafkaAdminClient (v3) and
+confluent-kafka's AdminClient (librdkafka: v4), with a config, a refused replication factor,
+an unknown config and validate_only, and kcat sees what was created. Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
 closes only its own connection, and kcat still works afterwards.
 Usage: real_clients_metadata.py --broker PATH --work DIR
 """
@@ -122,6 +124,49 @@ def main():
         finally:
             consumer.close()
 
+        # CreateTopics from two clients: created, refused with Kafka's codes, validate_only.
+        from kafka.admin import KafkaAdminClient, NewTopic
+        from kafka.errors import InvalidReplicationFactorError, TopicAlreadyExistsError
+        kadmin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=20000)
+        try:
+            kadmin.create_topics([NewTopic("made-by-python", 2, 3, topic_configs={"retention.ms": "60000"})])
+            try:
+                kadmin.create_topics([NewTopic("made-by-python", 2, 3)])
+                fail("kafka-python: a second create of made-by-python was not refused")
+            except TopicAlreadyExistsError:
+                pass
+            try:
+                kadmin.create_topics([NewTopic("too-many-replicas", 1, 5)])
+                fail("kafka-python: replication factor 5 on 3 brokers was not refused")
+            except InvalidReplicationFactorError:
+                pass
+        finally:
+            kadmin.close()
+        from confluent_kafka.admin import NewTopic as CNewTopic
+        from confluent_kafka import KafkaError
+        futures = admin.create_topics([CNewTopic("made-by-librdkafka", 3, 2),
+                                       CNewTopic("bad-config", 1, 1, config={"no.such.config": "1"})],
+                                      request_timeout=20)
+        futures["made-by-librdkafka"].result(timeout=20)
+        try:
+            futures["bad-config"].result(timeout=20)
+            fail("confluent-kafka: an unknown config was not refused")
+        except Exception as e:  # KafkaException wrapping INVALID_CONFIG
+            if e.args[0].code() != KafkaError.INVALID_CONFIG:
+                fail("confluent-kafka: unknown config gave %r" % (e,))
+        admin.create_topics([CNewTopic("only-validated", 1, 1)], validate_only=True)["only-validated"].result(timeout=20)
+        time.sleep(0.3)
+        listed = json.loads(subprocess.run(["kcat", "-L", "-J", "-b", bootstrap, "-m", "10"], capture_output=True,
+                                           text=True, timeout=30).stdout)
+        made = {t["topic"]: t for t in listed["topics"]}
+        for name, count, rf in (("made-by-python", 2, 3), ("made-by-librdkafka", 3, 2)):
+            if name not in made or len(made[name]["partitions"]) != count or \
+                    any(len(p["replicas"]) != rf for p in made[name]["partitions"]):
+                fail("kcat after CreateTopics: %s is %r" % (name, made.get(name)))
+        for name in ("too-many-replicas", "bad-config", "only-validated"):
+            if name in made:
+                fail("kcat lists %s, which was refused or only validated" % name)
+
         # Hostile frames close their own connection only.
         port = ports[1]
         if not closed_after(port, struct.pack(">i", 0x7fffffff)):
@@ -155,7 +200,15 @@ def main():
             want = "leader=%d replicas=[%s]" % (leader, ",".join(map(str, replicas)))
             if want not in line:
                 fail("broker summary %r, clients saw %s" % (line, want))
-    print("ok: kcat, confluent-kafka and kafka-python agree with the broker on %d partitions" % len(seen))
+    with open(os.path.join(opts.work, "data", "cluster-metadata.json")) as f:
+        saved = {t["name"]: t for t in json.load(f)["topics"]}
+    if saved["made-by-python"]["config"]["retention.ms"] != 60000:
+        fail("retention.ms from CreateTopics was not kept: %r" % saved["made-by-python"]["config"])
+    for created in ("made-by-python-0", "made-by-librdkafka-2"):
+        if created not in out:
+            fail("the broker's summary has no %s:\n%s" % (created, out))
+    print("ok: kcat, confluent-kafka and kafka-python agree with the broker on %d partitions; "
+          "CreateTopics from kafka-python and confluent-kafka" % len(seen))
 
 
 if __name__ == "__main__":

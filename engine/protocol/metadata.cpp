@@ -3,7 +3,9 @@
 // replicas, read from the engine's latest snapshot.
 //  - v0: an empty topic list means every topic; v1+: null means every topic, empty none.
 //  - v10+: topics may be asked for by id (name null); v12: a topic's name may be null.
-//  - Topics are not created automatically yet: an unknown name gets UNKNOWN_TOPIC_OR_PARTITION.
+//  - auto.create.topics.enable is on, as Kafka's default: a topic asked for by name that does not
+//    exist is created (1 partition, RF 1) when the request allows it (always before v4); an
+//    invalid name gets INVALID_TOPIC_EXCEPTION, other refusals UNKNOWN_TOPIC_OR_PARTITION.
 #include "protocol/apis.h"
 
 #include <algorithm>
@@ -66,9 +68,10 @@ void writeTopic(Writer &out, int16_t version, const TopicSnapshot &topic, const 
     out.tags();
 }
 
-void writeMissing(Writer &out, int16_t version, const AskedTopic &asked)
+void writeMissing(Writer &out, int16_t version, const AskedTopic &asked, ErrorCode why)
 {
-    out.i16(asked.name ? static_cast<int16_t>(ErrorCode::UnknownTopicOrPartition) : kUnknownTopicId);
+    out.i16(!asked.name ? kUnknownTopicId
+                        : static_cast<int16_t>(why != ErrorCode::None ? why : ErrorCode::UnknownTopicOrPartition));
     if (version >= 12)
         out.nullableString(asked.name ? std::optional<std::string_view>(*asked.name) : std::nullopt);
     else
@@ -85,35 +88,18 @@ void writeMissing(Writer &out, int16_t version, const AskedTopic &asked)
 
 } // namespace
 
-Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context, EngineJob &)
-{
-    const int16_t v = header.apiVersion;
-    const int32_t count = in.arrayCount("topics", v >= 10 ? 17 : 2);
-    std::vector<AskedTopic> asked;
-    for (int32_t i = 0; i < count && in.ok(); ++i) {
-        AskedTopic t;
-        if (v >= 10)
-            t.id = in.uuid("topics[].topic_id");
-        t.name = v >= 10 ? in.nullableString("topics[].name") : std::optional<std::string>(in.string("topics[].name"));
-        in.skipTags("topics[]: tagged fields");
-        asked.push_back(std::move(t));
-    }
-    if (v >= 4)
-        in.boolean("allow_auto_topic_creation");
-    if (v >= 8 && v <= 10)
-        in.boolean("include_cluster_authorized_operations");
-    if (v >= 8)
-        in.boolean("include_topic_authorized_operations");
-    in.skipTags("tagged fields");
-    if (!in.ok())
-        return in.status("request body");
-    const bool allTopics = count < 0 || (v == 0 && count == 0);
+namespace {
 
-    const ClusterSnapshot &snap = *context.snapshot;
+// The response body from `snap`; `refused` holds the error of a topic auto-creation refused
+// (an invalid name), by name.
+void writeMetadata(Writer &out, int16_t v, const ClusterSnapshot &snap, const std::vector<BrokerEndpoint> &endpoints,
+                   const std::vector<AskedTopic> &asked, bool allTopics,
+                   const std::vector<std::pair<std::string, ErrorCode>> &refused)
+{
     if (v >= 3)
         out.i32(0); // throttle_time_ms
     std::vector<const BrokerEndpoint *> live;
-    for (const BrokerEndpoint &e : context.endpoints)
+    for (const BrokerEndpoint &e : endpoints)
         if (brokerUp(snap, e.id))
             live.push_back(&e);
     out.arrayCount(live.size());
@@ -139,15 +125,78 @@ Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, cons
             const auto it = std::find_if(snap.topics.begin(), snap.topics.end(), [&](const TopicSnapshot &t) {
                 return a.name ? t.name == *a.name : t.topicId == a.id;
             });
+            const auto no = std::find_if(refused.begin(), refused.end(),
+                [&](const auto &r) { return a.name && r.first == *a.name; });
             if (it != snap.topics.end())
                 writeTopic(out, v, *it, snap);
             else
-                writeMissing(out, v, a);
+                writeMissing(out, v, a, no != refused.end() ? no->second : ErrorCode::None);
         }
     }
     if (v >= 8 && v <= 10)
         out.i32(kNoAuthorizedOperations); // cluster_authorized_operations
     out.tags();
+}
+
+} // namespace
+
+Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context,
+                      EngineJob &job)
+{
+    const int16_t v = header.apiVersion;
+    const int32_t count = in.arrayCount("topics", v >= 10 ? 17 : 2);
+    std::vector<AskedTopic> asked;
+    for (int32_t i = 0; i < count && in.ok(); ++i) {
+        AskedTopic t;
+        if (v >= 10)
+            t.id = in.uuid("topics[].topic_id");
+        t.name = v >= 10 ? in.nullableString("topics[].name") : std::optional<std::string>(in.string("topics[].name"));
+        in.skipTags("topics[]: tagged fields");
+        asked.push_back(std::move(t));
+    }
+    // Before v4 a Metadata request for a topic always creates it (auto.create.topics.enable).
+    bool allowAutoCreate = true;
+    if (v >= 4)
+        allowAutoCreate = in.boolean("allow_auto_topic_creation");
+    if (v >= 8 && v <= 10)
+        in.boolean("include_cluster_authorized_operations");
+    if (v >= 8)
+        in.boolean("include_topic_authorized_operations");
+    in.skipTags("tagged fields");
+    if (!in.ok())
+        return in.status("request body");
+    const bool allTopics = count < 0 || (v == 0 && count == 0);
+
+    const ClusterSnapshot &snap = *context.snapshot;
+    std::vector<std::string> missing;
+    if (!allTopics && allowAutoCreate)
+        for (const AskedTopic &a : asked)
+            if (a.name && !snap.topic(*a.name)
+                && std::find(missing.begin(), missing.end(), *a.name) == missing.end())
+                missing.push_back(*a.name);
+    if (missing.empty()) {
+        writeMetadata(out, v, snap, context.endpoints, asked, allTopics, {});
+        return Status::ok();
+    }
+    // auto.create.topics.enable (Kafka's default, true): asked-for topics that do not exist are
+    // created with num.partitions 1 and default.replication.factor 1, on the engine thread; the
+    // answer then describes them (Kafka answers LEADER_NOT_AVAILABLE first and the client asks
+    // again; here they have leaders at once).
+    job = [v, flexible = out.flexible(), endpoints = context.endpoints, asked = std::move(asked),
+              missing = std::move(missing)](EngineCore &core, std::function<void(Bytes)> done) {
+        std::vector<std::pair<std::string, ErrorCode>> refused;
+        for (const std::string &name : missing) {
+            TopicConfig config; // partitions 1, replication factor 1: Kafka's broker defaults
+            Status s = core.createTopic(name, config);
+            if (!s && s.code() != ErrorCode::TopicAlreadyExists)
+                refused.emplace_back(name, s.code() == ErrorCode::InvalidTopicException
+                        ? ErrorCode::InvalidTopicException : ErrorCode::UnknownTopicOrPartition);
+        }
+        Bytes body;
+        Writer w(body, flexible);
+        writeMetadata(w, v, *core.makeSnapshot(), endpoints, asked, false, refused);
+        done(std::move(body));
+    };
     return Status::ok();
 }
 

@@ -9,7 +9,8 @@ and checks what three independent clients see against the broker's own summary a
     versions: it guesses the broker's version from what ApiVersions lists).
 Then topics are created through CreateTopics by kafka-python's KafkaAdminClient (v3) and
 confluent-kafka's AdminClient (librdkafka: v4), with a config, a refused replication factor,
-an unknown config and validate_only, and kcat sees what was created. Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
+an unknown config and validate_only, and kcat sees what was created; a kafka-python producer
+asking for a missing topic creates it (auto.create.topics.enable, Kafka's default). Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
 closes only its own connection, and kcat still works afterwards.
 Usage: real_clients_metadata.py --broker PATH --work DIR
 """
@@ -167,6 +168,15 @@ def main():
             if name in made:
                 fail("kcat lists %s, which was refused or only validated" % name)
 
+        # auto.create.topics.enable (Kafka's default): a producer asking for a topic creates it.
+        from kafka import KafkaProducer
+        producer = KafkaProducer(bootstrap_servers=bootstrap, request_timeout_ms=20000)
+        try:
+            if producer.partitions_for("auto-made") != {0}:
+                fail("kafka-python producer: auto-made has partitions %r" % producer.partitions_for("auto-made"))
+        finally:
+            producer.close()
+
         # Hostile frames close their own connection only.
         port = ports[1]
         if not closed_after(port, struct.pack(">i", 0x7fffffff)):
@@ -204,7 +214,9 @@ def main():
         saved = {t["name"]: t for t in json.load(f)["topics"]}
     if saved["made-by-python"]["config"]["retention.ms"] != 60000:
         fail("retention.ms from CreateTopics was not kept: %r" % saved["made-by-python"]["config"])
-    for created in ("made-by-python-0", "made-by-librdkafka-2"):
+    if saved["auto-made"]["partitions"] != 1 or saved["auto-made"]["replicationFactor"] != 1:
+        fail("auto-made is not num.partitions 1 / default.replication.factor 1: %r" % saved["auto-made"])
+    for created in ("made-by-python-0", "made-by-librdkafka-2", "auto-made-0"):
         if created not in out:
             fail("the broker's summary has no %s:\n%s" % (created, out))
     print("ok: kcat, confluent-kafka and kafka-python agree with the broker on %d partitions; "

@@ -15,6 +15,7 @@ namespace kl::testing {
 struct ClusterFixture {
     QTemporaryDir dir;
     ManualClock clock;
+    EngineOptions options; // what core was opened with (reopen() opens the same directory so)
     std::unique_ptr<EngineCore> core;
 
     // brokerSessionMs: broker.session.timeout.ms. 0 (fenced at once) by default: these tests are
@@ -22,7 +23,6 @@ struct ClusterFixture {
     explicit ClusterFixture(int32_t brokers = 3, int64_t lagMs = 1000, int32_t fetchMs = 100, uint64_t seed = 1,
         int64_t brokerSessionMs = 0)
     {
-        EngineOptions options;
         options.dataDir = std::filesystem::path(dir.path().toStdString());
         options.brokerCount = brokers;
         options.seed = seed;
@@ -37,6 +37,22 @@ struct ClusterFixture {
     }
 
     std::filesystem::path path() const { return std::filesystem::path(dir.path().toStdString()); }
+
+    // A new core on the same data directory and options (the old one shut down first, or not:
+    // tests that damage files shut it down themselves).
+    std::unique_ptr<EngineCore> openAgain()
+    {
+        auto opened = EngineCore::open(options, clock);
+        if (!opened)
+            qFatal("reopen failed: %s", opened.status().toString().c_str());
+        return std::move(*opened);
+    }
+    void reopen()
+    {
+        core->shutdown();
+        core.reset();
+        core = openAgain();
+    }
 
     Status createTopic(const std::string &name, int32_t rf, int32_t minIsr = 1, bool unclean = false,
         int32_t partitions = 1)

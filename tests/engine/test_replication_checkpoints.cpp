@@ -36,22 +36,6 @@ ProduceRequest bigRequest(const std::string &topic, int count, Acks acks)
     return r;
 }
 
-// The fixture's options, to reopen its data directory.
-std::unique_ptr<EngineCore> reopen(ClusterFixture &c)
-{
-    EngineOptions options;
-    options.dataDir = c.path();
-    options.brokerCount = 3;
-    options.seed = 1;
-    options.replicaLagTimeMaxMs = 1000;
-    options.replicaFetchIntervalMs = 100;
-    options.recentRecordsPerPartition = 16;
-    auto opened = EngineCore::open(options, c.clock);
-    if (!opened)
-        qFatal("reopen failed: %s", opened.status().toString().c_str());
-    return std::move(*opened);
-}
-
 } // namespace
 
 class TestReplicationCheckpoints : public QObject {
@@ -251,7 +235,7 @@ void TestReplicationCheckpoints::restartedReplicaTakesCheckpointedHighWatermark(
     QCOMPARE(c.partition("hw").highWatermark, int64_t(12));
     c.core->shutdown();
     QCOMPARE(readText(file), std::string("0\n1\nhw 0 8\n"));
-    c.core = reopen(c);
+    c.core = c.openAgain();
     p = c.partition("hw");
     QVERIFY(!c.replicaOf(p, follower)->inIsr);
     QCOMPARE(c.replicaOf(p, follower)->logEndOffset, int64_t(8));
@@ -352,7 +336,7 @@ void TestReplicationCheckpoints::logDirectoryFilesAsKafka()
 
     // Reopened: the markers are consumed, the ids are the ones persisted.
     const std::string metaBefore = readText(c.path() / "broker-1" / "meta.properties");
-    c.core = reopen(c);
+    c.core = c.openAgain();
     for (int32_t b = 1; b <= 3; ++b)
         QVERIFY(!std::filesystem::exists(c.path() / fmt::format("broker-{}", b) / ".kafka_cleanshutdown"));
     QCOMPARE(readText(c.path() / "broker-1" / "meta.properties"), metaBefore);
@@ -473,7 +457,7 @@ void TestReplicationCheckpoints::damagedReplicaRepairedFromLeader()
     c.core->shutdown();
     flipByte(segmentPath(c, damaged, "dmg", 0), 70);
 
-    c.core = reopen(c);
+    c.core = c.openAgain();
     const auto recovered = c.events(EventType::LogRecovered);
     const auto it = std::find_if(recovered.begin(), recovered.end(),
         [](const Event &e) { return e.cause == "corrupt_segment"; });
@@ -502,7 +486,7 @@ void TestReplicationCheckpoints::damagedReplicaRepairedFromLeader()
         QVERIFY2(readText(segmentPath(c, damaged, "dmg", segment.baseOffset))
                 == readText(segmentPath(c, p.leader, "dmg", segment.baseOffset)),
             segmentPath(c, damaged, "dmg", segment.baseOffset).c_str());
-    c.core = reopen(c); // repaired for good: no damage reported any more
+    c.core = c.openAgain(); // repaired for good: no damage reported any more
     for (const auto &e : c.events(EventType::LogRecovered))
         QVERIFY2(e.cause != "corrupt_segment", e.detail.c_str());
 }
@@ -520,7 +504,7 @@ void TestReplicationCheckpoints::damagedSoleReplicaKeepsItsRecords()
     QVERIFY(c.core->crashBroker(leader)); // unclean: validated from the recovery point on
     c.core->shutdown();
     flipByte(segmentPath(c, leader, "one", 0), 70);
-    c.core = reopen(c);
+    c.core = c.openAgain();
     p = c.partition("one");
     QCOMPARE(p.leader, leader);
     QCOMPARE(p.logEndOffset, int64_t(80));
@@ -551,7 +535,7 @@ void TestReplicationCheckpoints::everyReplicaDamagedSettles()
     for (int32_t b : p.replicas)
         flipByte(segmentPath(c, b, "all", 0), 70);
 
-    c.core = reopen(c);
+    c.core = c.openAgain();
     const uint64_t before = c.lastSeq();
     c.advance(5000);
     QVERIFY(c.core->produce(bigRequest("all", 5, Acks::Leader)).status);

@@ -20,29 +20,6 @@ namespace {
 using testfiles::readText;
 using testfiles::writeText;
 
-EngineOptions optionsFor(ClusterFixture &c)
-{
-    EngineOptions options;
-    options.dataDir = c.path();
-    options.brokerCount = 3;
-    options.seed = 1;
-    options.replicaLagTimeMaxMs = 1000;
-    options.replicaFetchIntervalMs = 100;
-    options.brokerSessionTimeoutMs = 0;
-    options.recentRecordsPerPartition = 16;
-    return options;
-}
-
-void reopen(ClusterFixture &c)
-{
-    c.core->shutdown();
-    c.core.reset();
-    auto opened = EngineCore::open(optionsFor(c), c.clock);
-    if (!opened)
-        qFatal("reopen failed: %s", opened.status().toString().c_str());
-    c.core = std::move(*opened);
-}
-
 // Every file under `root` (relative path -> bytes) and every directory (-> "<dir>").
 std::map<std::string, std::string> snapshotTree(const std::filesystem::path &root)
 {
@@ -52,6 +29,40 @@ std::map<std::string, std::string> snapshotTree(const std::filesystem::path &roo
         tree[rel] = entry.is_directory() ? std::string("<dir>") : readText(entry.path());
     }
     return tree;
+}
+
+// The first difference between two snapshotTree()s ("removed: x", "changed: x", "created: x"),
+// empty when they are the same.
+std::string treeDifference(const std::map<std::string, std::string> &before,
+    const std::map<std::string, std::string> &after)
+{
+    for (const auto &[path, bytes] : before) {
+        const auto it = after.find(path);
+        if (it == after.end())
+            return "removed: " + path;
+        if (it->second != bytes)
+            return "changed: " + path;
+    }
+    for (const auto &[path, bytes] : after)
+        if (!before.count(path))
+            return "created: " + path;
+    return {};
+}
+
+// Topic a (2 partitions, opened first) and t (1 partition), RF 3, 20 records in each partition,
+// committed; then the core is shut down cleanly and closed.
+bool fillAndStop(ClusterFixture &c)
+{
+    if (!c.createTopic("a", 3, 1, false, 2) || !c.createTopic("t", 3))
+        return false;
+    for (const char *topic : {"a", "t"})
+        for (int32_t part = 0; part < (topic[0] == 'a' ? 2 : 1); ++part)
+            if (!c.core->produce(ClusterFixture::request(topic, 20, "v", Acks::Leader, part)).status)
+                return false;
+    c.advance(1000);
+    c.core->shutdown();
+    c.core.reset();
+    return true;
 }
 
 size_t countCause(const std::vector<Event> &events, const std::string &cause)
@@ -116,7 +127,7 @@ void TestStartHardening::badEpochCheckpointIsRebuiltAndFollowersSettle()
         QCOMPARE(c.replicaOf(c.partition("t"), b)->logEndOffset, int64_t(80));
 
     // A clean reopen finds every checkpoint consistent: nothing is rebuilt.
-    reopen(c);
+    c.reopen();
     QCOMPARE(countCause(c.events(EventType::LogRecovered), "epoch_checkpoint_rebuilt"), size_t(0));
     const int32_t leader = c.partition("t").leader;
     c.advance(1000);
@@ -126,7 +137,7 @@ void TestStartHardening::badEpochCheckpointIsRebuiltAndFollowersSettle()
     c.core.reset();
     const auto file = c.path() / fmt::format("broker-{}", leader) / "t-0" / kLeaderEpochCheckpointFile;
     writeText(file, "0\n1\n2147483647 0\n");
-    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    auto opened = EngineCore::open(c.options, c.clock);
     QVERIFY2(opened, opened.status().toString().c_str());
     c.core = std::move(*opened);
 
@@ -174,7 +185,7 @@ void TestStartHardening::epochCheckpointCheckedAgainstBatches()
     ClusterFixture c(1);
     QVERIFY(c.createTopic("t", 1));
     QVERIFY(c.core->produce(ClusterFixture::request("t", 10, "a", Acks::Leader)).status);
-    reopen(c); // epoch 1 from offset 10
+    c.reopen(); // epoch 1 from offset 10
     QCOMPARE(c.partition("t").leaderEpoch, 1);
     QVERIFY(c.core->produce(ClusterFixture::request("t", 10, "b", Acks::Leader)).status);
     c.core->shutdown();
@@ -182,7 +193,7 @@ void TestStartHardening::epochCheckpointCheckedAgainstBatches()
     const auto file = c.path() / "broker-1" / "t-0" / kLeaderEpochCheckpointFile;
     QCOMPARE(readText(file), std::string("0\n2\n0 0\n1 10\n"));
     writeText(file, text.toStdString());
-    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    auto opened = EngineCore::open(c.options, c.clock);
     QVERIFY2(opened, opened.status().toString().c_str());
     c.core = std::move(*opened);
     QCOMPARE(countCause(c.events(EventType::LogRecovered), "epoch_checkpoint_rebuilt"), size_t(rebuilt ? 1 : 0));
@@ -203,7 +214,7 @@ void TestStartHardening::epochAtInt32MaxDoesNotOverflow()
     // Every replica's batches say INT32_MAX (a hostile file: the field is not under the CRC).
     for (int32_t b : replicas)
         stampEpoch(c.path() / fmt::format("broker-{}", b) / "t-0" / "00000000000000000000.log", INT32_MAX);
-    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    auto opened = EngineCore::open(c.options, c.clock);
     QVERIFY2(opened, opened.status().toString().c_str());
     c.core = std::move(*opened);
     auto p = c.partition("t");
@@ -236,14 +247,7 @@ void TestStartHardening::epochAtInt32MaxDoesNotOverflow()
 void TestStartHardening::failedStartChangesNothingOnDisk()
 {
     ClusterFixture c;
-    QVERIFY(c.createTopic("a", 3, 1, false, 2)); // opened before t
-    QVERIFY(c.createTopic("t", 3));
-    for (const char *topic : { "a", "t" })
-        for (int32_t part = 0; part < (topic[0] == 'a' ? 2 : 1); ++part)
-            QVERIFY(c.core->produce(ClusterFixture::request(topic, 20, "v", Acks::Leader, part)).status);
-    c.advance(1000);
-    c.core->shutdown();
-    c.core.reset();
+    QVERIFY(fillAndStop(c));
 
     const auto segment = c.path() / "broker-2" / "t-0" / "00000000000000000000.log";
     std::filesystem::remove(segment);
@@ -252,24 +256,18 @@ void TestStartHardening::failedStartChangesNothingOnDisk()
     QVERIFY(before.count("broker-1/replication-offset-checkpoint"));
     QVERIFY(before.count("broker-1/.kafka_cleanshutdown"));
 
-    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    auto opened = EngineCore::open(c.options, c.clock);
     QVERIFY(!opened);
     const std::string message = opened.status().message();
     QVERIFY2(message.find(segment.string()) != std::string::npos, message.c_str());
     QVERIFY2(message.find("directory") != std::string::npos, message.c_str());
 
-    const auto after = snapshotTree(c.path());
-    for (const auto &[path, bytes] : before) {
-        const auto it = after.find(path);
-        QVERIFY2(it != after.end(), ("removed: " + path).c_str());
-        QVERIFY2(it->second == bytes, ("changed: " + path).c_str());
-    }
-    for (const auto &[path, bytes] : after)
-        QVERIFY2(before.count(path), ("created: " + path).c_str());
+    const std::string changed = treeDifference(before, snapshotTree(c.path()));
+    QVERIFY2(changed.empty(), changed.c_str());
 
     // Repaired, the directory opens with every high watermark kept.
     std::filesystem::remove(segment);
-    opened = EngineCore::open(optionsFor(c), c.clock);
+    opened = EngineCore::open(c.options, c.clock);
     QVERIFY2(opened, opened.status().toString().c_str());
     c.core = std::move(*opened);
     const auto p = c.partition("a", 1);
@@ -287,18 +285,11 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing_data()
 void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
 {
     QFETCH(bool, clean);
-    // A failure the file checks cannot see: broker 2's t-0 holds another topic's
-    // partition.metadata, found only when its log opens, after a-0, a-1 and broker 1's t-0
-    // opened (their indexes activated, their epoch caches loaded and re-assigned).
+    // Broker 2's t-0 holds another topic's partition.metadata: refused, and with it nothing may
+    // change in the logs that open before t-0 (a-0, a-1, broker 1's t-0: recovery, indexes,
+    // epoch caches). The start reads every partition.metadata before it opens any log.
     ClusterFixture c;
-    QVERIFY(c.createTopic("a", 3, 1, false, 2));
-    QVERIFY(c.createTopic("t", 3));
-    for (const char *topic : { "a", "t" })
-        for (int32_t part = 0; part < (topic[0] == 'a' ? 2 : 1); ++part)
-            QVERIFY(c.core->produce(ClusterFixture::request(topic, 20, "v", Acks::Leader, part)).status);
-    c.advance(1000);
-    c.core->shutdown();
-    c.core.reset();
+    QVERIFY(fillAndStop(c));
     const auto foreign = c.path() / "broker-2" / "t-0" / "partition.metadata";
     const std::string own = readText(foreign);
     std::filesystem::copy_file(c.path() / "broker-2" / "a-0" / "partition.metadata", foreign,
@@ -319,22 +310,16 @@ void TestStartHardening::failedStartAfterOpeningLogsChangesNothing()
     std::filesystem::remove(c.path() / "broker-3" / "meta.properties");
     const auto before = snapshotTree(c.path());
 
-    auto opened = EngineCore::open(optionsFor(c), c.clock);
+    auto opened = EngineCore::open(c.options, c.clock);
     QVERIFY(!opened);
     QVERIFY2(opened.status().message().find(foreign.string()) != std::string::npos,
         opened.status().message().c_str());
-    const auto after = snapshotTree(c.path());
-    for (const auto &[path, bytes] : before) {
-        const auto it = after.find(path);
-        QVERIFY2(it != after.end(), ("removed: " + path).c_str());
-        QVERIFY2(it->second == bytes, ("changed: " + path).c_str());
-    }
-    for (const auto &[path, bytes] : after)
-        QVERIFY2(before.count(path), ("created: " + path).c_str());
+    const std::string changed = treeDifference(before, snapshotTree(c.path()));
+    QVERIFY2(changed.empty(), changed.c_str());
 
     // Repaired, the start succeeds and only then deletes what it deletes.
     writeText(foreign, own);
-    opened = EngineCore::open(optionsFor(c), c.clock);
+    opened = EngineCore::open(c.options, c.clock);
     QVERIFY2(opened, opened.status().toString().c_str());
     QVERIFY(!std::filesystem::exists(c.path() / "broker-1" / "a-0" / ".kafkalab_cleanshutdown"));
     QVERIFY(std::filesystem::exists(c.path() / "broker-3" / "meta.properties"));

@@ -106,7 +106,8 @@ int run(int argc, char **argv)
 {
     CLI::App app { "kafkalab-broker: runs the Kafka Lab embedded cluster headless, with one Kafka listener "
                    "per broker on 127.0.0.1, and prints its events as JSON lines.\nServed so far: ApiVersions, "
-                   "Metadata and CreateTopics (kcat -L, admin clients); produce, fetch and groups come next." };
+                   "Metadata, CreateTopics, Produce, Fetch and ListOffsets (kcat -L/-P/-C, producers, consumers "
+                   "that assign partitions); consumer groups come next." };
     std::string dataDir = defaultDataDir().string();
     int32_t brokers = 3;
     uint64_t seed = 1;

@@ -5,6 +5,7 @@
 // Thread-safety: none; exactly one thread may call an EngineCore.
 #pragma once
 
+#include "api/broker_requests.h"
 #include "api/commands.h"
 #include "api/events.h"
 #include "api/snapshot.h"
@@ -67,6 +68,19 @@ public:
     // Read records (decoded) from a partition, for consumers and views.
     Result<std::vector<Record>> fetch(const std::string &topic, int32_t partition, int64_t offset,
                                       int32_t maxBytes);
+
+    // --- broker requests from real clients (the wire protocol; see broker_requests.h)
+    // Appends the client's batch to the partition's leader as sent (checked: one RecordBatch v2,
+    // CRC, records, size; an idempotent producer's sequence), then answers by acks as
+    // produceAsync does. `done` runs on the engine thread, once.
+    void appendRecords(const AppendRecordsRequest &request, std::function<void(AppendRecordsResult)> done);
+    // Reads whole batches below each partition's high watermark from its leader. With
+    // maxWaitMs > 0 it answers once minBytes are there (any partition's high watermark moving
+    // wakes it) or the wait is over; refusals (no such partition, not the leader, an offset out
+    // of range) answer at once. One answer per asked partition, in order.
+    void readRecords(const ReadRecordsRequest &request, std::function<void(std::vector<ReadRecordsPartition>)> done);
+    // ListOffsets for one partition, from its leader's log.
+    ListOffsetResult listOffset(const ListOffsetRequest &request);
 
     // --- faults and controller actions (Status errors: unknown broker, already in that state)
     Status crashBroker(int32_t brokerId);    // stops at once; keeps what reached its files

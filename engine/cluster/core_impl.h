@@ -241,6 +241,24 @@ struct EngineCore::Impl {
     // produceWith plus the acks: answers at once (0/1, refusals) or registers a PendingProduce.
     void produceAsyncWith(const ProduceRequest &request, Partitioner &partitioner,
         std::mt19937_64 &random, std::function<void(ProduceResult)> done, bool emitAckEvents);
+    // Registers acks=all waits for `ranges` (appended to `topic`): `done` gets `result` once the
+    // high watermark covers every range, or an error (REQUEST_TIMED_OUT after timeoutMs, ...).
+    void waitForReplicas(const std::string &topic, const std::vector<AppendedRange> &ranges, ProduceResult result,
+        std::function<void(ProduceResult)> done, int32_t timeoutMs, bool emitAckEvents);
+    // replica_manager.cpp: the wire's raw-batch appends and reads (broker_requests.h).
+    void appendRecords(const AppendRecordsRequest &request, std::function<void(AppendRecordsResult)> done);
+    // Reads every asked partition now; `bytes` gets the record bytes read, `refused` whether a
+    // partition answered with an error (a waiting fetch answers at once then).
+    std::vector<ReadRecordsPartition> readNow(const ReadRecordsRequest &request, int64_t &bytes, bool &refused);
+    struct FetchWaiter {
+        ReadRecordsRequest request;
+        std::function<void(std::vector<ReadRecordsPartition>)> done;
+    };
+    std::map<uint64_t, FetchWaiter> fetchWaiters;
+    uint64_t nextFetchWaiterId = 1;
+    // A leader's high watermark moved: fetches waiting on the partition read again.
+    void wakeFetchWaiters(const std::string &topic, int32_t partition);
+    void answerFetchWaiter(uint64_t id);
     // Redraws the recent cells from the tail of the partition's leader log (the last
     // recentRecordsPerPartition records): on open and on every leader change.
     void reloadRecent(PartitionState &partition);

@@ -411,23 +411,29 @@ void EngineCore::Impl::produceAsyncWith(const ProduceRequest &request, Partition
             });
         return;
     }
+    waitForReplicas(request.topic, ranges, std::move(result), std::move(done), request.timeoutMs, emitAckEvents);
+}
+
+void EngineCore::Impl::waitForReplicas(const std::string &topic, const std::vector<AppendedRange> &ranges,
+    ProduceResult result, std::function<void(ProduceResult)> done, int32_t timeoutMsAsked, bool emitAckEvents)
+{
     const uint64_t id = nextPendingId++;
     PendingProduce waiting;
     waiting.result = std::move(result);
     waiting.done = std::move(done);
     waiting.emitEvents = emitAckEvents;
     for (const auto &range : ranges) {
-        PartitionState *p = findPartition(request.topic, range.partition);
+        PartitionState *p = findPartition(topic, range.partition);
         waiting.parts.push_back(PendingProduce::Part {
-            request.topic, range.partition, range.firstOffset, range.lastOffset + 1, p->leaderEpoch, false });
+            topic, range.partition, range.firstOffset, range.lastOffset + 1, p->leaderEpoch, false });
         p->pendingAcks.push_back(id);
     }
     pending.emplace(id, std::move(waiting));
     for (const auto &range : ranges)
         if (pending.count(id))
-            checkPending(request.topic, *findPartition(request.topic, range.partition));
+            checkPending(topic, *findPartition(topic, range.partition));
     if (pending.count(id)) {
-        const int32_t timeoutMs = std::max(0, request.timeoutMs);
+        const int32_t timeoutMs = std::max(0, timeoutMsAsked);
         timers.schedule(clock.nowMs() + timeoutMs, [this, id, timeoutMs] {
             if (!pending.count(id))
                 return;

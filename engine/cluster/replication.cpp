@@ -280,6 +280,8 @@ void EngineCore::Impl::maybeAdvanceHighWatermark(const std::string &topic, Parti
     p.committedHw = std::max(p.committedHw, hw);
     if (!p.pendingAcks.empty())
         checkPending(topic, p);
+    if (!fetchWaiters.empty())
+        wakeFetchWaiters(topic, p.id);
 }
 
 void EngineCore::Impl::setIsr(

@@ -50,14 +50,20 @@ enum class ErrorCode : int16_t {
     PolicyViolation = 44,           // a topic/config policy refused it
     OutOfOrderSequenceNumber = 45,  // an idempotent producer's batch does not follow its last sequence
     InvalidProducerEpoch = 47,      // the producer's epoch is older than the one the broker knows
+    InvalidTxnState = 48,           // the producer tried a transactional operation the broker cannot do
     KafkaStorageError = 56,         // a disk error on the broker
     LogDirNotFound = 57,            // the log directory does not exist
+    UnknownProducerId = 59,         // the broker no longer knows the producer id
     NonEmptyGroup = 68,             // the group still has members
     GroupIdNotFound = 69,           // no such group
+    FetchSessionIdNotFound = 70,    // the fetch session the client names does not exist
     FencedLeaderEpoch = 74,         // the leader epoch in the request is stale
     UnknownLeaderEpoch = 75,        // the leader epoch in the request is newer than ours
+    OffsetNotAvailable = 78,        // the offset asked for is not known yet (a leader catching up)
     MemberIdRequired = 79,          // a new member must rejoin with the id it was given
     FencedInstanceId = 82,          // a static member with this instance id was replaced
+    InvalidRecord = 87,             // a record batch breaks a rule the broker checks (one batch, magic 2, ...)
+    UnknownTopicId = 100,           // no topic has this id
 };
 
 // Kafka's name for the code, e.g. "NOT_ENOUGH_REPLICAS".

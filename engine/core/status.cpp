@@ -56,14 +56,20 @@ std::string_view errorName(ErrorCode code)
     case ErrorCode::PolicyViolation: return "POLICY_VIOLATION";
     case ErrorCode::OutOfOrderSequenceNumber: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
     case ErrorCode::InvalidProducerEpoch: return "INVALID_PRODUCER_EPOCH";
+    case ErrorCode::InvalidTxnState: return "INVALID_TXN_STATE";
     case ErrorCode::KafkaStorageError: return "KAFKA_STORAGE_ERROR";
     case ErrorCode::LogDirNotFound: return "LOG_DIR_NOT_FOUND";
+    case ErrorCode::UnknownProducerId: return "UNKNOWN_PRODUCER_ID";
     case ErrorCode::NonEmptyGroup: return "NON_EMPTY_GROUP";
     case ErrorCode::GroupIdNotFound: return "GROUP_ID_NOT_FOUND";
+    case ErrorCode::FetchSessionIdNotFound: return "FETCH_SESSION_ID_NOT_FOUND";
     case ErrorCode::FencedLeaderEpoch: return "FENCED_LEADER_EPOCH";
     case ErrorCode::UnknownLeaderEpoch: return "UNKNOWN_LEADER_EPOCH";
+    case ErrorCode::OffsetNotAvailable: return "OFFSET_NOT_AVAILABLE";
     case ErrorCode::MemberIdRequired: return "MEMBER_ID_REQUIRED";
     case ErrorCode::FencedInstanceId: return "FENCED_INSTANCE_ID";
+    case ErrorCode::InvalidRecord: return "INVALID_RECORD";
+    case ErrorCode::UnknownTopicId: return "UNKNOWN_TOPIC_ID";
     }
     return "UNKNOWN_ERROR_CODE";
 }

@@ -89,6 +89,12 @@ private:
         auto answer = proto::handleFrame(proto::ByteSpan(m_frame), context);
         if (!answer)
             return drop(answer.status().message());
+        if (answer->noResponse) {
+            // acks=0: the client reads no answer; the engine appends in the order posted.
+            if (answer->job)
+                m_engine.post([job = std::move(answer->job)](EngineCore &core) { job(core, [](proto::Bytes) {}); });
+            return readSize();
+        }
         if (!answer->job)
             return write(std::move(answer->frame));
         // The engine acts first; its answer hops back to this thread, and only then is the next

@@ -4,7 +4,7 @@
 
 namespace kl::proto {
 
-Status handleApiVersions(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &, EngineJob &)
+Status handleApiVersions(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &, Answer &)
 {
     if (header.apiVersion >= 3) {
         in.string("client_software_name");

@@ -10,6 +10,9 @@ const std::vector<ApiSpec> &servedApis()
     // Versions as Apache Kafka 4.x serves them, from their message JSON files; the first
     // flexible version from the same files (KIP-482).
     static const std::vector<ApiSpec> apis {
+        {ApiKey::Produce, "Produce", 3, 11, 9, handleProduce},
+        {ApiKey::Fetch, "Fetch", 4, 17, 12, handleFetch},
+        {ApiKey::ListOffsets, "ListOffsets", 1, 8, 6, handleListOffsets},
         {ApiKey::Metadata, "Metadata", 0, 12, 9, handleMetadata},
         {ApiKey::CreateTopics, "CreateTopics", 2, 7, 5, handleCreateTopics},
         {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
@@ -102,11 +105,11 @@ Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context)
     answer.flexibleHeader = flexible && api->key != ApiKey::ApiVersions;
     Bytes body;
     Writer out(body, flexible);
-    if (Status s = api->handler(header, in, out, context, answer.job); !s)
+    if (Status s = api->handler(header, in, out, context, answer); !s)
         return Status::error(s.code(), fmt::format("{}: {}", request, s.message()));
     if (!in.ok())
         return in.status(request);
-    if (!answer.job)
+    if (!answer.job && !answer.noResponse)
         answer.frame = responseFrame(answer, body);
     return answer;
 }

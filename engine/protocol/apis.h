@@ -14,6 +14,9 @@
 namespace kl::proto {
 
 enum class ApiKey : int16_t {
+    Produce = 0,
+    Fetch = 1,
+    ListOffsets = 2,
     Metadata = 3,
     CreateTopics = 19,
     ApiVersions = 18,
@@ -44,11 +47,21 @@ struct RequestContext {
 // completes with the response body, once (then or later). `flexible` is the encoding to write.
 using EngineJob = std::function<void(EngineCore &core, std::function<void(Bytes body)> done)>;
 
+// The answer to one request: the whole response frame (size prefix included), or, when the
+// engine must act first, a job whose body responseFrame() wraps.
+struct Answer {
+    Bytes frame;
+    EngineJob job;
+    int32_t correlationId = 0;
+    bool flexibleHeader = false; // response header v1
+    bool noResponse = false;     // Produce with acks=0: the client reads no response
+};
+
 // Reads the request body from `in` and either writes the response body to `out` (both in the
-// version's encoding) or sets `job` to answer from the engine thread; an error Status means the
-// request was malformed.
+// version's encoding) or sets answer.job to answer from the engine thread (and noResponse when
+// the client expects none); an error Status means the request was malformed.
 using Handler = Status (*)(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context,
-                           EngineJob &job);
+                           Answer &answer);
 
 struct ApiSpec {
     ApiKey key;
@@ -63,15 +76,6 @@ struct ApiSpec {
 const std::vector<ApiSpec> &servedApis();
 const ApiSpec *findApi(int16_t key);
 
-// The answer to one request: the whole response frame (size prefix included), or, when the
-// engine must act first, a job whose body responseFrame() wraps.
-struct Answer {
-    Bytes frame;
-    EngineJob job;
-    int32_t correlationId = 0;
-    bool flexibleHeader = false; // response header v1
-};
-
 // Answers one request frame (the bytes after its INT32 size). An error means the connection
 // must be closed; its message says why (an unknown api key, a version not served, a truncated
 // or garbled request).
@@ -79,9 +83,12 @@ Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context);
 // The response frame around a job's body.
 Bytes responseFrame(const Answer &answer, const Bytes &body);
 
-// The handlers (api_versions.cpp, metadata.cpp, create_topics.cpp).
-Status handleApiVersions(const RequestHeader &, Reader &, Writer &, const RequestContext &, EngineJob &);
-Status handleMetadata(const RequestHeader &, Reader &, Writer &, const RequestContext &, EngineJob &);
-Status handleCreateTopics(const RequestHeader &, Reader &, Writer &, const RequestContext &, EngineJob &);
+// The handlers, one file each.
+Status handleApiVersions(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleMetadata(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleCreateTopics(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleProduce(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleFetch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleListOffsets(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

@@ -54,6 +54,14 @@ void Writer::bytes(ByteSpan b)
     raw(b);
 }
 
+void Writer::nullBytes()
+{
+    if (m_flexible)
+        uvarint(0);
+    else
+        i32(-1);
+}
+
 void Writer::arrayCount(size_t n)
 {
     if (m_flexible)
@@ -180,6 +188,26 @@ std::optional<std::string> Reader::nullableString(const char *what)
     std::string s(reinterpret_cast<const char *>(m_in.data() + m_pos), static_cast<size_t>(length));
     m_pos += static_cast<size_t>(length);
     return s;
+}
+
+std::optional<ByteSpan> Reader::nullableBytes(const char *what)
+{
+    int64_t length = 0;
+    if (m_flexible)
+        length = static_cast<int64_t>(uvarint(what)) - 1;
+    else
+        length = i32(what);
+    if (!ok())
+        return std::nullopt;
+    if (length < -1) {
+        fail(what, fmt::format("bytes length {}", length));
+        return std::nullopt;
+    }
+    if (length == -1 || !need(static_cast<size_t>(length), what))
+        return std::nullopt;
+    ByteSpan b = m_in.subspan(m_pos, static_cast<size_t>(length));
+    m_pos += static_cast<size_t>(length);
+    return b;
 }
 
 std::string Reader::string(const char *what)

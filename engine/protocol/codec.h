@@ -43,6 +43,16 @@ public:
     // An INT16-length string whatever the encoding: the request header's client_id.
     void classicString(std::string_view s);
     void bytes(ByteSpan b);
+    void nullBytes(); // a null BYTES / COMPACT_BYTES (RECORDS)
+    // A tagged field (flexible only): the section's count is the caller's (tagCount), then each
+    // field as tag, size, bytes.
+    void tagCount(uint32_t n) { uvarint(n); }
+    void taggedField(uint32_t tag, ByteSpan data)
+    {
+        uvarint(tag);
+        uvarint(static_cast<uint32_t>(data.size()));
+        raw(data);
+    }
     // The element count of an ARRAY / COMPACT_ARRAY; nullArray() for a null one.
     void arrayCount(size_t n);
     void nullArray();
@@ -83,6 +93,8 @@ public:
     std::optional<std::string> nullableString(const char *what);
     // An INT16-length nullable string whatever the encoding (the request header's client_id).
     std::optional<std::string> classicNullableString(const char *what);
+    // BYTES / COMPACT_BYTES, nullable (RECORDS): a view into the request, nullopt for null.
+    std::optional<ByteSpan> nullableBytes(const char *what);
     // The element count of an ARRAY / COMPACT_ARRAY: -1 for null. Counts larger than the bytes
     // left could hold (each element takes at least `minElementBytes`) are refused, so a hostile
     // count never makes a decoder reserve memory for it.

@@ -135,7 +135,7 @@ void writeConfigs(Writer &out, const TopicConfig &c)
 } // namespace
 
 Status handleCreateTopics(const RequestHeader &header, Reader &in, Writer &, const RequestContext &context,
-                          EngineJob &job)
+                          Answer &answer)
 {
     const int16_t v = header.apiVersion;
     const bool flexible = in.flexible();
@@ -187,7 +187,7 @@ Status handleCreateTopics(const RequestHeader &header, Reader &in, Writer &, con
         return in.status("request body");
 
     const auto brokers = static_cast<int32_t>(context.snapshot->brokers.size());
-    job = [v, flexible, validate, brokers, topics = std::move(topics)](EngineCore &core, std::function<void(Bytes)> done) {
+    answer.job = [v, flexible, validate, brokers, topics = std::move(topics)](EngineCore &core, std::function<void(Bytes)> done) {
         std::vector<TopicAnswer> answers;
         for (const TopicAsk &t : topics) {
             TopicAnswer a;

@@ -141,7 +141,7 @@ void writeMetadata(Writer &out, int16_t v, const ClusterSnapshot &snap, const st
 } // namespace
 
 Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context,
-                      EngineJob &job)
+                      Answer &answer)
 {
     const int16_t v = header.apiVersion;
     const int32_t count = in.arrayCount("topics", v >= 10 ? 17 : 2);
@@ -182,7 +182,7 @@ Status handleMetadata(const RequestHeader &header, Reader &in, Writer &out, cons
     // created with num.partitions 1 and default.replication.factor 1, on the engine thread; the
     // answer then describes them (Kafka answers LEADER_NOT_AVAILABLE first and the client asks
     // again; here they have leaders at once).
-    job = [v, flexible = out.flexible(), endpoints = context.endpoints, asked = std::move(asked),
+    answer.job = [v, flexible = out.flexible(), endpoints = context.endpoints, asked = std::move(asked),
               missing = std::move(missing)](EngineCore &core, std::function<void(Bytes)> done) {
         std::vector<std::pair<std::string, ErrorCode>> refused;
         for (const std::string &name : missing) {

@@ -2,9 +2,18 @@
 # clients' view (kcat and confluent-kafka on librdkafka: flexible versions; kafka-python:
 # classic ones) of a running kafkalab-broker; hostile frames close only their connection.
 kafkalab_add_test(test_protocol_codec SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/test_protocol_codec.cpp LIBS kl_protocol)
+# What Produce, Fetch and ListOffsets ask of the engine (raw batches, long polls), ManualClock.
+kafkalab_add_test(test_broker_requests SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/test_broker_requests.cpp LIBS kl_engine)
 if(TARGET kafkalab-broker)
   add_test(NAME net_real_clients_metadata
            COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/real_clients_metadata.py
                    --broker $<TARGET_FILE:kafkalab-broker> --work ${CMAKE_CURRENT_BINARY_DIR}/real-clients-metadata)
   set_tests_properties(net_real_clients_metadata PROPERTIES TIMEOUT 120)
+endif()
+if(TARGET kafkalab-broker AND TARGET kafkalab-cli)
+  add_test(NAME net_real_clients_records
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/real_clients_records.py
+                   --broker $<TARGET_FILE:kafkalab-broker> --cli $<TARGET_FILE:kafkalab-cli>
+                   --work ${CMAKE_CURRENT_BINARY_DIR}/real-clients-records)
+  set_tests_properties(net_real_clients_records PROPERTIES TIMEOUT 180)
 endif()

@@ -135,9 +135,10 @@ private slots:
         const auto ctx = context();
         auto v0 = handleFrame(requestFrame(18, 0, 7, false, {}), ctx);
         QVERIFY2(v0, v0.status().toString().c_str());
-        // size, correlation id 7, error 0, 3 apis (Metadata 0-12, CreateTopics 2-7, ApiVersions 0-3).
-        QCOMPARE(v0->frame, (Bytes {0, 0, 0, 28, 0, 0, 0, 7, 0, 0, 0, 0, 0, 3, 0, 3, 0, 0, 0, 12, 0, 19, 0, 2, 0, 7,
-                                0, 18, 0, 0, 0, 3}));
+        // size, correlation id 7, error 0, 6 apis: Produce 3-11, Fetch 4-17, ListOffsets 1-8,
+        // Metadata 0-12, CreateTopics 2-7, ApiVersions 0-3.
+        QCOMPARE(v0->frame, (Bytes {0, 0, 0, 46, 0, 0, 0, 7, 0, 0, 0, 0, 0, 6, 0, 0, 0, 3, 0, 11, 0, 1, 0, 4, 0, 17,
+                                0, 2, 0, 1, 0, 8, 0, 3, 0, 0, 0, 12, 0, 19, 0, 2, 0, 7, 0, 18, 0, 0, 0, 3}));
         Bytes body;
         Writer w(body, true);
         w.string("librdkafka");
@@ -145,9 +146,10 @@ private slots:
         w.tags();
         auto v3 = handleFrame(requestFrame(18, 3, 8, true, body), ctx);
         QVERIFY2(v3, v3.status().toString().c_str());
-        // Header v0 (no tag byte after the correlation id), compact array of 3 + 1, throttle, tags.
-        QCOMPARE(v3->frame, (Bytes {0, 0, 0, 33, 0, 0, 0, 8, 0, 0, 4, 0, 3, 0, 0, 0, 12, 0, 0, 19, 0, 2, 0, 7, 0,
-                                0, 18, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0}));
+        // Header v0 (no tag byte after the correlation id), compact array of 6 + 1, throttle, tags.
+        QCOMPARE(v3->frame, (Bytes {0, 0, 0, 54, 0, 0, 0, 8, 0, 0, 7, 0, 0, 0, 3, 0, 11, 0, 0, 1, 0, 4, 0, 17, 0, 0,
+                                2, 0, 1, 0, 8, 0, 0, 3, 0, 0, 0, 12, 0, 0, 19, 0, 2, 0, 7, 0, 0, 18, 0, 0, 0, 3, 0,
+                                0, 0, 0, 0, 0}));
     }
 
     void unsupportedVersionsAndKeys()

@@ -1,0 +1,236 @@
+// The broker requests real clients reach over the wire (api/broker_requests.h), on a
+// ManualClock: a client's batch is stored as sent (compressed ones stay compressed) and acks=all
+// answers only once the followers have it; a wrong maxTimestamp is rewritten with a right CRC;
+// an idempotent producer's resend is acknowledged with the first offsets and not appended twice,
+// a gap is OUT_OF_ORDER_SEQUENCE_NUMBER; a long poll waits for data or for its max wait;
+// ListOffsets by timestamp finds the first record at or after it.
+// (The wire itself, with kcat, kafka-python and confluent-kafka: real_clients_records.py.)
+#include "replication_fixture.h"
+
+using namespace kl;
+using kl::testing::ClusterFixture;
+
+namespace {
+
+Bytes clientBatch(const std::vector<std::pair<std::string, int64_t>> &values, Compression compression = Compression::None,
+    int64_t producerId = -1, int32_t baseSequence = -1)
+{
+    BatchBuilder builder(compression);
+    for (const auto &[value, timestamp] : values)
+        builder.add(timestamp, std::string_view("key"), std::string_view(value));
+    if (producerId >= 0)
+        builder.setProducer(producerId, 0, baseSequence);
+    const ByteView view = builder.finish();
+    return Bytes(view.begin(), view.end());
+}
+
+void setCrc(Bytes &batch)
+{
+    const uint32_t crc = computeBatchCrc(ByteView(batch));
+    for (int i = 0; i < 4; ++i)
+        batch[17 + static_cast<size_t>(i)] = static_cast<uint8_t>(crc >> (8 * (3 - i)));
+}
+
+int32_t leaderOf(ClusterFixture &c, const std::string &topic, int32_t partition = 0)
+{
+    return c.partition(topic, partition).leader;
+}
+
+struct Appended {
+    std::shared_ptr<std::optional<AppendRecordsResult>> result = std::make_shared<std::optional<AppendRecordsResult>>();
+};
+
+Appended append(ClusterFixture &c, const std::string &topic, Bytes records, Acks acks, int32_t broker = -1)
+{
+    AppendRecordsRequest request;
+    request.topic = topic;
+    request.partition = 0;
+    request.broker = broker < 0 ? leaderOf(c, topic) : broker;
+    request.records = std::move(records);
+    request.acks = acks;
+    request.timeoutMs = 5000;
+    Appended out;
+    c.core->appendRecords(request, [holder = out.result](AppendRecordsResult r) { *holder = std::move(r); });
+    return out;
+}
+
+std::shared_ptr<std::optional<std::vector<ReadRecordsPartition>>> read(ClusterFixture &c, const std::string &topic,
+    int64_t offset, int32_t maxWaitMs)
+{
+    ReadRecordsRequest request;
+    request.broker = leaderOf(c, topic);
+    request.partitions.push_back({topic, 0, offset, -1, 1 << 20});
+    request.maxWaitMs = maxWaitMs;
+    auto holder = std::make_shared<std::optional<std::vector<ReadRecordsPartition>>>();
+    c.core->readRecords(request, [holder](std::vector<ReadRecordsPartition> r) { *holder = std::move(r); });
+    return holder;
+}
+
+} // namespace
+
+class TestBrokerRequests : public QObject {
+    Q_OBJECT
+private slots:
+    void batchStoredAsSentAndAcksAllWaits();
+    void wrongMaxTimestampIsRewritten();
+    void refusalsStoreNothing();
+    void idempotentResendIsNotAppendedTwice();
+    void longPollWaitsForDataOrItsMaxWait();
+    void listOffsetsByTimestamp();
+};
+
+void TestBrokerRequests::batchStoredAsSentAndAcksAllWaits()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 2));
+    const int64_t now = c.clock.nowMs(); // (far older records would go by retention.ms)
+    const Bytes sent = clientBatch({{"a", now}, {"b", now + 1}, {"c", now + 2}}, Compression::Lz4);
+    auto first = append(c, "t", sent, Acks::All);
+    QVERIFY(!first.result->has_value()); // the followers have not fetched yet
+    c.advance(1000);
+    QVERIFY(first.result->has_value());
+    QVERIFY2((*first.result)->status.isOk(), (*first.result)->status.toString().c_str());
+    QCOMPARE((*first.result)->baseOffset, 0);
+    // Every replica holds the client's bytes after the leader's 16 (offset, length, epoch).
+    for (int32_t broker : c.partition("t").replicas) {
+        auto batches = c.core->replicaBatches("t", 0, broker);
+        QVERIFY(batches);
+        QCOMPARE(batches->size(), size_t(1));
+        QCOMPARE(batches->front().lastOffset, 2);
+    }
+    auto fetched = read(c, "t", 0, 0);
+    QVERIFY(fetched->has_value());
+    const Bytes &stored = (**fetched)[0].records;
+    QCOMPARE(stored.size(), sent.size());
+    QVERIFY(std::equal(sent.begin() + 16, sent.end(), stored.begin() + 16));
+    QCOMPARE(parseBatchHeader(ByteView(stored))->compression(), Compression::Lz4);
+    // The next one is numbered after it.
+    auto second = append(c, "t", clientBatch({{"d", now + 3}}), Acks::Leader);
+    QVERIFY(second.result->has_value());
+    QCOMPARE((*second.result)->baseOffset, 3);
+}
+
+void TestBrokerRequests::wrongMaxTimestampIsRewritten()
+{
+    ClusterFixture c(1);
+    QVERIFY(c.createTopic("t", 1));
+    Bytes sent = clientBatch({{"a", 5000}, {"b", 9000}, {"c", 7000}});
+    QCOMPARE(parseBatchHeader(ByteView(sent))->maxTimestamp, 9000);
+    // A client that wrote its first timestamp as the max (the header's CRC made right for it).
+    for (int i = 0; i < 8; ++i)
+        sent[35 + static_cast<size_t>(i)] = static_cast<uint8_t>(uint64_t(5000) >> (8 * (7 - i)));
+    setCrc(sent);
+    QVERIFY(batchCrcValid(ByteView(sent)));
+    auto appended = append(c, "t", sent, Acks::Leader);
+    QVERIFY((*appended.result)->status.isOk());
+    auto fetched = read(c, "t", 0, 0);
+    const Bytes &stored = (**fetched)[0].records;
+    QCOMPARE(parseBatchHeader(ByteView(stored))->maxTimestamp, 9000);
+    QVERIFY(batchCrcValid(ByteView(stored)));
+    ListOffsetRequest latestTime {"t", 0, leaderOf(c, "t"), kMaxTimestamp, -1, false};
+    const ListOffsetResult max = c.core->listOffset(latestTime);
+    QCOMPARE(max.offset, 1);
+    QCOMPARE(max.timestamp, 9000);
+}
+
+void TestBrokerRequests::refusalsStoreNothing()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 3));
+    const int32_t leader = leaderOf(c, "t");
+    const int32_t other = leader == 1 ? 2 : 1;
+    const auto codeOf = [&](Bytes records, Acks acks = Acks::Leader, int32_t broker = -1) {
+        auto a = append(c, "t", std::move(records), acks, broker);
+        return a.result->has_value() ? (*a.result)->status.code() : ErrorCode::UnknownServerError;
+    };
+    QCOMPARE(codeOf(clientBatch({{"x", 1}}), Acks::Leader, other), ErrorCode::NotLeaderOrFollower);
+    Bytes flipped = clientBatch({{"x", 1}});
+    flipped.back() ^= 0x01;
+    QCOMPARE(codeOf(flipped), ErrorCode::CorruptMessage);
+    Bytes two = clientBatch({{"x", 1}});
+    const Bytes more = clientBatch({{"y", 2}});
+    two.insert(two.end(), more.begin(), more.end());
+    QCOMPARE(codeOf(two), ErrorCode::InvalidRecord);
+    QCOMPARE(codeOf({}), ErrorCode::InvalidRecord);
+    Bytes transactional = clientBatch({{"x", 1}});
+    transactional[22] |= 0x10; // attributes: transactional
+    QCOMPARE(codeOf(transactional), ErrorCode::CorruptMessage); // the CRC covers the attributes
+    setCrc(transactional);
+    QCOMPARE(codeOf(transactional), ErrorCode::InvalidTxnState); // no transaction coordinator
+    QCOMPARE(codeOf(clientBatch({{"x", 1}}), static_cast<Acks>(2)), ErrorCode::InvalidRequiredAcks);
+    QVERIFY(c.core->crashBroker(other));
+    c.advance(100);
+    QCOMPARE(codeOf(clientBatch({{"x", 1}}), Acks::All), ErrorCode::NotEnoughReplicas); // min.insync.replicas 3
+    QCOMPARE(c.partition("t").logEndOffset, 0);
+}
+
+void TestBrokerRequests::idempotentResendIsNotAppendedTwice()
+{
+    ClusterFixture c(1);
+    QVERIFY(c.createTopic("t", 1));
+    auto first = append(c, "t", clientBatch({{"a", 1}, {"b", 2}}, Compression::None, 4000, 0), Acks::Leader);
+    QVERIFY2((*first.result)->status.isOk(), (*first.result)->status.toString().c_str());
+    auto next = append(c, "t", clientBatch({{"c", 3}}, Compression::None, 4000, 2), Acks::Leader);
+    QCOMPARE((*next.result)->baseOffset, 2);
+    auto resent = append(c, "t", clientBatch({{"a", 1}, {"b", 2}}, Compression::None, 4000, 0), Acks::Leader);
+    QVERIFY((*resent.result)->status.isOk());
+    QVERIFY((*resent.result)->duplicate);
+    QCOMPARE((*resent.result)->baseOffset, 0);
+    QCOMPARE(c.partition("t").logEndOffset, 3);
+    auto gap = append(c, "t", clientBatch({{"e", 5}}, Compression::None, 4000, 7), Acks::Leader);
+    QCOMPARE((*gap.result)->status.code(), ErrorCode::OutOfOrderSequenceNumber);
+    QCOMPARE(c.partition("t").logEndOffset, 3);
+}
+
+void TestBrokerRequests::longPollWaitsForDataOrItsMaxWait()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 1));
+    auto waiting = read(c, "t", 0, 500);
+    QVERIFY(!waiting->has_value());
+    c.advance(499);
+    QVERIFY(!waiting->has_value());
+    c.advance(1);
+    QVERIFY(waiting->has_value()); // the max wait is over: an empty answer
+    QVERIFY((**waiting)[0].records.empty());
+    QCOMPARE((**waiting)[0].highWatermark, 0);
+
+    auto woken = read(c, "t", 0, 10000);
+    QVERIFY(!woken->has_value());
+    append(c, "t", clientBatch({{"a", 1}}), Acks::Leader);
+    // The record counts once the followers have it (the high watermark moves): well before
+    // the 10 s wait is over.
+    c.advance(300);
+    QVERIFY(woken->has_value());
+    QVERIFY(!(**woken)[0].records.empty());
+    QCOMPARE((**woken)[0].highWatermark, 1);
+
+    auto outOfRange = read(c, "t", 7, 10000);
+    QVERIFY(outOfRange->has_value()); // refusals answer at once
+    QCOMPARE((**outOfRange)[0].status.code(), ErrorCode::OffsetOutOfRange);
+}
+
+void TestBrokerRequests::listOffsetsByTimestamp()
+{
+    ClusterFixture c(1);
+    QVERIFY(c.createTopic("t", 1));
+    append(c, "t", clientBatch({{"a", 100}, {"b", 200}}), Acks::Leader);
+    append(c, "t", clientBatch({{"c", 300}, {"d", 400}}), Acks::Leader);
+    const int32_t leader = leaderOf(c, "t");
+    const auto at = [&](int64_t timestamp) {
+        return c.core->listOffset(ListOffsetRequest {"t", 0, leader, timestamp, -1, false});
+    };
+    QCOMPARE(at(kEarliestTimestamp).offset, 0);
+    QCOMPARE(at(kLatestTimestamp).offset, 4);
+    QCOMPARE(at(150).offset, 1);
+    QCOMPARE(at(150).timestamp, 200);
+    QCOMPARE(at(300).offset, 2);
+    QCOMPARE(at(401).offset, -1);
+    QVERIFY(at(401).status.isOk());
+    QCOMPARE(at(-7).status.code(), ErrorCode::InvalidRequest);
+    QCOMPARE(c.core->listOffset(ListOffsetRequest {"t", 0, leader + 1, kLatestTimestamp, -1, false}).status.code(),
+        ErrorCode::NotLeaderOrFollower);
+}
+
+QTEST_GUILESS_MAIN(TestBrokerRequests)
+#include "test_broker_requests.moc"

@@ -106,8 +106,9 @@ int run(int argc, char **argv)
 {
     CLI::App app { "kafkalab-broker: runs the Kafka Lab embedded cluster headless, with one Kafka listener "
                    "per broker on 127.0.0.1, and prints its events as JSON lines.\nServed so far: ApiVersions, "
-                   "Metadata, CreateTopics, Produce, Fetch and ListOffsets (kcat -L/-P/-C, producers, consumers "
-                   "that assign partitions); consumer groups come next." };
+                   "Metadata, CreateTopics, Produce, Fetch, ListOffsets and the consumer group APIs (FindCoordinator, "
+                   "JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch): kcat, producers, "
+                   "consumers and consumer groups." };
     std::string dataDir = defaultDataDir().string();
     int32_t brokers = 3;
     uint64_t seed = 1;

@@ -20,6 +20,8 @@
 
 namespace kl {
 
+class GroupCoordinator;
+
 struct EngineOptions {
     std::filesystem::path dataDir;   // brokers live in <dataDir>/broker-<id>/
     int32_t brokerCount = 3;         // 1..9
@@ -81,6 +83,17 @@ public:
     void readRecords(const ReadRecordsRequest &request, std::function<void(std::vector<ReadRecordsPartition>)> done);
     // ListOffsets for one partition, from its leader's log.
     ListOffsetResult listOffset(const ListOffsetRequest &request);
+
+    // --- group coordinators, for real clients (FindCoordinator, JoinGroup, SyncGroup, ...)
+    // The broker that coordinates `groupId`, the leader of its __consumer_offsets partition
+    // (the topic is created on first use, as Kafka's first FindCoordinator does).
+    // COORDINATOR_NOT_AVAILABLE while that partition has no leader.
+    Result<int32_t> findGroupCoordinator(const std::string &groupId);
+    // Runs `fn` with the coordinator of `groupId` when `broker` hosts it, or with nullptr and
+    // NOT_COORDINATOR / COORDINATOR_NOT_AVAILABLE. Answers the coordinator keeps for later
+    // (joins, syncs, replicated commits) run on the engine thread.
+    void withGroupCoordinator(const std::string &groupId, int32_t broker,
+        const std::function<void(GroupCoordinator *coordinator, ErrorCode error)> &fn);
 
     // --- faults and controller actions (Status errors: unknown broker, already in that state)
     Status crashBroker(int32_t brokerId);    // stops at once; keeps what reached its files

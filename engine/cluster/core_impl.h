@@ -380,6 +380,9 @@ struct EngineCore::Impl {
     };
     std::unique_ptr<GroupSystem, GroupSystemDeleter> groupSystem;
     GroupSystem &groups();
+    // __consumer_offsets, created on the first group use (a simulated group, or a real client's
+    // FindCoordinator), as offsets.topic.num.partitions and offsets.topic.replication.factor say.
+    Status ensureOffsetsTopic();
     // controller.cpp calls this after every leader change of a __consumer_offsets partition.
     void onOffsetsLeaderChange(int32_t partition);
     void fillGroupSnapshots(ClusterSnapshot &snapshot);

@@ -44,6 +44,26 @@ void EngineCore::Impl::GroupSystemDeleter::operator()(GroupSystem *system) const
     delete system;
 }
 
+Status EngineCore::Impl::ensureOffsetsTopic()
+{
+    if (!topics.count(std::string(kOffsetsTopic))) {
+        if (options.offsetsTopicPartitions < 1 || options.offsetsTopicPartitions > kMaxPartitions)
+            return Status::error(ErrorCode::InvalidConfig, fmt::format("offsets.topic.num.partitions must be in 1..{}, got {}", kMaxPartitions,
+                options.offsetsTopicPartitions));
+        TopicConfig config;
+        config.partitions = options.offsetsTopicPartitions;
+        config.replicationFactor = std::clamp(options.offsetsTopicReplicationFactor, 1, brokerCount);
+        config.minInsyncReplicas = 1;
+        // cleanup.policy=compact in Kafka; compaction is not simulated, so keep everything.
+        config.log.segmentBytes = 100 * 1024;
+        config.log.retentionMs = -1;
+        config.log.segmentIndexBytes = 64 * 1024;
+        if (Status s = createTopic(std::string(kOffsetsTopic), config); !s)
+            return s;
+    }
+    return Status::ok();
+}
+
 EngineCore::Impl::GroupSystem &EngineCore::Impl::groups()
 {
     if (!groupSystem)
@@ -345,21 +365,8 @@ Result<std::vector<std::string>> EngineCore::startConsumerGroup(const ConsumerGr
             fmt::format("group {} was already started; use addConsumer to grow it", spec.groupId));
 
     // __consumer_offsets, created on the first group use.
-    if (!d->topics.count(std::string(kOffsetsTopic))) {
-        if (d->options.offsetsTopicPartitions < 1 || d->options.offsetsTopicPartitions > kMaxPartitions)
-            return bad(fmt::format("offsets.topic.num.partitions must be in 1..{}, got {}", kMaxPartitions,
-                d->options.offsetsTopicPartitions));
-        TopicConfig config;
-        config.partitions = d->options.offsetsTopicPartitions;
-        config.replicationFactor = std::clamp(d->options.offsetsTopicReplicationFactor, 1, d->brokerCount);
-        config.minInsyncReplicas = 1;
-        // cleanup.policy=compact in Kafka; compaction is not simulated, so keep everything.
-        config.log.segmentBytes = 100 * 1024;
-        config.log.retentionMs = -1;
-        config.log.segmentIndexBytes = 64 * 1024;
-        if (Status s = d->createTopic(std::string(kOffsetsTopic), config); !s)
-            return s;
-    }
+    if (Status s = d->ensureOffsetsTopic(); !s)
+        return s;
     Impl::GroupSystem &groups = d->groups();
     groups.loadAll();
     GroupRuntime &rt = groups.groups[spec.groupId];

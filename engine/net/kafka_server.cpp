@@ -44,6 +44,7 @@ public:
         std::error_code ec;
         const auto remote = m_socket.remote_endpoint(ec);
         m_peer = ec ? std::string("?") : fmt::format("{}:{}", remote.address().to_string(), remote.port());
+        m_host = ec ? std::string("/127.0.0.1") : fmt::format("/{}", remote.address().to_string());
     }
 
     void start() { readSize(); }
@@ -81,6 +82,7 @@ private:
         context.snapshot = m_engine.snapshot();
         context.endpoints = m_endpoints;
         context.broker = m_broker;
+        context.clientHost = m_host;
         for (const auto &b : context.snapshot->brokers)
             if (b.id == m_broker && b.state == BrokerState::Crashed)
                 return drop("its broker is crashed");
@@ -147,6 +149,7 @@ private:
     int32_t m_broker;
     int32_t m_maxRequestBytes;
     std::string m_peer;
+    std::string m_host; // "/127.0.0.1", as Kafka shows a member's host
     std::array<uint8_t, 4> m_size {};
     proto::Bytes m_frame;
     proto::Bytes m_response;

@@ -14,6 +14,13 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::Fetch, "Fetch", 4, 17, 12, handleFetch},
         {ApiKey::ListOffsets, "ListOffsets", 1, 8, 6, handleListOffsets},
         {ApiKey::Metadata, "Metadata", 0, 12, 9, handleMetadata},
+        {ApiKey::OffsetCommit, "OffsetCommit", 2, 9, 8, handleOffsetCommit},
+        {ApiKey::OffsetFetch, "OffsetFetch", 1, 9, 6, handleOffsetFetch},
+        {ApiKey::FindCoordinator, "FindCoordinator", 0, 6, 3, handleFindCoordinator},
+        {ApiKey::JoinGroup, "JoinGroup", 2, 9, 6, handleJoinGroup},
+        {ApiKey::Heartbeat, "Heartbeat", 0, 4, 4, handleHeartbeat},
+        {ApiKey::LeaveGroup, "LeaveGroup", 0, 5, 4, handleLeaveGroup},
+        {ApiKey::SyncGroup, "SyncGroup", 0, 5, 4, handleSyncGroup},
         {ApiKey::CreateTopics, "CreateTopics", 2, 7, 5, handleCreateTopics},
         {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
     };

@@ -18,6 +18,13 @@ enum class ApiKey : int16_t {
     Fetch = 1,
     ListOffsets = 2,
     Metadata = 3,
+    OffsetCommit = 8,
+    OffsetFetch = 9,
+    FindCoordinator = 10,
+    JoinGroup = 11,
+    Heartbeat = 12,
+    LeaveGroup = 13,
+    SyncGroup = 14,
     CreateTopics = 19,
     ApiVersions = 18,
 };
@@ -41,6 +48,7 @@ struct RequestContext {
     std::shared_ptr<const ClusterSnapshot> snapshot;
     std::vector<BrokerEndpoint> endpoints; // every broker's listener, by id order
     int32_t broker = 0;                    // the broker the connection reached
+    std::string clientHost = "/127.0.0.1"; // the client's address, as Kafka shows it
 };
 
 // Work a request needs from the engine itself (creating a topic): runs on the engine thread and
@@ -90,5 +98,12 @@ Status handleCreateTopics(const RequestHeader &, Reader &, Writer &, const Reque
 Status handleProduce(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleFetch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleListOffsets(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleFindCoordinator(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleJoinGroup(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleSyncGroup(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleHeartbeat(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleLeaveGroup(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleOffsetCommit(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleOffsetFetch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

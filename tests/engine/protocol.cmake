@@ -17,3 +17,9 @@ if(TARGET kafkalab-broker AND TARGET kafkalab-cli)
                    --work ${CMAKE_CURRENT_BINARY_DIR}/real-clients-records)
   set_tests_properties(net_real_clients_records PROPERTIES TIMEOUT 180)
 endif()
+if(TARGET kafkalab-broker)
+  add_test(NAME net_real_clients_groups
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/real_clients_groups.py
+                   --broker $<TARGET_FILE:kafkalab-broker> --work ${CMAKE_CURRENT_BINARY_DIR}/real-clients-groups)
+  set_tests_properties(net_real_clients_groups PROPERTIES TIMEOUT 240)
+endif()

@@ -29,6 +29,40 @@ void EngineCore::Impl::GroupSystem::scheduleSample(int64_t dueMs)
     });
 }
 
+void EngineCore::Impl::GroupSystem::noteTopics(GroupRuntime &rt, const GroupDescription &desc)
+{
+    if (!rt.observedOnly)
+        return;
+    // A group of real clients: the topics its members subscribe to and those it committed
+    // offsets for (kept once seen, so lag history stays when members leave).
+    std::vector<std::string> topics = rt.spec.topics;
+    for (const auto &m : desc.members)
+        if (auto subscription = decodeSubscription(m.metadata))
+            topics.insert(topics.end(), subscription->topics.begin(), subscription->topics.end());
+    for (const auto &o : desc.offsets)
+        topics.push_back(o.partition.topic);
+    std::sort(topics.begin(), topics.end());
+    topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+    rt.spec.topics = std::move(topics);
+}
+
+GroupRuntime &EngineCore::Impl::GroupSystem::observe(const std::string &groupId)
+{
+    auto [it, fresh] = groups.try_emplace(groupId);
+    GroupRuntime &rt = it->second;
+    if (fresh) {
+        rt.spec.groupId = groupId;
+        rt.spec.consumers = 0;
+        rt.observedOnly = true;
+        rt.lastCoordinator = findCoordinator(groupId);
+        if (!samplerArmed) {
+            samplerArmed = true;
+            scheduleSample(d.clock.nowMs() + std::max(1, d.options.lagSampleIntervalMs));
+        }
+    }
+    return rt;
+}
+
 void EngineCore::Impl::GroupSystem::sample()
 {
     const int64_t now = d.clock.nowMs();
@@ -37,6 +71,8 @@ void EngineCore::Impl::GroupSystem::sample()
         std::optional<GroupDescription> desc;
         if (c)
             desc = c->describe(groupId);
+        if (desc)
+            noteTopics(rt, *desc);
         std::map<TopicPartition, std::pair<int64_t, int64_t>> commits; // offset, timestamp
         if (desc)
             for (const auto &o : desc->offsets)
@@ -147,6 +183,8 @@ GroupSnapshot EngineCore::Impl::GroupSystem::snapshotOf(GroupRuntime &rt)
         desc = c->describe(rt.spec.groupId);
     s.coordinator = c ? broker : -1;
     s.state = desc ? std::string(toString(desc->state)) : c ? "Empty" : "Unknown";
+    if (desc)
+        noteTopics(rt, *desc);
     if (desc) {
         s.generation = desc->generation;
         if (!desc->protocolName.empty())
@@ -206,8 +244,11 @@ GroupSnapshot EngineCore::Impl::GroupSystem::snapshotOf(GroupRuntime &rt)
                 v.state = std::string(consumerStatusName(consumer->status()));
                 v.recordsPerSec = consumer->recordsPerSec();
                 v.consumed = consumer->consumed();
+            } else if (rt.consumer(m.clientId)) {
+                v.state = "crashed"; // a simulated consumer's earlier process (its session has not expired yet)
             } else {
-                v.state = "crashed"; // a member whose process is gone (its session has not expired yet)
+                v.simulated = false; // a real client over the wire: alive as long as it heartbeats
+                v.state = "running";
             }
             if (auto a = decodeAssignment(m.assignment))
                 for (const auto &tp : a->partitions)

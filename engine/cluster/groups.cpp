@@ -181,6 +181,8 @@ void EngineCore::Impl::GroupSystem::onGroupEvent(int32_t broker, const GroupEven
 {
     auto rt = groups.find(ge.groupId);
     GroupRuntime *runtime = rt == groups.end() ? nullptr : &rt->second;
+    if (!runtime && ge.kind == GroupEventKind::MemberJoined)
+        runtime = &observe(ge.groupId); // a group of real clients
     const int64_t now = d.clock.nowMs();
     Event e;
     e.group = ge.groupId;
@@ -360,7 +362,8 @@ Result<std::vector<std::string>> EngineCore::startConsumerGroup(const ConsumerGr
     if (spec.autoOffsetReset != "earliest" && spec.autoOffsetReset != "latest")
         return bad(fmt::format("group {}: auto.offset.reset must be earliest or latest, got '{}'", spec.groupId,
             spec.autoOffsetReset));
-    if (d->groupSystem && d->groupSystem->groups.count(spec.groupId))
+    if (d->groupSystem && d->groupSystem->groups.count(spec.groupId)
+        && !d->groupSystem->groups.at(spec.groupId).observedOnly)
         return Status::error(ErrorCode::InvalidRequest,
             fmt::format("group {} was already started; use addConsumer to grow it", spec.groupId));
 
@@ -370,6 +373,7 @@ Result<std::vector<std::string>> EngineCore::startConsumerGroup(const ConsumerGr
     Impl::GroupSystem &groups = d->groups();
     groups.loadAll();
     GroupRuntime &rt = groups.groups[spec.groupId];
+    rt.observedOnly = false; // simulated consumers join real clients' group, if it has any
     rt.spec = spec;
     std::sort(rt.spec.topics.begin(), rt.spec.topics.end());
     rt.spec.topics.erase(std::unique(rt.spec.topics.begin(), rt.spec.topics.end()), rt.spec.topics.end());

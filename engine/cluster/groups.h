@@ -42,6 +42,9 @@ struct GroupRuntime {
 
     ConsumerGroupSpec spec;
     std::vector<std::unique_ptr<SimulatedConsumer>> consumers; // creation order
+    // Formed by real clients (no startConsumerGroup): its topics are those its members
+    // subscribe to and commit for (noteTopics); startConsumerGroup may still adopt it.
+    bool observedOnly = false;
     int32_t nextIndex = 1;
     int32_t lastCoordinator = -1;
 
@@ -136,6 +139,10 @@ struct EngineCore::Impl::GroupSystem final : ConsumerHost {
     void flushOrderingFindings(GroupRuntime &runtime);
     void emitFindings(GroupRuntime &runtime, OrderingFindingKind kind, GroupRuntime::FindingStream &stream);
     GroupSnapshot snapshotOf(GroupRuntime &runtime);
+    // The runtime of a group real clients formed, made on its first member (lag history,
+    // rebalance timeline and views as for a simulated group).
+    GroupRuntime &observe(const std::string &groupId);
+    void noteTopics(GroupRuntime &runtime, const GroupDescription &description);
     struct PartitionView {
         int64_t logStart = 0;
         int64_t hw = 0;

@@ -1,0 +1,123 @@
+// A consumer group formed by a real client shows in the window as a simulated one does (issue
+// 11): a live engine with its listeners, a kafka-python process (Debian's /usr/bin/python3)
+// producing to `orders` and consuming it in group "real-g"; the Bridge's snapshot then has the
+// group with its member (client id, host, "real client"), its three partitions, the committed
+// offsets and lag 0, and a rebalance in its timeline; the Groups tab draws the member card,
+// whose crash/leave buttons say it is a real client.
+#include "bridge/bridge.h"
+#include "net/kafka_server.h"
+#include "views/assignment_canvas.h"
+#include "views/groups_view.h"
+
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Produces 30 keyed records, then consumes them in real-g and commits; prints "consumed N"
+// and keeps polling (heartbeating) until its stdin closes.
+const char *kClient = R"PY(
+import sys, threading
+from kafka import KafkaConsumer, KafkaProducer
+bootstrap = sys.argv[1]
+p = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+for i in range(30):
+    p.send("orders", key=b"k%d" % (i % 6), value=b"%d" % i)
+p.flush(30)
+p.close()
+done = threading.Event()
+threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()
+c = KafkaConsumer("orders", bootstrap_servers=bootstrap, group_id="real-g", client_id="py-real",
+                  auto_offset_reset="earliest", enable_auto_commit=False, heartbeat_interval_ms=500)
+seen = 0
+while not done.is_set():
+    for tp, records in c.poll(timeout_ms=200).items():
+        seen += len(records)
+        c.commit()
+        print("consumed %d" % seen, flush=True)
+c.close()
+)PY";
+
+} // namespace
+
+class TestRealClientGroup : public QObject {
+    Q_OBJECT
+private slots:
+    void realGroupInTheSnapshotAndTheGroupsTab()
+    {
+        QTemporaryDir dir;
+        auto clock = std::make_shared<kl::SystemClock>();
+        kl::EngineOptions options;
+        options.dataDir = dir.path().toStdString();
+        options.groupInitialRebalanceDelayMs = 0;
+        options.offsetsTopicPartitions = 5;
+        auto core = kl::EngineCore::open(options, *clock);
+        QVERIFY2(core, core.status().toString().c_str());
+        kl::Engine engine(std::move(*core), clock);
+        engine.start();
+        kl::KafkaServerOptions listen;
+        listen.portBase = 0;
+        auto server = kl::KafkaServer::start(engine, listen);
+        QVERIFY2(server, server.status().toString().c_str());
+        Bridge bridge(engine);
+        kl::TopicConfig topic;
+        topic.partitions = 3;
+        topic.replicationFactor = 3;
+        bridge.createTopic(QStringLiteral("orders"), topic);
+        QTRY_VERIFY(bridge.snapshot() && bridge.snapshot()->topic("orders"));
+
+        QProcess client;
+        client.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        client.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"), QString::fromUtf8(kClient), QString::fromStdString((*server)->bootstrapServers())});
+        QVERIFY(client.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += client.readAllStandardOutput()).contains("consumed 30"), 60000);
+
+        const kl::GroupSnapshot *group = nullptr;
+        const auto settled = [&] {
+            const auto snap = bridge.snapshot();
+            group = nullptr;
+            if (!snap)
+                return false;
+            for (const auto &g : snap->groups)
+                if (g.groupId == "real-g")
+                    group = &g;
+            return group && group->state == "Stable" && group->members.size() == 1 && group->totalLag == 0
+                && group->partitions.size() == 3 && !group->rebalances.empty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), 20000);
+        auto keep = bridge.snapshot(); // `group` points into it
+        const kl::GroupMemberSnapshotView &member = group->members.front();
+        QCOMPARE(member.clientId, std::string("py-real"));
+        QCOMPARE(member.host, std::string("/127.0.0.1"));
+        QVERIFY(!member.simulated);
+        QCOMPARE(member.assigned.size(), size_t(3));
+        int64_t committed = 0;
+        for (const auto &p : group->partitions) {
+            QCOMPARE(p.ownerClientId, std::string("py-real"));
+            committed += p.committedOffset;
+        }
+        QCOMPARE(committed, 30);
+
+        GroupsView view;
+        view.resize(900, 640);
+        view.setSnapshot(keep);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.canvas()->card(QStringLiteral("py-real")));
+        auto *crash = view.findChild<QPushButton *>(QStringLiteral("crash-py-real"));
+        QVERIFY(crash);
+        QVERIFY(!crash->isEnabled());
+        QVERIFY2(crash->toolTip().contains(QStringLiteral("real client")), qPrintable(crash->toolTip()));
+
+        client.closeWriteChannel();
+        QVERIFY(client.waitForFinished(30000));
+        QCOMPARE(client.exitCode(), 0);
+    }
+};
+
+QTEST_MAIN(TestRealClientGroup)
+#include "test_real_client_group.moc"

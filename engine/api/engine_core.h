@@ -84,6 +84,10 @@ public:
     // ListOffsets for one partition, from its leader's log.
     ListOffsetResult listOffset(const ListOffsetRequest &request);
 
+    // InitProducerId for an idempotent (not transactional) producer: a new producer id, epoch 0,
+    // from the same blocks the simulated producers' ids come from (never reused).
+    Result<int64_t> initProducerId();
+
     // --- group coordinators, for real clients (FindCoordinator, JoinGroup, SyncGroup, ...)
     // The broker that coordinates `groupId`, the leader of its __consumer_offsets partition
     // (the topic is created on first use, as Kafka's first FindCoordinator does).

@@ -89,6 +89,13 @@ void EngineCore::readRecords(const ReadRecordsRequest &request, std::function<vo
     d->timers.schedule(d->clock.nowMs() + request.maxWaitMs, [this, id] { d->answerFetchWaiter(id); });
 }
 
+Result<int64_t> EngineCore::initProducerId()
+{
+    if (d->shutDown)
+        return Status::error(ErrorCode::CoordinatorNotAvailable, "the engine has been shut down");
+    return d->allocateProducerId();
+}
+
 void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::function<void(AppendRecordsResult)> done)
 {
     AppendRecordsResult result;

@@ -23,6 +23,7 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::SyncGroup, "SyncGroup", 0, 5, 4, handleSyncGroup},
         {ApiKey::CreateTopics, "CreateTopics", 2, 7, 5, handleCreateTopics},
         {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
+        {ApiKey::InitProducerId, "InitProducerId", 0, 5, 2, handleInitProducerId},
     };
     return apis;
 }

@@ -26,6 +26,7 @@ enum class ApiKey : int16_t {
     LeaveGroup = 13,
     SyncGroup = 14,
     CreateTopics = 19,
+    InitProducerId = 22,
     ApiVersions = 18,
 };
 
@@ -105,5 +106,6 @@ Status handleHeartbeat(const RequestHeader &, Reader &, Writer &, const RequestC
 Status handleLeaveGroup(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleOffsetCommit(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleOffsetFetch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleInitProducerId(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

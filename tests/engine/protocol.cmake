@@ -23,3 +23,26 @@ if(TARGET kafkalab-broker)
                    --broker $<TARGET_FILE:kafkalab-broker> --work ${CMAKE_CURRENT_BINARY_DIR}/real-clients-groups)
   set_tests_properties(net_real_clients_groups PROPERTIES TIMEOUT 240)
 endif()
+# kafkajs from npm, pinned by tests/js/package-lock.json: `npm ci` into the build directory
+# (a fixture), then produce, consume in a group and admin against kafkalab-broker.
+find_program(KAFKALAB_NODE node)
+find_program(KAFKALAB_NPM npm)
+if(TARGET kafkalab-broker AND TARGET kafkalab-cli)
+  if(KAFKALAB_NODE AND KAFKALAB_NPM)
+    set(_js ${CMAKE_CURRENT_BINARY_DIR}/js)
+    configure_file(${PROJECT_SOURCE_DIR}/tests/js/package.json ${_js}/package.json COPYONLY)
+    configure_file(${PROJECT_SOURCE_DIR}/tests/js/package-lock.json ${_js}/package-lock.json COPYONLY)
+    add_test(NAME net_kafkajs_install
+             COMMAND ${KAFKALAB_NPM} ci --no-audit --no-fund --loglevel=error WORKING_DIRECTORY ${_js})
+    set_tests_properties(net_kafkajs_install PROPERTIES FIXTURES_SETUP kafkajs TIMEOUT 300)
+    add_test(NAME net_real_clients_kafkajs
+             COMMAND ${KAFKALAB_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/real_clients_kafkajs.js
+                     $<TARGET_FILE:kafkalab-broker> $<TARGET_FILE:kafkalab-cli>)
+    set_tests_properties(net_real_clients_kafkajs PROPERTIES FIXTURES_REQUIRED kafkajs TIMEOUT 180
+                         ENVIRONMENT "NODE_PATH=${_js}/node_modules;KAFKAJS_NO_PARTITIONER_WARNING=1")
+  else()
+    # Not skipped: a machine without node and npm fails here, saying what to install.
+    add_test(NAME net_real_clients_kafkajs
+             COMMAND sh -c "echo 'node and npm are missing: scripts/install-deps installs them (nodejs, npm)'; exit 1")
+  endif()
+endif()

@@ -10,7 +10,8 @@ independent clients and their own encoders:
   - kafka-python (classic Produce v7 / Fetch v4 / ListOffsets v1, gzip) keyed records land where
     its own murmur2 partitioner and `kafkalab-cli partition` both say; its consumer reads every
     record back; end_offsets, beginning_offsets and offsets_for_times agree;
-  - confluent-kafka with lz4 and acks=all, and kcat with acks=0 (no response is read);
+  - confluent-kafka with lz4 and acks=all, an idempotent confluent-kafka producer (InitProducerId;
+    its batches stored with its producer id), and kcat with acks=0 (no response is read);
   - refusals by raw Produce v7 frames whose batches kafka-python's record builder made: a
     partition led by another broker (NOT_LEADER_OR_FOLLOWER), a flipped byte (CORRUPT_MESSAGE),
     two batches in one partition (INVALID_RECORD), an unknown topic (UNKNOWN_TOPIC_OR_PARTITION);
@@ -264,11 +265,21 @@ def check_confluent(bootstrap):
     producer.flush(30)
     if len(delivered) != RECORDS_PER_TOOL or any(d[0] for d in delivered):
         fail("confluent-kafka delivery reports: %r" % [d for d in delivered if d[0]][:3])
+    # An idempotent producer (InitProducerId, then its id, epoch and sequences in every batch).
+    idempotent = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "linger.ms": 5})
+    for i in range(RECORDS_PER_TOOL):
+        idempotent.produce("orders", key="i-%d" % (i % 5), value="idempotent-%d" % i,
+                           on_delivery=lambda err, msg: delivered.append((err, msg.partition(), msg.offset(),
+                                                                          msg.value())))
+    idempotent.flush(30)
+    if len(delivered) != 2 * RECORDS_PER_TOOL or any(d[0] for d in delivered):
+        fail("the idempotent producer's delivery reports: %r" % [d for d in delivered if d[0]][:3])
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "unused", "enable.auto.commit": False})
     consumer.assign([TopicPartition("orders", p, 0) for p in range(3)])
     got = {}
     deadline = time.time() + 30
-    while len([v for v in got.values() if v.startswith(b"confluent-")]) < RECORDS_PER_TOOL and time.time() < deadline:
+    while len([v for v in got.values() if v.startswith((b"confluent-", b"idempotent-"))]) < 2 * RECORDS_PER_TOOL \
+            and time.time() < deadline:
         m = consumer.poll(0.5)
         if m is not None and not m.error():
             got[(m.partition(), m.offset())] = m.value()
@@ -359,6 +370,15 @@ def main():
                 fail("the refused %s was stored" % refused)
         if not any(r["payload"] == "raw-ok" and r["offset"] == raw_offset for r in stored):
             fail("the raw Produce's record is not at offset %d" % raw_offset)
+        # The idempotent producer's batches are stored with its producer id and sequences.
+        idempotent = [r for r in stored if r["payload"].startswith("idempotent-")]
+        partition = idempotent[0]["partition"]
+        leader = leaders(ports[1], "orders")[partition]
+        segment = os.path.join(data, "broker-%d" % leader, "orders-%d" % partition, "00000000000000000000.log")
+        dump = subprocess.run([opts.cli, "dump-log", segment], capture_output=True, text=True, check=True).stdout
+        if "producerId: -1" not in dump or not any("producerId: " in line and "producerId: -1" not in line
+                                                   for line in dump.splitlines()):
+            fail("no batch of %s carries a producer id:\n%s" % (segment, dump))
     finally:
         stop_broker(proc)
     proc, listening = start_broker(opts.broker, data, create=False)

@@ -98,6 +98,9 @@ public:
     // (joins, syncs, replicated commits) run on the engine thread.
     void withGroupCoordinator(const std::string &groupId, int32_t broker,
         const std::function<void(GroupCoordinator *coordinator, ErrorCode error)> &fn);
+    // Every group coordinator `broker` runs (one per __consumer_offsets partition it leads):
+    // ListGroups asks each broker for the groups it coordinates.
+    void forEachGroupCoordinatorOn(int32_t broker, const std::function<void(GroupCoordinator &coordinator)> &fn);
 
     // --- faults and controller actions (Status errors: unknown broker, already in that state)
     Status crashBroker(int32_t brokerId);    // stops at once; keeps what reached its files

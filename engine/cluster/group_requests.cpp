@@ -43,4 +43,14 @@ void EngineCore::withGroupCoordinator(const std::string &groupId, int32_t broker
     d->runDeferred();
 }
 
+void EngineCore::forEachGroupCoordinatorOn(int32_t broker, const std::function<void(GroupCoordinator &)> &fn)
+{
+    if (d->shutDown || !d->groupSystem)
+        return;
+    for (auto &[partition, slot] : d->groupSystem->coordinators)
+        if (slot.broker == broker && slot.coordinator)
+            fn(*slot.coordinator);
+    d->runDeferred();
+}
+
 } // namespace kl

@@ -21,9 +21,12 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::Heartbeat, "Heartbeat", 0, 4, 4, handleHeartbeat},
         {ApiKey::LeaveGroup, "LeaveGroup", 0, 5, 4, handleLeaveGroup},
         {ApiKey::SyncGroup, "SyncGroup", 0, 5, 4, handleSyncGroup},
+        {ApiKey::DescribeGroups, "DescribeGroups", 0, 5, 5, handleDescribeGroups},
+        {ApiKey::ListGroups, "ListGroups", 0, 5, 3, handleListGroups},
         {ApiKey::CreateTopics, "CreateTopics", 2, 7, 5, handleCreateTopics},
         {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
         {ApiKey::InitProducerId, "InitProducerId", 0, 5, 2, handleInitProducerId},
+        {ApiKey::DeleteGroups, "DeleteGroups", 0, 2, 2, handleDeleteGroups},
     };
     return apis;
 }

@@ -25,8 +25,11 @@ enum class ApiKey : int16_t {
     Heartbeat = 12,
     LeaveGroup = 13,
     SyncGroup = 14,
+    DescribeGroups = 15,
+    ListGroups = 16,
     CreateTopics = 19,
     InitProducerId = 22,
+    DeleteGroups = 42,
     ApiVersions = 18,
 };
 
@@ -107,5 +110,8 @@ Status handleLeaveGroup(const RequestHeader &, Reader &, Writer &, const Request
 Status handleOffsetCommit(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleOffsetFetch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleInitProducerId(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleDescribeGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleListGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleDeleteGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

@@ -11,6 +11,9 @@ records, then:
   - confluent-kafka (librdkafka: flexible versions where offered, FindCoordinator v2,
     JoinGroup v5, OffsetCommit v7 ...): a group reads every record, commits synchronously and
     reads its committed offsets back with committed();
+  - kafka-python's admin lists both groups (ListGroups on every broker), describes py-group as
+    Empty (DescribeGroups) and deletes it (DeleteGroups); librdkafka's list_groups shows rd-group
+    Stable with its member while it consumes;
   - the broker reported the rebalances among its events.
 Usage: real_clients_groups.py --broker PATH --work DIR
 """
@@ -148,11 +151,39 @@ def check_confluent(bootstrap, ends):
         fail("confluent-kafka's group read %d of %d records" % (len(got), RECORDS))
     consumer.commit(asynchronous=False)
     committed = consumer.committed([TopicPartition("orders", p) for p in range(3)], timeout=10)
+    # The live group through librdkafka's ListGroups + DescribeGroups.
+    from confluent_kafka.admin import AdminClient
+    listed = {g.id: g for g in AdminClient({"bootstrap.servers": bootstrap}).list_groups(timeout=10)}
+    live = listed.get("rd-group")
+    if live is None or live.state != "Stable" or len(live.members) != 1 or live.protocol_type != "consumer":
+        fail("list_groups shows rd-group as %r" % (live and (live.state, live.protocol_type, len(live.members))))
+    if live.members[0].client_host != "/127.0.0.1" or not live.members[0].assignment:
+        fail("rd-group's member is %r" % vars(live.members[0]))
     consumer.close()
     for tp in committed:
         want = ends[next(k for k in ends if k.partition == tp.partition)]
         if tp.error or tp.offset != want:
             fail("rd-group committed %r at partition %d, the log ends at %d" % (tp.offset, tp.partition, want))
+
+
+def check_group_admin(bootstrap):
+    """kafka-python's admin: ListGroups on every broker, DescribeGroups, DeleteGroups."""
+    from kafka import KafkaAdminClient
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    listed = sorted(admin.list_consumer_groups())
+    if ("py-group", "consumer") not in listed or ("rd-group", "consumer") not in listed:
+        fail("list_consumer_groups: %r" % listed)
+    described = admin.describe_consumer_groups(["py-group"])[0]
+    if described.state != "Empty" or described.members:
+        fail("describe_consumer_groups(py-group): %r" % (described,))
+    deleted = admin.delete_consumer_groups(["py-group"])
+    if [(g, e.errno) for g, e in deleted] != [("py-group", 0)]:
+        fail("delete_consumer_groups: %r" % deleted)
+    if any(g == "py-group" for g, _ in admin.list_consumer_groups()):
+        fail("py-group is still listed after its deletion")
+    if admin.list_consumer_group_offsets("py-group"):
+        fail("py-group still has committed offsets after its deletion")
+    admin.close()
 
 
 def main():
@@ -169,6 +200,7 @@ def main():
         produce(bootstrap)
         ends = check_kafka_python(bootstrap)
         check_confluent(bootstrap, ends)
+        check_group_admin(bootstrap)
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)

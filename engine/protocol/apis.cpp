@@ -24,8 +24,10 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::DescribeGroups, "DescribeGroups", 0, 5, 5, handleDescribeGroups},
         {ApiKey::ListGroups, "ListGroups", 0, 5, 3, handleListGroups},
         {ApiKey::CreateTopics, "CreateTopics", 2, 7, 5, handleCreateTopics},
+        {ApiKey::DeleteTopics, "DeleteTopics", 1, 6, 4, handleDeleteTopics},
         {ApiKey::ApiVersions, "ApiVersions", 0, 3, 3, handleApiVersions},
         {ApiKey::InitProducerId, "InitProducerId", 0, 5, 2, handleInitProducerId},
+        {ApiKey::CreatePartitions, "CreatePartitions", 0, 3, 2, handleCreatePartitions},
         {ApiKey::DeleteGroups, "DeleteGroups", 0, 2, 2, handleDeleteGroups},
     };
     return apis;

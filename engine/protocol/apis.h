@@ -28,7 +28,9 @@ enum class ApiKey : int16_t {
     DescribeGroups = 15,
     ListGroups = 16,
     CreateTopics = 19,
+    DeleteTopics = 20,
     InitProducerId = 22,
+    CreatePartitions = 37,
     DeleteGroups = 42,
     ApiVersions = 18,
 };
@@ -113,5 +115,7 @@ Status handleInitProducerId(const RequestHeader &, Reader &, Writer &, const Req
 Status handleDescribeGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleListGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleDeleteGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleDeleteTopics(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleCreatePartitions(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

@@ -10,7 +10,9 @@ and checks what three independent clients see against the broker's own summary a
 Then topics are created through CreateTopics by kafka-python's KafkaAdminClient (v3) and
 confluent-kafka's AdminClient (librdkafka: v4), with a config, a refused replication factor,
 an unknown config and validate_only, and kcat sees what was created; a kafka-python producer
-asking for a missing topic creates it (auto.create.topics.enable, Kafka's default). Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
+asking for a missing topic creates it (auto.create.topics.enable, Kafka's default); both
+admin clients add partitions (CreatePartitions; a decrease is INVALID_PARTITIONS) and
+kafka-python deletes a topic (DeleteTopics; a missing one is UNKNOWN_TOPIC_OR_PARTITION). Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
 closes only its own connection, and kcat still works afterwards.
 Usage: real_clients_metadata.py --broker PATH --work DIR
 """
@@ -176,6 +178,36 @@ def main():
                 fail("kafka-python producer: auto-made has partitions %r" % producer.partitions_for("auto-made"))
         finally:
             producer.close()
+
+        # CreatePartitions and DeleteTopics, from both admin clients.
+        from confluent_kafka.admin import NewPartitions as CNewPartitions
+        admin.create_partitions([CNewPartitions("made-by-librdkafka", 5)])["made-by-librdkafka"].result(timeout=20)
+        try:
+            admin.create_partitions([CNewPartitions("made-by-librdkafka", 2)])["made-by-librdkafka"].result(timeout=20)
+            fail("confluent-kafka: a partition decrease was not refused")
+        except Exception as e:
+            if e.args[0].code() != KafkaError.INVALID_PARTITIONS:
+                fail("confluent-kafka: a partition decrease gave %r" % (e,))
+        admin.create_topics([CNewTopic("doomed", 2, 2)])["doomed"].result(timeout=20)
+        from kafka.admin import NewPartitions
+        from kafka.errors import UnknownTopicOrPartitionError
+        kadmin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=20000)
+        try:
+            kadmin.create_partitions({"made-by-python": NewPartitions(4)})
+            kadmin.delete_topics(["doomed"])
+            try:
+                kadmin.delete_topics(["never-was"])
+                fail("kafka-python: deleting a missing topic was not refused")
+            except UnknownTopicOrPartitionError:
+                pass
+        finally:
+            kadmin.close()
+        time.sleep(0.3)
+        listed = json.loads(subprocess.run(["kcat", "-L", "-J", "-b", bootstrap, "-m", "10"], capture_output=True,
+                                           text=True, timeout=30).stdout)
+        made = {t["topic"]: len(t["partitions"]) for t in listed["topics"]}
+        if made.get("made-by-librdkafka") != 5 or made.get("made-by-python") != 4 or "doomed" in made:
+            fail("kcat after CreatePartitions and DeleteTopics: %r" % made)
 
         # Hostile frames close their own connection only.
         port = ports[1]

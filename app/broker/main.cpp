@@ -6,6 +6,7 @@
 #include "../cli_numbers.h"
 #include "api/engine.h"
 #include "net/kafka_server.h"
+#include "net/metrics.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -116,6 +117,7 @@ int run(int argc, char **argv)
     int64_t durationMs = 0;
     int64_t brokerSessionTimeoutMs = kl::EngineOptions {}.brokerSessionTimeoutMs;
     int32_t portBase = 9092;
+    int32_t metricsPort = -1;
     app.add_option("--data-dir", dataDir, "data directory (brokers live in <dir>/broker-<id>/)")
         ->capture_default_str();
     app.add_option("--brokers", brokers, "number of brokers")->check(CLI::Range(1, 9))->capture_default_str();
@@ -137,6 +139,10 @@ int run(int argc, char **argv)
            "broker N listens on 127.0.0.1:(PORT + N - 1); 0 picks free ports (printed at start)")
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
+    app.add_option("--metrics-port", metricsPort,
+           "serve Prometheus metrics (lag, committed offsets, log end offsets, high watermarks, ISR sizes) at "
+           "http://127.0.0.1:PORT/metrics (0 picks a free port; printed at start)")
+        ->check(CLI::Range(0, 65535));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
@@ -195,6 +201,20 @@ int run(int argc, char **argv)
                          (*server)->bootstrapServers(), brokersJson);
         std::cout.flush();
         std::cerr << "kafkalab-broker: bootstrap servers " << (*server)->bootstrapServers() << '\n';
+    }
+
+    std::unique_ptr<kl::MetricsServer> metrics;
+    if (metricsPort >= 0) {
+        auto started = kl::MetricsServer::start(engine, "127.0.0.1", metricsPort);
+        if (!started) {
+            std::cerr << "error: " << started.status().message() << '\n';
+            (*server).reset();
+            engine.stop();
+            return 2;
+        }
+        metrics = std::move(*started);
+        std::cout << fmt::format("{{\"type\":\"metrics\",\"url\":\"http://127.0.0.1:{}/metrics\"}}\n", metrics->port());
+        std::cout.flush();
     }
 
     int exitCode = 0;

@@ -46,3 +46,10 @@ if(TARGET kafkalab-broker AND TARGET kafkalab-cli)
              COMMAND sh -c "echo 'node and npm are missing: scripts/install-deps installs them (nodejs, npm)'; exit 1")
   endif()
 endif()
+# Prometheus metrics (--metrics-port): parsed by prometheus_client, scraped by Debian's prometheus.
+if(TARGET kafkalab-broker)
+  add_test(NAME net_metrics_prometheus
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/metrics_prometheus.py
+                   --broker $<TARGET_FILE:kafkalab-broker> --work ${CMAKE_CURRENT_BINARY_DIR}/metrics-prometheus)
+  set_tests_properties(net_metrics_prometheus PROPERTIES TIMEOUT 180)
+endif()

@@ -175,6 +175,11 @@ void EngineCore::Impl::GroupSystem::loadCoordinator(int32_t partition)
     slot.coordinator = std::move(coordinator);
     slot.broker = broker;
     slot.replayedRecords = static_cast<int64_t>(replayed.size());
+    // Groups the log holds (members that rejoin without a new join, commits of earlier runs)
+    // show in the views as soon as their coordinator loads them.
+    for (const GroupDescription &group : slot.coordinator->describe())
+        if (!groups.count(group.groupId))
+            observe(group.groupId);
 }
 
 void EngineCore::Impl::GroupSystem::loadAll()

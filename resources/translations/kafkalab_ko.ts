@@ -2013,6 +2013,20 @@ partitions: %1</source>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
+    <message numerus="yes">
+        <source>lag %1 · %n partition(s)</source>
+        <translation>
+            <numerusform>랙 %1 · 파티션 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lag: records in its partitions not yet committed
+a real client&apos;s processing rate is known only to the client
+partitions: %1</source>
+        <translation>랙: 맡은 파티션에서 아직 커밋되지 않은 레코드
+실제 클라이언트의 처리 속도는 그 클라이언트만 압니다
+파티션: %1</translation>
+    </message>
 </context>
 <context>
     <name>OrderingFindings</name>

@@ -5,6 +5,8 @@
 // a gap is OUT_OF_ORDER_SEQUENCE_NUMBER; a long poll waits for data or for its max wait;
 // ListOffsets by timestamp finds the first record at or after it.
 // (The wire itself, with kcat, kafka-python and confluent-kafka: real_clients_records.py.)
+#include "group/consumer_protocol.h"
+#include "group/group_coordinator.h"
 #include "replication_fixture.h"
 
 using namespace kl;
@@ -77,6 +79,7 @@ private slots:
     void idempotentResendIsNotAppendedTwice();
     void longPollWaitsForDataOrItsMaxWait();
     void listOffsetsByTimestamp();
+    void realGroupShowsAfterARestart();
 };
 
 void TestBrokerRequests::batchStoredAsSentAndAcksAllWaits()
@@ -230,6 +233,75 @@ void TestBrokerRequests::listOffsetsByTimestamp()
     QCOMPARE(at(-7).status.code(), ErrorCode::InvalidRequest);
     QCOMPARE(c.core->listOffset(ListOffsetRequest {"t", 0, leader + 1, kLatestTimestamp, -1, false}).status.code(),
         ErrorCode::NotLeaderOrFollower);
+}
+
+// A group formed over the wire (coordinator calls, as the handlers make them) is in the
+// snapshot with its member, and after a restart it is there again as soon as a client's
+// FindCoordinator loads its coordinator: its member rejoins without a new JoinGroup (the group
+// is loaded Stable), so no join event would have made it visible.
+void TestBrokerRequests::realGroupShowsAfterARestart()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 1, false, 2));
+    auto coordinator = c.core->findGroupCoordinator("wire-g");
+    QVERIFY2(coordinator, coordinator.status().toString().c_str());
+    c.advance(100);
+    coordinator = c.core->findGroupCoordinator("wire-g");
+    QVERIFY(coordinator);
+    ConsumerSubscription subscription;
+    subscription.topics = {"t"};
+    JoinGroupRequest join;
+    join.apiVersion = 2; // no MEMBER_ID_REQUIRED round
+    join.groupId = "wire-g";
+    join.sessionTimeoutMs = 10000;
+    join.rebalanceTimeoutMs = 10000;
+    join.requireKnownMemberId = false;
+    join.clientId = "wire-client";
+    join.clientHost = "/127.0.0.1";
+    join.protocols = {{"range", *encodeSubscription(subscription)}};
+    std::optional<JoinGroupResponse> joined;
+    c.core->withGroupCoordinator("wire-g", *coordinator, [&](GroupCoordinator *g, ErrorCode error) {
+        QVERIFY(g);
+        QCOMPARE(error, ErrorCode::None);
+        g->joinGroup(join, [&](const JoinGroupResponse &r) { joined = r; });
+    });
+    c.advance(4000); // group.initial.rebalance.delay.ms
+    QVERIFY(joined);
+    QCOMPARE(joined->errorCode, ErrorCode::None);
+    ConsumerAssignment assignment;
+    assignment.partitions = {{"t", 0}, {"t", 1}};
+    SyncGroupRequest sync;
+    sync.groupId = "wire-g";
+    sync.generationId = joined->generationId;
+    sync.memberId = joined->memberId;
+    sync.assignments = {{joined->memberId, *encodeAssignment(assignment)}};
+    std::optional<SyncGroupResponse> synced;
+    c.core->withGroupCoordinator("wire-g", *coordinator, [&](GroupCoordinator *g, ErrorCode) {
+        g->syncGroup(sync, [&](const SyncGroupResponse &r) { synced = r; });
+    });
+    c.advance(100);
+    QVERIFY(synced && synced->errorCode == ErrorCode::None);
+    const auto memberOf = [&]() -> std::optional<GroupMemberSnapshotView> {
+        const auto snapshot = c.core->makeSnapshot(); // kept: the loop reads into it
+        for (const auto &g : snapshot->groups)
+            if (g.groupId == "wire-g" && g.members.size() == 1)
+                return g.members.front();
+        return std::nullopt;
+    };
+    auto member = memberOf();
+    QVERIFY(member);
+    QCOMPARE(member->clientId, std::string("wire-client"));
+    QVERIFY(!member->simulated);
+    QCOMPARE(member->assigned.size(), size_t(2));
+
+    c.reopen();
+    QVERIFY(!memberOf()); // nothing asked for the group yet
+    QVERIFY(c.core->findGroupCoordinator("wire-g"));
+    c.advance(1000);
+    QVERIFY(c.core->findGroupCoordinator("wire-g"));
+    member = memberOf();
+    QVERIFY2(member, "the loaded group is not in the snapshot");
+    QCOMPARE(member->clientId, std::string("wire-client"));
 }
 
 QTEST_GUILESS_MAIN(TestBrokerRequests)

@@ -2,13 +2,15 @@
 // 11): a live engine with its listeners, a kafka-python process (Debian's /usr/bin/python3)
 // producing to `orders` and consuming it in group "real-g"; the Bridge's snapshot then has the
 // group with its member (client id, host, "real client"), its three partitions, the committed
-// offsets and lag 0, and a rebalance in its timeline; the Groups tab draws the member card,
-// whose crash/leave buttons say it is a real client.
+// offsets and lag 0, and a rebalance in its timeline; the Groups tab draws the member card with
+// its lag and partitions but no processing rate (only the client knows it), and its crash/leave
+// buttons say it is a real client.
 #include "bridge/bridge.h"
 #include "net/kafka_server.h"
 #include "views/assignment_canvas.h"
 #include "views/groups_view.h"
 
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -107,7 +109,15 @@ private slots:
         view.setSnapshot(keep);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QVERIFY(view.canvas()->card(QStringLiteral("py-real")));
+        QWidget *card = view.canvas()->card(QStringLiteral("py-real"));
+        QVERIFY(card);
+        // Its lag and partitions, but no processing rate: only the client knows that.
+        bool numbersShown = false;
+        for (const QLabel *label : card->findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(QStringLiteral("rec/s")), qPrintable(label->text()));
+            numbersShown = numbersShown || label->text().startsWith(QStringLiteral("lag 0 · 3 partition"));
+        }
+        QVERIFY(numbersShown);
         auto *crash = view.findChild<QPushButton *>(QStringLiteral("crash-py-real"));
         QVERIFY(crash);
         QVERIFY(!crash->isEnabled());

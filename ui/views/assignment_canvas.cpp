@@ -109,12 +109,21 @@ void MemberCard::setMember(const groupmap::Member &m)
                                                                  : QString());
     m_host->setText(tr("%1 · %2").arg(m.host.isEmpty() ? tr("(no host)") : m.host,
                                       m.simulated ? tr("simulated") : tr("real client")));
-    m_numbers->setText(tr("lag %1 · %2 rec/s · %n partition(s)", nullptr, static_cast<int>(m.assigned.size()))
-                           .arg(m.lag)
-                           .arg(QLocale().toString(m.recordsPerSec, 'f', 0)));
-    m_numbers->setToolTip(tr("lag: records in its partitions not yet committed\n"
-                             "rec/s: how fast it processes records\npartitions: %1")
-                              .arg(m.assigned.isEmpty() ? tr("none") : m.assigned.join(QStringLiteral(", "))));
+    const QString partitions = m.assigned.isEmpty() ? tr("none") : m.assigned.join(QStringLiteral(", "));
+    if (m.simulated) {
+        m_numbers->setText(tr("lag %1 · %2 rec/s · %n partition(s)", nullptr, static_cast<int>(m.assigned.size()))
+                               .arg(m.lag)
+                               .arg(QLocale().toString(m.recordsPerSec, 'f', 0)));
+        m_numbers->setToolTip(tr("lag: records in its partitions not yet committed\n"
+                                 "rec/s: how fast it processes records\npartitions: %1")
+                                  .arg(partitions));
+    } else {
+        // A real client's processing rate is its own: the broker sees only its fetches and commits.
+        m_numbers->setText(tr("lag %1 · %n partition(s)", nullptr, static_cast<int>(m.assigned.size())).arg(m.lag));
+        m_numbers->setToolTip(tr("lag: records in its partitions not yet committed\n"
+                                 "a real client's processing rate is known only to the client\npartitions: %1")
+                                  .arg(partitions));
+    }
     setToolTip(m.idle ? m.idleTip + QLatin1Char('\n') + m.tip : m.tip);
     m_resume = m.stallIsResume;
     m_crash->setEnabled(m.crash.enabled);

@@ -2,6 +2,8 @@
 // frame, answers it with proto::handleFrame and writes the answer before reading the next.
 #include "net/kafka_server.h"
 
+#include "net/asio_helpers.h"
+
 #include <asio.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -217,14 +219,7 @@ Result<std::unique_ptr<KafkaServer>> KafkaServer::start(Engine &engine, const Ka
     for (int32_t b = 1; b <= options.brokers; ++b) {
         const auto port = static_cast<uint16_t>(options.portBase == 0 ? 0 : options.portBase + b - 1);
         auto acceptor = std::make_unique<tcp::acceptor>(d.io);
-        const tcp::endpoint where(address, port);
-        acceptor->open(where.protocol(), ec);
-        if (!ec)
-            acceptor->set_option(tcp::acceptor::reuse_address(true), ec);
-        if (!ec)
-            acceptor->bind(where, ec);
-        if (!ec)
-            acceptor->listen(asio::socket_base::max_listen_connections, ec);
+        ec = net::listenOn(*acceptor, tcp::endpoint(address, port));
         if (ec)
             return Status::error(ErrorCode::InvalidConfig,
                 fmt::format("broker {} cannot listen on {}:{}: {}{}", b, options.host, port, ec.message(),
@@ -240,17 +235,7 @@ Result<std::unique_ptr<KafkaServer>> KafkaServer::start(Engine &engine, const Ka
     }
     for (size_t i = 0; i < d.acceptors.size(); ++i)
         d.accept(i);
-    d.thread = std::thread([&d] {
-        for (;;) {
-            try {
-                d.io.run();
-                return;
-            } catch (const std::exception &e) {
-                // A bug in a handler must not end the process or the other connections.
-                spdlog::error("network thread: {}", e.what());
-            }
-        }
-    });
+    d.thread = net::runGuarded(d.io, "network");
     return server;
 }
 

@@ -1,6 +1,8 @@
 // Prometheus metrics (see metrics.h).
 #include "net/metrics.h"
 
+#include "net/asio_helpers.h"
+
 #include <asio.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -217,28 +219,12 @@ Result<std::unique_ptr<MetricsServer>> MetricsServer::start(Engine &engine, cons
     const auto address = asio::ip::make_address(host, ec);
     if (ec)
         return Status::error(ErrorCode::InvalidConfig, fmt::format("metrics host '{}' is not an IP address", host));
-    const asio::ip::tcp::endpoint where(address, static_cast<uint16_t>(port));
-    d.acceptor.open(where.protocol(), ec);
-    if (!ec)
-        d.acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
-    if (!ec)
-        d.acceptor.bind(where, ec);
-    if (!ec)
-        d.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    ec = net::listenOn(d.acceptor, asio::ip::tcp::endpoint(address, static_cast<uint16_t>(port)));
     if (ec)
         return Status::error(ErrorCode::InvalidConfig,
             fmt::format("the metrics endpoint cannot listen on {}:{}: {}", host, port, ec.message()));
     d.accept();
-    d.thread = std::thread([&d] {
-        for (;;) {
-            try {
-                d.io.run();
-                return;
-            } catch (const std::exception &e) {
-                spdlog::error("metrics thread: {}", e.what());
-            }
-        }
-    });
+    d.thread = net::runGuarded(d.io, "metrics");
     return server;
 }
 

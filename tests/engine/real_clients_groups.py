@@ -27,27 +27,17 @@ import sys
 import threading
 import time
 
+from broker_process import fail, start_broker
+
 RECORDS = 300
 
 
-def fail(message):
-    print("FAIL: " + message, file=sys.stderr)
-    sys.exit(1)
-
-
-def start_broker(binary, data_dir):
-    proc = subprocess.Popen([binary, "--data-dir", data_dir, "--port-base", "0", "--create-topic", "orders:3:3"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    while True:
-        line = proc.stdout.readline()
-        if not line:
-            fail("kafkalab-broker exited before listening: " + proc.stderr.read())
-        event = json.loads(line)
-        if event.get("type") == "listening":
-            # Keep reading its events so its stdout never fills.
-            lines = []
-            threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
-            return proc, event, lines
+def start_draining(binary, data_dir):
+    proc, event = start_broker(binary, data_dir, "--create-topic", "orders:3:3")
+    # Keep reading its events so its stdout never fills.
+    lines = []
+    threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
+    return proc, event, lines
 
 
 def produce(bootstrap):
@@ -193,7 +183,7 @@ def main():
     opts = args.parse_args()
     shutil.rmtree(opts.work, ignore_errors=True)
     os.makedirs(opts.work)
-    proc, listening, events = start_broker(opts.broker, os.path.join(opts.work, "data"))
+    proc, listening, events = start_draining(opts.broker, os.path.join(opts.work, "data"))
     bootstrap = listening["bootstrap_servers"]
     try:
         time.sleep(0.5)

@@ -27,26 +27,7 @@ import subprocess
 import sys
 import time
 
-
-def fail(message):
-    print("FAIL: " + message, file=sys.stderr)
-    sys.exit(1)
-
-
-def start_broker(binary, data_dir):
-    proc = subprocess.Popen(
-        [binary, "--data-dir", data_dir, "--port-base", "0", "--create-topic", "orders:3:3",
-         "--create-topic", "solo:1:1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            fail("kafkalab-broker exited before listening: " + proc.stderr.read())
-        event = json.loads(line)
-        if event.get("type") == "listening":
-            return proc, event
-    fail("kafkalab-broker did not print its listeners")
+from broker_process import fail, start_broker
 
 
 def closed_after(bootstrap_port, payload):
@@ -67,7 +48,8 @@ def main():
     opts = args.parse_args()
     shutil.rmtree(opts.work, ignore_errors=True)
     os.makedirs(opts.work)
-    proc, listening = start_broker(opts.broker, os.path.join(opts.work, "data"))
+    proc, listening = start_broker(opts.broker, os.path.join(opts.work, "data"), "--create-topic", "orders:3:3",
+                                   "--create-topic", "solo:1:1")
     bootstrap = listening["bootstrap_servers"]
     ports = {b["id"]: b["port"] for b in listening["brokers"]}
     if sorted(ports) != [1, 2, 3] or len(set(ports.values())) != 3:

@@ -35,28 +35,9 @@ import time
 
 from kafka.record.default_records import DefaultRecordBatchBuilder
 
+from broker_process import fail, start_broker
+
 RECORDS_PER_TOOL = 60
-
-
-def fail(message):
-    print("FAIL: " + message, file=sys.stderr)
-    sys.exit(1)
-
-
-def start_broker(binary, data_dir, create=True):
-    cmd = [binary, "--data-dir", data_dir, "--port-base", "0"]
-    if create:
-        cmd += ["--create-topic", "orders:3:3"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            fail("kafkalab-broker exited before listening: " + proc.stderr.read())
-        event = json.loads(line)
-        if event.get("type") == "listening":
-            return proc, event
-    fail("kafkalab-broker did not print its listeners")
 
 
 def stop_broker(proc):
@@ -348,7 +329,7 @@ def main():
     shutil.rmtree(opts.work, ignore_errors=True)
     os.makedirs(opts.work)
     data = os.path.join(opts.work, "data")
-    proc, listening = start_broker(opts.broker, data)
+    proc, listening = start_broker(opts.broker, data, "--create-topic", "orders:3:3")
     bootstrap = listening["bootstrap_servers"]
     ports = {b["id"]: b["port"] for b in listening["brokers"]}
     try:
@@ -381,7 +362,7 @@ def main():
             fail("no batch of %s carries a producer id:\n%s" % (segment, dump))
     finally:
         stop_broker(proc)
-    proc, listening = start_broker(opts.broker, data, create=False)
+    proc, listening = start_broker(opts.broker, data)
     try:
         again = read_all(listening["bootstrap_servers"], "orders")
     finally:

@@ -1,0 +1,26 @@
+"""A kafkalab-broker process for the real-client tests (real_clients_*.py): started on free
+ports (--port-base 0) with the given arguments, ready once it printed its "listening" line."""
+import json
+import subprocess
+import sys
+import time
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def start_broker(binary, data_dir, *args):
+    """Returns (process, the "listening" event); its stdout is left for the caller to read."""
+    proc = subprocess.Popen([binary, "--data-dir", data_dir, "--port-base", "0"] + list(args),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            fail("kafkalab-broker exited before listening: " + proc.stderr.read())
+        event = json.loads(line)
+        if event.get("type") == "listening":
+            return proc, event
+    fail("kafkalab-broker did not print its listeners")

@@ -44,7 +44,7 @@ void writeTopic(Writer &out, int16_t version, const TopicSnapshot &topic, const 
     if (version >= 10)
         out.uuid(topic.topicId);
     if (version >= 1)
-        out.boolean(!topic.name.empty() && topic.name.front() == '_' && topic.name.rfind("__", 0) == 0);
+        out.boolean(topic.name == "__consumer_offsets" || topic.name == "__transaction_state"); // is_internal
     out.arrayCount(topic.partitions.size());
     for (const PartitionSnapshot &p : topic.partitions) {
         out.i16(static_cast<int16_t>(p.leader < 0 ? ErrorCode::LeaderNotAvailable : ErrorCode::None));

@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <array>
+#include <map>
 
 using namespace kl;
 using namespace kl::proto;
@@ -175,6 +176,47 @@ private slots:
             want3.push_back(0);
         want3[3] = uint8_t(want3.size() - 4);
         QCOMPARE(v3->frame, want3);
+    }
+
+    // Only Kafka's own internal topics are marked internal, not every name starting with "__"
+    // (Topic.INTERNAL_TOPICS: __consumer_offsets and __transaction_state).
+    void onlyKafkasInternalTopicsAreInternal()
+    {
+        auto ctx = context();
+        auto snap = std::make_shared<ClusterSnapshot>(*ctx.snapshot);
+        snap->topics.clear();
+        for (const char *name : {"__consumer_offsets", "__mine", "__transaction_state"}) {
+            TopicSnapshot t;
+            t.name = name;
+            snap->topics.push_back(t);
+        }
+        ctx.snapshot = snap;
+        Bytes body;
+        Writer w(body, false);
+        w.nullArray();
+        auto r = handleFrame(requestFrame(3, 1, 12, false, body), ctx);
+        QVERIFY2(r, r.status().toString().c_str());
+        Reader in(ByteSpan(r->frame).subspan(4), false);
+        in.i32("correlation");
+        const int32_t brokers = in.arrayCount("brokers");
+        for (int32_t b = 0; b < brokers; ++b) {
+            in.i32("id");
+            in.string("host");
+            in.i32("port");
+            in.nullableString("rack");
+        }
+        in.i32("controller");
+        QCOMPARE(in.arrayCount("topics"), 3);
+        std::map<std::string, bool> internal;
+        for (int i = 0; i < 3; ++i) {
+            in.i16("error");
+            const std::string name = in.string("name");
+            internal[name] = in.boolean("internal");
+            QCOMPARE(in.arrayCount("partitions"), 0);
+        }
+        QVERIFY(in.ok());
+        QCOMPARE(internal, (std::map<std::string, bool> {{"__consumer_offsets", true}, {"__mine", false},
+                               {"__transaction_state", true}}));
     }
 
     void unsupportedVersionsAndKeys()

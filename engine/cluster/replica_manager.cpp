@@ -282,7 +282,7 @@ std::vector<ReadRecordsPartition> EngineCore::Impl::readNow(const ReadRecordsReq
         if (budget <= 0 && bytes > 0)
             continue; // the response is full; the next fetch reads on from here
         const int32_t limit = static_cast<int32_t>(std::min<int64_t>(std::max(0, asked.maxBytes), std::max<int64_t>(budget, 1)));
-        auto read = log->read(asked.fetchOffset, std::max(limit, 1), hw);
+        auto read = log->read(asked.fetchOffset, std::max(limit, 1), hw); // at least one batch, as Kafka
         if (!read) {
             refuse(read.status().code(), read.status().message());
             continue;

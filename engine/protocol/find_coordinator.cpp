@@ -22,12 +22,13 @@ Found find(EngineCore &core, const std::string &key, int8_t keyType, const std::
 {
     Found f;
     f.key = key;
+    if (keyType == 1) {
+        f.status = Status::error(ErrorCode::CoordinatorNotAvailable, "Kafka Lab has no transaction coordinator yet");
+        return f;
+    }
     if (keyType != 0) {
-        f.status = Status::error(ErrorCode::CoordinatorNotAvailable,
-            keyType == 1 ? "Kafka Lab has no transaction coordinator yet"
-                         : fmt::format("key_type {} is neither a group (0) nor a transaction (1)", keyType));
-        if (keyType != 1)
-            f.status = Status::error(ErrorCode::InvalidRequest, f.status.message());
+        f.status = Status::error(ErrorCode::InvalidRequest,
+            fmt::format("key_type {} is neither a group (0) nor a transaction (1)", keyType));
         return f;
     }
     auto broker = core.findGroupCoordinator(key);

@@ -134,10 +134,9 @@ Status handleListGroups(const RequestHeader &header, Reader &in, Writer &out, co
     return Status::ok();
 }
 
-Status handleDeleteGroups(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &context,
+Status handleDeleteGroups(const RequestHeader &, Reader &in, Writer &out, const RequestContext &context,
                           Answer &answer)
 {
-    const int16_t v = header.apiVersion;
     const bool flexible = out.flexible();
     std::vector<std::string> ids;
     const int32_t count = in.arrayCount("groups_names", 1);
@@ -146,7 +145,6 @@ Status handleDeleteGroups(const RequestHeader &header, Reader &in, Writer &out, 
     in.skipTags("tagged fields");
     if (!in.ok())
         return in.status("request body");
-    (void)v;
     const int32_t broker = context.broker;
     answer.job = [flexible, broker, ids = std::move(ids)](EngineCore &core, std::function<void(Bytes)> done) {
         Bytes body;

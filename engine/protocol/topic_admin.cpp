@@ -88,11 +88,9 @@ Status handleDeleteTopics(const RequestHeader &header, Reader &in, Writer &out, 
     return Status::ok();
 }
 
-Status handleCreatePartitions(const RequestHeader &header, Reader &in, Writer &out, const RequestContext &,
-                              Answer &answer)
+Status handleCreatePartitions(const RequestHeader &, Reader &in, Writer &out, const RequestContext &, Answer &answer)
 {
     const bool flexible = out.flexible();
-    (void)header;
     struct Ask {
         std::string name;
         int32_t count = 0;

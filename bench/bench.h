@@ -32,4 +32,10 @@ int runScale(std::span<const std::string> args);
 // index), built at full size in a temp dir.
 int runDumpMemory(std::span<const std::string> args);
 
+// wire [--records N] [--size B] [--window N] [--rounds N] [--rate R] [--latency-seconds S]
+// [--connections N] [--idle-partitions N] [--only WHAT] [--broker PATH] [--dir D]: librdkafka
+// producing to and consuming from kafkalab-broker (a child process) and librdkafka's in-memory
+// mock cluster in the same run; end-to-end latency; broker RSS with idle connections.
+int runWire(std::span<const std::string> args);
+
 } // namespace kl::bench

@@ -25,6 +25,8 @@ const Subcommand kSubcommands[] = {
      kl::bench::runDumpMemory},
     {"rebalance", "[--consumers 100] [--partitions 200] [--heartbeat-ms 3000]  leave -> Stable engine time; eager vs cooperative revoked/moved", kl::bench::runRebalance},
     {"scale", "[--partitions 10000] [--rf 3] [--brokers 3] [--per-topic 1000] [--idle-ms 2000] [--dir D] [--keep]  create, idle, close and reopen: times, RSS, open fds", kl::bench::runScale},
+    {"wire", "[--records 1000000] [--size 100] [--window 40000] [--rounds 25] [--fetch-wait-ms 10] [--rate 10000] [--latency-seconds 10] [--connections 1000] [--idle-partitions 1000] [--only produce|consume|latency|idle] [--broker PATH] [--dir D]  kafkalab-broker vs librdkafka's mock cluster over TCP",
+     kl::bench::runWire},
 };
 
 void printUsage(std::FILE *out)

@@ -170,6 +170,7 @@ int run(int argc, char **argv)
     options.brokerCount = brokers;
     options.seed = seed;
     options.brokerSessionTimeoutMs = brokerSessionTimeoutMs;
+    options.replicaFetchOnAppend = true; // followers long-poll their leaders, as in Kafka
     auto core = kl::EngineCore::open(options, *clock);
     if (!core) {
         // A data directory it cannot open (a refused cluster-metadata.json: FILE:LINE:COL, topic,

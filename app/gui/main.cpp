@@ -309,6 +309,7 @@ int main(int argc, char **argv)
     kl::EngineOptions engineOptions;
     engineOptions.dataDir = dataDir.toStdString();
     engineOptions.brokerCount = options.brokers;
+    engineOptions.replicaFetchOnAppend = true; // live: followers long-poll their leaders, as in Kafka
     auto core = kl::EngineCore::open(engineOptions, *clock);
     if (!core) {
         // A refused data directory (a bad cluster-metadata.json, a file where a directory should

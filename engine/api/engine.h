@@ -22,8 +22,13 @@ public:
     void start();
     void stop();
 
+    // When the snapshot showing a command's effect is published: right after its batch of
+    // commands (what the GUI's commands want: the next refresh shows what was done), or with the
+    // next timed snapshot, at most snapshotIntervalMs later (what the wire's produce, fetch and
+    // heartbeat traffic wants: thousands of requests a second must not each build a snapshot).
+    enum class Publish { AfterCommand, OnSchedule };
     // Run fn(core) on the engine thread, in posting order.
-    void post(std::function<void(EngineCore &)> fn);
+    void post(std::function<void(EngineCore &)> fn, Publish publish = Publish::AfterCommand);
     // Engine thread only (from a posted command or a callback the core runs): run `reply` once
     // the next snapshot, which shows what was just done, is published, so whoever it answers
     // finds snapshot() up to date.

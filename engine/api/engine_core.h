@@ -30,6 +30,13 @@ struct EngineOptions {
     int32_t retentionCheckIntervalMs = 1000;
     int64_t replicaLagTimeMaxMs = 10000;  // replica.lag.time.max.ms (Kafka 30 s; shorter to teach)
     int32_t replicaFetchIntervalMs = 100;  // how often a follower fetches when caught up
+    // Kafka's follower fetch is a long poll (replica.fetch.wait.max.ms): it is answered as soon
+    // as the leader appends, and the follower fetches again at once, which tells the leader its
+    // new log end offset. true: a follower fetches a partition right after its leader appends
+    // and again right after copying, so acks=all completes at disk speed, as in Kafka (live
+    // brokers serving real clients). false: followers fetch only every replicaFetchIntervalMs,
+    // the stepwise model lessons and seeded runs use (an acks=all write takes two intervals).
+    bool replicaFetchOnAppend = false;
     // broker.session.timeout.ms (Kafka's KRaft default, 9 s): a broker that stops heartbeating
     // (crashed or isolated) is fenced this long after its last heartbeat; only then does the
     // controller move its leaderships and take it out of ISRs. 0 = fenced at once.

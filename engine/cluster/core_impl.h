@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -255,6 +256,9 @@ struct EngineCore::Impl {
         std::function<void(std::vector<ReadRecordsPartition>)> done;
     };
     std::map<uint64_t, FetchWaiter> fetchWaiters;
+    // replicaFetchOnAppend: per follower broker, the partitions it fetches at its next
+    // immediate fetch (a timer is scheduled while the set is non-empty).
+    std::map<int32_t, std::set<std::pair<std::string, int32_t>>> soonFetches;
     uint64_t nextFetchWaiterId = 1;
     // A leader's high watermark moved: fetches waiting on the partition read again.
     void wakeFetchWaiters(const std::string &topic, int32_t partition);
@@ -340,6 +344,10 @@ struct EngineCore::Impl {
     // replication.cpp
     void scheduleFetch(int32_t broker, int64_t dueMs);
     void fetcherTick(int32_t broker);
+    // options.replicaFetchOnAppend: the leader of `partition` appended; its followers fetch it
+    // now (one engine timer per broker at the current time, whatever partitions are waiting).
+    void leaderAppended(const std::string &topic, const PartitionState &partition);
+    void fetchSoon(int32_t broker, const std::string &topic, int32_t partition);
     void followerFetch(const std::string &topic, PartitionState &partition, ReplicaState &follower);
     // OffsetsForLeaderEpoch: cut the follower's log where it diverges from the leader's.
     void truncateDiverged(const std::string &topic, PartitionState &partition, ReplicaState &leader,

@@ -1,8 +1,8 @@
 // Engine: the live-mode driver of an EngineCore. One thread runs the loop:
 //   wait (condition variable) until a command is posted or the next timer is due (at most 50 ms,
 //   so a ManualClock advanced by someone else is noticed) -> run posted commands in order ->
-//   run due timers -> copy new events -> publish a snapshot (right after commands, otherwise at
-//   most every snapshotIntervalMs of wall time).
+//   run due timers -> copy new events -> publish a snapshot (right after commands posted with
+//   Publish::AfterCommand, otherwise at most every snapshotIntervalMs of wall time).
 // Other threads touch only the command queue, the published snapshot and the event copy, each
 // under a mutex held for a copy or a swap, never while the engine works.
 #include "api/engine.h"
@@ -25,7 +25,11 @@ struct Engine::Impl {
     std::thread thread;
     mutable std::mutex queueMutex;
     std::condition_variable wake;
-    std::deque<std::function<void(EngineCore &)>> queue;
+    struct Command {
+        std::function<void(EngineCore &)> fn;
+        Publish publish;
+    };
+    std::deque<Command> queue;
     bool stopRequested = false;
     bool running = false;
     bool stopped = false;
@@ -89,7 +93,7 @@ struct Engine::Impl {
         auto lastPublish = Steady::now();
         bool dirty = false;
         for (;;) {
-            std::deque<std::function<void(EngineCore &)>> batch;
+            std::deque<Command> batch;
             bool exiting = false;
             {
                 std::unique_lock lock(queueMutex);
@@ -107,10 +111,13 @@ struct Engine::Impl {
                 batch.swap(queue);
                 exiting = stopRequested;
             }
-            for (auto &fn : batch) {
+            bool publishNow = false;
+            for (auto &command : batch) {
+                publishNow = publishNow || command.publish == Publish::AfterCommand;
+                dirty = true;
                 // Exceptions must not cross into the engine thread's loop (or kill the process).
                 try {
-                    fn(*core);
+                    command.fn(*core);
                 } catch (const std::exception &e) {
                     spdlog::error("engine command threw: {}", e.what());
                 } catch (...) {
@@ -125,7 +132,7 @@ struct Engine::Impl {
                     dirty = true;
                 }
                 copyEvents();
-                if (!batch.empty() || exiting || !afterPublish.empty() ||
+                if (publishNow || exiting || !afterPublish.empty() ||
                     (dirty && Steady::now() - lastPublish >= interval)) {
                     const auto publishStart = Steady::now();
                     publish();
@@ -184,8 +191,8 @@ void Engine::stop()
         d->thread.join();
     else if (!d->queue.empty()) {
         // Never started: run what was posted so callbacks are not silently dropped.
-        for (auto &fn : d->queue)
-            fn(*d->core);
+        for (auto &command : d->queue)
+            command.fn(*d->core);
         d->queue.clear();
         d->copyEvents();
         d->publish();
@@ -194,7 +201,7 @@ void Engine::stop()
     d->core->shutdown();
 }
 
-void Engine::post(std::function<void(EngineCore &)> fn)
+void Engine::post(std::function<void(EngineCore &)> fn, Publish publish)
 {
     {
         std::lock_guard lock(d->queueMutex);
@@ -202,7 +209,7 @@ void Engine::post(std::function<void(EngineCore &)> fn)
             spdlog::warn("engine stopped; command dropped");
             return;
         }
-        d->queue.push_back(std::move(fn));
+        d->queue.push_back(Impl::Command {std::move(fn), publish});
     }
     d->wake.notify_one();
 }

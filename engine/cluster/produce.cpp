@@ -377,6 +377,7 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
         PartitionState &partition = topic.partitions[static_cast<size_t>(partitionId)];
         ReplicaState &leader = *partition.leaderReplica();
         leader.lastLeo = leader.log->logEndOffset();
+        leaderAppended(request.topic, partition);
         if (appendedRanges)
             appendedRanges->push_back(range);
         // With the leader alone in the ISR the high watermark moves at once.

@@ -38,7 +38,15 @@ int32_t epochAt(const LeaderEpochCache &cache, int64_t offset)
 
 // What a client's batch must be before it is appended (Kafka's ProduceRequest.validateRecords
 // and LogValidator). Returns the decoded records.
-Result<std::vector<Record>> checkClientBatch(const Bytes &records, const BatchHeader &h, const std::string &name)
+// What appendRecords needs from a client's batch, read in one streaming pass that allocates
+// only for the records it keeps: the largest timestamp, and the last `keep` records (the cells
+// the partition view draws).
+struct CheckedBatch {
+    int64_t maxTimestamp = -1;
+    std::vector<Record> tail; // the last `keep` records, in order, without headers
+};
+
+Result<CheckedBatch> checkClientBatch(const Bytes &records, const BatchHeader &h, const std::string &name, size_t keep)
 {
     if (records.size() != h.totalSize())
         return Status::error(ErrorCode::InvalidRecord,
@@ -51,19 +59,34 @@ Result<std::vector<Record>> checkClientBatch(const Bytes &records, const BatchHe
     if (!batchCrcValid(ByteView(records)))
         return Status::error(ErrorCode::CorruptMessage,
             fmt::format("{}: the batch's CRC is {}, its bytes give {}", name, h.crc, computeBatchCrc(ByteView(records))));
-    auto decoded = decodeRecords(ByteView(records));
-    if (!decoded)
+    const auto undecodable = [&](const Status &why) {
         return Status::error(ErrorCode::CorruptMessage,
-            fmt::format("{}: the batch's records do not decode: {}", name, decoded.status().message()));
-    if (static_cast<int64_t>(decoded->size()) != h.recordCount)
-        return Status::error(ErrorCode::CorruptMessage,
-            fmt::format("{}: the batch says {} records and holds {}", name, h.recordCount, decoded->size()));
-    for (size_t i = 0; i < decoded->size(); ++i)
-        if ((*decoded)[i].offset - h.baseOffset != static_cast<int64_t>(i))
+            fmt::format("{}: the batch's records do not decode: {}", name, why.message()));
+    };
+    auto stream = openRecords(ByteView(records));
+    if (!stream)
+        return undecodable(stream.status());
+    CheckedBatch checked;
+    const int64_t keepFrom = static_cast<int64_t>(h.recordCount) - static_cast<int64_t>(keep);
+    StreamedRecord record;
+    int64_t count = 0;
+    for (;; ++count) {
+        auto more = stream->next(record);
+        if (!more)
+            return undecodable(more.status());
+        if (!*more)
+            break;
+        if (record.offsetDelta != count)
             return Status::error(ErrorCode::InvalidRecord,
-                fmt::format("{}: record {} has offset delta {}, expected {}", name, i,
-                    (*decoded)[i].offset - h.baseOffset, i));
-    return decoded;
+                fmt::format("{}: record {} has offset delta {}, expected {}", name, count, record.offsetDelta, count));
+        checked.maxTimestamp = std::max(checked.maxTimestamp, record.timestamp);
+        if (count >= keepFrom)
+            checked.tail.push_back(record.toRecord(0));
+    }
+    if (count != h.recordCount)
+        return Status::error(ErrorCode::CorruptMessage,
+            fmt::format("{}: the batch says {} records and holds {}", name, h.recordCount, count));
+    return checked;
 }
 
 } // namespace
@@ -147,9 +170,10 @@ void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::f
         return answer(Status::error(ErrorCode::MessageTooLarge,
             fmt::format("{}: a batch of {} bytes is larger than max.message.bytes={}", name, request.records.size(),
                 topic.config.log.maxMessageBytes)));
-    auto records = checkClientBatch(request.records, h, name);
-    if (!records)
-        return answer(records.status());
+    auto checked = checkClientBatch(
+        request.records, h, name, static_cast<size_t>(std::max(0, options.recentRecordsPerPartition)));
+    if (!checked)
+        return answer(checked.status());
     if (h.isTransactional())
         return answer(Status::error(ErrorCode::InvalidTxnState,
             fmt::format("{}: a transactional batch, but Kafka Lab has no transaction coordinator yet", name)));
@@ -163,9 +187,7 @@ void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::f
     // maxTimestamp must be the records' largest timestamp (LogValidator rewrites it otherwise).
     const Bytes *batch = &request.records;
     Bytes rewritten;
-    int64_t maxTimestamp = -1;
-    for (const Record &r : *records)
-        maxTimestamp = std::max(maxTimestamp, r.timestamp);
+    const int64_t maxTimestamp = checked->maxTimestamp;
     if (!h.logAppendTime() && maxTimestamp != h.maxTimestamp) {
         rewritten = request.records;
         putBigEndian(rewritten.data() + kMaxTimestampPosition, static_cast<uint64_t>(maxTimestamp), 8);
@@ -202,12 +224,13 @@ void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::f
         leader.producerState.update(stored);
         leader.producerStateEnd = leader.log->logEndOffset();
     }
-    for (const Record &r : *records)
+    for (const Record &r : checked->tail)
         rememberRecent(*partition, appended->firstOffset + (r.offset - h.baseOffset), r.timestamp, r.key, r.value);
     if (request.topic != kOffsetsTopic)
         totalRecordsProduced += h.recordCount;
     partition->segmentsDirty = true;
     leader.lastLeo = leader.log->logEndOffset();
+    leaderAppended(request.topic, *partition);
     result.baseOffset = appended->firstOffset;
     result.logStartOffset = leader.log->logStartOffset();
     maybeAdvanceHighWatermark(request.topic, *partition);

@@ -59,6 +59,52 @@ void EngineCore::Impl::fetcherTick(int32_t broker)
         }
 }
 
+void EngineCore::Impl::leaderAppended(const std::string &topic, const PartitionState &p)
+{
+    if (!options.replicaFetchOnAppend)
+        return;
+    for (int32_t b : p.replicas)
+        if (b != p.leader)
+            fetchSoon(b, topic, p.id);
+}
+
+void EngineCore::Impl::fetchSoon(int32_t broker, const std::string &topic, int32_t partition)
+{
+    // A broker slowed on purpose (its fetch delay) keeps fetching on its own timer.
+    if (broker < 0 || static_cast<size_t>(broker) >= brokers.size() || brokers[static_cast<size_t>(broker)].fetchDelayMs > 0
+        || !brokerLive(broker))
+        return;
+    auto &waiting = soonFetches[broker];
+    const bool scheduled = !waiting.empty();
+    waiting.emplace(topic, partition);
+    if (scheduled)
+        return;
+    timers.schedule(clock.nowMs(), [this, broker] {
+        auto due = std::move(soonFetches[broker]);
+        soonFetches.erase(broker);
+        if (!brokerLive(broker))
+            return;
+        for (const auto &[name, id] : due) {
+            auto topic = topics.find(name);
+            if (topic == topics.end() || id < 0 || static_cast<size_t>(id) >= topic->second.partitions.size())
+                continue;
+            PartitionState &p = topic->second.partitions[static_cast<size_t>(id)];
+            if (p.leader < 0 || p.leader == broker || !brokerLive(p.leader))
+                continue;
+            ReplicaState *follower = p.replica(broker);
+            ReplicaState *leader = p.leaderReplica();
+            if (!follower || !follower->log || !leader || !leader->log)
+                continue;
+            const int64_t before = follower->log->logEndOffset();
+            followerFetch(name, p, *follower);
+            // What it copied, the leader learns from the next fetch: make it now.
+            if (follower->log && follower->log->logEndOffset() > before)
+                fetchSoon(broker, name, id);
+        }
+        runDeferred();
+    });
+}
+
 void EngineCore::Impl::truncateReplica(const std::string &topic, PartitionState &p, ReplicaState &r,
     int64_t offset, const std::string &why, const std::string &cause)
 {

@@ -96,7 +96,8 @@ private:
         if (answer->noResponse) {
             // acks=0: the client reads no answer; the engine appends in the order posted.
             if (answer->job)
-                m_engine.post([job = std::move(answer->job)](EngineCore &core) { job(core, [](proto::Bytes) {}); });
+                m_engine.post([job = std::move(answer->job)](EngineCore &core) { job(core, [](proto::Bytes) {}); },
+                    Engine::Publish::OnSchedule);
             return readSize();
         }
         if (!answer->job)
@@ -108,16 +109,25 @@ private:
         auto self = shared_from_this();
         m_poster->waiting.insert(self);
         std::weak_ptr<Connection> weak = self;
-        m_engine.post([weak, poster = m_poster, job = std::move(job), framing = *answer](EngineCore &core) {
-            job(core, [weak, poster, framing](proto::Bytes body) {
-                poster->post([weak, poster, frame = proto::responseFrame(framing, body)]() mutable {
-                    if (auto connection = weak.lock()) {
-                        poster->waiting.erase(connection);
-                        connection->write(std::move(frame));
-                    }
+        auto send = [weak, poster = m_poster, framing = *answer](proto::Bytes body) {
+            poster->post([weak, poster, frame = proto::responseFrame(framing, body)]() mutable {
+                if (auto connection = weak.lock()) {
+                    poster->waiting.erase(connection);
+                    connection->write(std::move(frame));
+                }
+            });
+        };
+        if (answer->changesMetadata) {
+            m_engine.post([engine = &m_engine, job = std::move(job), send = std::move(send)](EngineCore &core) {
+                job(core, [engine, send](proto::Bytes body) {
+                    engine->afterPublish([send, body = std::move(body)]() mutable { send(std::move(body)); });
                 });
             });
-        });
+            return;
+        }
+        m_engine.post(
+            [job = std::move(job), send = std::move(send)](EngineCore &core) { job(core, send); },
+            Engine::Publish::OnSchedule);
     }
 
     void write(proto::Bytes frame)

@@ -69,6 +69,9 @@ struct Answer {
     int32_t correlationId = 0;
     bool flexibleHeader = false; // response header v1
     bool noResponse = false;     // Produce with acks=0: the client reads no response
+    // The job changes what Metadata answers (topics, partitions): its response waits for the
+    // snapshot showing the change, so the client's next Metadata request sees it.
+    bool changesMetadata = false;
 };
 
 // Reads the request body from `in` and either writes the response body to `out` (both in the

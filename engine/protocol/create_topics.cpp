@@ -187,6 +187,7 @@ Status handleCreateTopics(const RequestHeader &header, Reader &in, Writer &, con
         return in.status("request body");
 
     const auto brokers = static_cast<int32_t>(context.snapshot->brokers.size());
+    answer.changesMetadata = true;
     answer.job = [v, flexible, validate, brokers, topics = std::move(topics)](EngineCore &core, std::function<void(Bytes)> done) {
         std::vector<TopicAnswer> answers;
         for (const TopicAsk &t : topics) {

@@ -54,6 +54,7 @@ Status handleDeleteTopics(const RequestHeader &header, Reader &in, Writer &out, 
             for (const TopicSnapshot &known : context.snapshot->topics)
                 if (known.topicId == t.id)
                     t.name = known.name;
+    answer.changesMetadata = true;
     answer.job = [v, flexible, topics = std::move(topics)](EngineCore &core, std::function<void(Bytes)> done) {
         Bytes body;
         Writer w(body, flexible);
@@ -118,6 +119,7 @@ Status handleCreatePartitions(const RequestHeader &, Reader &in, Writer &out, co
     in.skipTags("tagged fields");
     if (!in.ok())
         return in.status("request body");
+    answer.changesMetadata = true;
     answer.job = [flexible, validateOnly, asks = std::move(asks)](EngineCore &core, std::function<void(Bytes)> done) {
         Bytes body;
         Writer w(body, flexible);

@@ -74,6 +74,8 @@ class TestBrokerRequests : public QObject {
     Q_OBJECT
 private slots:
     void batchStoredAsSentAndAcksAllWaits();
+    void followersThatLongPollFetchAtOnce();
+    void bigBatchKeepsItsLastRecordsForTheView();
     void wrongMaxTimestampIsRewritten();
     void refusalsStoreNothing();
     void idempotentResendIsNotAppendedTwice();
@@ -111,6 +113,54 @@ void TestBrokerRequests::batchStoredAsSentAndAcksAllWaits()
     auto second = append(c, "t", clientBatch({{"d", now + 3}}), Acks::Leader);
     QVERIFY(second.result->has_value());
     QCOMPARE((*second.result)->baseOffset, 3);
+}
+
+void TestBrokerRequests::followersThatLongPollFetchAtOnce()
+{
+    // replicaFetchOnAppend (live brokers): a follower's fetch waits at the leader and is answered
+    // by the append, and the follower fetches again at once: acks=all completes without the
+    // engine clock moving, where the interval model above needs two fetch rounds.
+    ClusterFixture c(3, 1000, 100);
+    c.options.replicaFetchOnAppend = true;
+    c.reopen();
+    QVERIFY(c.createTopic("t", 3, 3)); // RF 3, min.insync.replicas 3
+    const int64_t now = c.clock.nowMs();
+    auto first = append(c, "t", clientBatch({{"a", now}, {"b", now}}), Acks::All);
+    c.advance(0); // the fetches are engine timers due now
+    QVERIFY(first.result->has_value());
+    QVERIFY2((*first.result)->status.isOk(), (*first.result)->status.toString().c_str());
+    QCOMPARE(c.clock.nowMs(), now);
+    for (int32_t broker : c.partition("t").replicas)
+        QCOMPARE(c.core->replicaBatches("t", 0, broker)->size(), size_t(1));
+    QCOMPARE(c.partition("t").highWatermark, 2);
+    // A broker slowed on purpose (its fetch delay) still fetches on its own timer only.
+    const int32_t slow = c.partition("t").replicas[0] == leaderOf(c, "t") ? c.partition("t").replicas[1]
+                                                                         : c.partition("t").replicas[0];
+    QVERIFY(c.core->setFollowerDelay(slow, 300).isOk());
+    auto second = append(c, "t", clientBatch({{"c", now}}), Acks::Leader);
+    c.advance(0);
+    QCOMPARE(c.core->replicaBatches("t", 0, slow)->size(), size_t(1));
+    c.advance(500);
+    QCOMPARE(c.core->replicaBatches("t", 0, slow)->size(), size_t(2));
+}
+
+void TestBrokerRequests::bigBatchKeepsItsLastRecordsForTheView()
+{
+    // The partition view draws the last recentRecordsPerPartition (16 here) records; a batch of
+    // 40 leaves its last 16.
+    ClusterFixture c(1);
+    QVERIFY(c.createTopic("t", 1));
+    std::vector<std::pair<std::string, int64_t>> values;
+    for (int i = 0; i < 40; ++i)
+        values.emplace_back(std::string(static_cast<size_t>(i), 'v'), c.clock.nowMs() + i);
+    auto appended = append(c, "t", clientBatch(values), Acks::Leader);
+    QVERIFY((*appended.result)->status.isOk());
+    const auto recent = c.partition("t").recent;
+    QCOMPARE(recent->size(), size_t(16));
+    for (size_t i = 0; i < 16; ++i) {
+        QCOMPARE(recent->at(i).offset, static_cast<int64_t>(24 + i));
+        QCOMPARE(recent->at(i).valueSize, static_cast<int32_t>(24 + i));
+    }
 }
 
 void TestBrokerRequests::wrongMaxTimestampIsRewritten()
@@ -161,6 +211,17 @@ void TestBrokerRequests::refusalsStoreNothing()
     setCrc(transactional);
     QCOMPARE(codeOf(transactional), ErrorCode::InvalidTxnState); // no transaction coordinator
     QCOMPARE(codeOf(clientBatch({{"x", 1}}), static_cast<Acks>(2)), ErrorCode::InvalidRequiredAcks);
+    // A record numbered out of turn (its offset delta, byte 64 of a small first record: 1, not 0).
+    Bytes misnumbered = clientBatch({{"x", 1}});
+    QCOMPARE(misnumbered[64], uint8_t(0));
+    misnumbered[64] = 2; // zigzag varint 1
+    setCrc(misnumbered);
+    QCOMPARE(codeOf(misnumbered), ErrorCode::InvalidRecord);
+    // A header that counts more records than the batch holds.
+    Bytes miscounted = clientBatch({{"x", 1}});
+    miscounted[60] = 2; // recordCount (bytes 57-60) 1 -> 2
+    setCrc(miscounted);
+    QCOMPARE(codeOf(miscounted), ErrorCode::CorruptMessage);
     QVERIFY(c.core->crashBroker(other));
     c.advance(100);
     QCOMPARE(codeOf(clientBatch({{"x", 1}}), Acks::All), ErrorCode::NotEnoughReplicas); // min.insync.replicas 3

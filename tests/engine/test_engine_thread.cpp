@@ -56,6 +56,7 @@ private slots:
     void sustainsTwentyThousandRecordsPerSecond();
     void stopIsCleanAndIdempotent();
     void repliesSeeTheSnapshotOfTheirCommand();
+    void onScheduleCommandsWaitForTheTimedSnapshot();
 };
 
 void TestEngineThread::commandsRunOnEngineThreadInOrder()
@@ -251,6 +252,34 @@ void TestEngineThread::repliesSeeTheSnapshotOfTheirCommand()
     QVERIFY(waitFor([&] { return answered == kTopics && crashAnswered; }));
     QCOMPARE(stale.load(), 0);
     QVERIFY(crashedSeen);
+    engine.stop();
+}
+
+void TestEngineThread::onScheduleCommandsWaitForTheTimedSnapshot()
+{
+    // Publish::OnSchedule (the wire's produce, fetch, heartbeat traffic): the command's effect
+    // shows in the next timed snapshot (every 3 s here), not right after it; an AfterCommand
+    // command publishes at once, with whatever OnSchedule commands did before it.
+    QTemporaryDir dir;
+    auto clock = std::make_shared<ManualClock>(1'000);
+    Engine engine(openCore(dir, *clock), clock, 3000);
+    engine.start();
+    std::promise<void> created;
+    engine.createTopic("first", TopicConfig {}, [&](Status) { created.set_value(); });
+    created.get_future().wait();
+    QVERIFY(engine.snapshot()->topic("first"));
+    std::promise<bool> ran;
+    engine.post([&](EngineCore &core) { ran.set_value(core.createTopic("quiet", TopicConfig {}).isOk()); },
+        Engine::Publish::OnSchedule);
+    QVERIFY(ran.get_future().get());
+    std::this_thread::sleep_for(200ms);
+    QVERIFY(!engine.snapshot()->topic("quiet"));
+    QVERIFY(waitFor([&] { return engine.snapshot()->topic("quiet") != nullptr; }, 10s));
+
+    engine.post([](EngineCore &core) { core.createTopic("quiet-2", TopicConfig {}); }, Engine::Publish::OnSchedule);
+    std::promise<bool> seen;
+    engine.post([&](EngineCore &) { engine.afterPublish([&] { seen.set_value(engine.snapshot()->topic("quiet-2")); }); });
+    QVERIFY(seen.get_future().get());
     engine.stop();
 }
 

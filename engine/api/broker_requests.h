@@ -77,6 +77,22 @@ struct ListOffsetRequest {
     bool readCommitted = false;
 };
 
+// OffsetsForLeaderEpoch, as the leader answers a consumer validating its position after a
+// leader change (KIP-320) or a follower: where `leaderEpoch` ended in the leader's log.
+struct LeaderEpochRequest {
+    std::string topic;
+    int32_t partition = 0;
+    int32_t broker = 0;               // it must lead the partition
+    int32_t currentLeaderEpoch = -1;  // -1: not checked
+    int32_t leaderEpoch = 0;          // the epoch to look up
+};
+
+struct LeaderEpochResult {
+    Status status;
+    int32_t leaderEpoch = -1;  // the largest epoch <= the one asked for (-1: none known)
+    int64_t endOffset = -1;    // where it ended: the next epoch's start, or the log end offset
+};
+
 struct ListOffsetResult {
     Status status;
     int64_t offset = -1;       // -1 with no error: no record at or after the timestamp

@@ -90,6 +90,8 @@ public:
     void readRecords(const ReadRecordsRequest &request, std::function<void(std::vector<ReadRecordsPartition>)> done);
     // ListOffsets for one partition, from its leader's log.
     ListOffsetResult listOffset(const ListOffsetRequest &request);
+    // OffsetsForLeaderEpoch for one partition, from its leader's epoch cache.
+    LeaderEpochResult offsetForLeaderEpoch(const LeaderEpochRequest &request);
 
     // InitProducerId for an idempotent (not transactional) producer: a new producer id, epoch 0,
     // from the same blocks the simulated producers' ids come from (never reused).

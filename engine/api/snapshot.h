@@ -245,6 +245,7 @@ struct ClusterSnapshot {
     int64_t startedMs = 0;     // engine clock when the engine opened (engine time = now - this)
     std::string dataDir;
     int32_t controllerId = -1;
+    std::string clusterId;     // meta.properties' cluster.id (Metadata v2+, DescribeCluster)
     int64_t brokerSessionTimeoutMs = 9000; // broker.session.timeout.ms the controller fences by
     int64_t replicaLagTimeMaxMs = 10000;   // replica.lag.time.max.ms (Kafka's default is 30000)
     std::vector<BrokerSnapshot> brokers;

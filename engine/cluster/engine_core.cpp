@@ -474,6 +474,7 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
     snapshot->startedMs = d->startedMs;
     snapshot->dataDir = d->options.dataDir.string();
     snapshot->controllerId = d->controllerId;
+    snapshot->clusterId = d->clusterId;
     snapshot->brokerSessionTimeoutMs = d->options.brokerSessionTimeoutMs;
     snapshot->replicaLagTimeMaxMs = d->options.replicaLagTimeMaxMs;
     for (int32_t b = 1; b <= d->brokerCount; ++b) {

@@ -355,6 +355,35 @@ void EngineCore::Impl::answerFetchWaiter(uint64_t id)
         waiter.done(std::move(now));
 }
 
+LeaderEpochResult EngineCore::offsetForLeaderEpoch(const LeaderEpochRequest &request)
+{
+    LeaderEpochResult result;
+    const std::string name = fmt::format("{}-{}", request.topic, request.partition);
+    PartitionState *partition = d->shutDown ? nullptr : d->findPartition(request.topic, request.partition);
+    if (!partition) {
+        result.status = Status::error(ErrorCode::UnknownTopicOrPartition,
+            fmt::format("This server does not host this topic-partition: {}", name));
+        return result;
+    }
+    Log *log = partition->leaderLog();
+    if (partition->leader != request.broker || !log) {
+        result.status = Status::error(ErrorCode::NotLeaderOrFollower,
+            fmt::format("broker {} is not the leader of {} (the leader is {})", request.broker, name, partition->leader));
+        return result;
+    }
+    if (request.currentLeaderEpoch >= 0 && request.currentLeaderEpoch != partition->leaderEpoch) {
+        result.status = Status::error(
+            request.currentLeaderEpoch < partition->leaderEpoch ? ErrorCode::FencedLeaderEpoch : ErrorCode::UnknownLeaderEpoch,
+            fmt::format("{}: the client's leader epoch {} is not the leader's {}", name, request.currentLeaderEpoch,
+                partition->leaderEpoch));
+        return result;
+    }
+    const EpochEndOffset found = partition->leaderReplica()->epochs.endOffsetFor(request.leaderEpoch, log->logEndOffset());
+    result.leaderEpoch = found.epoch;
+    result.endOffset = found.endOffset;
+    return result;
+}
+
 ListOffsetResult EngineCore::listOffset(const ListOffsetRequest &request)
 {
     ListOffsetResult result;

@@ -64,6 +64,8 @@ enum class ErrorCode : int16_t {
     FencedInstanceId = 82,          // a static member with this instance id was replaced
     InvalidRecord = 87,             // a record batch breaks a rule the broker checks (one batch, magic 2, ...)
     UnknownTopicId = 100,           // no topic has this id
+    MismatchedEndpointType = 114,   // DescribeCluster asked a broker for the controllers' endpoints
+    UnsupportedEndpointType = 115,  // DescribeCluster with an endpoint type that is neither 1 nor 2
 };
 
 // Kafka's name for the code, e.g. "NOT_ENOUGH_REPLICAS".

@@ -70,6 +70,8 @@ std::string_view errorName(ErrorCode code)
     case ErrorCode::FencedInstanceId: return "FENCED_INSTANCE_ID";
     case ErrorCode::InvalidRecord: return "INVALID_RECORD";
     case ErrorCode::UnknownTopicId: return "UNKNOWN_TOPIC_ID";
+    case ErrorCode::MismatchedEndpointType: return "MISMATCHED_ENDPOINT_TYPE";
+    case ErrorCode::UnsupportedEndpointType: return "UNSUPPORTED_ENDPOINT_TYPE";
     }
     return "UNKNOWN_ERROR_CODE";
 }

@@ -29,6 +29,9 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::InitProducerId, "InitProducerId", 0, 5, 2, handleInitProducerId},
         {ApiKey::CreatePartitions, "CreatePartitions", 0, 3, 2, handleCreatePartitions},
         {ApiKey::DeleteGroups, "DeleteGroups", 0, 2, 2, handleDeleteGroups},
+        {ApiKey::OffsetForLeaderEpoch, "OffsetForLeaderEpoch", 2, 4, 4, handleOffsetForLeaderEpoch},
+        {ApiKey::DescribeConfigs, "DescribeConfigs", 1, 4, 4, handleDescribeConfigs},
+        {ApiKey::DescribeCluster, "DescribeCluster", 0, 1, 0, handleDescribeCluster},
     };
     return apis;
 }
@@ -77,6 +80,14 @@ Bytes responseFrame(const Answer &answer, const Bytes &body)
     head.raw(body);
     patchSize(out);
     return out;
+}
+
+bool brokerUp(const ClusterSnapshot &snap, int32_t id)
+{
+    for (const auto &b : snap.brokers)
+        if (b.id == id)
+            return b.state != BrokerState::Crashed;
+    return false;
 }
 
 Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context)

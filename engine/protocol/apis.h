@@ -32,6 +32,9 @@ enum class ApiKey : int16_t {
     InitProducerId = 22,
     CreatePartitions = 37,
     DeleteGroups = 42,
+    OffsetForLeaderEpoch = 23,
+    DescribeConfigs = 32,
+    DescribeCluster = 60,
     ApiVersions = 18,
 };
 
@@ -56,6 +59,9 @@ struct RequestContext {
     int32_t broker = 0;                    // the broker the connection reached
     std::string clientHost = "/127.0.0.1"; // the client's address, as Kafka shows it
 };
+
+// Whether broker `id` is running (not crashed): Metadata and DescribeCluster list only those.
+bool brokerUp(const ClusterSnapshot &snap, int32_t id);
 
 // Work a request needs from the engine itself (creating a topic): runs on the engine thread and
 // completes with the response body, once (then or later). `flexible` is the encoding to write.
@@ -120,5 +126,8 @@ Status handleListGroups(const RequestHeader &, Reader &, Writer &, const Request
 Status handleDeleteGroups(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleDeleteTopics(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleCreatePartitions(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleOffsetForLeaderEpoch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleDescribeConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleDescribeCluster(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

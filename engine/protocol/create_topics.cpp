@@ -6,6 +6,7 @@
 // validate_only checks what can be checked without creating (name, counts, configs, existence).
 // v5+ answers with the topic's partitions, replication factor and configs; v7 with its id.
 #include "protocol/apis.h"
+#include "protocol/topic_configs.h"
 
 #include "core/topic_name.h"
 
@@ -109,24 +110,13 @@ Status validateOnly(EngineCore &core, const TopicAsk &t, int32_t brokers)
 
 void writeConfigs(Writer &out, const TopicConfig &c)
 {
-    const std::pair<const char *, std::string> entries[] = {
-        {"cleanup.policy", "delete"},
-        {"index.interval.bytes", std::to_string(c.log.indexIntervalBytes)},
-        {"max.message.bytes", std::to_string(c.log.maxMessageBytes)},
-        {"min.insync.replicas", std::to_string(c.minInsyncReplicas)},
-        {"retention.bytes", std::to_string(c.log.retentionBytes)},
-        {"retention.ms", std::to_string(c.log.retentionMs)},
-        {"segment.bytes", std::to_string(c.log.segmentBytes)},
-        {"segment.index.bytes", std::to_string(c.log.segmentIndexBytes)},
-        {"segment.ms", std::to_string(c.log.segmentMs)},
-        {"unclean.leader.election.enable", c.uncleanLeaderElection ? "true" : "false"},
-    };
-    out.arrayCount(std::size(entries));
-    for (const auto &[name, value] : entries) {
-        out.string(name);
-        out.nullableString(std::string_view(value));
-        out.boolean(false); // read_only
-        out.i8(5);          // config_source: DEFAULT_CONFIG (4 would be STATIC_BROKER_CONFIG)
+    const auto entries = topicConfigEntries(c);
+    out.arrayCount(entries.size());
+    for (const ConfigEntry &e : entries) {
+        out.string(e.name);
+        out.nullableString(std::string_view(e.value));
+        out.boolean(e.readOnly);
+        out.i8(static_cast<int8_t>(e.source));
         out.boolean(false); // is_sensitive
         out.tags();
     }

@@ -22,14 +22,6 @@ struct AskedTopic {
     Uuid id;
 };
 
-bool brokerUp(const ClusterSnapshot &snap, int32_t id)
-{
-    for (const auto &b : snap.brokers)
-        if (b.id == id)
-            return b.state != BrokerState::Crashed;
-    return false;
-}
-
 void writeIds(Writer &out, const std::vector<int32_t> &ids)
 {
     out.arrayCount(ids.size());
@@ -112,7 +104,7 @@ void writeMetadata(Writer &out, int16_t v, const ClusterSnapshot &snap, const st
         out.tags();
     }
     if (v >= 2)
-        out.nullableString(std::nullopt); // cluster_id: not in the snapshot yet (clients accept null)
+        out.nullableString(snap.clusterId.empty() ? std::nullopt : std::optional<std::string_view>(snap.clusterId));
     if (v >= 1)
         out.i32(snap.controllerId);
     if (allTopics) {

@@ -4,12 +4,13 @@
 // partitioner is the Java client's murmur2, so each key lands where `kafkalab-cli partition`
 // says), a consumer group reads every record back per key in order (FindCoordinator v2,
 // JoinGroup v5, SyncGroup v3, Fetch v11, OffsetCommit v5), and admin.fetchOffsets sees the
-// group's commits at the log end offsets.
+// group's commits at the log end offsets; admin.describeConfigs (DescribeConfigs v2) reads the
+// topic's configs.
 // Usage: node real_clients_kafkajs.js BROKER CLI   (NODE_PATH: where npm ci put kafkajs)
 'use strict'
 const { spawn, execFileSync } = require('child_process')
 const readline = require('readline')
-const { Kafka, logLevel } = require('kafkajs')
+const { Kafka, logLevel, ConfigResourceTypes } = require('kafkajs')
 
 const [broker, cli] = process.argv.slice(2)
 const RECORDS = 120
@@ -55,6 +56,16 @@ async function main () {
     if (!created) fail('createTopics answered false (the topic existed?)')
     const meta = await admin.fetchTopicMetadata({ topics: [TOPIC] })
     if (meta.topics[0].partitions.length !== 3) fail('fetchTopicMetadata: ' + JSON.stringify(meta))
+    // DescribeConfigs v2: the topic's min.insync.replicas, at its default.
+    const described = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC, configNames: ['min.insync.replicas', 'segment.bytes'] }],
+      includeSynonyms: false
+    })
+    const entries = Object.fromEntries(described.resources[0].configEntries.map(e => [e.configName, e]))
+    if (described.resources[0].errorCode !== 0 || Object.keys(entries).length !== 2 ||
+        entries['min.insync.replicas'].configValue !== '1' || !entries['min.insync.replicas'].isDefault) {
+      fail('describeConfigs: ' + JSON.stringify(described))
+    }
 
     const producer = kafka.producer()
     await producer.connect()

@@ -12,7 +12,10 @@ confluent-kafka's AdminClient (librdkafka: v4), with a config, a refused replica
 an unknown config and validate_only, and kcat sees what was created; a kafka-python producer
 asking for a missing topic creates it (auto.create.topics.enable, Kafka's default); both
 admin clients add partitions (CreatePartitions; a decrease is INVALID_PARTITIONS) and
-kafka-python deletes a topic (DeleteTopics; a missing one is UNKNOWN_TOPIC_OR_PARTITION). Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
+kafka-python deletes a topic (DeleteTopics; a missing one is UNKNOWN_TOPIC_OR_PARTITION). Both admin
+clients read topic and broker configs (DescribeConfigs); DescribeCluster (by hand: no client here
+sends it) gives the cluster id confluent-kafka's Metadata reports; OffsetForLeaderEpoch is encoded
+and decoded with kafka-python's protocol types. Then hostile frames (a 2 GiB size, an unknown api key, a garbled Metadata request): each
 closes only its own connection, and kcat still works afterwards.
 Usage: real_clients_metadata.py --broker PATH --work DIR
 """
@@ -39,6 +42,80 @@ def closed_after(bootstrap_port, payload):
         except ConnectionResetError:
             return True
         return data == b""
+
+
+def raw_exchange(port, api_key, version, body, flexible):
+    """One request; returns the response body after its header."""
+    header = struct.pack(">hhih", api_key, version, 42, 4) + b"test"
+    if flexible:
+        header += b"\x00"  # request header v2: tagged fields
+    frame = header + body
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(struct.pack(">i", len(frame)) + frame)
+        size = struct.unpack(">i", recv_all(s, 4))[0]
+        data = recv_all(s, size)
+    if struct.unpack(">i", data[:4])[0] != 42:
+        fail("correlation id %r" % data[:4])
+    return data[5:] if flexible else data[4:]  # response header v1 has tagged fields
+
+
+def recv_all(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(n - len(data))
+        if not chunk:
+            fail("connection closed after %d of %d bytes" % (len(data), n))
+        data += chunk
+    return data
+
+
+def uvarint(data, at):
+    value, shift = 0, 0
+    while True:
+        b = data[at]
+        at += 1
+        value |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            return value, at
+
+
+def compact_string(data, at):
+    n, at = uvarint(data, at)
+    return (None, at) if n == 0 else (data[at:at + n - 1].decode(), at + n - 1)
+
+
+def describe_cluster(port, endpoint_type=1):
+    """DescribeCluster v1 (flexible): KIP-700's fields, decoded here by hand."""
+    data = raw_exchange(port, 60, 1, struct.pack(">bb", 0, endpoint_type) + b"\x00", True)
+    _throttle, error = struct.unpack(">ih", data[:6])
+    _message, at = compact_string(data, 6)
+    at += 1  # endpoint_type
+    cluster_id, at = compact_string(data, at)
+    controller = struct.unpack(">i", data[at:at + 4])[0]
+    count, at = uvarint(data, at + 4)
+    brokers = []
+    for _ in range(count - 1):
+        broker_id = struct.unpack(">i", data[at:at + 4])[0]
+        host, at = compact_string(data, at + 4)
+        port_ = struct.unpack(">i", data[at:at + 4])[0]
+        _rack, at = compact_string(data, at + 4)
+        _tags, at = uvarint(data, at)
+        brokers.append((broker_id, host, port_))
+    return {"error": error, "cluster_id": cluster_id, "controller": controller, "brokers": sorted(brokers)}
+
+
+def offset_for_leader_epoch(port, topic, partition, current_epoch, epoch):
+    """OffsetForLeaderEpoch v3 (replica_id -1, a consumer), through kafka-python's types."""
+    from kafka.protocol.types import Array, Int16, Int32, Int64, Schema, String
+    request = Schema(("replica_id", Int32), ("topics", Array(("topic", String("utf-8")), ("partitions", Array(
+        ("partition", Int32), ("current_leader_epoch", Int32), ("leader_epoch", Int32))))))
+    response = Schema(("throttle_time_ms", Int32), ("topics", Array(("topic", String("utf-8")), ("partitions", Array(
+        ("error_code", Int16), ("partition", Int32), ("leader_epoch", Int32), ("end_offset", Int64))))))
+    body = request.encode((-1, [(topic, [(partition, current_epoch, epoch)])]))
+    import io
+    decoded = response.decode(io.BytesIO(raw_exchange(port, 23, 3, body, False)))
+    return [(t[0], [tuple(p) for p in t[1]]) for t in decoded[1]]
 
 
 def main():
@@ -190,6 +267,68 @@ def main():
         made = {t["topic"]: len(t["partitions"]) for t in listed["topics"]}
         if made.get("made-by-librdkafka") != 5 or made.get("made-by-python") != 4 or "doomed" in made:
             fail("kcat after CreatePartitions and DeleteTopics: %r" % made)
+
+        # DescribeConfigs: kafka-python (v2) and confluent-kafka (librdkafka) read the configs
+        # made-by-python was created with; an unknown topic and another broker's id are refused.
+        from kafka.admin import ConfigResource, ConfigResourceType
+        kadmin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=20000)
+        try:
+            answer = kadmin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, "made-by-python")])
+            resources = [r for response in answer for r in response.resources]
+            if len(resources) != 1 or resources[0][0] != 0:
+                fail("kafka-python DescribeConfigs made-by-python: %r" % resources)
+            # v1+: (name, value, read_only, config_source, is_sensitive, synonyms)
+            entries = {e[0]: (e[1], e[3]) for e in resources[0][4]}
+            if entries.get("retention.ms") != ("60000", 1):  # DYNAMIC_TOPIC_CONFIG
+                fail("kafka-python: retention.ms of made-by-python is %r" % (entries.get("retention.ms"),))
+            if entries.get("segment.bytes") != ("1048576", 5):  # DEFAULT_CONFIG
+                fail("kafka-python: segment.bytes of made-by-python is %r" % (entries.get("segment.bytes"),))
+            answer = kadmin.describe_configs([ConfigResource(ConfigResourceType.BROKER, "2")])
+            resources = [r for response in answer for r in response.resources]
+            broker_entries = {e[0]: e[1] for e in resources[0][4]}
+            if resources[0][0] != 0 or broker_entries.get("broker.id") != "2" or \
+                    broker_entries.get("listeners") != "PLAINTEXT://127.0.0.1:%d" % ports[2]:
+                fail("kafka-python DescribeConfigs broker 2: %r" % resources)
+        finally:
+            kadmin.close()
+        from confluent_kafka.admin import ConfigResource as CConfigResource
+        described = admin.describe_configs([CConfigResource("topic", "made-by-librdkafka")])
+        configs = list(described.values())[0].result(timeout=20)
+        if configs["min.insync.replicas"].value != "1" or not configs["min.insync.replicas"].is_default or \
+                configs["cleanup.policy"].value != "delete":
+            fail("confluent-kafka DescribeConfigs made-by-librdkafka: %r" % {k: v.value for k, v in configs.items()})
+        try:
+            list(admin.describe_configs([CConfigResource("topic", "never-was")]).values())[0].result(timeout=20)
+            fail("confluent-kafka: DescribeConfigs of a missing topic was not refused")
+        except Exception as e:
+            if e.args[0].code() != KafkaError.UNKNOWN_TOPIC_OR_PART:
+                fail("confluent-kafka: DescribeConfigs of a missing topic gave %r" % (e,))
+
+        # DescribeCluster v1 (flexible; no client here sends it, so by hand): the cluster id
+        # confluent-kafka's Metadata reports, the controller and the three listeners.
+        cluster_id = admin.list_topics(timeout=20).cluster_id
+        if not cluster_id or len(cluster_id) != 22:
+            fail("confluent-kafka: Metadata cluster_id %r" % (cluster_id,))
+        body = describe_cluster(ports[1])
+        if body["error"] != 0 or body["cluster_id"] != cluster_id or body["controller"] not in ports or \
+                body["brokers"] != sorted((i, "127.0.0.1", p) for i, p in ports.items()):
+            fail("DescribeCluster: %r (cluster id %r, ports %r)" % (body, cluster_id, ports))
+        if describe_cluster(ports[1], endpoint_type=2)["error"] != 114:  # MISMATCHED_ENDPOINT_TYPE
+            fail("DescribeCluster for controllers was not MISMATCHED_ENDPOINT_TYPE")
+
+        # OffsetForLeaderEpoch v3, encoded and decoded with kafka-python's protocol types: the
+        # latest epoch of solo-0 (never changed leader) ends at its log end offset.
+        solo_leader = [p["leader"] for p in topics["solo"]["partitions"]][0]
+        answer = offset_for_leader_epoch(ports[solo_leader], "solo", 0, 0, 0)
+        if answer != [("solo", [(0, 0, 0, 0)])]:
+            fail("OffsetForLeaderEpoch solo-0 epoch 0 on its leader: %r" % (answer,))
+        other = [i for i in ports if i != solo_leader][0]
+        answer = offset_for_leader_epoch(ports[other], "solo", 0, 0, 0)
+        if answer[0][1][0][0] != 6:  # NOT_LEADER_OR_FOLLOWER
+            fail("OffsetForLeaderEpoch on a broker not leading solo-0: %r" % (answer,))
+        answer = offset_for_leader_epoch(ports[solo_leader], "solo", 0, 7, 0)
+        if answer[0][1][0][0] != 75:  # UNKNOWN_LEADER_EPOCH: the client's epoch is ahead
+            fail("OffsetForLeaderEpoch with current epoch 7: %r" % (answer,))
 
         # Hostile frames close their own connection only.
         port = ports[1]

@@ -81,6 +81,7 @@ private slots:
     void idempotentResendIsNotAppendedTwice();
     void longPollWaitsForDataOrItsMaxWait();
     void listOffsetsByTimestamp();
+    void offsetForLeaderEpochSaysWhereAnEpochEnded();
     void realGroupShowsAfterARestart();
 };
 
@@ -300,6 +301,44 @@ void TestBrokerRequests::listOffsetsByTimestamp()
 // snapshot with its member, and after a restart it is there again as soon as a client's
 // FindCoordinator loads its coordinator: its member rejoins without a new JoinGroup (the group
 // is loaded Stable), so no join event would have made it visible.
+void TestBrokerRequests::offsetForLeaderEpochSaysWhereAnEpochEnded()
+{
+    // Epoch 0 writes offsets 0-2; the leader crashes, the next leader (epoch 1) writes 3-4. A
+    // consumer that read in epoch 0 asks where epoch 0 ended: at 3, where epoch 1 began.
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 1));
+    const int64_t now = c.clock.nowMs();
+    auto first = append(c, "t", clientBatch({{"a", now}, {"b", now}, {"c", now}}), Acks::All);
+    c.advance(1000);
+    QVERIFY((*first.result)->status.isOk());
+    const int32_t oldLeader = leaderOf(c, "t");
+    QVERIFY(c.core->crashBroker(oldLeader).isOk());
+    c.advance(100);
+    const int32_t leader = leaderOf(c, "t");
+    QVERIFY(leader != oldLeader && leader >= 0);
+    QCOMPARE(c.partition("t").leaderEpoch, 1);
+    auto second = append(c, "t", clientBatch({{"d", now}, {"e", now}}), Acks::Leader);
+    QCOMPARE((*second.result)->baseOffset, 3);
+
+    const auto ask = [&](int32_t epoch, int32_t current = -1, int32_t broker = -1) {
+        return c.core->offsetForLeaderEpoch({"t", 0, broker < 0 ? leader : broker, current, epoch});
+    };
+    LeaderEpochResult r = ask(0);
+    QVERIFY(r.status.isOk());
+    QCOMPARE(r.leaderEpoch, 0);
+    QCOMPARE(r.endOffset, 3);
+    r = ask(1, 1); // the latest epoch ends at the log end offset
+    QVERIFY(r.status.isOk());
+    QCOMPARE(r.leaderEpoch, 1);
+    QCOMPARE(r.endOffset, 5);
+    QCOMPARE(ask(1, 0).status.code(), ErrorCode::FencedLeaderEpoch);  // the client is behind
+    QCOMPARE(ask(1, 2).status.code(), ErrorCode::UnknownLeaderEpoch);  // the client is ahead
+    const int32_t follower = c.partition("t").replicas[0] == leader ? c.partition("t").replicas[1]
+                                                                   : c.partition("t").replicas[0];
+    QCOMPARE(ask(1, -1, follower).status.code(), ErrorCode::NotLeaderOrFollower);
+    QCOMPARE(c.core->offsetForLeaderEpoch({"nope", 0, leader, -1, 0}).status.code(), ErrorCode::UnknownTopicOrPartition);
+}
+
 void TestBrokerRequests::realGroupShowsAfterARestart()
 {
     ClusterFixture c(3, 1000, 100);

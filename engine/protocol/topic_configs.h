@@ -1,0 +1,35 @@
+// A topic's configs as Kafka names and types them, for CreateTopics' answer (v5+) and
+// DescribeConfigs: every config Kafka Lab keeps per topic, sorted by name.
+#pragma once
+
+#include "api/snapshot.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kl::proto {
+
+// DescribeConfigs' config_source.
+enum class ConfigSource : int8_t {
+    DynamicTopic = 1,  // set on the topic (at creation or altered since)
+    StaticBroker = 4,  // the broker's own setting (server.properties in Kafka)
+    Default = 5,       // nothing set: the default
+};
+
+// DescribeConfigs' config_type (v3+).
+enum class ConfigType : int8_t { Boolean = 1, String = 2, Int = 3, Long = 5, List = 7 };
+
+struct ConfigEntry {
+    std::string name;
+    std::string value;
+    ConfigSource source = ConfigSource::Default;
+    ConfigType type = ConfigType::String;
+    bool readOnly = false;
+    std::string documentation;
+};
+
+// A value equal to Kafka Lab's default (TopicConfig {}) is Default, any other DynamicTopic.
+std::vector<ConfigEntry> topicConfigEntries(const TopicConfig &config);
+
+} // namespace kl::proto

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 #include <thread>
 
@@ -174,7 +175,10 @@ void Engine::start()
     if (d->running || d->stopped)
         return;
     d->running = true;
-    d->thread = std::thread([this] { d->loop(); });
+    d->thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "kl-engine"); // what top -H and perf show
+        d->loop();
+    });
 }
 
 void Engine::stop()

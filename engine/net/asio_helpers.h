@@ -2,6 +2,8 @@
 // thread that runs their io_context. Used by their owners; the thread runs the handlers.
 #pragma once
 
+#include <pthread.h>
+
 #include <asio.hpp>
 #include <spdlog/spdlog.h>
 
@@ -30,6 +32,8 @@ inline std::error_code listenOn(asio::ip::tcp::acceptor &acceptor, const asio::i
 inline std::thread runGuarded(asio::io_context &io, std::string name)
 {
     return std::thread([&io, name = std::move(name)] {
+        // "kl-network", "kl-metrics": what top -H and perf show.
+        pthread_setname_np(pthread_self(), ("kl-" + name).substr(0, 15).c_str());
         for (;;) {
             try {
                 io.run();

@@ -1,5 +1,6 @@
 // The brokers' listeners (see kafka_server.h). Each connection reads a 4-byte size, then the
-// frame, answers it with proto::handleFrame and writes the answer before reading the next.
+// frame, answers it with proto::handleFrame and writes the answers in request order; Produce
+// requests are read and posted while earlier ones are in the engine (see Connection).
 #include "net/kafka_server.h"
 
 #include "net/asio_helpers.h"
@@ -9,6 +10,8 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <deque>
+#include <optional>
 #include <functional>
 #include <mutex>
 #include <set>
@@ -52,8 +55,25 @@ public:
     void start() { readSize(); }
 
 private:
+    // Produce requests go on while earlier answers are pending (at most kMaxInFlight requests or
+    // kMaxInFlightBytes of them): the engine runs jobs in the order they are posted, so the
+    // appends keep the connection's order, and reading the next batch overlaps the engine's
+    // append of this one. Any other request reads what earlier requests change (Metadata after
+    // CreateTopics, a fetch after a produce) or is answered from the snapshot, so it waits until
+    // every earlier answer is written, as Kafka answers one request per connection at a time.
+    // Answers are written in request order.
+    static constexpr size_t kMaxInFlight = 8;
+    static constexpr size_t kMaxInFlightBytes = 64u << 20;
+
+    struct Slot {
+        uint64_t seq = 0;
+        size_t requestBytes = 0;
+        std::optional<proto::Bytes> frame; // the answer, once the engine gave it
+    };
+
     void readSize()
     {
+        m_reading = true;
         asio::async_read(m_socket, asio::buffer(m_size), [self = shared_from_this()](std::error_code ec, size_t) {
             if (ec)
                 return self->closed(ec);
@@ -74,6 +94,12 @@ private:
         asio::async_read(m_socket, asio::buffer(m_frame), [self = shared_from_this()](std::error_code ec, size_t) {
             if (ec)
                 return self->closed(ec);
+            self->m_reading = false;
+            const int apiKey = self->m_frame[0] << 8 | self->m_frame[1];
+            if (!self->m_slots.empty() && apiKey != static_cast<int>(proto::ApiKey::Produce)) {
+                self->m_held = true; // answered once the pending ones are written (flush)
+                return;
+            }
             self->answer();
         });
     }
@@ -98,23 +124,25 @@ private:
             if (answer->job)
                 m_engine.post([job = std::move(answer->job)](EngineCore &core) { job(core, [](proto::Bytes) {}); },
                     Engine::Publish::OnSchedule);
-            return readSize();
+            return readNext();
         }
-        if (!answer->job)
-            return write(std::move(answer->frame));
-        // The engine acts first; its answer hops back to this thread, and only then is the next
-        // frame read (requests stay in order).
+        auto self = shared_from_this();
+        const uint64_t seq = m_nextSeq++;
+        m_slots.push_back(Slot {seq, m_frame.size(), std::nullopt});
+        m_inFlightBytes += m_frame.size();
+        m_poster->waiting.insert(self);
+        if (!answer->job) {
+            m_slots.back().frame = std::move(answer->frame);
+            return flush();
+        }
+        // The engine acts first; its answer hops back to this thread.
         auto job = std::move(answer->job);
         answer->job = nullptr;
-        auto self = shared_from_this();
-        m_poster->waiting.insert(self);
         std::weak_ptr<Connection> weak = self;
-        auto send = [weak, poster = m_poster, framing = *answer](proto::Bytes body) {
-            poster->post([weak, poster, frame = proto::responseFrame(framing, body)]() mutable {
-                if (auto connection = weak.lock()) {
-                    poster->waiting.erase(connection);
-                    connection->write(std::move(frame));
-                }
+        auto send = [weak, seq, poster = m_poster, framing = *answer](proto::Bytes body) {
+            poster->post([weak, seq, frame = proto::responseFrame(framing, body)]() mutable {
+                if (auto connection = weak.lock())
+                    connection->complete(seq, std::move(frame));
             });
         };
         if (answer->changesMetadata) {
@@ -123,21 +151,59 @@ private:
                     engine->afterPublish([send, body = std::move(body)]() mutable { send(std::move(body)); });
                 });
             });
-            return;
+        } else {
+            m_engine.post(
+                [job = std::move(job), send = std::move(send)](EngineCore &core) { job(core, send); },
+                Engine::Publish::OnSchedule);
         }
-        m_engine.post(
-            [job = std::move(job), send = std::move(send)](EngineCore &core) { job(core, send); },
-            Engine::Publish::OnSchedule);
+        readNext();
     }
 
-    void write(proto::Bytes frame)
+    // Reads the next request unless one is being read or held, or too much is in flight.
+    void readNext()
     {
-        m_response = std::move(frame);
-        asio::async_write(m_socket, asio::buffer(m_response), [self = shared_from_this()](std::error_code ec, size_t) {
-            if (ec)
-                return self->closed(ec);
-            self->readSize();
-        });
+        if (m_reading || m_held || !m_socket.is_open())
+            return;
+        if (!m_slots.empty() && (m_slots.size() >= kMaxInFlight || m_inFlightBytes >= kMaxInFlightBytes))
+            return; // complete() resumes
+        readSize();
+    }
+
+    void complete(uint64_t seq, proto::Bytes frame)
+    {
+        for (Slot &slot : m_slots)
+            if (slot.seq == seq)
+                slot.frame = std::move(frame);
+        flush();
+    }
+
+    // Writes the answers that are ready, in request order; then answers a held request once
+    // nothing is pending, or reads on.
+    void flush()
+    {
+        if (m_writing)
+            return;
+        if (!m_slots.empty() && m_slots.front().frame) {
+            m_response = std::move(*m_slots.front().frame);
+            m_inFlightBytes -= m_slots.front().requestBytes;
+            m_slots.pop_front();
+            m_writing = true;
+            asio::async_write(m_socket, asio::buffer(m_response), [self = shared_from_this()](std::error_code ec, size_t) {
+                self->m_writing = false;
+                if (ec)
+                    return self->closed(ec);
+                self->flush();
+            });
+            return;
+        }
+        if (m_slots.empty()) {
+            m_poster->waiting.erase(shared_from_this());
+            if (m_held) {
+                m_held = false;
+                return answer();
+            }
+        }
+        readNext();
     }
 
     void closed(const std::error_code &ec)
@@ -165,6 +231,12 @@ private:
     std::array<uint8_t, 4> m_size {};
     proto::Bytes m_frame;
     proto::Bytes m_response;
+    std::deque<Slot> m_slots;   // requests answered or being answered, in order, not yet written
+    uint64_t m_nextSeq = 0;
+    size_t m_inFlightBytes = 0; // request bytes of m_slots
+    bool m_reading = false;     // a read of the next request is under way
+    bool m_held = false;        // m_frame holds a request that waits for m_slots to drain
+    bool m_writing = false;
 };
 
 } // namespace

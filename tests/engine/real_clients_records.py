@@ -320,6 +320,45 @@ def check_long_poll(ports, leader):
     return waited
 
 
+def check_pipelined(ports, leader):
+    """Five Produce requests (the first acks=all, the others acks=1) and a Fetch in one write on
+    one connection: the broker reads the produces while earlier ones are in the engine, holds the
+    Fetch until they are answered, and answers all six in request order, though the acks=1 ones
+    are done first; the Fetch sees the five batches."""
+    _, start, _ = fetch_v4(ports[leader], "orders", 0, 0, 0)
+    payload = b""
+    for i in range(5):
+        records = batch([(b"pipe", b"pipelined-%d" % i)])
+        acks = -1 if i == 0 else 1  # the first waits for the followers: the others finish before it
+        body = struct.pack(">hhi", -1, acks, 10000) + struct.pack(">i", 1) + string("orders") + struct.pack(">i", 1)
+        body += struct.pack(">i", 0) + struct.pack(">i", len(records)) + records
+        payload += request(0, 7, 100 + i, body)
+    body = struct.pack(">iiiib", -1, 0, 1, 1 << 20, 0) + struct.pack(">i", 1) + string("orders")
+    body += struct.pack(">i", 1) + struct.pack(">iqi", 0, start, 1 << 20)
+    payload += request(1, 4, 105, body)
+    with socket.create_connection(("127.0.0.1", ports[leader]), timeout=30) as s:
+        s.sendall(payload)
+        answers = []
+        for _ in range(6):
+            size = struct.unpack(">i", recv_exactly(s, 4))[0]
+            answers.append(recv_exactly(s, size))
+    order = [struct.unpack_from(">i", a)[0] for a in answers]
+    if order != list(range(100, 106)):
+        fail("pipelined answers came in the order %r" % order)
+    bases = []
+    for reply in answers[:5]:
+        pos = 8 + 2 + struct.unpack_from(">h", reply, 8)[0] + 4
+        _, error, base = struct.unpack_from(">ihq", reply, pos)
+        if error != 0:
+            fail("a pipelined produce got error %d" % error)
+        bases.append(base)
+    if bases != list(range(start, start + 5)):
+        fail("pipelined produces got offsets %r, expected %d.." % (bases, start))
+    for i in range(5):
+        if b"pipelined-%d" % i not in answers[5]:
+            fail("the Fetch behind five produces does not hold pipelined-%d" % i)
+
+
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--broker", required=True)
@@ -344,6 +383,7 @@ def main():
             time.sleep(0.2)
         leader, raw_offset = check_refusals(ports)
         woken = check_long_poll(ports, leader)
+        check_pipelined(ports, leader)
         stored = read_all(bootstrap, "orders")
         payloads = [r["payload"] for r in stored]
         for refused in ("raw-flipped", "raw-two-a", "raw-two-b"):

@@ -347,6 +347,10 @@ struct EngineCore::Impl {
     // options.replicaFetchOnAppend: the leader of `partition` appended; its followers fetch it
     // now (one engine timer per broker at the current time, whatever partitions are waiting).
     void leaderAppended(const std::string &topic, const PartitionState &partition);
+    // replica_manager.cpp: the partition `broker` leads, in `currentLeaderEpoch` unless that is
+    // -1, or why not (what ListOffsets and OffsetForLeaderEpoch answer): UNKNOWN_TOPIC_OR_PARTITION,
+    // NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH (the client is behind), UNKNOWN_LEADER_EPOCH (ahead).
+    Result<PartitionState *> leaderPartition(const std::string &topic, int32_t id, int32_t broker, int32_t currentLeaderEpoch);
     void fetchSoon(int32_t broker, const std::string &topic, int32_t partition);
     void followerFetch(const std::string &topic, PartitionState &partition, ReplicaState &follower);
     // OffsetsForLeaderEpoch: cut the follower's log where it diverges from the leader's.

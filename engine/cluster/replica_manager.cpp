@@ -355,29 +355,35 @@ void EngineCore::Impl::answerFetchWaiter(uint64_t id)
         waiter.done(std::move(now));
 }
 
+Result<PartitionState *> EngineCore::Impl::leaderPartition(
+    const std::string &topic, int32_t id, int32_t broker, int32_t currentLeaderEpoch)
+{
+    const std::string name = fmt::format("{}-{}", topic, id);
+    PartitionState *partition = shutDown ? nullptr : findPartition(topic, id);
+    if (!partition)
+        return Status::error(ErrorCode::UnknownTopicOrPartition,
+            fmt::format("This server does not host this topic-partition: {}", name));
+    if (partition->leader != broker || !partition->leaderLog())
+        return Status::error(ErrorCode::NotLeaderOrFollower,
+            fmt::format("broker {} is not the leader of {} (the leader is {})", broker, name, partition->leader));
+    if (currentLeaderEpoch >= 0 && currentLeaderEpoch != partition->leaderEpoch)
+        return Status::error(
+            currentLeaderEpoch < partition->leaderEpoch ? ErrorCode::FencedLeaderEpoch : ErrorCode::UnknownLeaderEpoch,
+            fmt::format("{}: the client's leader epoch {} is not the leader's {}", name, currentLeaderEpoch,
+                partition->leaderEpoch));
+    return partition;
+}
+
 LeaderEpochResult EngineCore::offsetForLeaderEpoch(const LeaderEpochRequest &request)
 {
     LeaderEpochResult result;
-    const std::string name = fmt::format("{}-{}", request.topic, request.partition);
-    PartitionState *partition = d->shutDown ? nullptr : d->findPartition(request.topic, request.partition);
-    if (!partition) {
-        result.status = Status::error(ErrorCode::UnknownTopicOrPartition,
-            fmt::format("This server does not host this topic-partition: {}", name));
+    auto led = d->leaderPartition(request.topic, request.partition, request.broker, request.currentLeaderEpoch);
+    if (!led) {
+        result.status = led.status();
         return result;
     }
+    PartitionState *partition = *led;
     Log *log = partition->leaderLog();
-    if (partition->leader != request.broker || !log) {
-        result.status = Status::error(ErrorCode::NotLeaderOrFollower,
-            fmt::format("broker {} is not the leader of {} (the leader is {})", request.broker, name, partition->leader));
-        return result;
-    }
-    if (request.currentLeaderEpoch >= 0 && request.currentLeaderEpoch != partition->leaderEpoch) {
-        result.status = Status::error(
-            request.currentLeaderEpoch < partition->leaderEpoch ? ErrorCode::FencedLeaderEpoch : ErrorCode::UnknownLeaderEpoch,
-            fmt::format("{}: the client's leader epoch {} is not the leader's {}", name, request.currentLeaderEpoch,
-                partition->leaderEpoch));
-        return result;
-    }
     const EpochEndOffset found = partition->leaderReplica()->epochs.endOffsetFor(request.leaderEpoch, log->logEndOffset());
     result.leaderEpoch = found.epoch;
     result.endOffset = found.endOffset;
@@ -388,25 +394,13 @@ ListOffsetResult EngineCore::listOffset(const ListOffsetRequest &request)
 {
     ListOffsetResult result;
     const std::string name = fmt::format("{}-{}", request.topic, request.partition);
-    PartitionState *partition = d->shutDown ? nullptr : d->findPartition(request.topic, request.partition);
-    if (!partition) {
-        result.status = Status::error(ErrorCode::UnknownTopicOrPartition,
-            fmt::format("This server does not host this topic-partition: {}", name));
+    auto led = d->leaderPartition(request.topic, request.partition, request.broker, request.currentLeaderEpoch);
+    if (!led) {
+        result.status = led.status();
         return result;
     }
+    PartitionState *partition = *led;
     Log *log = partition->leaderLog();
-    if (partition->leader != request.broker || !log) {
-        result.status = Status::error(ErrorCode::NotLeaderOrFollower,
-            fmt::format("broker {} is not the leader of {} (the leader is {})", request.broker, name, partition->leader));
-        return result;
-    }
-    if (request.currentLeaderEpoch >= 0 && request.currentLeaderEpoch != partition->leaderEpoch) {
-        result.status = Status::error(
-            request.currentLeaderEpoch < partition->leaderEpoch ? ErrorCode::FencedLeaderEpoch : ErrorCode::UnknownLeaderEpoch,
-            fmt::format("{}: the client's leader epoch {} is not the leader's {}", name, request.currentLeaderEpoch,
-                partition->leaderEpoch));
-        return result;
-    }
     const ReplicaState &leader = *partition->leaderReplica();
     const int64_t hw = leader.highWatermark;
     if (request.timestamp == kLatestTimestamp) {

@@ -9,7 +9,7 @@
 // was acknowledged, the consumer read every acknowledged record exactly once (the idempotent
 // producer's retries appended nothing twice) and each key's values in the order sent.
 #include "bridge/bridge.h"
-#include "net/kafka_server.h"
+#include "live_cluster.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,22 +71,11 @@ class TestRealClientFailover : public QObject {
 private slots:
     void crashedLeaderUnderRealClients()
     {
-        QTemporaryDir dir;
-        auto clock = std::make_shared<kl::SystemClock>();
         kl::EngineOptions options;
-        options.dataDir = dir.path().toStdString();
-        options.groupInitialRebalanceDelayMs = 0;
-        options.offsetsTopicPartitions = 5;
         options.replicaFetchOnAppend = true;
         options.brokerSessionTimeoutMs = 1000; // fenced (and its leaderships moved) a second after the crash
-        auto core = kl::EngineCore::open(options, *clock);
-        QVERIFY2(core, core.status().toString().c_str());
-        kl::Engine engine(std::move(*core), clock);
-        engine.start();
-        kl::KafkaServerOptions listen;
-        listen.portBase = 0;
-        auto server = kl::KafkaServer::start(engine, listen);
-        QVERIFY2(server, server.status().toString().c_str());
+        LiveCluster cluster(options);
+        kl::Engine &engine = *cluster.engine;
         Bridge bridge(engine);
         kl::TopicConfig topic;
         topic.partitions = 3;
@@ -98,7 +87,7 @@ private slots:
         QProcess client;
         client.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         client.start(QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral("-c"), QString::fromUtf8(kClient), QString::fromStdString((*server)->bootstrapServers())});
+            {QStringLiteral("-c"), QString::fromUtf8(kClient), cluster.bootstrap()});
         QVERIFY(client.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += client.readAllStandardOutput()).contains("crash now"), 60000);

@@ -6,7 +6,7 @@
 // its lag and partitions but no processing rate (only the client knows it), and its crash/leave
 // buttons say it is a real client.
 #include "bridge/bridge.h"
-#include "net/kafka_server.h"
+#include "live_cluster.h"
 #include "views/assignment_canvas.h"
 #include "views/groups_view.h"
 
@@ -49,20 +49,8 @@ class TestRealClientGroup : public QObject {
 private slots:
     void realGroupInTheSnapshotAndTheGroupsTab()
     {
-        QTemporaryDir dir;
-        auto clock = std::make_shared<kl::SystemClock>();
-        kl::EngineOptions options;
-        options.dataDir = dir.path().toStdString();
-        options.groupInitialRebalanceDelayMs = 0;
-        options.offsetsTopicPartitions = 5;
-        auto core = kl::EngineCore::open(options, *clock);
-        QVERIFY2(core, core.status().toString().c_str());
-        kl::Engine engine(std::move(*core), clock);
-        engine.start();
-        kl::KafkaServerOptions listen;
-        listen.portBase = 0;
-        auto server = kl::KafkaServer::start(engine, listen);
-        QVERIFY2(server, server.status().toString().c_str());
+        LiveCluster cluster({});
+        kl::Engine &engine = *cluster.engine;
         Bridge bridge(engine);
         kl::TopicConfig topic;
         topic.partitions = 3;
@@ -73,7 +61,7 @@ private slots:
         QProcess client;
         client.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         client.start(QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral("-c"), QString::fromUtf8(kClient), QString::fromStdString((*server)->bootstrapServers())});
+            {QStringLiteral("-c"), QString::fromUtf8(kClient), cluster.bootstrap()});
         QVERIFY(client.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += client.readAllStandardOutput()).contains("consumed 30"), 60000);

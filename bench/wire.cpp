@@ -403,7 +403,7 @@ LatencyResult latency(const std::string &bootstrap, const std::string &topic, co
     while (!assigned.load() && since(waitStart) < 60)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
 
-    // One second of warm-up records (marked 'w' after the timestamp, not counted): both clients
+    // Two seconds of warm-up records (marked 'w' after the timestamp, not counted): both clients
     // have connected, learnt the leader and positioned before the measured records start.
     std::string value(static_cast<size_t>(std::max(p.size, 9)), 'v');
     const auto send = [&](int64_t count, char mark) {
@@ -422,7 +422,7 @@ LatencyResult latency(const std::string &bootstrap, const std::string &topic, co
             rd_kafka_poll(producer, 0);
         }
     };
-    send(p.rate, 'w');
+    send(2 * static_cast<int64_t>(p.rate), 'w');
     send(static_cast<int64_t>(p.rate) * p.latencySeconds, 'm');
     rd_kafka_flush(producer, 30000);
     const auto drainStart = Steady::now();

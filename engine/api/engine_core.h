@@ -67,6 +67,11 @@ public:
     Status deleteTopic(const std::string &name);
     Status createPartitions(const std::string &name, int32_t newTotal); // increase only
     Status alterTopicConfig(const std::string &name, const LogConfig &config);
+    // IncrementalAlterConfigs: the topic's log config, min.insync.replicas and
+    // unclean.leader.election.enable from `config` (its partition count and replication
+    // factor must be the topic's: INVALID_REQUEST otherwise). Takes effect at once: the next
+    // acks=all write checks the new min.insync.replicas.
+    Status alterTopicConfig(const std::string &name, const TopicConfig &config);
 
     // --- produce (to the partition leader's log)
     ProduceResult produce(const ProduceRequest &request);

@@ -392,6 +392,30 @@ Status EngineCore::createPartitions(const std::string &name, int32_t newTotal)
     return saved;
 }
 
+Status EngineCore::alterTopicConfig(const std::string &name, const TopicConfig &config)
+{
+    if (d->shutDown)
+        return engineStopped();
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return Status::error(ErrorCode::UnknownTopicOrPartition, fmt::format("topic {} does not exist", name));
+    const TopicConfig &now = it->second.config;
+    if (config.partitions != now.partitions || config.replicationFactor != now.replicationFactor)
+        return Status::error(ErrorCode::InvalidRequest,
+            fmt::format("topic {}: partitions and replication factor are not configs (CreatePartitions adds partitions)",
+                name));
+    if (config.minInsyncReplicas < 1)
+        return Status::error(ErrorCode::InvalidConfig,
+            fmt::format("min.insync.replicas must be at least 1, got {}", config.minInsyncReplicas));
+    if (Status s = validateLogConfig(config.log); !s)
+        return s;
+    it->second.config.minInsyncReplicas = config.minInsyncReplicas;
+    it->second.config.uncleanLeaderElection = config.uncleanLeaderElection;
+    if (config.log == now.log)
+        return d->saveMetadata();
+    return alterTopicConfig(name, config.log);
+}
+
 Status EngineCore::alterTopicConfig(const std::string &name, const LogConfig &config)
 {
     if (d->shutDown)

@@ -32,6 +32,7 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::OffsetForLeaderEpoch, "OffsetForLeaderEpoch", 2, 4, 4, handleOffsetForLeaderEpoch},
         {ApiKey::DescribeConfigs, "DescribeConfigs", 1, 4, 4, handleDescribeConfigs},
         {ApiKey::DescribeCluster, "DescribeCluster", 0, 1, 0, handleDescribeCluster},
+        {ApiKey::IncrementalAlterConfigs, "IncrementalAlterConfigs", 0, 1, 1, handleIncrementalAlterConfigs},
     };
     return apis;
 }

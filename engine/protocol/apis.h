@@ -35,6 +35,7 @@ enum class ApiKey : int16_t {
     OffsetForLeaderEpoch = 23,
     DescribeConfigs = 32,
     DescribeCluster = 60,
+    IncrementalAlterConfigs = 44,
     ApiVersions = 18,
 };
 
@@ -129,5 +130,6 @@ Status handleCreatePartitions(const RequestHeader &, Reader &, Writer &, const R
 Status handleOffsetForLeaderEpoch(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleDescribeConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleDescribeCluster(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

@@ -33,62 +33,6 @@ struct TopicAnswer {
     TopicConfig config;
 };
 
-std::optional<int64_t> parseInteger(const std::string &text)
-{
-    int64_t v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return v;
-}
-
-// One config by Kafka's name, into the topic's config.
-Status applyConfig(TopicConfig &c, const std::string &name, const std::optional<std::string> &value)
-{
-    if (!value)
-        return Status::ok(); // null: the default
-    const auto bad = [&](const char *accepted) {
-        return Status::error(ErrorCode::InvalidConfig,
-            fmt::format("Invalid value {} for configuration {}: {}", *value, name, accepted));
-    };
-    if (name == "cleanup.policy")
-        return *value == "delete" ? Status::ok() : bad("Kafka Lab keeps logs by retention only ('delete')");
-    if (name == "unclean.leader.election.enable") {
-        if (*value != "true" && *value != "false")
-            return bad("true or false");
-        c.uncleanLeaderElection = *value == "true";
-        return Status::ok();
-    }
-    const auto n = parseInteger(*value);
-    struct Range {
-        const char *key;
-        int64_t min, max;
-    };
-    static const Range ranges[] = {{"segment.bytes", 14, INT32_MAX}, {"segment.ms", 1, INT64_MAX},
-        {"retention.bytes", -1, INT64_MAX}, {"retention.ms", -1, INT64_MAX}, {"index.interval.bytes", 0, INT32_MAX},
-        {"segment.index.bytes", 4, INT32_MAX}, {"max.message.bytes", 0, INT32_MAX}, {"min.insync.replicas", 1, 9}};
-    for (const Range &r : ranges) {
-        if (name != r.key)
-            continue;
-        if (!n || *n < r.min || *n > r.max)
-            return bad(fmt::format("a whole number {}..{}", r.min, r.max).c_str());
-        if (name == "segment.bytes") c.log.segmentBytes = *n;
-        else if (name == "segment.ms") c.log.segmentMs = *n;
-        else if (name == "retention.bytes") c.log.retentionBytes = *n;
-        else if (name == "retention.ms") c.log.retentionMs = *n;
-        else if (name == "index.interval.bytes") c.log.indexIntervalBytes = static_cast<int32_t>(*n);
-        else if (name == "segment.index.bytes") c.log.segmentIndexBytes = static_cast<int32_t>(*n);
-        else if (name == "max.message.bytes") c.log.maxMessageBytes = static_cast<int32_t>(*n);
-        else c.minInsyncReplicas = static_cast<int32_t>(*n);
-        return Status::ok();
-    }
-    return Status::error(ErrorCode::InvalidConfig,
-        fmt::format("Unknown topic config name: {} (Kafka Lab takes cleanup.policy=delete, segment.bytes, "
-                    "segment.ms, retention.bytes, retention.ms, index.interval.bytes, segment.index.bytes, "
-                    "max.message.bytes, min.insync.replicas, unclean.leader.election.enable)",
-            name));
-}
-
 // What validate_only can say without creating.
 Status validateOnly(EngineCore &core, const TopicAsk &t, int32_t brokers)
 {
@@ -154,7 +98,7 @@ Status handleCreateTopics(const RequestHeader &header, Reader &in, Writer &, con
             const std::string name = in.string("configs[].name");
             const auto value = in.nullableString("configs[].value");
             in.skipTags("configs[]: tagged fields");
-            if (Status s = applyConfig(t.config, name, value); !s && t.problem)
+            if (Status s = applyTopicConfig(t.config, name, value); !s && t.problem)
                 t.problem = s;
         }
         in.skipTags("topics[]: tagged fields");

@@ -1,10 +1,11 @@
-// A topic's configs as Kafka names and types them, for CreateTopics' answer (v5+) and
-// DescribeConfigs: every config Kafka Lab keeps per topic, sorted by name.
+// A topic's configs as Kafka names and types them: read from CreateTopics and
+// IncrementalAlterConfigs, written in CreateTopics' answer (v5+) and DescribeConfigs.
 #pragma once
 
 #include "api/snapshot.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct ConfigEntry {
     bool readOnly = false;
     std::string documentation;
 };
+
+// One config by Kafka's name into `config` (null: leave it as it is): INVALID_CONFIG for a value
+// out of range or a name Kafka Lab does not take, with the names it takes.
+Status applyTopicConfig(TopicConfig &config, const std::string &name, const std::optional<std::string> &value);
 
 // A value equal to Kafka Lab's default (TopicConfig {}) is Default, any other DynamicTopic.
 std::vector<ConfigEntry> topicConfigEntries(const TopicConfig &config);

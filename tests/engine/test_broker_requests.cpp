@@ -82,6 +82,7 @@ private slots:
     void longPollWaitsForDataOrItsMaxWait();
     void listOffsetsByTimestamp();
     void offsetForLeaderEpochSaysWhereAnEpochEnded();
+    void alteredMinInsyncReplicasHoldsAtOnceAndAfterARestart();
     void realGroupShowsAfterARestart();
 };
 
@@ -337,6 +338,34 @@ void TestBrokerRequests::offsetForLeaderEpochSaysWhereAnEpochEnded()
                                                                    : c.partition("t").replicas[0];
     QCOMPARE(ask(1, -1, follower).status.code(), ErrorCode::NotLeaderOrFollower);
     QCOMPARE(c.core->offsetForLeaderEpoch({"nope", 0, leader, -1, 0}).status.code(), ErrorCode::UnknownTopicOrPartition);
+}
+
+void TestBrokerRequests::alteredMinInsyncReplicasHoldsAtOnceAndAfterARestart()
+{
+    // IncrementalAlterConfigs' engine side: min.insync.replicas 1 -> 3 on an RF 3 topic with a
+    // broker down refuses the next acks=all write; the change is in cluster-metadata.json.
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 1));
+    TopicConfig config = c.core->makeSnapshot()->topic("t")->config;
+    config.minInsyncReplicas = 3;
+    config.log.retentionMs = 120000;
+    QVERIFY(c.core->alterTopicConfig("t", config).isOk());
+    TopicConfig wrong = config;
+    wrong.partitions = 2;
+    QCOMPARE(c.core->alterTopicConfig("t", wrong).code(), ErrorCode::InvalidRequest);
+    QCOMPARE(c.core->alterTopicConfig("nope", config).code(), ErrorCode::UnknownTopicOrPartition);
+    const int32_t leader = leaderOf(c, "t");
+    const int32_t other = c.partition("t").replicas[0] == leader ? c.partition("t").replicas[1]
+                                                                : c.partition("t").replicas[0];
+    QVERIFY(c.core->crashBroker(other).isOk());
+    c.advance(1100); // out of the ISR after replica.lag.time.max.ms
+    QCOMPARE(c.partition("t").isr.size(), size_t(2));
+    auto refused = append(c, "t", clientBatch({{"x", c.clock.nowMs()}}), Acks::All);
+    QCOMPARE((*refused.result)->status.code(), ErrorCode::NotEnoughReplicas);
+    c.reopen();
+    const TopicConfig reopened = c.core->makeSnapshot()->topic("t")->config;
+    QCOMPARE(reopened.minInsyncReplicas, 3);
+    QCOMPARE(reopened.log.retentionMs, int64_t(120000));
 }
 
 void TestBrokerRequests::realGroupShowsAfterARestart()

@@ -1,0 +1,140 @@
+// IncrementalAlterConfigs (key 44), v0-v1 (flexible from v1): a topic's configs changed one by
+// one, as kafka-configs.sh --alter --add-config / --delete-config sends them. Per resource, on
+// the engine thread: the topic's current configs, then each operation in order: SET (0) takes
+// the value (checked as CreateTopics checks it: INVALID_CONFIG), DELETE (1) goes back to Kafka
+// Lab's default; APPEND (2) / SUBTRACT (3) are for list configs, and the one list Kafka Lab has,
+// cleanup.policy, only takes "delete", so they are INVALID_CONFIG. A key twice in one resource
+// is INVALID_REQUEST (as Kafka). validate_only checks without changing. An unknown topic is
+// UNKNOWN_TOPIC_OR_PARTITION; broker configs are read-only here (INVALID_REQUEST), other
+// resource types INVALID_REQUEST. The new min.insync.replicas holds from the next write.
+#include "protocol/apis.h"
+#include "protocol/topic_configs.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace kl::proto {
+
+namespace {
+
+constexpr int8_t kTopic = 2;
+constexpr int8_t kBroker = 4;
+
+struct Change {
+    std::string name;
+    int8_t operation = 0; // SET 0, DELETE 1, APPEND 2, SUBTRACT 3
+    std::optional<std::string> value;
+};
+
+struct ResourceAsk {
+    int8_t type = 0;
+    std::string name;
+    std::vector<Change> changes;
+};
+
+// The topic's config after `changes`, or why not.
+Result<TopicConfig> applyChanges(TopicConfig config, const std::vector<Change> &changes)
+{
+    for (size_t i = 0; i < changes.size(); ++i)
+        for (size_t j = i + 1; j < changes.size(); ++j)
+            if (changes[i].name == changes[j].name)
+                return Status::error(ErrorCode::InvalidRequest,
+                    fmt::format("Error due to duplicate config keys: {}", changes[i].name));
+    const TopicConfig defaults;
+    for (const Change &c : changes) {
+        if (c.operation == 0) {
+            if (!c.value)
+                return Status::error(ErrorCode::InvalidRequest,
+                    fmt::format("Null value not supported for : {}", c.name));
+            if (Status s = applyTopicConfig(config, c.name, c.value); !s)
+                return s;
+        } else if (c.operation == 1) {
+            std::optional<std::string> byDefault;
+            for (const ConfigEntry &e : topicConfigEntries(defaults))
+                if (e.name == c.name)
+                    byDefault = e.value;
+            if (!byDefault) // unknown: the same refusal SET gives, naming what is taken
+                return applyTopicConfig(config, c.name, std::string());
+            if (Status s = applyTopicConfig(config, c.name, byDefault); !s)
+                return s;
+        } else if (c.operation == 2 || c.operation == 3) {
+            return Status::error(ErrorCode::InvalidConfig,
+                fmt::format("{} {}: Kafka Lab has no list config to change (cleanup.policy only takes 'delete')",
+                    c.operation == 2 ? "APPEND" : "SUBTRACT", c.name));
+        } else {
+            return Status::error(ErrorCode::InvalidRequest,
+                fmt::format("Unknown config operation {} for {}", int(c.operation), c.name));
+        }
+    }
+    return config;
+}
+
+} // namespace
+
+Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &in, Writer &out, const RequestContext &context,
+                                     Answer &answer)
+{
+    const bool flexible = out.flexible();
+    std::vector<ResourceAsk> resources;
+    const int32_t count = in.arrayCount("resources", 3);
+    for (int32_t r = 0; r < count && in.ok(); ++r) {
+        ResourceAsk &asked = resources.emplace_back();
+        asked.type = in.i8("resources[].resource_type");
+        asked.name = in.string("resources[].resource_name");
+        const int32_t configs = in.arrayCount("resources[].configs", 4);
+        for (int32_t c = 0; c < configs && in.ok(); ++c) {
+            Change &change = asked.changes.emplace_back();
+            change.name = in.string("configs[].name");
+            change.operation = in.i8("configs[].config_operation");
+            change.value = in.nullableString("configs[].value");
+            in.skipTags("configs[]: tagged fields");
+        }
+        in.skipTags("resources[]: tagged fields");
+    }
+    const bool validateOnly = in.i8("validate_only") != 0;
+    in.skipTags("tagged fields");
+    if (!in.ok())
+        return in.status("request body");
+
+    const int32_t broker = context.broker;
+    answer.changesMetadata = true; // a DescribeConfigs after the answer sees the change
+    answer.job = [flexible, validateOnly, broker, resources = std::move(resources)](EngineCore &core,
+                     std::function<void(Bytes)> done) {
+        Bytes body;
+        Writer w(body, flexible);
+        w.i32(0); // throttle_time_ms
+        w.arrayCount(resources.size());
+        const auto snapshot = core.makeSnapshot();
+        for (const ResourceAsk &asked : resources) {
+            Status s = Status::ok();
+            if (asked.type == kTopic) {
+                const TopicSnapshot *topic = snapshot->topic(asked.name);
+                if (!topic) {
+                    s = Status::error(ErrorCode::UnknownTopicOrPartition,
+                        fmt::format("The topic '{}' does not exist.", asked.name));
+                } else if (auto changed = applyChanges(topic->config, asked.changes); !changed) {
+                    s = changed.status();
+                } else if (!validateOnly) {
+                    s = core.alterTopicConfig(asked.name, *changed);
+                }
+            } else if (asked.type == kBroker) {
+                s = Status::error(ErrorCode::InvalidRequest,
+                    fmt::format("broker {}: Kafka Lab's broker configs are read-only (DescribeConfigs lists them)",
+                        asked.name.empty() ? std::to_string(broker) : asked.name));
+            } else {
+                s = Status::error(ErrorCode::InvalidRequest,
+                    fmt::format("Unsupported resource type {} (Kafka Lab alters topics (2))", int(asked.type)));
+            }
+            w.i16(static_cast<int16_t>(s.code()));
+            w.nullableString(s ? std::nullopt : std::optional<std::string_view>(s.message()));
+            w.i8(asked.type);
+            w.string(asked.name);
+            w.tags();
+        }
+        w.tags();
+        done(std::move(body));
+    };
+    return Status::ok();
+}
+
+} // namespace kl::proto

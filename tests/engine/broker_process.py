@@ -11,6 +11,17 @@ def fail(message):
     sys.exit(1)
 
 
+def recv_exactly(sock, n):
+    """n bytes from the socket, or a failure naming how many came before it closed."""
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            fail("the broker closed the connection after %d of %d bytes" % (len(data), n))
+        data += chunk
+    return data
+
+
 def start_broker(binary, data_dir, *args):
     """Returns (process, the "listening" event); its stdout is left for the caller to read."""
     proc = subprocess.Popen([binary, "--data-dir", data_dir, "--port-base", "0"] + list(args),

@@ -30,7 +30,7 @@ import subprocess
 import sys
 import time
 
-from broker_process import fail, start_broker
+from broker_process import fail, recv_exactly, start_broker
 
 
 def closed_after(bootstrap_port, payload):
@@ -52,21 +52,11 @@ def raw_exchange(port, api_key, version, body, flexible):
     frame = header + body
     with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
         s.sendall(struct.pack(">i", len(frame)) + frame)
-        size = struct.unpack(">i", recv_all(s, 4))[0]
-        data = recv_all(s, size)
+        size = struct.unpack(">i", recv_exactly(s, 4))[0]
+        data = recv_exactly(s, size)
     if struct.unpack(">i", data[:4])[0] != 42:
         fail("correlation id %r" % data[:4])
     return data[5:] if flexible else data[4:]  # response header v1 has tagged fields
-
-
-def recv_all(s, n):
-    data = b""
-    while len(data) < n:
-        chunk = s.recv(n - len(data))
-        if not chunk:
-            fail("connection closed after %d of %d bytes" % (len(data), n))
-        data += chunk
-    return data
 
 
 def uvarint(data, at):

@@ -35,7 +35,7 @@ import time
 
 from kafka.record.default_records import DefaultRecordBatchBuilder
 
-from broker_process import fail, start_broker
+from broker_process import fail, recv_exactly, start_broker
 
 RECORDS_PER_TOOL = 60
 
@@ -85,16 +85,6 @@ def exchange(port, payload, timeout=30):
         s.sendall(payload)
         size = struct.unpack(">i", recv_exactly(s, 4))[0]
         return recv_exactly(s, size)
-
-
-def recv_exactly(s, n):
-    data = b""
-    while len(data) < n:
-        chunk = s.recv(n - len(data))
-        if not chunk:
-            fail("the broker closed the connection after %d of %d bytes" % (len(data), n))
-        data += chunk
-    return data
 
 
 def batch(records, timestamp=None):

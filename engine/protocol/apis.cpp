@@ -91,6 +91,15 @@ bool brokerUp(const ClusterSnapshot &snap, int32_t id)
     return false;
 }
 
+std::vector<const BrokerEndpoint *> liveEndpoints(const ClusterSnapshot &snap, const std::vector<BrokerEndpoint> &endpoints)
+{
+    std::vector<const BrokerEndpoint *> live;
+    for (const BrokerEndpoint &e : endpoints)
+        if (brokerUp(snap, e.id))
+            live.push_back(&e);
+    return live;
+}
+
 Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context)
 {
     Reader in(frame, false);

@@ -63,6 +63,8 @@ struct RequestContext {
 
 // Whether broker `id` is running (not crashed): Metadata and DescribeCluster list only those.
 bool brokerUp(const ClusterSnapshot &snap, int32_t id);
+// The endpoints of the running brokers, in `endpoints`' order.
+std::vector<const BrokerEndpoint *> liveEndpoints(const ClusterSnapshot &snap, const std::vector<BrokerEndpoint> &endpoints);
 
 // Work a request needs from the engine itself (creating a topic): runs on the engine thread and
 // completes with the response body, once (then or later). `flexible` is the encoding to write.

@@ -44,11 +44,7 @@ Status handleDescribeCluster(const RequestHeader &header, Reader &in, Writer &ou
         out.i8(endpointType);
     out.string(snap.clusterId);
     out.i32(refused ? snap.controllerId : -1);
-    std::vector<const BrokerEndpoint *> live;
-    if (refused)
-        for (const BrokerEndpoint &e : context.endpoints)
-            if (brokerUp(snap, e.id))
-                live.push_back(&e);
+    const auto live = refused ? liveEndpoints(snap, context.endpoints) : std::vector<const BrokerEndpoint *> {};
     out.arrayCount(live.size());
     for (const BrokerEndpoint *e : live) {
         out.i32(e->id);

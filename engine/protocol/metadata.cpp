@@ -90,10 +90,7 @@ void writeMetadata(Writer &out, int16_t v, const ClusterSnapshot &snap, const st
 {
     if (v >= 3)
         out.i32(0); // throttle_time_ms
-    std::vector<const BrokerEndpoint *> live;
-    for (const BrokerEndpoint &e : endpoints)
-        if (brokerUp(snap, e.id))
-            live.push_back(&e);
+    const auto live = liveEndpoints(snap, endpoints);
     out.arrayCount(live.size());
     for (const BrokerEndpoint *e : live) {
         out.i32(e->id);

@@ -6,6 +6,7 @@
 #include "api/engine.h"
 #include "net/kafka_server.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtGlobal>
 #include <memory>
@@ -40,4 +41,11 @@ struct LiveCluster {
         engine->stop();
     }
     QString bootstrap() const { return QString::fromStdString(server->bootstrapServers()); }
+    // Runs `script` with Debian's /usr/bin/python3 (where python3-kafka and python3-confluent-kafka
+    // live), the bootstrap servers as its argument; its stderr goes to the test's.
+    void startPython(QProcess &client, const char *script) const
+    {
+        client.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        client.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QString::fromUtf8(script), bootstrap()});
+    }
 };

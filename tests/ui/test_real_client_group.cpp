@@ -59,9 +59,7 @@ private slots:
         QTRY_VERIFY(bridge.snapshot() && bridge.snapshot()->topic("orders"));
 
         QProcess client;
-        client.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        client.start(QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral("-c"), QString::fromUtf8(kClient), cluster.bootstrap()});
+        cluster.startPython(client, kClient);
         QVERIFY(client.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += client.readAllStandardOutput()).contains("consumed 30"), 60000);

@@ -12,7 +12,7 @@ const std::vector<ApiSpec> &servedApis()
     static const std::vector<ApiSpec> apis {
         {ApiKey::Produce, "Produce", 3, 11, 9, handleProduce},
         {ApiKey::Fetch, "Fetch", 4, 17, 12, handleFetch},
-        {ApiKey::ListOffsets, "ListOffsets", 1, 8, 6, handleListOffsets},
+        {ApiKey::ListOffsets, "ListOffsets", 0, 8, 6, handleListOffsets},
         {ApiKey::Metadata, "Metadata", 0, 12, 9, handleMetadata},
         {ApiKey::OffsetCommit, "OffsetCommit", 2, 9, 8, handleOffsetCommit},
         {ApiKey::OffsetFetch, "OffsetFetch", 1, 9, 6, handleOffsetFetch},

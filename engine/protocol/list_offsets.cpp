@@ -3,6 +3,11 @@
 // stable offset: no transactions), -2 earliest (log start), -3 the record with the largest
 // timestamp (v7+), -4 earliest local (v8+; no tiered storage, so the log start), or the first
 // record whose timestamp is at or after the one given (offset -1 when there is none).
+//
+// Also v0, which Kafka 4.0 dropped (KIP-896) but Burrow 1.2.1 (Debian 12's) still sends for the
+// partitions' latest offsets: the same lookup, answered as v0's list of at most max_num_offsets
+// offsets (Kafka 3's v0 listed segment base offsets for an older timestamp; here it is the one
+// offset the lookup finds, or none).
 #include "protocol/apis.h"
 
 namespace kl::proto {
@@ -13,6 +18,7 @@ struct PartitionAsk {
     int32_t index = 0;
     int32_t currentLeaderEpoch = -1;
     int64_t timestamp = -1;
+    int32_t maxNumOffsets = 1; // v0 only
 };
 
 struct TopicAsk {
@@ -43,6 +49,8 @@ Status handleListOffsets(const RequestHeader &header, Reader &in, Writer &out, c
             if (v >= 4)
                 asked.currentLeaderEpoch = in.i32("partitions[].current_leader_epoch");
             asked.timestamp = in.i64("partitions[].timestamp");
+            if (v == 0)
+                asked.maxNumOffsets = in.i32("partitions[].max_num_offsets");
             in.skipTags("partitions[]: tagged fields");
         }
         in.skipTags("topics[]: tagged fields");
@@ -73,6 +81,13 @@ Status handleListOffsets(const RequestHeader &header, Reader &in, Writer &out, c
                 const ListOffsetResult r = core.listOffset(request);
                 out.i32(asked.index);
                 out.i16(static_cast<int16_t>(r.status.code()));
+                if (v == 0) {
+                    const bool listed = r.status && r.offset >= 0 && asked.maxNumOffsets > 0;
+                    out.arrayCount(listed ? 1 : 0); // old_style_offsets
+                    if (listed)
+                        out.i64(r.offset);
+                    continue;
+                }
                 out.i64(r.status ? r.timestamp : -1);
                 out.i64(r.status ? r.offset : -1);
                 if (v >= 4)

@@ -53,3 +53,10 @@ if(TARGET kafkalab-broker)
                    --broker $<TARGET_FILE:kafkalab-broker> --work ${CMAKE_CURRENT_BINARY_DIR}/metrics-prometheus)
   set_tests_properties(net_metrics_prometheus PROPERTIES TIMEOUT 180)
 endif()
+# Burrow (Debian's 1.2.1, with Debian's ZooKeeper for its own state) reads __consumer_offsets.
+if(TARGET kafkalab-broker)
+  add_test(NAME net_burrow_lag
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/burrow_lag.py
+                   --broker $<TARGET_FILE:kafkalab-broker> --work ${CMAKE_CURRENT_BINARY_DIR}/burrow-lag)
+  set_tests_properties(net_burrow_lag PROPERTIES TIMEOUT 240)
+endif()

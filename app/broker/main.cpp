@@ -7,6 +7,7 @@
 #include "api/engine.h"
 #include "net/kafka_server.h"
 #include "net/metrics.h"
+#include "core/uuid.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,6 +23,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -171,6 +173,8 @@ int run(int argc, char **argv)
     options.seed = seed;
     options.brokerSessionTimeoutMs = brokerSessionTimeoutMs;
     options.replicaFetchOnAppend = true; // followers long-poll their leaders, as in Kafka
+    std::mt19937_64 idSource(std::random_device {}());
+    options.newClusterId = kl::Uuid::random(idSource).toString(); // a new data dir's cluster.id
     auto core = kl::EngineCore::open(options, *clock);
     if (!core) {
         // A data directory it cannot open (a refused cluster-metadata.json: FILE:LINE:COL, topic,

@@ -7,6 +7,7 @@
 
 #include "api/engine.h"
 #include "net/kafka_server.h"
+#include "core/uuid.h"
 #include "bridge/bridge.h"
 #include "player/scenario_session.h"
 #include "player/scenario_workspace.h"
@@ -34,6 +35,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <random>
 
 namespace {
 
@@ -310,6 +312,8 @@ int main(int argc, char **argv)
     engineOptions.dataDir = dataDir.toStdString();
     engineOptions.brokerCount = options.brokers;
     engineOptions.replicaFetchOnAppend = true; // live: followers long-poll their leaders, as in Kafka
+    std::mt19937_64 idSource(std::random_device {}());
+    engineOptions.newClusterId = kl::Uuid::random(idSource).toString(); // a new data dir's cluster.id
     auto core = kl::EngineCore::open(engineOptions, *clock);
     if (!core) {
         // A refused data directory (a bad cluster-metadata.json, a file where a directory should

@@ -100,4 +100,25 @@ struct ListOffsetResult {
     int32_t leaderEpoch = -1;  // the epoch of the record at `offset` (-1 when unknown)
 };
 
+// DescribeLogDirs: which partitions of a topic to describe.
+struct LogDirTopicAsk {
+    std::string topic;
+    std::vector<int32_t> partitions;
+};
+
+struct LogDirPartition {
+    std::string topic;
+    int32_t partition = 0;
+    int64_t sizeBytes = 0;     // its segments' .log files
+    int64_t offsetLag = 0;     // max(0, high watermark - log end offset), as Kafka reports it
+};
+
+struct LogDirDescription {
+    Status status;             // KAFKA_STORAGE_ERROR while the broker is down
+    std::string path;          // absolute: <data dir>/broker-<id>
+    std::vector<LogDirPartition> partitions; // by topic, then partition
+    int64_t totalBytes = -1;   // the volume's size and what is free on it (-1: unknown)
+    int64_t usableBytes = -1;
+};
+
 } // namespace kl

@@ -37,6 +37,10 @@ struct EngineOptions {
     // brokers serving real clients). false: followers fetch only every replicaFetchIntervalMs,
     // the stepwise model lessons and seeded runs use (an acks=all write takes two intervals).
     bool replicaFetchOnAppend = false;
+    // The cluster.id a new data directory gets (a data directory keeps the one it has). Empty:
+    // drawn from the seeded generator, the same for every new directory opened with one seed
+    // (tests, lessons); live brokers pass a random one (two clusters differ, as in Kafka).
+    std::string newClusterId;
     // broker.session.timeout.ms (Kafka's KRaft default, 9 s): a broker that stops heartbeating
     // (crashed or isolated) is fenced this long after its last heartbeat; only then does the
     // controller move its leaderships and take it out of ISRs. 0 = fenced at once.
@@ -97,6 +101,9 @@ public:
     ListOffsetResult listOffset(const ListOffsetRequest &request);
     // OffsetsForLeaderEpoch for one partition, from its leader's epoch cache.
     LeaderEpochResult offsetForLeaderEpoch(const LeaderEpochRequest &request);
+    // DescribeLogDirs on `broker`: its one log directory and the replicas in it (every topic
+    // when `topics` is empty), each with its size on disk and offset lag.
+    LogDirDescription describeLogDir(int32_t broker, const std::vector<LogDirTopicAsk> &topics);
 
     // InitProducerId for an idempotent (not transactional) producer: a new producer id, epoch 0,
     // from the same blocks the simulated producers' ids come from (never reused).

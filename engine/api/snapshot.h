@@ -93,6 +93,10 @@ struct TopicSnapshot {
     Uuid topicId;                   // Kafka's topic id, as in partition.metadata (wire: 16 bytes)
     TopicConfig config;
     std::vector<PartitionSnapshot> partitions;
+    // Since the engine opened: records appended by producers (simulated and real), and records
+    // handed to consumers (simulated ones, and real ones' Fetch; not followers).
+    int64_t recordsProduced = 0;
+    int64_t recordsConsumed = 0;
 };
 
 enum class BrokerState {

@@ -135,6 +135,8 @@ struct TopicState {
     std::deque<PartitionState> partitions; // a deque: PartitionState is move-only
     // One partitioner per kind, so sticky/round-robin state carries across produce requests.
     std::map<PartitionerKind, Partitioner> partitioners;
+    int64_t recordsProduced = 0;  // TopicSnapshot's counters
+    int64_t recordsConsumed = 0;
 };
 
 struct EngineCore::Impl {
@@ -251,6 +253,8 @@ struct EngineCore::Impl {
     // Reads every asked partition now; `bytes` gets the record bytes read, `refused` whether a
     // partition answered with an error (a waiting fetch answers at once then).
     std::vector<ReadRecordsPartition> readNow(const ReadRecordsRequest &request, int64_t &bytes, bool &refused);
+    // Counts the records a consumer gets from a Fetch answer into its topic's recordsConsumed.
+    void countConsumed(const ReadRecordsRequest &request, const std::vector<ReadRecordsPartition> &answers);
     struct FetchWaiter {
         ReadRecordsRequest request;
         std::function<void(std::vector<ReadRecordsPartition>)> done;

@@ -147,7 +147,14 @@ Result<std::unique_ptr<EngineCore>> EngineCore::open(const EngineOptions &option
     // their directories hold the replicas.
     d.brokerCount = options.brokerCount;
     d.nextProducerId = loaded->nextProducerId;
-    d.clusterId = !loaded->clusterId.empty() ? loaded->clusterId : Uuid::random(d.idRng).toString();
+    if (!loaded->clusterId.empty()) {
+        d.clusterId = loaded->clusterId;
+    } else {
+        // Drawn even when not used, so topic ids stay the same for a seed either way.
+        d.clusterId = Uuid::random(d.idRng).toString();
+        if (!options.newClusterId.empty())
+            d.clusterId = options.newClusterId;
+    }
     d.startedMs = clock.nowMs();
     for (const auto &topic : loaded->topics)
         for (const auto &replicas : topic.assignment)
@@ -495,6 +502,8 @@ std::shared_ptr<const ClusterSnapshot> EngineCore::makeSnapshot()
         ts.name = name;
         ts.topicId = topic.topicId;
         ts.config = topic.config;
+        ts.recordsProduced = topic.recordsProduced;
+        ts.recordsConsumed = topic.recordsConsumed;
         for (auto &partition : topic.partitions) {
             PartitionSnapshot ps;
             ps.id = partition.id;

@@ -126,6 +126,8 @@ void EngineCore::Impl::GroupSystem::emit(Event event)
 void EngineCore::Impl::GroupSystem::onConsumed(
     const SimulatedConsumer &consumer, const TopicPartition &tp, const Record &record)
 {
+    if (auto topic = d.topics.find(tp.topic); topic != d.topics.end())
+        ++topic->second.recordsConsumed;
     auto it = groups.find(consumer.groupId());
     if (it == groups.end())
         return;

@@ -368,6 +368,7 @@ ProduceResult EngineCore::Impl::produceWith(const ProduceRequest &request, Parti
         // The coordinators' own writes to __consumer_offsets are not "produced records".
         if (request.topic != kOffsetsTopic)
             totalRecordsProduced += static_cast<int64_t>(planned.end - planned.first);
+        topic.recordsProduced += static_cast<int64_t>(planned.end - planned.first);
         partition.segmentsDirty = true;
         if (session && !request.resendSequence)
             session->nextSequence[{request.topic, partitionId}]

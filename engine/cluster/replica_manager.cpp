@@ -11,6 +11,7 @@
 #include "cluster/core_impl.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -103,6 +104,7 @@ void EngineCore::readRecords(const ReadRecordsRequest &request, std::function<vo
     bool refused = false;
     auto now = d->readNow(request, bytes, refused);
     if (request.maxWaitMs <= 0 || refused || bytes >= std::max(1, request.minBytes) || d->shutDown) {
+        d->countConsumed(request, now);
         if (done)
             done(std::move(now));
         return;
@@ -228,6 +230,7 @@ void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::f
         rememberRecent(*partition, appended->firstOffset + (r.offset - h.baseOffset), r.timestamp, r.key, r.value);
     if (request.topic != kOffsetsTopic)
         totalRecordsProduced += h.recordCount;
+    topic.recordsProduced += h.recordCount;
     partition->segmentsDirty = true;
     leader.lastLeo = leader.log->logEndOffset();
     leaderAppended(request.topic, *partition);
@@ -335,6 +338,7 @@ void EngineCore::Impl::wakeFetchWaiters(const std::string &topic, int32_t partit
         if (!refused && bytes < std::max(1, waiter.request.minBytes))
             continue;
         auto done = std::move(waiter.done);
+        countConsumed(waiter.request, now);
         fetchWaiters.erase(id);
         if (done)
             deferred.push_back([done = std::move(done), now = std::move(now)]() mutable { done(std::move(now)); });
@@ -351,8 +355,35 @@ void EngineCore::Impl::answerFetchWaiter(uint64_t id)
     int64_t bytes = 0;
     bool refused = false;
     auto now = readNow(waiter.request, bytes, refused);
+    countConsumed(waiter.request, now);
     if (waiter.done)
         waiter.done(std::move(now));
+}
+
+void EngineCore::Impl::countConsumed(const ReadRecordsRequest &request, const std::vector<ReadRecordsPartition> &answers)
+{
+    for (size_t i = 0; i < answers.size() && i < request.partitions.size(); ++i) {
+        const ReadRecordsPartition &answer = answers[i];
+        if (!answer.status || answer.records.empty())
+            continue;
+        const ReadRecordsRequest::Partition &asked = request.partitions[i];
+        auto topic = topics.find(asked.topic);
+        if (topic == topics.end())
+            continue;
+        // Whole batches come back; a client skips what lies before its fetch offset (and above
+        // the high watermark none is returned), so those records are what it consumes.
+        ByteView rest(answer.records);
+        while (rest.size() >= kBatchHeaderSize) {
+            auto header = parseBatchHeader(rest);
+            if (!header || header->totalSize() > rest.size())
+                break;
+            const int64_t first = std::max(header->baseOffset, asked.fetchOffset);
+            const int64_t end = std::min<int64_t>(header->baseOffset + header->lastOffsetDelta + 1, answer.highWatermark);
+            if (end > first)
+                topic->second.recordsConsumed += end - first;
+            rest = rest.subspan(header->totalSize());
+        }
+    }
 }
 
 Result<PartitionState *> EngineCore::Impl::leaderPartition(
@@ -459,6 +490,52 @@ ListOffsetResult EngineCore::listOffset(const ListOffsetRequest &request)
     if (found)
         result.leaderEpoch = epochAt(leader.epochs, result.offset);
     return result;
+}
+
+} // namespace kl
+
+namespace kl {
+
+LogDirDescription EngineCore::describeLogDir(int32_t broker, const std::vector<LogDirTopicAsk> &topics)
+{
+    LogDirDescription out;
+    out.path = std::filesystem::absolute(d->brokerDir(broker)).lexically_normal().string();
+    if (broker < 1 || broker >= static_cast<int32_t>(d->brokers.size())
+        || d->brokers[static_cast<size_t>(broker)].state == BrokerState::Crashed || d->shutDown) {
+        out.status = Status::error(ErrorCode::KafkaStorageError, fmt::format("broker {} is not running", broker));
+        return out;
+    }
+    std::error_code ec;
+    const std::filesystem::space_info space = std::filesystem::space(out.path, ec);
+    if (!ec) {
+        out.totalBytes = static_cast<int64_t>(space.capacity);
+        out.usableBytes = static_cast<int64_t>(space.available);
+    }
+    const auto describe = [&](TopicState &topic, PartitionState &partition) {
+        ReplicaState *replica = partition.replica(broker);
+        if (!replica || !replica->log)
+            return;
+        LogDirPartition &p = out.partitions.emplace_back();
+        p.topic = topic.name;
+        p.partition = partition.id;
+        p.sizeBytes = replica->log->sizeBytes();
+        p.offsetLag = std::max<int64_t>(0, replica->highWatermark - replica->log->logEndOffset());
+    };
+    if (topics.empty()) {
+        for (auto &[name, topic] : d->topics)
+            for (PartitionState &partition : topic.partitions)
+                describe(topic, partition);
+        return out;
+    }
+    for (const LogDirTopicAsk &asked : topics) {
+        auto it = d->topics.find(asked.topic);
+        if (it == d->topics.end())
+            continue; // Kafka leaves out what this broker does not host
+        for (int32_t id : asked.partitions)
+            if (id >= 0 && id < static_cast<int32_t>(it->second.partitions.size()))
+                describe(it->second, it->second.partitions[static_cast<size_t>(id)]);
+    }
+    return out;
 }
 
 } // namespace kl

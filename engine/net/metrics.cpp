@@ -67,6 +67,18 @@ std::string renderMetrics(const ClusterSnapshot &snap)
             "Records appended to every topic but __consumer_offsets since the engine started.");
         produced.sample(snap.totalRecordsProduced);
     }
+    {
+        Family produced(out, "kafkalab_topic_records_produced_total", "counter",
+            "Records appended to the topic by producers since the engine started.");
+        for (const auto &t : snap.topics)
+            produced.sample(fmt::format("topic=\"{}\"", escape(t.name)), t.recordsProduced);
+    }
+    {
+        Family consumed(out, "kafkalab_topic_records_consumed_total", "counter",
+            "Records of the topic handed to consumers (not followers) since the engine started.");
+        for (const auto &t : snap.topics)
+            consumed.sample(fmt::format("topic=\"{}\"", escape(t.name)), t.recordsConsumed);
+    }
     const auto perPartition = [&](const char *name, const char *help, auto value) {
         Family f(out, name, "gauge", help);
         for (const auto &t : snap.topics)

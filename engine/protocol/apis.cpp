@@ -33,6 +33,7 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::DescribeConfigs, "DescribeConfigs", 1, 4, 4, handleDescribeConfigs},
         {ApiKey::DescribeCluster, "DescribeCluster", 0, 1, 0, handleDescribeCluster},
         {ApiKey::IncrementalAlterConfigs, "IncrementalAlterConfigs", 0, 1, 1, handleIncrementalAlterConfigs},
+        {ApiKey::DescribeLogDirs, "DescribeLogDirs", 1, 4, 2, handleDescribeLogDirs},
     };
     return apis;
 }

@@ -36,6 +36,7 @@ enum class ApiKey : int16_t {
     DescribeConfigs = 32,
     DescribeCluster = 60,
     IncrementalAlterConfigs = 44,
+    DescribeLogDirs = 35,
     ApiVersions = 18,
 };
 
@@ -133,5 +134,6 @@ Status handleOffsetForLeaderEpoch(const RequestHeader &, Reader &, Writer &, con
 Status handleDescribeConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleDescribeCluster(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleDescribeLogDirs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

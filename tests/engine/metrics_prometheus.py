@@ -163,6 +163,13 @@ def main():
             fail("/metrics counts under-replicated partitions")
         if value(samples, "kafkalab_records_produced_total") != 90:
             fail("kafkalab_records_produced_total is %r, not 90" % value(samples, "kafkalab_records_produced_total"))
+        if value(samples, "kafkalab_topic_records_produced_total", topic="orders") != 90:
+            fail("orders: kafkalab_topic_records_produced_total is not 90")
+        # kafka-python fetches ahead of what poll() hands out, but each record once: between
+        # the 30 it returned and the 90 there are.
+        consumed = value(samples, "kafkalab_topic_records_consumed_total", topic="orders")
+        if not read <= consumed <= 90:
+            fail("orders: kafkalab_topic_records_consumed_total is %r; kafka-python read %d of 90" % (consumed, read))
         for path, code in (("/", 404), ("/metricsx", 404)):
             try:
                 urllib.request.urlopen(url.replace("/metrics", path), timeout=10)

@@ -121,6 +121,87 @@ def offset_for_leader_epoch(port, topic, partition, current_epoch, epoch):
     return [(t[0], [tuple(p) for p in t[1]]) for t in decoded[1]]
 
 
+def describe_log_dirs_v1(port, topics):
+    """DescribeLogDirs v1 through kafka-python's types; {dir: (error, {(topic, partition): (size, lag, future)})}."""
+    import io
+    from kafka.protocol.types import Array, Boolean, Int16, Int32, Int64, Schema, String
+    request = Schema(("topics", Array(("topic", String("utf-8")), ("partitions", Array(Int32)))))
+    response = Schema(("throttle_time_ms", Int32), ("results", Array(("error_code", Int16), ("log_dir", String("utf-8")),
+        ("topics", Array(("name", String("utf-8")), ("partitions", Array(("partition_index", Int32),
+            ("partition_size", Int64), ("offset_lag", Int64), ("is_future_key", Boolean))))))))
+    decoded = response.decode(io.BytesIO(raw_exchange(port, 35, 1, request.encode((topics,)), False)))
+    return {r[1]: (r[0], {(t[0], p[0]): (p[1], p[2], p[3]) for t in r[2] for p in t[1]}) for r in decoded[1]}
+
+
+def describe_log_dirs_v4(port):
+    """DescribeLogDirs v4 (flexible) for every topic, decoded by hand: (error, [(dir, error, partitions, total,
+    usable)])."""
+    data = raw_exchange(port, 35, 4, b"\x00\x00", True)  # topics null, no tagged fields
+    _throttle, error = struct.unpack(">ih", data[:6])
+    count, at = uvarint(data, 6)
+    dirs = []
+    for _ in range(count - 1):
+        dir_error = struct.unpack(">h", data[at:at + 2])[0]
+        path, at = compact_string(data, at + 2)
+        partitions = {}
+        topics, at = uvarint(data, at)
+        for _ in range(topics - 1):
+            name, at = compact_string(data, at)
+            n, at = uvarint(data, at)
+            for _ in range(n - 1):
+                index, size, lag, future = struct.unpack(">iqq?", data[at:at + 21])
+                _tags, at = uvarint(data, at + 21)
+                partitions[(name, index)] = (size, lag, future)
+            _tags, at = uvarint(data, at)
+        total, usable = struct.unpack(">qq", data[at:at + 16])
+        _tags, at = uvarint(data, at + 16)
+        dirs.append((path, dir_error, partitions, total, usable))
+    return error, dirs
+
+
+def log_sizes_on_disk(broker_dir):
+    """{(topic, partition): bytes of its .log files}, read from the directory itself."""
+    sizes = {}
+    for entry in os.listdir(broker_dir):
+        topic, dash, partition = entry.rpartition("-")
+        path = os.path.join(broker_dir, entry)
+        if not dash or not partition.isdigit() or not os.path.isdir(path):
+            continue
+        sizes[(topic, int(partition))] = sum(os.path.getsize(os.path.join(path, f))
+                                             for f in os.listdir(path) if f.endswith(".log"))
+    return sizes
+
+
+def check_describe_log_dirs(ports, data_dir):
+    """Each broker describes its own directory: the replicas in it and their sizes, as on disk."""
+    for broker, port in ports.items():
+        broker_dir = os.path.join(os.path.abspath(data_dir), "broker-%d" % broker)
+        on_disk = log_sizes_on_disk(broker_dir)
+        error, dirs = describe_log_dirs_v4(port)
+        if error != 0 or len(dirs) != 1:
+            fail("DescribeLogDirs v4 on broker %d: error %d, %d directories" % (broker, error, len(dirs)))
+        path, dir_error, partitions, total, usable = dirs[0]
+        if path != broker_dir or dir_error != 0:
+            fail("DescribeLogDirs v4 on broker %d names %r (error %d), not %r" % (broker, path, dir_error, broker_dir))
+        got = {tp: size for tp, (size, _lag, _future) in partitions.items()}
+        if got != on_disk:
+            fail("DescribeLogDirs v4 on broker %d: sizes %r, the directory holds %r" % (broker, got, on_disk))
+        if any(lag != 0 or future for _size, lag, future in partitions.values()):
+            fail("DescribeLogDirs v4 on broker %d: a lag or a future replica in %r" % (broker, partitions))
+        vfs = os.statvfs(broker_dir)
+        if total != vfs.f_frsize * vfs.f_blocks or not 0 < usable <= total:
+            fail("DescribeLogDirs v4 on broker %d: total %d usable %d, statvfs says %d" %
+                 (broker, total, usable, vfs.f_frsize * vfs.f_blocks))
+        # v1 (kafka-python's types): only what is asked and hosted here.
+        asked = [("orders", [0, 1, 2]), ("solo", [0]), ("no-such-topic", [0])]
+        answer = describe_log_dirs_v1(port, asked)
+        want = {tp: on_disk[tp] for tp in on_disk if tp[0] in ("orders", "solo")}
+        if list(answer) != [broker_dir] or answer[broker_dir][0] != 0 or \
+                {tp: v[0] for tp, v in answer[broker_dir][1].items()} != want:
+            fail("DescribeLogDirs v1 on broker %d: %r, want sizes %r" % (broker, answer, want))
+    return sum(on_disk.values())
+
+
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--broker", required=True)
@@ -361,6 +442,9 @@ def main():
         answer = offset_for_leader_epoch(ports[solo_leader], "solo", 0, 7, 0)
         if answer[0][1][0][0] != 75:  # UNKNOWN_LEADER_EPOCH: the client's epoch is ahead
             fail("OffsetForLeaderEpoch with current epoch 7: %r" % (answer,))
+
+        # DescribeLogDirs, each broker on its own directory, against the files in it.
+        check_describe_log_dirs(ports, os.path.join(opts.work, "data"))
 
         # Hostile frames close their own connection only.
         port = ports[1]

@@ -349,6 +349,12 @@ def check_pipelined(ports, leader):
             fail("the Fetch behind five produces does not hold pipelined-%d" % i)
 
 
+def cluster_id(bootstrap):
+    """The cluster id confluent-kafka's Metadata reports."""
+    from confluent_kafka.admin import AdminClient
+    return AdminClient({"bootstrap.servers": bootstrap}).list_topics(timeout=20).cluster_id
+
+
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--broker", required=True)
@@ -375,6 +381,7 @@ def main():
         woken = check_long_poll(ports, leader)
         check_pipelined(ports, leader)
         stored = read_all(bootstrap, "orders")
+        first_id = cluster_id(bootstrap)
         payloads = [r["payload"] for r in stored]
         for refused in ("raw-flipped", "raw-two-a", "raw-two-b"):
             if refused in payloads:
@@ -395,6 +402,16 @@ def main():
     proc, listening = start_broker(opts.broker, data)
     try:
         again = read_all(listening["bootstrap_servers"], "orders")
+        if cluster_id(listening["bootstrap_servers"]) != first_id:
+            fail("the cluster id changed across a restart (was %s)" % first_id)
+    finally:
+        stop_broker(proc)
+    # Another data directory (same default seed) is another cluster, with its own id.
+    proc, listening = start_broker(opts.broker, os.path.join(opts.work, "other-data"))
+    try:
+        other_id = cluster_id(listening["bootstrap_servers"])
+        if not other_id or len(other_id) != 22 or other_id == first_id:
+            fail("a second cluster got cluster id %r, the first %r" % (other_id, first_id))
     finally:
         stop_broker(proc)
     key = lambda r: (r["partition"], r["offset"])

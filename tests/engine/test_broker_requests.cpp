@@ -84,6 +84,8 @@ private slots:
     void offsetForLeaderEpochSaysWhereAnEpochEnded();
     void alteredMinInsyncReplicasHoldsAtOnceAndAfterARestart();
     void realGroupShowsAfterARestart();
+    void topicCountsRecordsProducedAndConsumed();
+    void describeLogDirListsEachReplicaOfTheBroker();
 };
 
 void TestBrokerRequests::batchStoredAsSentAndAcksAllWaits()
@@ -431,6 +433,74 @@ void TestBrokerRequests::realGroupShowsAfterARestart()
     member = memberOf();
     QVERIFY2(member, "the loaded group is not in the snapshot");
     QCOMPARE(member->clientId, std::string("wire-client"));
+}
+
+void TestBrokerRequests::topicCountsRecordsProducedAndConsumed()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 3, 1));
+    const int64_t now = c.clock.nowMs();
+    auto a = append(c, "t", clientBatch({{"a", now}, {"b", now}, {"c", now}, {"d", now}, {"e", now}}), Acks::All);
+    auto b = append(c, "t", clientBatch({{"f", now}, {"g", now}, {"h", now}}), Acks::All);
+    c.advance(1000); // the followers copy both batches: the high watermark is 8
+    QVERIFY(a.result->has_value() && b.result->has_value());
+    QCOMPARE(c.core->makeSnapshot()->topic("t")->recordsProduced, 8);
+    QCOMPARE(c.core->makeSnapshot()->topic("t")->recordsConsumed, 0); // followers' copies are not consumption
+    // From offset 2 the whole first batch comes back; the client skips 0 and 1: 6 consumed.
+    auto fetched = read(c, "t", 2, 0);
+    QVERIFY(fetched->has_value());
+    QCOMPARE(c.core->makeSnapshot()->topic("t")->recordsConsumed, 6);
+    // A long poll counts what it answers with, once.
+    auto waiting = read(c, "t", 8, 5000);
+    QVERIFY(!waiting->has_value());
+    append(c, "t", clientBatch({{"i", now}, {"j", now}}), Acks::Leader);
+    c.advance(300);
+    QVERIFY(waiting->has_value());
+    c.advance(6000);
+    const auto snap = c.core->makeSnapshot();
+    QCOMPARE(snap->topic("t")->recordsProduced, 10);
+    QCOMPARE(snap->topic("t")->recordsConsumed, 8);
+}
+
+void TestBrokerRequests::describeLogDirListsEachReplicaOfTheBroker()
+{
+    ClusterFixture c(3, 1000, 100);
+    QVERIFY(c.createTopic("t", 2, 1));
+    const int64_t now = c.clock.nowMs();
+    append(c, "t", clientBatch({{"a", now}, {"b", now}}), Acks::All);
+    c.advance(1000);
+    const PartitionSnapshot p = c.partition("t");
+    QCOMPARE(p.replicas.size(), size_t(2));
+    int32_t outside = 0;
+    for (int32_t broker = 1; broker <= 3; ++broker)
+        if (std::find(p.replicas.begin(), p.replicas.end(), broker) == p.replicas.end())
+            outside = broker;
+    for (int32_t broker : p.replicas) {
+        const LogDirDescription dir = c.core->describeLogDir(broker, {});
+        QVERIFY(dir.status.isOk());
+        QCOMPARE(dir.path, (c.path() / fmt::format("broker-{}", broker)).lexically_normal().string());
+        QVERIFY(dir.totalBytes > 0 && dir.usableBytes > 0 && dir.usableBytes <= dir.totalBytes);
+        const auto mine = std::find_if(dir.partitions.begin(), dir.partitions.end(),
+            [](const LogDirPartition &x) { return x.topic == "t" && x.partition == 0; });
+        QVERIFY(mine != dir.partitions.end());
+        // Its size is its .log files', as on disk.
+        int64_t onDisk = 0;
+        for (const auto &f : std::filesystem::directory_iterator(c.path() / fmt::format("broker-{}", broker) / "t-0"))
+            if (f.path().extension() == ".log")
+                onDisk += static_cast<int64_t>(f.file_size());
+        QVERIFY(onDisk > 0);
+        QCOMPARE(mine->sizeBytes, onDisk);
+        QCOMPARE(mine->offsetLag, 0);
+    }
+    // The broker without a replica lists none of t; asked partitions it lacks are left out.
+    const LogDirDescription other = c.core->describeLogDir(outside, {{"t", {0}}, {"missing", {0}}, {"t", {9}}});
+    QVERIFY(other.status.isOk());
+    QVERIFY(other.partitions.empty());
+    const LogDirDescription asked = c.core->describeLogDir(p.replicas[0], {{"t", {0, 9}}});
+    QCOMPARE(asked.partitions.size(), size_t(1));
+    // A crashed broker's directory is KAFKA_STORAGE_ERROR (it could not answer on the wire).
+    QVERIFY(c.core->crashBroker(p.replicas[1]).isOk());
+    QCOMPARE(c.core->describeLogDir(p.replicas[1], {}).status.code(), ErrorCode::KafkaStorageError);
 }
 
 QTEST_GUILESS_MAIN(TestBrokerRequests)

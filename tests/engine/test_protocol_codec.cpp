@@ -139,10 +139,12 @@ private slots:
         auto v0 = handleFrame(requestFrame(18, 0, 7, false, {}), ctx);
         QVERIFY2(v0, v0.status().toString().c_str());
         // The served ranges, as Kafka 4.x's message JSON files give them (Produce 3-12 and Fetch
-        // 4-17 there; Kafka Lab stops Produce at 11, before transactions v2), in table order.
+        // 4-17 there; Kafka Lab stops Produce at 11, before transactions v2, and keeps ListOffsets
+        // v0, which 4.0 dropped, for Burrow), in table order.
         const std::vector<std::array<int16_t, 3>> served {{0, 3, 11}, {1, 4, 17}, {2, 0, 8}, {3, 0, 12}, {8, 2, 9},
             {9, 1, 9}, {10, 0, 6}, {11, 2, 9}, {12, 0, 4}, {13, 0, 5}, {14, 0, 5}, {15, 0, 5}, {16, 0, 5},
-            {19, 2, 7}, {20, 1, 6}, {18, 0, 3}, {22, 0, 5}, {37, 0, 3}, {42, 0, 2}, {23, 2, 4}, {32, 1, 4}, {60, 0, 1}, {44, 0, 1}};
+            {19, 2, 7}, {20, 1, 6}, {18, 0, 3}, {22, 0, 5}, {37, 0, 3}, {42, 0, 2}, {23, 2, 4}, {32, 1, 4}, {60, 0, 1}, {44, 0, 1},
+            {35, 1, 4}};
         const auto be16 = [](Bytes &b, int v) {
             b.push_back(uint8_t(v >> 8));
             b.push_back(uint8_t(v));

@@ -27,6 +27,12 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("Broker N listens for Kafka clients on 127.0.0.1:(PORT + N - 1) (default 9092; "
                        "0 = free ports; when 9092 is taken, free ports are chosen and the window says so)."),
         QStringLiteral("PORT"), QStringLiteral("9092"));
+    const QCommandLineOption metricsOpt(
+        QStringLiteral("metrics-port"),
+        QStringLiteral("Serve Prometheus metrics (lag, committed offsets, log end offsets, ISR) at "
+                       "http://127.0.0.1:PORT/metrics (default 9308; 0 = a free port; when taken, a free "
+                       "port is chosen; the window shows the address)."),
+        QStringLiteral("PORT"), QStringLiteral("9308"));
     const QCommandLineOption langOpt(
         QStringLiteral("lang"),
         QStringLiteral("Interface language: ko or en (default: last choice, else system)."),
@@ -62,7 +68,7 @@ AppOptions parseAppOptions(const QStringList &arguments)
         QStringLiteral("With --screenshot: the window size, WIDTHxHEIGHT (default 1280x800)."),
         QStringLiteral("WxH"), QStringLiteral("1280x800"));
     parser.addOption(sizeOpt);
-    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, portOpt, langOpt, shotOpt, viewOpt, crashOpt,
+    parser.addOptions({helpOpt, versionOpt, brokersOpt, dataOpt, portOpt, metricsOpt, langOpt, shotOpt, viewOpt, crashOpt,
                        scenarioOpt, scenarioTimeOpt});
 
     // No QCoreApplication exists yet, so Qt cannot know the program's name.
@@ -90,6 +96,12 @@ AppOptions parseAppOptions(const QStringList &arguments)
         o.error = QStringLiteral("--port-base must be a port number from 0 to %1 (0 = free ports), got '%2'")
                       .arg(65536 - o.brokers)
                       .arg(parser.value(portOpt));
+        return o;
+    }
+    o.metricsPort = parser.value(metricsOpt).toInt(&ok);
+    if (!ok || o.metricsPort < 0 || o.metricsPort > 65535) {
+        o.error = QStringLiteral("--metrics-port must be a port number from 0 to 65535 (0 = a free port), got '%1'")
+                      .arg(parser.value(metricsOpt));
         return o;
     }
     o.dataDir = parser.value(dataOpt);

@@ -11,6 +11,7 @@ struct AppOptions {
     int brokers = 3;
     QString dataDir;        // empty = default (see main.cpp)
     int portBase = 9092;    // broker N listens for Kafka clients on portBase + N - 1 (0 = free ports)
+    int metricsPort = 9308; // Prometheus /metrics on 127.0.0.1 (0 = a free port; taken: a free one)
     QString lang;           // "ko", "en" or empty (= remembered setting or system locale)
     QString screenshot;     // PNG path; empty = interactive
     QSize screenshotSize{1280, 800}; // --screenshot-size: the window size the PNG is grabbed at

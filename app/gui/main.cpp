@@ -7,6 +7,7 @@
 
 #include "api/engine.h"
 #include "net/kafka_server.h"
+#include "net/metrics.h"
 #include "core/uuid.h"
 #include "bridge/bridge.h"
 #include "player/scenario_session.h"
@@ -379,6 +380,18 @@ int main(int argc, char **argv)
             } else {
                 printErr(QStringLiteral("kafkalab: no client listeners: %1")
                              .arg(QString::fromStdString(server.status().message())));
+            }
+            // Prometheus scrapes the live cluster here (as kafkalab-broker --metrics-port).
+            auto metrics = kl::MetricsServer::start(engine, "127.0.0.1", options.metricsPort);
+            if (!metrics && options.metricsPort != 0)
+                metrics = kl::MetricsServer::start(engine, "127.0.0.1", 0);
+            if (metrics) {
+                const QString url = QStringLiteral("http://127.0.0.1:%1/metrics").arg((*metrics)->port());
+                shell.setMetrics(url);
+                printErr(QStringLiteral("kafkalab: Prometheus metrics at %1").arg(url));
+            } else {
+                printErr(QStringLiteral("kafkalab: no metrics endpoint: %1")
+                             .arg(QString::fromStdString(metrics.status().message())));
             }
             if (!workspace.isPlaying())
                 shell.window()->setCurrentView(options.view);

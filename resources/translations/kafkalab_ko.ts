@@ -1956,6 +1956,14 @@ Every broker: %2</source>
         <source>Copy the bootstrap servers: %1</source>
         <translation>부트스트랩 서버 복사: %1</translation>
     </message>
+    <message>
+        <source>Metrics %1</source>
+        <translation>메트릭 %1</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics of this cluster (lag, committed offsets, log end offsets, high watermarks, ISR sizes): a scrape target at %1</source>
+        <translation>이 클러스터의 Prometheus 메트릭(랙, 커밋된 오프셋, 로그 끝 오프셋, 하이 워터마크, ISR 크기). Prometheus가 수집할 주소: %1</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>

@@ -1,9 +1,10 @@
 // The toolbar says where real Kafka clients connect (issue 11): with a running KafkaServer on
 // free ports, "Clients: <first broker>" and a Copy button that puts every broker's address on
 // the clipboard; hidden when nothing listens; a note when the usual ports were taken; the
-// texts follow the language.
+// texts follow the language. The Prometheus endpoint shows next to them as a link to its URL.
 #include "bridge/bridge.h"
 #include "net/kafka_server.h"
+#include "net/metrics.h"
 #include "view_test_fixture.h"
 #include "views/main_window.h"
 
@@ -66,6 +67,41 @@ private slots:
 
         window.setListeners(QString(), QString());
         QTRY_VERIFY(!label->isVisible() && !copy->isVisible());
+    }
+
+    void showsTheMetricsEndpoint()
+    {
+        LiveCluster cluster;
+        QVERIFY(cluster.open(1));
+        auto metrics = kl::MetricsServer::start(*cluster.engine, "127.0.0.1", 0);
+        QVERIFY2(metrics, metrics.status().toString().c_str());
+        const QString url = QStringLiteral("http://127.0.0.1:%1/metrics").arg((*metrics)->port());
+
+        Bridge bridge(*cluster.engine);
+        MainWindow window(bridge);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("metricsLabel"));
+        QVERIFY(label);
+        QVERIFY(!label->isVisible()); // no endpoint yet
+        window.setMetrics(url);
+        QTRY_VERIFY(label->isVisible());
+        QVERIFY(label->openExternalLinks());
+        QCOMPARE(label->text(), QStringLiteral("<a href=\"%1\">Metrics :%2</a>").arg(url).arg((*metrics)->port()));
+        QVERIFY2(label->toolTip().contains(url), qPrintable(label->toolTip()));
+
+        QTranslator korean;
+        QVERIFY(korean.load(QStringLiteral(":/i18n/kafkalab_ko.qm")));
+        QCoreApplication::installTranslator(&korean);
+        QCoreApplication::processEvents();
+        QVERIFY2(label->text().contains(url) && !label->text().contains(QStringLiteral("Metrics")),
+                 qPrintable(label->text()));
+        QCoreApplication::removeTranslator(&korean);
+        QCoreApplication::processEvents();
+
+        window.setMetrics(QString());
+        QTRY_VERIFY(!label->isVisible());
     }
 };
 

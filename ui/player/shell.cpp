@@ -62,6 +62,13 @@ void Shell::setListeners(const QString &bootstrapServers, const QString &note)
         m_window->setListeners(m_bootstrap, m_listenersNote);
 }
 
+void Shell::setMetrics(const QString &url)
+{
+    m_metricsUrl = url;
+    if (m_window && !m_workspace.isPlaying())
+        m_window->setMetrics(m_metricsUrl);
+}
+
 void Shell::buildWindow()
 {
     rememberWindow();
@@ -77,8 +84,10 @@ void Shell::buildWindow()
     else if (ScenarioSession *session = m_workspace.session())
         m_window->setCurrentView(ScenarioWorkspace::startView(session->scenario()));
     m_window->scenarioMenu()->setPlaying(m_workspace.isPlaying());
-    if (!m_workspace.isPlaying())
+    if (!m_workspace.isPlaying()) {
         m_window->setListeners(m_bootstrap, m_listenersNote);
+        m_window->setMetrics(m_metricsUrl);
+    }
     if (ScenarioSession *session = m_workspace.session()) {
         PlayerBar *bar = attachPlayerBar(m_window.get(), *session);
         connect(bar, &PlayerBar::backToLiveRequested, this, &Shell::backToLive);

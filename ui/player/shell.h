@@ -38,6 +38,8 @@ public:
     // The live cluster's client listeners (MainWindow::setListeners), shown while the window
     // shows the live cluster; a scenario's simulated cluster has none.
     void setListeners(const QString &bootstrapServers, const QString &note);
+    // The live cluster's Prometheus endpoint (MainWindow::setMetrics), shown likewise.
+    void setMetrics(const QString &url);
 
     // Plays a scenario file; a malformed one is explained in a message and nothing changes.
     void play(const QString &path);
@@ -56,6 +58,7 @@ private:
     QString m_lang;
     QString m_bootstrap;
     QString m_listenersNote;
+    QString m_metricsUrl;
     std::unique_ptr<MainWindow> m_window;
     QString m_topic;
     QRect m_geometry {0, 0, 1280, 800};

@@ -36,6 +36,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -133,6 +134,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     setListeners(m_bootstrap, m_portsMoved ? QStringLiteral("moved") : QString());
+    setMetrics(m_metricsUrl);
     setWindowTitle(tr("Kafka Lab"));
     m_toolBar->setWindowTitle(tr("Cluster"));
     m_clock->setToolTip(tr("Engine clock: the time the brokers stamp on records and events"));
@@ -213,6 +215,14 @@ void MainWindow::buildToolBar()
             [this] { QGuiApplication::clipboard()->setText(m_bootstrap); });
     m_copyAction = bar->addWidget(m_copyBootstrap);
     setListeners(QString(), QString());
+    m_metrics = new QLabel(bar);
+    m_metrics->setObjectName(QStringLiteral("metricsLabel"));
+    m_metrics->setContentsMargins(8, 0, 4, 0);
+    m_metrics->setTextFormat(Qt::RichText);
+    m_metrics->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_metrics->setOpenExternalLinks(true);
+    m_metricsAction = bar->addWidget(m_metrics);
+    setMetrics(QString());
 
     bar->addSeparator();
     auto *scenarios = m_scenarioButton = new QToolButton(bar);
@@ -265,6 +275,18 @@ void MainWindow::setListeners(const QString &bootstrapServers, const QString &no
     m_listeners->setToolTip(tip);
     m_copyBootstrap->setText(tr("Copy"));
     m_copyBootstrap->setToolTip(tr("Copy the bootstrap servers: %1").arg(bootstrapServers));
+}
+
+void MainWindow::setMetrics(const QString &url)
+{
+    m_metricsUrl = url;
+    m_metricsAction->setVisible(!url.isEmpty());
+    if (url.isEmpty())
+        return;
+    const QString port = QUrl(url).port() > 0 ? QStringLiteral(":%1").arg(QUrl(url).port()) : QString();
+    m_metrics->setText(QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), tr("Metrics %1").arg(port)));
+    m_metrics->setToolTip(tr("Prometheus metrics of this cluster (lag, committed offsets, log end offsets, "
+                             "high watermarks, ISR sizes): a scrape target at %1").arg(url));
 }
 
 QWidget *MainWindow::buildRightColumn()

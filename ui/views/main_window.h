@@ -62,6 +62,9 @@ public:
     // listening) and, if the usual ports were taken, a note saying so. Shown in the toolbar
     // with a button that copies the bootstrap string.
     void setListeners(const QString &bootstrapServers, const QString &note);
+    // Where Prometheus scrapes the cluster ("http://127.0.0.1:9308/metrics"; empty: nowhere),
+    // shown in the toolbar as a link that opens it.
+    void setMetrics(const QString &url);
 
 public slots:
     void selectTopic(const QString &topic);
@@ -104,6 +107,9 @@ private:
     QAction *m_listenersSeparator = nullptr;
     QAction *m_listenersAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QLabel *m_metrics = nullptr;
+    QAction *m_metricsAction = nullptr;
+    QString m_metricsUrl;
     QString m_bootstrap;
     bool m_portsMoved = false; // the usual ports were taken: others were chosen
     QButtonGroup *m_languages = nullptr;

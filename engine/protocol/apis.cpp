@@ -34,6 +34,7 @@ const std::vector<ApiSpec> &servedApis()
         {ApiKey::DescribeCluster, "DescribeCluster", 0, 1, 0, handleDescribeCluster},
         {ApiKey::IncrementalAlterConfigs, "IncrementalAlterConfigs", 0, 1, 1, handleIncrementalAlterConfigs},
         {ApiKey::DescribeLogDirs, "DescribeLogDirs", 1, 4, 2, handleDescribeLogDirs},
+        {ApiKey::AlterConfigs, "AlterConfigs", 0, 2, 2, handleAlterConfigs},
     };
     return apis;
 }

@@ -37,6 +37,7 @@ enum class ApiKey : int16_t {
     DescribeCluster = 60,
     IncrementalAlterConfigs = 44,
     DescribeLogDirs = 35,
+    AlterConfigs = 33,
     ApiVersions = 18,
 };
 
@@ -135,5 +136,6 @@ Status handleDescribeConfigs(const RequestHeader &, Reader &, Writer &, const Re
 Status handleDescribeCluster(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 Status handleDescribeLogDirs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
+Status handleAlterConfigs(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);
 
 } // namespace kl::proto

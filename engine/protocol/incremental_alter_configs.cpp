@@ -20,54 +20,11 @@ namespace {
 constexpr int8_t kTopic = 2;
 constexpr int8_t kBroker = 4;
 
-struct Change {
-    std::string name;
-    int8_t operation = 0; // SET 0, DELETE 1, APPEND 2, SUBTRACT 3
-    std::optional<std::string> value;
-};
-
 struct ResourceAsk {
     int8_t type = 0;
     std::string name;
-    std::vector<Change> changes;
+    std::vector<ConfigChange> changes;
 };
-
-// The topic's config after `changes`, or why not.
-Result<TopicConfig> applyChanges(TopicConfig config, const std::vector<Change> &changes)
-{
-    for (size_t i = 0; i < changes.size(); ++i)
-        for (size_t j = i + 1; j < changes.size(); ++j)
-            if (changes[i].name == changes[j].name)
-                return Status::error(ErrorCode::InvalidRequest,
-                    fmt::format("Error due to duplicate config keys: {}", changes[i].name));
-    const TopicConfig defaults;
-    for (const Change &c : changes) {
-        if (c.operation == 0) {
-            if (!c.value)
-                return Status::error(ErrorCode::InvalidRequest,
-                    fmt::format("Null value not supported for : {}", c.name));
-            if (Status s = applyTopicConfig(config, c.name, c.value); !s)
-                return s;
-        } else if (c.operation == 1) {
-            std::optional<std::string> byDefault;
-            for (const ConfigEntry &e : topicConfigEntries(defaults))
-                if (e.name == c.name)
-                    byDefault = e.value;
-            if (!byDefault) // unknown: the same refusal SET gives, naming what is taken
-                return applyTopicConfig(config, c.name, std::string());
-            if (Status s = applyTopicConfig(config, c.name, byDefault); !s)
-                return s;
-        } else if (c.operation == 2 || c.operation == 3) {
-            return Status::error(ErrorCode::InvalidConfig,
-                fmt::format("{} {}: Kafka Lab has no list config to change (cleanup.policy only takes 'delete')",
-                    c.operation == 2 ? "APPEND" : "SUBTRACT", c.name));
-        } else {
-            return Status::error(ErrorCode::InvalidRequest,
-                fmt::format("Unknown config operation {} for {}", int(c.operation), c.name));
-        }
-    }
-    return config;
-}
 
 } // namespace
 
@@ -83,7 +40,7 @@ Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &in, Writer &
         asked.name = in.string("resources[].resource_name");
         const int32_t configs = in.arrayCount("resources[].configs", 4);
         for (int32_t c = 0; c < configs && in.ok(); ++c) {
-            Change &change = asked.changes.emplace_back();
+            ConfigChange &change = asked.changes.emplace_back();
             change.name = in.string("configs[].name");
             change.operation = in.i8("configs[].config_operation");
             change.value = in.nullableString("configs[].value");
@@ -112,7 +69,7 @@ Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &in, Writer &
                 if (!topic) {
                     s = Status::error(ErrorCode::UnknownTopicOrPartition,
                         fmt::format("The topic '{}' does not exist.", asked.name));
-                } else if (auto changed = applyChanges(topic->config, asked.changes); !changed) {
+                } else if (auto changed = applyConfigChanges(topic->config, asked.changes); !changed) {
                     s = changed.status();
                 } else if (!validateOnly) {
                     s = core.alterTopicConfig(asked.name, *changed);

@@ -101,4 +101,40 @@ std::vector<ConfigEntry> topicConfigEntries(const TopicConfig &c)
     };
 }
 
+Result<TopicConfig> applyConfigChanges(TopicConfig config, const std::vector<ConfigChange> &changes)
+{
+    for (size_t i = 0; i < changes.size(); ++i)
+        for (size_t j = i + 1; j < changes.size(); ++j)
+            if (changes[i].name == changes[j].name)
+                return Status::error(ErrorCode::InvalidRequest,
+                    fmt::format("Error due to duplicate config keys: {}", changes[i].name));
+    const TopicConfig defaults;
+    for (const ConfigChange &c : changes) {
+        if (c.operation == 0) {
+            if (!c.value)
+                return Status::error(ErrorCode::InvalidRequest,
+                    fmt::format("Null value not supported for : {}", c.name));
+            if (Status s = applyTopicConfig(config, c.name, c.value); !s)
+                return s;
+        } else if (c.operation == 1) {
+            std::optional<std::string> byDefault;
+            for (const ConfigEntry &e : topicConfigEntries(defaults))
+                if (e.name == c.name)
+                    byDefault = e.value;
+            if (!byDefault) // unknown: the same refusal SET gives, naming what is taken
+                return applyTopicConfig(config, c.name, std::string());
+            if (Status s = applyTopicConfig(config, c.name, byDefault); !s)
+                return s;
+        } else if (c.operation == 2 || c.operation == 3) {
+            return Status::error(ErrorCode::InvalidConfig,
+                fmt::format("{} {}: Kafka Lab has no list config to change (cleanup.policy only takes 'delete')",
+                    c.operation == 2 ? "APPEND" : "SUBTRACT", c.name));
+        } else {
+            return Status::error(ErrorCode::InvalidRequest,
+                fmt::format("Unknown config operation {} for {}", int(c.operation), c.name));
+        }
+    }
+    return config;
+}
+
 } // namespace kl::proto

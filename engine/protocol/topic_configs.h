@@ -37,4 +37,18 @@ Status applyTopicConfig(TopicConfig &config, const std::string &name, const std:
 // A value equal to Kafka Lab's default (TopicConfig {}) is Default, any other DynamicTopic.
 std::vector<ConfigEntry> topicConfigEntries(const TopicConfig &config);
 
+// One change of IncrementalAlterConfigs (AlterConfigs' entries are SETs of every config named,
+// DELETEs of the rest).
+enum class ConfigOperation : int8_t { Set = 0, Delete = 1, Append = 2, Subtract = 3 };
+struct ConfigChange {
+    std::string name;
+    int8_t operation = 0;
+    std::optional<std::string> value;
+};
+
+// The topic's config after `changes`, in order: SET takes the value (applyTopicConfig's checks),
+// DELETE goes back to Kafka Lab's default; APPEND / SUBTRACT are INVALID_CONFIG (no list config
+// takes more than "delete"); a key twice, a null SET or an unknown operation INVALID_REQUEST.
+Result<TopicConfig> applyConfigChanges(TopicConfig config, const std::vector<ConfigChange> &changes);
+
 } // namespace kl::proto

@@ -5,7 +5,7 @@
 // says), a consumer group reads every record back per key in order (FindCoordinator v2,
 // JoinGroup v5, SyncGroup v3, Fetch v11, OffsetCommit v5), and admin.fetchOffsets sees the
 // group's commits at the log end offsets; admin.describeConfigs (DescribeConfigs v2) reads the
-// topic's configs.
+// topic's configs and admin.alterConfigs (AlterConfigs) changes one.
 // Usage: node real_clients_kafkajs.js BROKER CLI   (NODE_PATH: where npm ci put kafkajs)
 'use strict'
 const { spawn, execFileSync } = require('child_process')
@@ -66,6 +66,17 @@ async function main () {
         entries['min.insync.replicas'].configValue !== '1' || !entries['min.insync.replicas'].isDefault) {
       fail('describeConfigs: ' + JSON.stringify(described))
     }
+    // AlterConfigs v0 (kafkajs' alterConfigs): the topic's configs become the ones given.
+    const altered = await admin.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC, configEntries: [{ name: 'retention.ms', value: '3600000' }] }]
+    })
+    if (altered.resources.length !== 1 || altered.resources[0].errorCode !== 0) fail('alterConfigs: ' + JSON.stringify(altered))
+    const after = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC, configNames: ['retention.ms'] }], includeSynonyms: false
+    })
+    const retention = after.resources[0].configEntries[0]
+    if (retention.configValue !== '3600000' || retention.isDefault) fail('after alterConfigs: ' + JSON.stringify(after))
 
     const producer = kafka.producer()
     await producer.connect()

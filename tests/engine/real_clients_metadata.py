@@ -417,6 +417,37 @@ def main():
                 [(0, 2, "made-by-python")]:
             fail("IncrementalAlterConfigs DELETE min.insync.replicas was refused")
 
+        # AlterConfigs (the non-incremental one the clients' alter_configs send): confluent-kafka
+        # sets retention.ms; then kafka-python's sets only segment.bytes, which takes retention.ms
+        # back to its default (the entries given replace the topic's configs); refusals per resource.
+        fs = admin.alter_configs([CConfigResource("topic", "made-by-librdkafka", set_config={"retention.ms": "90000"})])
+        list(fs.values())[0].result(timeout=20)
+        configs = list(admin.describe_configs([CConfigResource("topic", "made-by-librdkafka")]).values())[0] \
+            .result(timeout=20)
+        if configs["retention.ms"].value != "90000" or configs["retention.ms"].is_default:
+            fail("confluent-kafka AlterConfigs: retention.ms is %r" % configs["retention.ms"].value)
+        kadmin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=20000)
+        try:
+            answer = kadmin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, "made-by-librdkafka",
+                                                          configs={"segment.bytes": "2097152"})])
+            if [tuple(r[:1]) + tuple(r[2:]) for r in answer.resources] != [(0, 2, "made-by-librdkafka")]:
+                fail("kafka-python AlterConfigs made-by-librdkafka: %r" % answer.resources)
+            answer = kadmin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, "made-by-librdkafka")])
+            entries = {e[0]: (e[1], e[3]) for response in answer for r in response.resources for e in r[4]}
+            if entries.get("segment.bytes") != ("2097152", 1) or entries.get("retention.ms") != ("604800000", 5):
+                fail("after kafka-python's AlterConfigs made-by-librdkafka has %r" % entries)
+            answer = kadmin.alter_configs([
+                ConfigResource(ConfigResourceType.TOPIC, "made-by-librdkafka", configs={"min.insync.replicas": "0"}),
+                ConfigResource(ConfigResourceType.TOPIC, "never-was", configs={"retention.ms": "1"})])
+            if [r[0] for r in answer.resources] != [40, 3]:  # INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION
+                fail("kafka-python AlterConfigs refusals: %r" % answer.resources)
+            answer = kadmin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, "made-by-librdkafka")])
+            entries = {e[0]: e[1] for response in answer for r in response.resources for e in r[4]}
+            if entries.get("segment.bytes") != "2097152" or entries.get("min.insync.replicas") != "1":
+                fail("a refused AlterConfigs changed made-by-librdkafka: %r" % entries)
+        finally:
+            kadmin.close()
+
         # DescribeCluster v1 (flexible; no client here sends it, so by hand): the cluster id
         # confluent-kafka's Metadata reports, the controller and the three listeners.
         cluster_id = admin.list_topics(timeout=20).cluster_id

@@ -417,13 +417,39 @@ Status EngineCore::consumerAction(const std::string &groupId, const std::string 
 {
     if (d->shutDown)
         return engineStopped();
-    if (!d->groupSystem || !d->groupSystem->groups.count(groupId))
-        return Status::error(ErrorCode::GroupIdNotFound,
-            fmt::format("group {} was not started with startConsumerGroup", groupId));
-    SimulatedConsumer *consumer = d->groupSystem->groups[groupId].consumer(clientId);
-    if (!consumer)
-        return Status::error(ErrorCode::InvalidRequest,
-            fmt::format("group {} has no simulated consumer {}", groupId, clientId));
+    SimulatedConsumer *consumer = nullptr;
+    if (d->groupSystem && d->groupSystem->groups.count(groupId))
+        consumer = d->groupSystem->groups[groupId].consumer(clientId);
+    if (!consumer) {
+        // A real client, named by its member id: Leave removes it as an admin's
+        // removeMembersFromConsumerGroup does, with a LeaveGroup on its behalf. The client learns
+        // at its next heartbeat (UNKNOWN_MEMBER_ID) and joins again.
+        if (action != ConsumerAction::Leave)
+            return Status::error(ErrorCode::InvalidRequest,
+                fmt::format("group {} has no simulated consumer {} (a real client can only be removed)", groupId,
+                    clientId));
+        Impl::GroupSystem &groups = d->groups();
+        groups.loadAll();
+        const int32_t broker = groups.findCoordinator(groupId);
+        GroupCoordinator *coordinator = broker < 0 ? nullptr : groups.coordinatorOn(groupId, broker);
+        if (!coordinator)
+            return Status::error(ErrorCode::CoordinatorNotAvailable,
+                fmt::format("group {} has no coordinator now", groupId));
+        LeaveGroupRequest leave;
+        leave.groupId = groupId;
+        leave.members.push_back({clientId, std::nullopt, "removed from the Kafka Lab window"});
+        const LeaveGroupResponse answer = coordinator->leaveGroup(leave);
+        d->runDeferred();
+        const ErrorCode error = answer.errorCode != ErrorCode::None ? answer.errorCode
+                                : answer.members.empty()               ? ErrorCode::UnknownMemberId
+                                                                       : answer.members.front().errorCode;
+        if (error == ErrorCode::UnknownMemberId || error == ErrorCode::GroupIdNotFound)
+            return Status::error(ErrorCode::InvalidRequest,
+                fmt::format("group {} has no simulated consumer or member {}", groupId, clientId));
+        if (error != ErrorCode::None)
+            return Status::error(error, fmt::format("removing {} from group {}", clientId, groupId));
+        return Status::ok();
+    }
     switch (action) {
     case ConsumerAction::Crash:
         consumer->crash();

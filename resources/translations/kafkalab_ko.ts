@@ -1304,10 +1304,6 @@ ISR = 동기화 복제본: 따라잡은 팔로워들.</translation>
 <context>
     <name>GroupMap</name>
     <message>
-        <source>%1 is a real client: crash, close or pause it in its own process</source>
-        <translation>%1은(는) 실제 클라이언트입니다: 그 프로세스에서 종료하거나 멈추세요</translation>
-    </message>
-    <message>
         <source>the group is Dead: it has no members to act on</source>
         <translation>그룹이 Dead 상태: 조작할 멤버가 없습니다</translation>
     </message>
@@ -1534,6 +1530,14 @@ status: %5</source>
     <message>
         <source>(unassigned)</source>
         <translation>(할당 없음)</translation>
+    </message>
+    <message>
+        <source>%1 is a real client: crash or pause it in its own process</source>
+        <translation>%1은(는) 실제 클라이언트입니다. 중단이나 일시 정지는 그 프로세스에서 하세요</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the group, as AdminClient.removeMembersFromConsumerGroup does (a LeaveGroup on its behalf): the group rebalances without it; the client hears UNKNOWN_MEMBER_ID at its next heartbeat and joins again with a new member id</source>
+        <translation>AdminClient.removeMembersFromConsumerGroup처럼 %1을(를) 그룹에서 내보냅니다(그 멤버 대신 LeaveGroup을 보냄). 그룹은 그 멤버 없이 리밸런스하고, 클라이언트는 다음 하트비트에서 UNKNOWN_MEMBER_ID를 받은 뒤 새 멤버 ID로 다시 참여합니다</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2038,10 @@ partitions: %1</source>
         <translation>랙: 맡은 파티션에서 아직 커밋되지 않은 레코드
 실제 클라이언트의 처리 속도는 그 클라이언트만 압니다
 파티션: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>내보내기</translation>
     </message>
 </context>
 <context>

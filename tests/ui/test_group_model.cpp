@@ -95,14 +95,17 @@ private slots:
             QVERIFY2(m->leave.tip.contains(reason), qPrintable(m->leave.tip));
     }
 
-    void realClientsCannotBeDrivenFromHere()
+    void realClientsCanOnlyBeRemovedFromHere()
     {
         const GroupMap map = GroupMap::build(grouptest::g2());
         QCOMPARE(map.members.size(), 1);
         const groupmap::Member &m = map.members[0];
         QVERIFY(!m.simulated);
-        QVERIFY(!m.crash.enabled && !m.leave.enabled && !m.stall.enabled);
+        // Crashing or pausing it happens in its own process; removing it is the coordinator's.
+        QVERIFY(!m.crash.enabled && !m.stall.enabled);
         QVERIFY(m.crash.tip.contains(QStringLiteral("real client")));
+        QVERIFY(m.leave.enabled);
+        QVERIFY2(m.leave.tip.contains(QStringLiteral("UNKNOWN_MEMBER_ID")), qPrintable(m.leave.tip));
         QVERIFY(map.links.isEmpty());
         QCOMPARE(map.partitions[0].owner, -1);
         QVERIFY(!map.stopGroup.enabled); // no simulated consumer running

@@ -117,9 +117,17 @@ private slots:
         QCOMPARE(selected.count(), 1);
         QCOMPARE(view.currentGroup(), QStringLiteral("g2"));
         QCOMPARE(view.canvas()->cardCount(), 1);
-        auto *crash = child<QPushButton>(view, QStringLiteral("crash-rdkafka"));
+        // A real client's card and buttons are named by its member id; only Remove is enabled.
+        auto *crash = child<QPushButton>(view, QStringLiteral("crash-rdkafka-7f3a"));
         QVERIFY(crash && !crash->isEnabled());
         QVERIFY(crash->toolTip().contains(QStringLiteral("real client")));
+        auto *remove = child<QPushButton>(view, QStringLiteral("leave-rdkafka-7f3a"));
+        QVERIFY(remove && remove->isEnabled());
+        QCOMPARE(remove->text(), QStringLiteral("Remove"));
+        QSignalSpy asked(&view, &GroupsView::consumerActionRequested);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.at(0).at(1).toString(), QStringLiteral("rdkafka-7f3a"));
         QVERIFY(view.timeline()->list()->topLevelItem(0)->font(0).bold()); // still rebalancing
 
         view.showCommandResult(QStringLiteral("crash"), QStringLiteral("g2"), QStringLiteral("x"),

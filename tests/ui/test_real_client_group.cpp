@@ -3,14 +3,17 @@
 // producing to `orders` and consuming it in group "real-g"; the Bridge's snapshot then has the
 // group with its member (client id, host, "real client"), its three partitions, the committed
 // offsets and lag 0, and a rebalance in its timeline; the Groups tab draws the member card with
-// its lag and partitions but no processing rate (only the client knows it), and its crash/leave
-// buttons say it is a real client.
+// its lag and partitions but no processing rate (only the client knows it), its Crash and Stall
+// buttons say it is a real client, and its Remove button takes it out of the group as an admin's
+// removeMembersFromConsumerGroup does: the group rebalances, and the client, told UNKNOWN_MEMBER_ID
+// at its next heartbeat, joins again with a new member id and owns the partitions again.
 #include "bridge/bridge.h"
 #include "live_cluster.h"
 #include "views/assignment_canvas.h"
 #include "views/groups_view.h"
 
 #include <QLabel>
+#include <QSignalSpy>
 #include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -95,7 +98,9 @@ private slots:
         view.setSnapshot(keep);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QWidget *card = view.canvas()->card(QStringLiteral("py-real"));
+        // A real client's card is keyed by its member id (real clients often share client ids).
+        const QString memberId = QString::fromStdString(member.memberId);
+        QWidget *card = view.canvas()->card(memberId);
         QVERIFY(card);
         // Its lag and partitions, but no processing rate: only the client knows that.
         bool numbersShown = false;
@@ -104,10 +109,39 @@ private slots:
             numbersShown = numbersShown || label->text().startsWith(QStringLiteral("lag 0 · 3 partition"));
         }
         QVERIFY(numbersShown);
-        auto *crash = view.findChild<QPushButton *>(QStringLiteral("crash-py-real"));
+        auto *crash = view.findChild<QPushButton *>(QStringLiteral("crash-") + memberId);
         QVERIFY(crash);
         QVERIFY(!crash->isEnabled());
         QVERIFY2(crash->toolTip().contains(QStringLiteral("real client")), qPrintable(crash->toolTip()));
+
+        // Remove it from the window: the coordinator rebalances, the client rejoins.
+        auto *remove = view.findChild<QPushButton *>(QStringLiteral("leave-") + memberId);
+        QVERIFY(remove && remove->isEnabled());
+        QCOMPARE(remove->text(), QStringLiteral("Remove"));
+        QVERIFY2(remove->toolTip().contains(QStringLiteral("UNKNOWN_MEMBER_ID")), qPrintable(remove->toolTip()));
+        connect(&view, &GroupsView::consumerActionRequested, &bridge, &Bridge::consumerAction);
+        QSignalSpy finished(&bridge, &Bridge::groupCommandFinished);
+        const int32_t generation = group->generation;
+        const size_t rebalances = group->rebalances.size();
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        const kl::Status status = finished.front().at(3).value<kl::Status>();
+        QVERIFY2(status.isOk(), status.toString().c_str());
+        const auto rejoined = [&] {
+            if (!settled())
+                return false;
+            const auto &m = group->members.front();
+            return m.memberId != member.memberId && m.clientId == "py-real" && m.assigned.size() == 3
+                && group->generation >= generation + 2 && group->rebalances.size() >= rebalances + 2;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rejoined(), 30000);
+        // Removing a member id the group does not have says so.
+        bridge.consumerAction(QStringLiteral("real-g"), QString::fromStdString(member.memberId),
+                              kl::ConsumerAction::Leave);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        const kl::Status gone = finished.back().at(3).value<kl::Status>();
+        QVERIFY(!gone.isOk());
+        QVERIFY2(gone.message().find("no simulated consumer or member") != std::string::npos, gone.toString().c_str());
 
         client.closeWriteChannel();
         QVERIFY(client.waitForFinished(30000));

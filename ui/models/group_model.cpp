@@ -35,8 +35,12 @@ void fillActions(Member &m, const QString &groupState)
         m.stall = {false, why};
     };
     if (!m.simulated) {
-        refuse(GroupMap::tr("%1 is a real client: crash, close or pause it in its own process")
+        refuse(GroupMap::tr("%1 is a real client: crash or pause it in its own process")
                    .arg(who));
+        m.leave = {true, GroupMap::tr("Remove %1 from the group, as AdminClient.removeMembersFromConsumerGroup "
+                                      "does (a LeaveGroup on its behalf): the group rebalances without it; the "
+                                      "client hears UNKNOWN_MEMBER_ID at its next heartbeat and joins again "
+                                      "with a new member id").arg(who)};
         return;
     }
     if (groupState == QLatin1String("Dead")) {

@@ -85,7 +85,7 @@ void MemberCard::changeEvent(QEvent *event)
 void MemberCard::retranslateUi()
 {
     m_crash->setText(tr("Crash"));
-    m_leave->setText(tr("Leave"));
+    m_leave->setText(m_real ? tr("Remove") : tr("Leave"));
     m_stall->setText(m_resume ? tr("Resume") : tr("Stall"));
 }
 
@@ -126,6 +126,7 @@ void MemberCard::setMember(const groupmap::Member &m)
     }
     setToolTip(m.idle ? m.idleTip + QLatin1Char('\n') + m.tip : m.tip);
     m_resume = m.stallIsResume;
+    m_real = !m.simulated;
     m_crash->setEnabled(m.crash.enabled);
     m_crash->setToolTip(m.crash.tip);
     m_leave->setEnabled(m.leave.enabled);
@@ -157,17 +158,25 @@ void AssignmentCanvas::retranslateUi()
     m_empty->adjustSize();
 }
 
+// A card stands for a simulated consumer by its client id (its member id changes when it
+// rejoins) and for a real client by its member id (real clients often share a client id:
+// kafka-python's default is "kafka-python-2.0.2" for every consumer). Actions name the same key.
+static QString cardKey(const groupmap::Member &m)
+{
+    return m.simulated ? m.clientId : m.memberId;
+}
+
 void AssignmentCanvas::setMap(const groupmap::GroupMap &map)
 {
     m_map = map;
     QSet<QString> alive;
     for (const groupmap::Member &m : m_map.members) {
-        alive.insert(m.clientId);
-        MemberCard *card = m_cards.value(m.clientId);
+        alive.insert(cardKey(m));
+        MemberCard *card = m_cards.value(cardKey(m));
         if (!card) {
-            card = new MemberCard(m.clientId, this);
+            card = new MemberCard(cardKey(m), this);
             connect(card, &MemberCard::actionRequested, this, &AssignmentCanvas::actionRequested);
-            m_cards.insert(m.clientId, card);
+            m_cards.insert(cardKey(m), card);
             card->show();
         }
         card->setMember(m);
@@ -196,7 +205,7 @@ void AssignmentCanvas::relayout()
     const int x = std::max(kPartitionWidth + 2 * kMargin + 60, width() - MemberCard::kWidth - kMargin);
     int y = kMargin;
     for (const groupmap::Member &m : m_map.members) {
-        MemberCard *card = m_cards.value(m.clientId);
+        MemberCard *card = m_cards.value(cardKey(m));
         if (!card)
             continue;
         const int h = card->sizeHint().height();
@@ -229,7 +238,7 @@ void AssignmentCanvas::paintEvent(QPaintEvent *)
     for (const groupmap::Link &l : m_map.links) {
         if (l.member < 0 || l.member >= m_map.members.size())
             continue;
-        MemberCard *card = m_cards.value(m_map.members[l.member].clientId);
+        MemberCard *card = m_cards.value(cardKey(m_map.members[l.member]));
         if (!card)
             continue;
         const QRect from = partitionRect(l.partitionRow);

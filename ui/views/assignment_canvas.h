@@ -35,8 +35,9 @@ protected:
 private:
     void retranslateUi();
 
-    QString m_clientId;
+    QString m_clientId;         // the card's key: a client id, or a real client's member id
     bool m_resume = false;
+    bool m_real = false;        // a real client: Leave is "Remove" (the coordinator removes it)
     QLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_host = nullptr;

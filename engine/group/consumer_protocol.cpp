@@ -2,7 +2,7 @@
 #include "group/consumer_protocol.h"
 
 #include "core/java_string.h"
-#include "group/wire_fields.h"
+#include "codec/codec.h"
 
 #include <fmt/format.h>
 
@@ -13,11 +13,30 @@ namespace kl {
 
 namespace {
 
-using wire::FieldReader;
-using wire::FieldWriter;
+using proto::Reader;
+using proto::Writer;
+
+constexpr const char *kSubscription = "ConsumerProtocolSubscription";
+constexpr const char *kAssignment = "ConsumerProtocolAssignment";
+
+void writeNullableBytes(Writer &w, const std::optional<std::vector<uint8_t>> &b)
+{
+    if (b)
+        w.bytes(*b);
+    else
+        w.nullBytes();
+}
+
+std::optional<std::vector<uint8_t>> readNullableBytes(Reader &r, const char *what)
+{
+    auto b = r.nullableBytes(what);
+    if (!b)
+        return std::nullopt;
+    return std::vector<uint8_t>(b->begin(), b->end());
+}
 
 // [topic STRING, partitions [INT32]], grouped by topic in order of first appearance.
-void writeTopicPartitions(FieldWriter &w, const std::vector<TopicPartition> &partitions)
+void writeTopicPartitions(Writer &w, const std::vector<TopicPartition> &partitions)
 {
     std::vector<std::pair<std::string, std::vector<int32_t>>> grouped;
     for (const auto &tp : partitions) {
@@ -36,26 +55,21 @@ void writeTopicPartitions(FieldWriter &w, const std::vector<TopicPartition> &par
     }
 }
 
-bool readTopicPartitions(FieldReader &r, std::vector<TopicPartition> &out, std::string_view field)
+bool readTopicPartitions(Reader &r, std::vector<TopicPartition> &out, std::string_view field)
 {
-    int32_t topics = 0;
     // Each element is at least a STRING length and an INT32 count.
-    if (!r.arrayCount(topics, field, 6))
-        return false;
-    for (int32_t i = 0; i < topics; ++i) {
-        std::string topic;
-        int32_t count = 0;
-        if (!r.string(topic, fmt::format("{}[{}].topic", field, i))
-            || !r.arrayCount(count, fmt::format("{}[{}].partitions", field, i), 4))
-            return false;
-        for (int32_t j = 0; j < count; ++j) {
-            int32_t p = 0;
-            if (!r.i32(p, fmt::format("{}[{}].partitions[{}]", field, i, j)))
-                return false;
-            out.push_back({topic, p});
+    const int32_t topics = r.requiredArrayCount(std::string(field).c_str(), 6);
+    for (int32_t i = 0; i < topics && r.ok(); ++i) {
+        const std::string at = fmt::format("{}[{}]", field, i);
+        std::string topic = r.string((at + ".topic").c_str());
+        const int32_t count = r.requiredArrayCount((at + ".partitions").c_str(), 4);
+        for (int32_t j = 0; j < count && r.ok(); ++j) {
+            const int32_t p = r.i32(fmt::format("{}.partitions[{}]", at, j).c_str());
+            if (r.ok())
+                out.push_back({topic, p});
         }
     }
-    return true;
+    return r.ok();
 }
 
 Status checkEncodable(int16_t version, std::string_view what, const std::vector<std::string> &strings)
@@ -64,7 +78,7 @@ Status checkEncodable(int16_t version, std::string_view what, const std::vector<
         return Status::error(ErrorCode::UnsupportedVersion,
                              fmt::format("{}: version {} is not in 0..{}", what, version, kConsumerProtocolMaxVersion));
     for (const auto &s : strings) {
-        if (!wire::fitsString(s))
+        if (!proto::fitsClassicString(s))
             return Status::error(ErrorCode::InvalidRequest,
                                  fmt::format("{}: a string of {} bytes does not fit an INT16 length", what, s.size()));
     }
@@ -92,50 +106,48 @@ Result<std::vector<uint8_t>> encodeSubscription(const ConsumerSubscription &s)
         return st;
 
     std::vector<uint8_t> out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i16(s.version);
     w.arrayCount(s.topics.size());
     for (const auto &t : s.topics)
         w.string(t);
-    w.nullableBytes(s.userData);
+    writeNullableBytes(w, s.userData);
     if (s.version >= 1)
         writeTopicPartitions(w, s.ownedPartitions);
     if (s.version >= 2)
         w.i32(s.generationId);
     if (s.version >= 3)
-        w.nullableString(s.rackId);
+        w.nullableString(s.rackId ? std::optional<std::string_view>(*s.rackId) : std::nullopt);
     return out;
 }
 
 Result<ConsumerSubscription> decodeSubscription(std::span<const uint8_t> data)
 {
-    FieldReader r(data, "ConsumerProtocolSubscription", ErrorCode::InvalidRequest);
+    Reader r(data, false);
     ConsumerSubscription s;
-    if (!r.i16(s.version, "version"))
-        return r.status();
+    s.version = r.i16("version");
+    if (!r.ok())
+        return r.status(kSubscription);
     if (s.version < 0) {
-        r.fail("version", fmt::format("is {}, not a valid version", s.version), 0);
-        return r.status();
+        r.fail("version", fmt::format("{} is not a valid version", s.version));
+        return r.status(kSubscription);
     }
     const int16_t layout = std::min(s.version, kConsumerProtocolMaxVersion);
-    int32_t topics = 0;
-    if (!r.arrayCount(topics, "topics", 2))
-        return r.status();
-    for (int32_t i = 0; i < topics; ++i) {
-        std::string t;
-        if (!r.string(t, fmt::format("topics[{}]", i)))
-            return r.status();
-        s.topics.push_back(std::move(t));
+    const int32_t topics = r.requiredArrayCount("topics", 2);
+    for (int32_t i = 0; i < topics && r.ok(); ++i) {
+        std::string t = r.string(fmt::format("topics[{}]", i).c_str());
+        if (r.ok())
+            s.topics.push_back(std::move(t));
     }
-    r.nullableBytes(s.userData, "userData");
+    s.userData = readNullableBytes(r, "userData");
     if (layout >= 1)
         readTopicPartitions(r, s.ownedPartitions, "ownedPartitions");
     if (layout >= 2)
-        r.i32(s.generationId, "generationId");
+        s.generationId = r.i32("generationId");
     if (layout >= 3)
-        r.nullableString(s.rackId, "rackId");
+        s.rackId = r.nullableString("rackId");
     if (!r.ok())
-        return r.status();
+        return r.status(kSubscription);
     return s; // trailing bytes (a newer version's fields) are ignored, as Kafka does
 }
 
@@ -144,27 +156,28 @@ Result<std::vector<uint8_t>> encodeAssignment(const ConsumerAssignment &a)
     if (Status st = checkEncodable(a.version, "ConsumerProtocolAssignment", topicsOf(a.partitions)); !st)
         return st;
     std::vector<uint8_t> out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i16(a.version);
     writeTopicPartitions(w, a.partitions);
-    w.nullableBytes(a.userData);
+    writeNullableBytes(w, a.userData);
     return out;
 }
 
 Result<ConsumerAssignment> decodeAssignment(std::span<const uint8_t> data)
 {
-    FieldReader r(data, "ConsumerProtocolAssignment", ErrorCode::InvalidRequest);
+    Reader r(data, false);
     ConsumerAssignment a;
-    if (!r.i16(a.version, "version"))
-        return r.status();
+    a.version = r.i16("version");
+    if (!r.ok())
+        return r.status(kAssignment);
     if (a.version < 0) {
-        r.fail("version", fmt::format("is {}, not a valid version", a.version), 0);
-        return r.status();
+        r.fail("version", fmt::format("{} is not a valid version", a.version));
+        return r.status(kAssignment);
     }
     readTopicPartitions(r, a.partitions, "assignedPartitions");
-    r.nullableBytes(a.userData, "userData");
+    a.userData = readNullableBytes(r, "userData");
     if (!r.ok())
-        return r.status();
+        return r.status(kAssignment);
     return a;
 }
 
@@ -180,11 +193,11 @@ Result<std::vector<uint8_t>> encodeStickyUserData(const StickyUserData &data)
         byTopic[tp.topic].push_back(tp.partition);
     }
     for (const auto &t : topics)
-        if (!wire::fitsString(t))
+        if (!proto::fitsClassicString(t))
             return Status::error(ErrorCode::InvalidRequest,
                 fmt::format("StickyAssignorUserData: a topic name of {} bytes does not fit an INT16 length", t.size()));
     std::vector<uint8_t> out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.arrayCount(topics.size());
     for (const auto &t : javaHashMapOrder(topics)) {
         w.string(t);
@@ -202,10 +215,10 @@ Result<StickyUserData> decodeStickyUserData(std::span<const uint8_t> data)
 {
     // Java reads the v1 schema and falls back to v0 (no generation) when that fails.
     StickyUserData v1;
-    FieldReader r(data, "StickyAssignorUserData", ErrorCode::InvalidRequest);
+    Reader r(data, false);
     if (readTopicPartitions(r, v1.previousAssignment, "previous_assignment")) {
-        int32_t generation = -1;
-        if (r.i32(generation, "generation")) {
+        const int32_t generation = r.i32("generation");
+        if (r.ok()) {
             v1.generation = generation;
             return v1;
         }
@@ -213,23 +226,23 @@ Result<StickyUserData> decodeStickyUserData(std::span<const uint8_t> data)
         v0.previousAssignment = std::move(v1.previousAssignment);
         return v0;
     }
-    return r.status();
+    return r.status("StickyAssignorUserData");
 }
 
 std::vector<uint8_t> encodeCooperativeStickyUserData(int32_t generation)
 {
     std::vector<uint8_t> out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i32(generation);
     return out;
 }
 
 Result<int32_t> decodeCooperativeStickyUserData(std::span<const uint8_t> data)
 {
-    FieldReader r(data, "CooperativeStickyAssignorUserData", ErrorCode::InvalidRequest);
-    int32_t generation = -1;
-    if (!r.i32(generation, "generation"))
-        return r.status();
+    Reader r(data, false);
+    const int32_t generation = r.i32("generation");
+    if (!r.ok())
+        return r.status("CooperativeStickyAssignorUserData");
     return generation;
 }
 

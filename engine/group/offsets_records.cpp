@@ -1,7 +1,7 @@
 // __consumer_offsets key/value codecs (see the header for the layouts).
 #include "group/offsets_records.h"
 
-#include "group/wire_fields.h"
+#include "codec/codec.h"
 
 #include <fmt/format.h>
 
@@ -12,13 +12,18 @@ namespace kl {
 
 namespace {
 
-using wire::FieldReader;
-using wire::FieldWriter;
+using proto::Reader;
+using proto::Writer;
+
+std::optional<std::string_view> view(const std::optional<std::string> &s)
+{
+    return s ? std::optional<std::string_view>(*s) : std::nullopt;
+}
 
 Status checkStrings(std::string_view what, std::initializer_list<std::string_view> strings)
 {
     for (std::string_view s : strings) {
-        if (!wire::fitsString(s))
+        if (!proto::fitsClassicString(s))
             return Status::error(ErrorCode::CorruptMessage,
                                  fmt::format("{}: a string of {} bytes does not fit an INT16 length", what, s.size()));
     }
@@ -34,12 +39,15 @@ Status checkVersion(std::string_view what, int16_t version, int16_t min, int16_t
 }
 
 // Reads the leading version and checks it is in [min, max].
-bool readVersion(FieldReader &r, int16_t &version, int16_t min, int16_t max)
+bool readVersion(Reader &r, int16_t &version, int16_t min, int16_t max)
 {
-    if (!r.i16(version, "version"))
+    version = r.i16("version");
+    if (!r.ok())
         return false;
-    if (version < min || version > max)
-        return r.fail("version", fmt::format("is {}, expected {}..{}", version, min, max), r.position() - 2);
+    if (version < min || version > max) {
+        r.fail("version", fmt::format("{} is not in {}..{}", version, min, max));
+        return false;
+    }
     return true;
 }
 
@@ -47,10 +55,10 @@ bool readVersion(FieldReader &r, int16_t &version, int16_t min, int16_t max)
 
 Result<OffsetsKeyKind> classifyOffsetsKey(RecordView key)
 {
-    FieldReader r(key, "__consumer_offsets key", ErrorCode::CorruptMessage);
+    Reader r(key, false);
     int16_t version = 0;
     if (!readVersion(r, version, 0, INT16_MAX))
-        return r.status();
+        return r.status("__consumer_offsets key", ErrorCode::CorruptMessage);
     if (version <= 1)
         return OffsetsKeyKind::OffsetCommit;
     if (version == 2)
@@ -65,7 +73,7 @@ Result<RecordBytes> encodeOffsetCommitKey(const OffsetCommitKey &key, int16_t ve
     if (Status st = checkStrings("OffsetCommitKey", {key.group, key.topic}); !st)
         return st;
     RecordBytes out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i16(version);
     w.string(key.group);
     w.string(key.topic);
@@ -75,16 +83,16 @@ Result<RecordBytes> encodeOffsetCommitKey(const OffsetCommitKey &key, int16_t ve
 
 Result<OffsetCommitKey> decodeOffsetCommitKey(RecordView bytes)
 {
-    FieldReader r(bytes, "OffsetCommitKey", ErrorCode::CorruptMessage);
+    Reader r(bytes, false);
     OffsetCommitKey key;
     int16_t version = 0;
     if (readVersion(r, version, 0, 1)) {
-        r.string(key.group, "group");
-        r.string(key.topic, "topic");
-        r.i32(key.partition, "partition");
+        key.group = r.string("group");
+        key.topic = r.string("topic");
+        key.partition = r.i32("partition");
     }
     if (!r.ok())
-        return r.status();
+        return r.status("OffsetCommitKey", ErrorCode::CorruptMessage);
     return key;
 }
 
@@ -93,7 +101,7 @@ Result<RecordBytes> encodeGroupMetadataKey(const GroupMetadataKey &key)
     if (Status st = checkStrings("GroupMetadataKey", {key.group}); !st)
         return st;
     RecordBytes out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i16(2);
     w.string(key.group);
     return out;
@@ -101,13 +109,13 @@ Result<RecordBytes> encodeGroupMetadataKey(const GroupMetadataKey &key)
 
 Result<GroupMetadataKey> decodeGroupMetadataKey(RecordView bytes)
 {
-    FieldReader r(bytes, "GroupMetadataKey", ErrorCode::CorruptMessage);
+    Reader r(bytes, false);
     GroupMetadataKey key;
     int16_t version = 0;
     if (readVersion(r, version, 2, 2))
-        r.string(key.group, "group");
+        key.group = r.string("group");
     if (!r.ok())
-        return r.status();
+        return r.status("GroupMetadataKey", ErrorCode::CorruptMessage);
     return key;
 }
 
@@ -118,7 +126,7 @@ Result<RecordBytes> encodeOffsetCommitValue(const OffsetCommitValue &v)
     if (Status st = checkStrings("OffsetCommitValue", {v.metadata}); !st)
         return st;
     RecordBytes out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i16(v.version);
     w.i64(v.offset);
     if (v.version >= 3)
@@ -134,19 +142,19 @@ Result<std::optional<OffsetCommitValue>> decodeOffsetCommitValue(std::optional<R
 {
     if (!bytes)
         return std::optional<OffsetCommitValue>{}; // tombstone: the offset was deleted
-    FieldReader r(*bytes, "OffsetCommitValue", ErrorCode::CorruptMessage);
+    Reader r(*bytes, false);
     OffsetCommitValue v;
     if (readVersion(r, v.version, 0, 3)) {
-        r.i64(v.offset, "offset");
+        v.offset = r.i64("offset");
         if (v.version >= 3)
-            r.i32(v.leaderEpoch, "leaderEpoch");
-        r.string(v.metadata, "metadata");
-        r.i64(v.commitTimestamp, "commitTimestamp");
+            v.leaderEpoch = r.i32("leaderEpoch");
+        v.metadata = r.string("metadata");
+        v.commitTimestamp = r.i64("commitTimestamp");
         if (v.version == 1)
-            r.i64(v.expireTimestamp, "expireTimestamp");
+            v.expireTimestamp = r.i64("expireTimestamp");
     }
     if (!r.ok())
-        return r.status();
+        return r.status("OffsetCommitValue", ErrorCode::CorruptMessage);
     return std::optional<OffsetCommitValue>(std::move(v));
 }
 
@@ -164,26 +172,26 @@ Result<RecordBytes> encodeGroupMetadataValue(const GroupMetadataValue &v)
             return st;
     }
     RecordBytes out;
-    FieldWriter w(out);
+    Writer w(out, false);
     w.i16(v.version);
     w.string(v.protocolType);
     w.i32(v.generation);
-    w.nullableString(v.protocol);
-    w.nullableString(v.leader);
+    w.nullableString(view(v.protocol));
+    w.nullableString(view(v.leader));
     if (v.version >= 2)
         w.i64(v.currentStateTimestamp);
     w.arrayCount(v.members.size());
     for (const auto &m : v.members) {
         w.string(m.memberId);
         if (v.version >= 3)
-            w.nullableString(m.groupInstanceId);
+            w.nullableString(view(m.groupInstanceId));
         w.string(m.clientId);
         w.string(m.clientHost);
         if (v.version >= 1)
             w.i32(m.rebalanceTimeoutMs);
         w.i32(m.sessionTimeoutMs);
-        w.nullableBytes(m.subscription);
-        w.nullableBytes(m.assignment);
+        w.bytes(m.subscription);
+        w.bytes(m.assignment);
     }
     return out;
 }
@@ -192,39 +200,38 @@ Result<std::optional<GroupMetadataValue>> decodeGroupMetadataValue(std::optional
 {
     if (!bytes)
         return std::optional<GroupMetadataValue>{}; // tombstone: the group was removed
-    FieldReader r(*bytes, "GroupMetadataValue", ErrorCode::CorruptMessage);
+    constexpr const char *kWhat = "GroupMetadataValue";
+    Reader r(*bytes, false);
     GroupMetadataValue v;
     if (!readVersion(r, v.version, 0, 3))
-        return r.status();
-    r.string(v.protocolType, "protocolType");
-    r.i32(v.generation, "generation");
-    r.nullableString(v.protocol, "protocol");
-    r.nullableString(v.leader, "leader");
+        return r.status(kWhat, ErrorCode::CorruptMessage);
+    v.protocolType = r.string("protocolType");
+    v.generation = r.i32("generation");
+    v.protocol = r.nullableString("protocol");
+    v.leader = r.nullableString("leader");
     if (v.version >= 2)
-        r.i64(v.currentStateTimestamp, "currentStateTimestamp");
-    int32_t count = 0;
+        v.currentStateTimestamp = r.i64("currentStateTimestamp");
     // A member is at least 3 strings, 1 INT32 and 2 BYTES: 2 * 3 + 4 + 4 * 2 bytes.
-    if (!r.arrayCount(count, "members", 18))
-        return r.status();
+    const int32_t count = r.requiredArrayCount("members", 18);
     for (int32_t i = 0; i < count && r.ok(); ++i) {
         GroupMemberMetadata m;
         const std::string at = fmt::format("members[{}].", i);
-        r.string(m.memberId, at + "memberId");
+        m.memberId = r.string((at + "memberId").c_str());
         if (v.version >= 3)
-            r.nullableString(m.groupInstanceId, at + "groupInstanceId");
-        r.string(m.clientId, at + "clientId");
-        r.string(m.clientHost, at + "clientHost");
+            m.groupInstanceId = r.nullableString((at + "groupInstanceId").c_str());
+        m.clientId = r.string((at + "clientId").c_str());
+        m.clientHost = r.string((at + "clientHost").c_str());
         if (v.version >= 1)
-            r.i32(m.rebalanceTimeoutMs, at + "rebalanceTimeout");
-        r.i32(m.sessionTimeoutMs, at + "sessionTimeout");
+            m.rebalanceTimeoutMs = r.i32((at + "rebalanceTimeout").c_str());
+        m.sessionTimeoutMs = r.i32((at + "sessionTimeout").c_str());
         if (v.version == 0)
             m.rebalanceTimeoutMs = m.sessionTimeoutMs; // Kafka's reader does the same for v0
-        r.bytes(m.subscription, at + "subscription");
-        r.bytes(m.assignment, at + "assignment");
+        m.subscription = r.bytes((at + "subscription").c_str());
+        m.assignment = r.bytes((at + "assignment").c_str());
         v.members.push_back(std::move(m));
     }
     if (!r.ok())
-        return r.status();
+        return r.status(kWhat, ErrorCode::CorruptMessage);
     return std::optional<GroupMetadataValue>(std::move(v));
 }
 

@@ -6,7 +6,7 @@
 
 #include "api/engine_core.h"
 #include "api/snapshot.h"
-#include "protocol/codec.h"
+#include "codec/codec.h"
 
 #include <functional>
 #include <memory>

@@ -161,21 +161,21 @@ private slots:
         QTest::addColumn<bool>("assignment");
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message"); // a fragment the error must contain
-        QTest::newRow("empty") << false << QByteArray("") << "'version' at byte 0 is truncated";
+        QTest::newRow("empty") << false << QByteArray("") << "version: 0 bytes left, 2 needed at byte 0";
         QTest::newRow("negative version") << false << QByteArray("ffff 00000000 ffffffff") << "version";
-        QTest::newRow("huge topic count") << false << QByteArray("0000 7fffffff") << "'topics' at byte 2 claims";
+        QTest::newRow("huge topic count") << false << QByteArray("0000 7fffffff") << "topics: array count 2147483647, but only 0 bytes follow";
         QTest::newRow("null topic array") << false << QByteArray("0000 ffffffff ffffffff") << "not nullable";
-        QTest::newRow("null topic") << false << QByteArray("0000 00000001 ffff ffffffff") << "'topics[0]' at byte 6 is null";
-        QTest::newRow("negative string") << false << QByteArray("0000 00000001 fffe") << "invalid length -2";
-        QTest::newRow("short topic") << false << QByteArray("0000 00000001 0005 74") << "'topics[0]' at byte 6 needs 5 bytes, 1 left";
+        QTest::newRow("null topic") << false << QByteArray("0000 00000001 ffff ffffffff") << "topics[0]: null, but the field is not nullable at byte 6";
+        QTest::newRow("negative string") << false << QByteArray("0000 00000001 fffe") << "topics[0]: string length -2";
+        QTest::newRow("short topic") << false << QByteArray("0000 00000001 0005 74") << "topics[0]: 1 bytes left, 5 needed";
         QTest::newRow("short userData") << false << QByteArray("0000 00000000 00000004 0102")
-                                        << "'userData' at byte 6 needs 4 bytes, 2 left";
-        QTest::newRow("bad userData length") << false << QByteArray("0000 00000000 fffffffe") << "invalid length";
+                                        << "userData: 2 bytes left, 4 needed";
+        QTest::newRow("bad userData length") << false << QByteArray("0000 00000000 fffffffe") << "userData: bytes length -2";
         QTest::newRow("owned partitions count") << false << QByteArray("0001 00000000 ffffffff 00000001 0001 74 0000ffff")
                                                 << "ownedPartitions[0].partitions";
         QTest::newRow("assignment short partition") << true << QByteArray("0000 00000001 0001 74 00000002 00000000 0000")
-                                                    << "'assignedPartitions[0].partitions' at byte 9 claims 2";
-        QTest::newRow("assignment missing userData") << true << QByteArray("0000 00000000") << "'userData' at byte 6";
+                                                    << "assignedPartitions[0].partitions: array count 2, but only 6 bytes follow";
+        QTest::newRow("assignment missing userData") << true << QByteArray("0000 00000000") << "userData: 0 bytes left, 4 needed at byte 6";
         QTest::newRow("assignment negative version") << true << QByteArray("8000") << "version";
     }
     void malformed()

@@ -213,12 +213,12 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         QTest::newRow("offset v4 (flexible)") << false << QByteArray("0004 0000000000000064") << "version";
-        QTest::newRow("offset negative metadata") << false << QByteArray("0000 0000000000000064 fffe") << "'metadata' at byte 10";
+        QTest::newRow("offset negative metadata") << false << QByteArray("0000 0000000000000064 fffe") << "metadata: string length -2";
         QTest::newRow("offset null metadata") << false << QByteArray("0000 0000000000000064 ffff 00000000000003e8")
                                               << "not nullable";
         QTest::newRow("group v4") << true << QByteArray("0004") << "version";
-        QTest::newRow("group null protocol type") << true << QByteArray("0000 ffff") << "'protocolType' at byte 2";
-        QTest::newRow("group huge members") << true << QByteArray("0000 0000 00000000 ffff ffff 7fffffff") << "'members' at byte 12";
+        QTest::newRow("group null protocol type") << true << QByteArray("0000 ffff") << "protocolType: null, but the field is not nullable at byte 2";
+        QTest::newRow("group huge members") << true << QByteArray("0000 0000 00000000 ffff ffff 7fffffff") << "members: array count 2147483647";
         QTest::newRow("group null subscription") << true
                                                  << QByteArray("0001 0000 00000000 ffff ffff 00000001 0000 0000 0000 "
                                                                "00000000 00000000 ffffffff 00000000")

@@ -24,6 +24,9 @@ namespace kl::proto {
 using Bytes = std::vector<uint8_t>;
 using ByteSpan = std::span<const uint8_t>;
 
+// Whether a classic STRING's INT16 length can hold `s` (encoders check before writing).
+inline bool fitsClassicString(std::string_view s) { return s.size() <= 0x7fff; }
+
 class Writer {
 public:
     Writer(Bytes &out, bool flexible) : m_out(out), m_flexible(flexible) {}
@@ -99,12 +102,17 @@ public:
     // left could hold (each element takes at least `minElementBytes`) are refused, so a hostile
     // count never makes a decoder reserve memory for it.
     int32_t arrayCount(const char *what, size_t minElementBytes = 1);
+    // The same for an array that is not nullable: null is refused.
+    int32_t requiredArrayCount(const char *what, size_t minElementBytes = 1);
+    // BYTES that are not nullable, copied out.
+    Bytes bytes(const char *what);
     // Skips a tagged-field section (flexible only): unknown tags are ignored, as Kafka does.
     void skipTags(const char *what);
 
     bool ok() const { return m_error.empty(); }
-    // What went wrong first: "Metadata v12: topics[0].name: 3 bytes left, 9 needed at byte 21".
-    Status status(std::string_view request) const;
+    // What went wrong first: "Metadata v12: topics[0].name: 3 bytes left, 9 needed at byte 21",
+    // as INVALID_REQUEST (a request) or the code given (CORRUPT_MESSAGE for a stored record).
+    Status status(std::string_view request, ErrorCode code = ErrorCode::InvalidRequest) const;
     size_t position() const { return m_pos; }
     size_t remaining() const { return m_in.size() - m_pos; }
     // Marks the read failed (a decoder's own check, e.g. a value out of range).

@@ -1,5 +1,5 @@
 // The primitive types of the Kafka protocol (see codec.h).
-#include "protocol/codec.h"
+#include "codec/codec.h"
 
 #include <fmt/format.h>
 
@@ -94,11 +94,11 @@ void Reader::fail(const char *what, std::string why)
         m_error = fmt::format("{}: {} at byte {}", what, why, m_pos);
 }
 
-Status Reader::status(std::string_view request) const
+Status Reader::status(std::string_view request, ErrorCode code) const
 {
     if (ok())
         return Status::ok();
-    return Status::error(ErrorCode::InvalidRequest, fmt::format("{}: {}", request, m_error));
+    return Status::error(code, fmt::format("{}: {}", request, m_error));
 }
 
 int8_t Reader::i8(const char *what)
@@ -261,6 +261,28 @@ void Reader::skipTags(const char *what)
         if (need(size, what))
             m_pos += size;
     }
+}
+
+int32_t Reader::requiredArrayCount(const char *what, size_t minElementBytes)
+{
+    const size_t before = m_pos;
+    const int32_t count = arrayCount(what, minElementBytes);
+    if (count == -1 && ok()) {
+        m_pos = before;
+        fail(what, "null, but the array is not nullable");
+    }
+    return ok() ? count : 0;
+}
+
+Bytes Reader::bytes(const char *what)
+{
+    const size_t before = m_pos;
+    auto b = nullableBytes(what);
+    if (!b && ok()) {
+        m_pos = before;
+        fail(what, "null, but the field is not nullable");
+    }
+    return b ? Bytes(b->begin(), b->end()) : Bytes {};
 }
 
 } // namespace kl::proto

@@ -377,6 +377,10 @@
         <source>⚠ recovery found offsets %1..%2 of this replica damaged (%3): they are kept on disk but not served; the replica stays out of the ISR until it has fetched them again from a healthy leader</source>
         <translation>⚠ 복구 중 이 레플리카의 오프셋 %1..%2가 손상된 것으로 확인됨 (%3): 디스크에는 그대로 두지만 읽기에는 내주지 않으며, 정상 리더에게서 다시 가져올 때까지 이 레플리카는 ISR에 들어가지 못함</translation>
     </message>
+    <message>
+        <source>HW (high watermark) of %1 as this offline replica last knew it: %2 (the partition&apos;s is %3 now). Records below the high watermark are on every in-sync replica and visible to consumers.</source>
+        <translation>이 오프라인 복제본이 마지막으로 알던 %1의 하이 워터마크(HW): %2 (지금 파티션의 HW는 %3). 하이 워터마크 아래의 레코드는 모든 동기화 복제본에 있고 컨슈머가 읽을 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ClusterView</name>

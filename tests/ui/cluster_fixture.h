@@ -17,6 +17,7 @@ inline kl::ReplicaSnapshot replica(int broker, bool leader, bool inIsr, bool onl
     r.inIsr = inIsr;
     r.online = online;
     r.logEndOffset = leo;
+    r.highWatermark = online ? 0 : leo - 1; // an offline replica: what it last knew, below its LEO
     return r;
 }
 

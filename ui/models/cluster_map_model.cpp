@@ -303,6 +303,10 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
                     tile.role = Role::InSync;
                 else
                     tile.role = Role::OutOfSync;
+                // An offline replica is drawn with the high watermark it last knew (at most its own
+                // LEO), not the partition's now, which may be past anything it holds.
+                if (tile.role == Role::Offline)
+                    tile.highWatermark = std::min(r.highWatermark, r.logEndOffset);
                 // An offline replica has no lag to speak of: it is not fetching at all.
                 tile.lag = tile.role == Role::Leader || tile.role == Role::Offline
                     ? 0
@@ -352,11 +356,18 @@ ClusterMap ClusterMap::build(const kl::ClusterSnapshot &snapshot, const QString 
                 if (tile.role == Role::InSync || tile.role == Role::OutOfSync)
                     tile.leoTip += QLatin1Char('\n')
                         + tr("%n record(s) behind the leader", nullptr, static_cast<int>(tile.lag));
-                tile.hwTip = tr("HW (high watermark) of %1: %2. Records below it are on every "
-                                "in-sync replica and visible to consumers; the leader moves it to "
-                                "the smallest LEO in the ISR.")
-                                 .arg(label)
-                                 .arg(ps.highWatermark);
+                tile.hwTip = tile.role == Role::Offline
+                    ? tr("HW (high watermark) of %1 as this offline replica last knew it: %2 (the "
+                         "partition's is %3 now). Records below the high watermark are on every "
+                         "in-sync replica and visible to consumers.")
+                          .arg(label)
+                          .arg(tile.highWatermark)
+                          .arg(ps.highWatermark)
+                    : tr("HW (high watermark) of %1: %2. Records below it are on every "
+                         "in-sync replica and visible to consumers; the leader moves it to "
+                         "the smallest LEO in the ISR.")
+                          .arg(label)
+                          .arg(ps.highWatermark);
                 tile.epochTip = tr("Leader epoch of %1: %2. The controller bumps it on every new "
                                    "leader; a returning replica uses it to find where its log "
                                    "diverged and truncates there.")

@@ -4,6 +4,7 @@
 // on exit (SIGINT/SIGTERM or --duration-ms) prints one summary line per partition.
 // Wiring only: the behaviour lives in kl_engine.
 #include "../cli_numbers.h"
+#include "../memory_reuse.h"
 #include "api/engine.h"
 #include "net/kafka_server.h"
 #include "net/metrics.h"
@@ -273,6 +274,7 @@ int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    kl::app::reuseLargeBuffers();
     // Engine calls report errors as Status; the standard library may still throw (bad_alloc,
     // filesystem): report it and exit, never abort with a core dump.
     try {

@@ -2,6 +2,7 @@
 // ScenarioWorkspace (the live Bridge, or a scenario's own engine + Bridge) -> Shell (the window
 // and the translators, ui/player/shell.h).
 // --screenshot fills a demo topic (or plays --scenario) and saves a PNG.
+#include "../memory_reuse.h"
 #include "app_options.h"
 #include "guarded_application.h"
 
@@ -269,6 +270,7 @@ int takeScreenshot(Bridge &bridge, Shell &shell, const AppOptions &options)
 
 int main(int argc, char **argv)
 {
+    kl::app::reuseLargeBuffers();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

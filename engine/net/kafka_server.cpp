@@ -69,6 +69,7 @@ private:
         uint64_t seq = 0;
         size_t requestBytes = 0;
         std::optional<proto::Bytes> frame; // the answer, once the engine gave it
+        proto::Bytes head;                 // non-empty: the size and header that go before `frame`
     };
 
     void readSize()
@@ -128,7 +129,7 @@ private:
         }
         auto self = shared_from_this();
         const uint64_t seq = m_nextSeq++;
-        m_slots.push_back(Slot {seq, m_frame.size(), std::nullopt});
+        m_slots.push_back(Slot {seq, m_frame.size(), std::nullopt, {}});
         m_inFlightBytes += m_frame.size();
         m_poster->waiting.insert(self);
         if (!answer->job) {
@@ -139,11 +140,14 @@ private:
         auto job = std::move(answer->job);
         answer->job = nullptr;
         std::weak_ptr<Connection> weak = self;
+        // The body is sent as the engine wrote it, after a separate head (a Fetch answer of a few
+        // MiB is not copied again into a frame).
         auto send = [weak, seq, poster = m_poster, framing = *answer](proto::Bytes body) {
-            poster->post([weak, seq, frame = proto::responseFrame(framing, body)]() mutable {
-                if (auto connection = weak.lock())
-                    connection->complete(seq, std::move(frame));
-            });
+            poster->post(
+                [weak, seq, head = proto::responseHead(framing, body.size()), body = std::move(body)]() mutable {
+                    if (auto connection = weak.lock())
+                        connection->complete(seq, std::move(head), std::move(body));
+                });
         };
         if (answer->changesMetadata) {
             m_engine.post([engine = &m_engine, job = std::move(job), send = std::move(send)](EngineCore &core) {
@@ -169,11 +173,13 @@ private:
         readSize();
     }
 
-    void complete(uint64_t seq, proto::Bytes frame)
+    void complete(uint64_t seq, proto::Bytes head, proto::Bytes body)
     {
         for (Slot &slot : m_slots)
-            if (slot.seq == seq)
-                slot.frame = std::move(frame);
+            if (slot.seq == seq) {
+                slot.head = std::move(head);
+                slot.frame = std::move(body);
+            }
         flush();
     }
 
@@ -184,11 +190,13 @@ private:
         if (m_writing)
             return;
         if (!m_slots.empty() && m_slots.front().frame) {
+            m_responseHead = std::move(m_slots.front().head);
             m_response = std::move(*m_slots.front().frame);
             m_inFlightBytes -= m_slots.front().requestBytes;
             m_slots.pop_front();
             m_writing = true;
-            asio::async_write(m_socket, asio::buffer(m_response), [self = shared_from_this()](std::error_code ec, size_t) {
+            const std::array<asio::const_buffer, 2> parts {asio::buffer(m_responseHead), asio::buffer(m_response)};
+            asio::async_write(m_socket, parts, [self = shared_from_this()](std::error_code ec, size_t) {
                 self->m_writing = false;
                 if (ec)
                     return self->closed(ec);
@@ -230,6 +238,7 @@ private:
     std::string m_host; // "/127.0.0.1", as Kafka shows a member's host
     std::array<uint8_t, 4> m_size {};
     proto::Bytes m_frame;
+    proto::Bytes m_responseHead; // empty when m_response is a whole frame
     proto::Bytes m_response;
     std::deque<Slot> m_slots;   // requests answered or being answered, in order, not yet written
     uint64_t m_nextSeq = 0;

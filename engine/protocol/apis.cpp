@@ -85,6 +85,19 @@ Bytes responseFrame(const Answer &answer, const Bytes &body)
     return out;
 }
 
+Bytes responseHead(const Answer &answer, size_t bodySize)
+{
+    Bytes out(4);
+    Writer head(out, false);
+    head.i32(answer.correlationId);
+    if (answer.flexibleHeader)
+        head.uvarint(0);
+    const auto size = static_cast<uint32_t>(out.size() - 4 + bodySize);
+    for (int i = 0; i < 4; ++i)
+        out[static_cast<size_t>(i)] = static_cast<uint8_t>(size >> (8 * (3 - i)));
+    return out;
+}
+
 bool brokerUp(const ClusterSnapshot &snap, int32_t id)
 {
     for (const auto &b : snap.brokers)

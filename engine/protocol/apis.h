@@ -110,6 +110,9 @@ const ApiSpec *findApi(int16_t key);
 Result<Answer> handleFrame(ByteSpan frame, const RequestContext &context);
 // The response frame around a job's body.
 Bytes responseFrame(const Answer &answer, const Bytes &body);
+// Only what goes before a job's body of `bodySize` bytes (the size, the response header), for a
+// writer that sends the two as one gathered write instead of copying the body into a frame.
+Bytes responseHead(const Answer &answer, size_t bodySize);
 
 // The handlers, one file each.
 Status handleApiVersions(const RequestHeader &, Reader &, Writer &, const RequestContext &, Answer &);

@@ -15,9 +15,6 @@ namespace kl::proto {
 
 namespace {
 
-constexpr int8_t kTopic = 2;
-constexpr int8_t kBroker = 4;
-
 struct ResourceAsk {
     int8_t type = 0;
     std::string name;
@@ -126,13 +123,13 @@ Status handleDescribeConfigs(const RequestHeader &header, Reader &in, Writer &ou
     for (const ResourceAsk &asked : resources) {
         std::vector<ConfigEntry> entries;
         Status s = Status::ok();
-        if (asked.type == kTopic) {
+        if (asked.type == kTopicResource) {
             if (const TopicSnapshot *t = snap.topic(asked.name))
                 entries = topicConfigEntries(t->config);
             else
                 s = Status::error(ErrorCode::UnknownTopicOrPartition,
                     fmt::format("The topic '{}' does not exist.", asked.name));
-        } else if (asked.type == kBroker) {
+        } else if (asked.type == kBrokerResource) {
             if (asked.name.empty() || asked.name == std::to_string(context.broker))
                 entries = brokerEntries(snap, context);
             else

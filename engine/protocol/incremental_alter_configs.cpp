@@ -15,27 +15,14 @@
 
 namespace kl::proto {
 
-namespace {
-
-constexpr int8_t kTopic = 2;
-constexpr int8_t kBroker = 4;
-
-struct ResourceAsk {
-    int8_t type = 0;
-    std::string name;
-    std::vector<ConfigChange> changes;
-};
-
-} // namespace
-
 Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &in, Writer &out, const RequestContext &context,
                                      Answer &answer)
 {
     const bool flexible = out.flexible();
-    std::vector<ResourceAsk> resources;
+    std::vector<ConfigResourceAsk> resources;
     const int32_t count = in.arrayCount("resources", 3);
     for (int32_t r = 0; r < count && in.ok(); ++r) {
-        ResourceAsk &asked = resources.emplace_back();
+        ConfigResourceAsk &asked = resources.emplace_back();
         asked.type = in.i8("resources[].resource_type");
         asked.name = in.string("resources[].resource_name");
         const int32_t configs = in.arrayCount("resources[].configs", 4);
@@ -57,39 +44,7 @@ Status handleIncrementalAlterConfigs(const RequestHeader &, Reader &in, Writer &
     answer.changesMetadata = true; // a DescribeConfigs after the answer sees the change
     answer.job = [flexible, validateOnly, broker, resources = std::move(resources)](EngineCore &core,
                      std::function<void(Bytes)> done) {
-        Bytes body;
-        Writer w(body, flexible);
-        w.i32(0); // throttle_time_ms
-        w.arrayCount(resources.size());
-        const auto snapshot = core.makeSnapshot();
-        for (const ResourceAsk &asked : resources) {
-            Status s = Status::ok();
-            if (asked.type == kTopic) {
-                const TopicSnapshot *topic = snapshot->topic(asked.name);
-                if (!topic) {
-                    s = Status::error(ErrorCode::UnknownTopicOrPartition,
-                        fmt::format("The topic '{}' does not exist.", asked.name));
-                } else if (auto changed = applyConfigChanges(topic->config, asked.changes); !changed) {
-                    s = changed.status();
-                } else if (!validateOnly) {
-                    s = core.alterTopicConfig(asked.name, *changed);
-                }
-            } else if (asked.type == kBroker) {
-                s = Status::error(ErrorCode::InvalidRequest,
-                    fmt::format("broker {}: Kafka Lab's broker configs are read-only (DescribeConfigs lists them)",
-                        asked.name.empty() ? std::to_string(broker) : asked.name));
-            } else {
-                s = Status::error(ErrorCode::InvalidRequest,
-                    fmt::format("Unsupported resource type {} (Kafka Lab alters topics (2))", int(asked.type)));
-            }
-            w.i16(static_cast<int16_t>(s.code()));
-            w.nullableString(s ? std::nullopt : std::optional<std::string_view>(s.message()));
-            w.i8(asked.type);
-            w.string(asked.name);
-            w.tags();
-        }
-        w.tags();
-        done(std::move(body));
+        done(alterConfigResources(core, flexible, validateOnly, broker, resources, applyConfigChanges));
     };
     return Status::ok();
 }

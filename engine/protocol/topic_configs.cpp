@@ -137,4 +137,42 @@ Result<TopicConfig> applyConfigChanges(TopicConfig config, const std::vector<Con
     return config;
 }
 
+Bytes alterConfigResources(EngineCore &core, bool flexible, bool validateOnly, int32_t broker,
+    const std::vector<ConfigResourceAsk> &resources, const ConfigChangeFn &change)
+{
+    Bytes body;
+    Writer w(body, flexible);
+    w.i32(0); // throttle_time_ms
+    w.arrayCount(resources.size());
+    const auto snapshot = core.makeSnapshot();
+    for (const ConfigResourceAsk &asked : resources) {
+        Status s = Status::ok();
+        if (asked.type == kTopicResource) {
+            const TopicSnapshot *topic = snapshot->topic(asked.name);
+            if (!topic) {
+                s = Status::error(ErrorCode::UnknownTopicOrPartition,
+                    fmt::format("The topic '{}' does not exist.", asked.name));
+            } else if (auto changed = change(topic->config, asked.changes); !changed) {
+                s = changed.status();
+            } else if (!validateOnly) {
+                s = core.alterTopicConfig(asked.name, *changed);
+            }
+        } else if (asked.type == kBrokerResource) {
+            s = Status::error(ErrorCode::InvalidRequest,
+                fmt::format("broker {}: Kafka Lab's broker configs are read-only (DescribeConfigs lists them)",
+                    asked.name.empty() ? std::to_string(broker) : asked.name));
+        } else {
+            s = Status::error(ErrorCode::InvalidRequest,
+                fmt::format("Unsupported resource type {} (Kafka Lab alters topics (2))", int(asked.type)));
+        }
+        w.i16(static_cast<int16_t>(s.code()));
+        w.nullableString(s ? std::nullopt : std::optional<std::string_view>(s.message()));
+        w.i8(asked.type);
+        w.string(asked.name);
+        w.tags();
+    }
+    w.tags();
+    return body;
+}
+
 } // namespace kl::proto

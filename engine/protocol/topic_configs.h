@@ -2,14 +2,21 @@
 // IncrementalAlterConfigs, written in CreateTopics' answer (v5+) and DescribeConfigs.
 #pragma once
 
+#include "api/engine_core.h"
 #include "api/snapshot.h"
+#include "codec/codec.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kl::proto {
+
+// ConfigResource types (DescribeConfigs, AlterConfigs, IncrementalAlterConfigs).
+constexpr int8_t kTopicResource = 2;
+constexpr int8_t kBrokerResource = 4;
 
 // DescribeConfigs' config_source.
 enum class ConfigSource : int8_t {
@@ -50,5 +57,20 @@ struct ConfigChange {
 // DELETE goes back to Kafka Lab's default; APPEND / SUBTRACT are INVALID_CONFIG (no list config
 // takes more than "delete"); a key twice, a null SET or an unknown operation INVALID_REQUEST.
 Result<TopicConfig> applyConfigChanges(TopicConfig config, const std::vector<ConfigChange> &changes);
+
+// One resource of AlterConfigs / IncrementalAlterConfigs.
+struct ConfigResourceAsk {
+    int8_t type = 0;
+    std::string name;
+    std::vector<ConfigChange> changes;
+};
+
+// Both APIs' answer body, on the engine thread: per resource, a topic's new config from
+// `change(current, changes)`, applied unless validateOnly (UNKNOWN_TOPIC_OR_PARTITION for a topic
+// that does not exist); broker configs are read-only here and other types unsupported
+// (INVALID_REQUEST). `broker` is the broker asked (named in the broker refusal).
+using ConfigChangeFn = std::function<Result<TopicConfig>(const TopicConfig &, const std::vector<ConfigChange> &)>;
+Bytes alterConfigResources(EngineCore &core, bool flexible, bool validateOnly, int32_t broker,
+    const std::vector<ConfigResourceAsk> &resources, const ConfigChangeFn &change);
 
 } // namespace kl::proto

@@ -1,6 +1,7 @@
 """A kafkalab-broker process for the real-client tests (real_clients_*.py): started on free
 ports (--port-base 0) with the given arguments, ready once it printed its "listening" line."""
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -20,6 +21,13 @@ def recv_exactly(sock, n):
             fail("the broker closed the connection after %d of %d bytes" % (len(data), n))
         data += chunk
     return data
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def start_broker(binary, data_dir, *args):

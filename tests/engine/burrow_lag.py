@@ -33,15 +33,9 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from broker_process import fail, start_broker  # noqa: E402
+from broker_process import fail, free_port, start_broker  # noqa: E402
 
 ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get_json(url):

@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -27,6 +26,9 @@ import urllib.parse
 import urllib.request
 
 from prometheus_client.parser import text_string_to_metric_families
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from broker_process import free_port  # noqa: E402
 
 
 def fail(message):
@@ -68,12 +70,6 @@ def value(samples, name, **labels):
     if key not in samples:
         fail("no sample %s%r in /metrics" % (name, labels))
     return samples[key]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def check_prometheus(binary, work, metrics_url, want_lag):

@@ -7,11 +7,14 @@
 // - produce: --records x --size-byte records (null key) to one partition, acks=1, no
 //   idempotence; then RF 3, acks=all, enable.idempotence=true. Timed from the first produce call
 //   to the last delivery report; every report must be a success.
-// - consume: one consumer (assign, no group) reads the last --window records of that partition,
-//   seeks back and reads them again, --rounds times. Compared on what both hold: the mock keeps
+// - consume: one consumer (assign, no subscription; it finds its group's coordinator before the
+//   clock) reads the last --window records of that partition once untimed, then seeks back and
+//   reads them again, --rounds times. Compared on what both hold: the mock keeps
 //   only about the last 5 MB of a partition (the window shrinks to what it holds, said on
 //   stderr). fetch.wait.max.ms is --fetch-wait-ms (10): each round ends with a fetch waiting at
 //   the log end, which the seek back has to outwait.
+// - produce and consume run --repeat times against each cluster in turn; the ratios compare the
+//   medians (single runs of either cluster vary by up to 2x on a 2-vCPU VM).
 // - latency: a group consumer (subscribe, waits for its assignment), then a producer paced at
 //   --rate records/s for --latency-seconds with linger.ms=0, each value carrying its send time;
 //   the consumer thread records receive - send. p50 / p99 / p99.9 / max.
@@ -20,6 +23,7 @@
 #include "bench.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <nlohmann/json.hpp>
@@ -65,6 +69,9 @@ struct Params {
     // benchmark 25 x 0.5 s of waiting on either cluster).
     int32_t fetchWaitMs = 10;
     int32_t idlePartitions = 1000;
+    // Produce and consume are measured this many times, against each cluster in turn (lab, mock,
+    // lab, mock ...); the ratios compare medians (one run of either varies by 2x on a loaded VM).
+    int32_t repeat = 5;
     std::string only; // produce | consume | latency | idle; empty: all
     fs::path broker;
     fs::path dir = "/tmp";
@@ -312,10 +319,23 @@ ConsumeResult consumeLast(const std::string &bootstrap, const std::string &topic
     }
     rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(1);
     rd_kafka_topic_partition_list_add(list, topic.c_str(), 0)->offset = from;
-    const auto start = Steady::now();
+    // Asking the group's committed offset finds its coordinator first, which on a new cluster
+    // creates __consumer_offsets (50 partitions x RF 3 on Kafka Lab, as on Kafka): done before the
+    // clock, as it would otherwise land in the first timed rounds.
+    if (rd_kafka_committed(rk, list, 30000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        fmt::print(stderr, "wire: the group's coordinator did not answer\n");
+    list->elems[0].offset = from;
+    // Round 0 is not timed: it connects to the leader, learns the partition's metadata (a
+    // consumer may wait up to a second for it) and reads the window from disk once, as the
+    // producer learns its leader before its clock starts.
+    auto start = Steady::now();
     rd_kafka_assign(rk, list);
     result.ok = true;
-    for (int32_t round = 0; round < p.rounds && result.ok; ++round) {
+    for (int32_t round = 0; round <= p.rounds && result.ok; ++round) {
+        if (round == 1) {
+            start = Steady::now();
+            result.records = 0;
+        }
         if (round > 0) {
             list->elems[0].offset = from;
             if (rd_kafka_error_t *e = rd_kafka_seek_partitions(rk, list, 10000)) {
@@ -489,16 +509,6 @@ int openIdleConnection(int port)
     return fd;
 }
 
-void printProduce(const std::string &name, const ProduceResult &r, const Params &p)
-{
-    fmt::print("wire_produce_{}_seconds: {:.3f} s\n", name, r.seconds);
-    fmt::print("wire_produce_{}_records_per_sec: {:.0f} records/s\n", name, static_cast<double>(r.delivered) / r.seconds);
-    fmt::print("wire_produce_{}_mb_per_sec: {:.1f} MB/s\n", name,
-        static_cast<double>(r.delivered) * p.size / r.seconds / 1e6);
-    if (r.failed)
-        fmt::print(stderr, "wire: {}: {} records failed ({})\n", name, r.failed, r.firstError);
-}
-
 bool parse(std::span<const std::string> args, Params &p)
 {
     for (size_t i = 0; i < args.size(); ++i) {
@@ -527,6 +537,8 @@ bool parse(std::span<const std::string> args, Params &p)
                 p.connections = std::stoi(v);
             else if (a == "--idle-partitions")
                 p.idlePartitions = std::stoi(v);
+            else if (a == "--repeat")
+                p.repeat = std::stoi(v);
             else if (a == "--only")
                 p.only = v;
             else if (a == "--broker")
@@ -543,7 +555,7 @@ bool parse(std::span<const std::string> args, Params &p)
         }
     }
     if (p.records < 1 || p.size < 9 || p.window < 1 || p.rounds < 1 || p.rate < 1 || p.latencySeconds < 1
-        || p.connections < 0 || p.idlePartitions < 1 || p.fetchWaitMs < 0) {
+        || p.connections < 0 || p.idlePartitions < 1 || p.fetchWaitMs < 0 || p.repeat < 1) {
         fmt::print(stderr, "wire: counts must be positive (--size at least 9)\n");
         return false;
     }
@@ -598,34 +610,56 @@ int runWire(std::span<const std::string> args)
         return ok;
     };
 
+    // Each cluster's runs, in the order made, then the median and the range.
+    const auto printRuns = [](const std::string &name, std::vector<double> seconds, double records) {
+        fmt::print("wire_{}_runs_seconds: {:.3f}\n", name, fmt::join(seconds, " "));
+        std::sort(seconds.begin(), seconds.end());
+        const double median = seconds[seconds.size() / 2];
+        fmt::print("wire_{}_seconds: {:.3f} s (median of {}, {:.3f}-{:.3f})\n", name, median, seconds.size(),
+            seconds.front(), seconds.back());
+        fmt::print("wire_{}_records_per_sec: {:.0f} records/s\n", name, records / median);
+        return median;
+    };
     const bool needLog = all("produce") || all("consume");
     if (needLog) {
+        // Produce --repeat times to each in turn (the log grows by --records each time).
+        const auto produceRuns = [&](const std::string &topic, const Conf &conf, const std::string &what) {
+            std::pair<std::vector<double>, std::vector<double>> seconds;
+            for (int32_t r = 0; r < p.repeat; ++r) {
+                for (const bool lab : {true, false}) {
+                    const ProduceResult run = produce(lab ? broker->bootstrap() : mockBootstrap, topic, p, conf);
+                    check(run.failed == 0 && run.delivered == p.records,
+                        fmt::format("{} to {}{}", what, lab ? "kafkalab-broker" : "the mock",
+                            run.failed ? fmt::format(" ({} records failed: {})", run.failed, run.firstError) : ""));
+                    (lab ? seconds.first : seconds.second).push_back(run.seconds);
+                }
+            }
+            return seconds;
+        };
         check(createTopic(broker->bootstrap(), "bench-rf1", 1, 1), "create bench-rf1");
         rd_kafka_mock_topic_create(mock, "bench-rf1", 1, 1);
-        ProduceResult lab = produce(broker->bootstrap(), "bench-rf1", p, {{"acks", "1"}, {"enable.idempotence", "false"}});
-        ProduceResult mocked = produce(mockBootstrap, "bench-rf1", p, {{"acks", "1"}, {"enable.idempotence", "false"}});
-        check(lab.failed == 0 && lab.delivered == p.records, "produce to kafkalab-broker");
-        check(mocked.failed == 0 && mocked.delivered == p.records, "produce to the mock");
+        const auto rf1 = produceRuns("bench-rf1", {{"acks", "1"}, {"enable.idempotence", "false"}}, "produce");
+        double rf1Lab = 0;
         if (all("produce")) {
-            fmt::print("wire_produce_records: {} records of {} bytes, 1 partition, acks=1\n", p.records, p.size);
-            printProduce("kafkalab_rf1_acks1", lab, p);
-            printProduce("mock_rf1_acks1", mocked, p);
-            fmt::print("wire_produce_ratio_rf1: {:.2f} (mock seconds / kafkalab seconds)\n", mocked.seconds / lab.seconds);
+            fmt::print("wire_produce_records: {} records of {} bytes, 1 partition, {} runs each\n", p.records, p.size,
+                p.repeat);
+            rf1Lab = printRuns("produce_kafkalab_rf1_acks1", rf1.first, static_cast<double>(p.records));
+            const double rf1Mock = printRuns("produce_mock_rf1_acks1", rf1.second, static_cast<double>(p.records));
+            fmt::print("wire_produce_ratio_rf1: {:.2f} (mock median seconds / kafkalab median seconds)\n",
+                rf1Mock / rf1Lab);
             fmt::print("wire_broker_rss_after_produce_mb: {:.1f} MB (peak {:.1f} MB)\n", broker->statusMb("VmRSS:"),
                 broker->statusMb("VmHWM:"));
-        }
-        if (all("produce")) {
             check(createTopic(broker->bootstrap(), "bench-rf3", 1, 3), "create bench-rf3");
             rd_kafka_mock_topic_create(mock, "bench-rf3", 1, 3);
-            const Conf safe = {{"acks", "all"}, {"enable.idempotence", "true"}};
-            ProduceResult lab3 = produce(broker->bootstrap(), "bench-rf3", p, safe);
-            ProduceResult mocked3 = produce(mockBootstrap, "bench-rf3", p, safe);
-            check(lab3.failed == 0 && lab3.delivered == p.records, "idempotent produce to kafkalab-broker");
-            check(mocked3.failed == 0 && mocked3.delivered == p.records, "idempotent produce to the mock");
-            printProduce("kafkalab_rf3_acksall_idempotent", lab3, p);
-            printProduce("mock_rf3_acksall_idempotent", mocked3, p);
-            fmt::print("wire_produce_ratio_rf3: {:.2f} (mock seconds / kafkalab seconds)\n", mocked3.seconds / lab3.seconds);
-            fmt::print("wire_produce_kafkalab_rf3_vs_rf1: {:.2f} (rf1 seconds / rf3 seconds)\n", lab.seconds / lab3.seconds);
+            const auto rf3 = produceRuns("bench-rf3", {{"acks", "all"}, {"enable.idempotence", "true"}},
+                "idempotent produce");
+            const double rf3Lab = printRuns("produce_kafkalab_rf3_acksall_idempotent", rf3.first,
+                static_cast<double>(p.records));
+            const double rf3Mock = printRuns("produce_mock_rf3_acksall_idempotent", rf3.second,
+                static_cast<double>(p.records));
+            fmt::print("wire_produce_ratio_rf3: {:.2f} (mock median seconds / kafkalab median seconds)\n",
+                rf3Mock / rf3Lab);
+            fmt::print("wire_produce_kafkalab_rf3_vs_rf1: {:.2f} (rf1 seconds / rf3 seconds)\n", rf1Lab / rf3Lab);
         }
         if (all("consume")) {
             // The mock keeps about the last 5 MB, in whole batches: read what both hold.
@@ -635,18 +669,21 @@ int runWire(std::span<const std::string> args)
                     mockHigh - mockLow, p.window, mockHigh - mockLow);
                 p.window = mockHigh - mockLow;
             }
-            ConsumeResult lab = consumeLast(broker->bootstrap(), "bench-rf1", p);
-            ConsumeResult mocked = consumeLast(mockBootstrap, "bench-rf1", p);
-            check(lab.ok && lab.records == p.window * p.rounds, "consume from kafkalab-broker");
-            check(mocked.ok && mocked.records == p.window * p.rounds, "consume from the mock");
-            fmt::print("wire_consume_records: {} x the last {} records, fetch.wait.max.ms={}\n", p.rounds, p.window,
-                p.fetchWaitMs);
-            for (const auto &[name, r] : {std::pair {"kafkalab", lab}, std::pair {"mock", mocked}}) {
-                fmt::print("wire_consume_{}_seconds: {:.3f} s\n", name, r.seconds);
-                fmt::print("wire_consume_{}_records_per_sec: {:.0f} records/s\n", name,
-                    static_cast<double>(r.records) / r.seconds);
-            }
-            fmt::print("wire_consume_ratio: {:.2f} (mock seconds / kafkalab seconds)\n", mocked.seconds / lab.seconds);
+            std::vector<double> lab, mocked;
+            for (int32_t r = 0; r < p.repeat; ++r)
+                for (const bool onLab : {true, false}) {
+                    const ConsumeResult run = consumeLast(onLab ? broker->bootstrap() : mockBootstrap, "bench-rf1", p);
+                    check(run.ok && run.records == p.window * p.rounds,
+                        fmt::format("consume from {}", onLab ? "kafkalab-broker" : "the mock"));
+                    (onLab ? lab : mocked).push_back(run.seconds);
+                }
+            fmt::print("wire_consume_records: {} x the last {} records, fetch.wait.max.ms={}, {} runs each\n",
+                p.rounds, p.window, p.fetchWaitMs, p.repeat);
+            const double records = static_cast<double>(p.window) * p.rounds;
+            const double labMedian = printRuns("consume_kafkalab", lab, records);
+            const double mockMedian = printRuns("consume_mock", mocked, records);
+            fmt::print("wire_consume_ratio: {:.2f} (mock median seconds / kafkalab median seconds)\n",
+                mockMedian / labMedian);
         }
     }
     if (all("latency")) {

@@ -8,10 +8,13 @@
 #include "core/status.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace kl {
+
+struct PrecheckedBatch;
 
 // One partition's records of a Produce request.
 struct AppendRecordsRequest {
@@ -22,6 +25,9 @@ struct AppendRecordsRequest {
     Acks acks = Acks::Leader;
     int32_t timeoutMs = 30000; // acks=all: how long to wait for the in-sync replicas
     std::string clientId;      // the request header's client.id (events)
+    // The batch's checks, when the caller made them off the engine thread (log/client_batch.h);
+    // the engine makes them itself otherwise.
+    std::shared_ptr<const PrecheckedBatch> prechecked;
 };
 
 struct AppendRecordsResult {

@@ -9,6 +9,7 @@
 //  - read: whole batches below the high watermark; a long poll waits for min bytes.
 #include "cluster/consumer_offsets.h"
 #include "cluster/core_impl.h"
+#include "log/client_batch.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -35,59 +36,6 @@ int32_t epochAt(const LeaderEpochCache &cache, int64_t offset)
         if (e.startOffset <= offset)
             epoch = e.epoch;
     return epoch;
-}
-
-// What a client's batch must be before it is appended (Kafka's ProduceRequest.validateRecords
-// and LogValidator). Returns the decoded records.
-// What appendRecords needs from a client's batch, read in one streaming pass that allocates
-// only for the records it keeps: the largest timestamp, and the last `keep` records (the cells
-// the partition view draws).
-struct CheckedBatch {
-    int64_t maxTimestamp = -1;
-    std::vector<Record> tail; // the last `keep` records, in order, without headers
-};
-
-Result<CheckedBatch> checkClientBatch(const Bytes &records, const BatchHeader &h, const std::string &name, size_t keep)
-{
-    if (records.size() != h.totalSize())
-        return Status::error(ErrorCode::InvalidRecord,
-            fmt::format("{}: Produce v3+ carries exactly one record batch per partition; this one holds {} bytes "
-                        "after a batch of {}",
-                name, records.size() - h.totalSize(), h.totalSize()));
-    if (h.isControl())
-        return Status::error(ErrorCode::InvalidRecord,
-            fmt::format("{}: clients are not allowed to write control records", name));
-    if (!batchCrcValid(ByteView(records)))
-        return Status::error(ErrorCode::CorruptMessage,
-            fmt::format("{}: the batch's CRC is {}, its bytes give {}", name, h.crc, computeBatchCrc(ByteView(records))));
-    const auto undecodable = [&](const Status &why) {
-        return Status::error(ErrorCode::CorruptMessage,
-            fmt::format("{}: the batch's records do not decode: {}", name, why.message()));
-    };
-    auto stream = openRecords(ByteView(records));
-    if (!stream)
-        return undecodable(stream.status());
-    CheckedBatch checked;
-    const int64_t keepFrom = static_cast<int64_t>(h.recordCount) - static_cast<int64_t>(keep);
-    StreamedRecord record;
-    int64_t count = 0;
-    for (;; ++count) {
-        auto more = stream->next(record);
-        if (!more)
-            return undecodable(more.status());
-        if (!*more)
-            break;
-        if (record.offsetDelta != count)
-            return Status::error(ErrorCode::InvalidRecord,
-                fmt::format("{}: record {} has offset delta {}, expected {}", name, count, record.offsetDelta, count));
-        checked.maxTimestamp = std::max(checked.maxTimestamp, record.timestamp);
-        if (count >= keepFrom)
-            checked.tail.push_back(record.toRecord(0));
-    }
-    if (count != h.recordCount)
-        return Status::error(ErrorCode::CorruptMessage,
-            fmt::format("{}: the batch says {} records and holds {}", name, h.recordCount, count));
-    return checked;
 }
 
 } // namespace
@@ -172,8 +120,12 @@ void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::f
         return answer(Status::error(ErrorCode::MessageTooLarge,
             fmt::format("{}: a batch of {} bytes is larger than max.message.bytes={}", name, request.records.size(),
                 topic.config.log.maxMessageBytes)));
-    auto checked = checkClientBatch(
-        request.records, h, name, static_cast<size_t>(std::max(0, options.recentRecordsPerPartition)));
+    // The listener's thread has usually checked the batch already (precheckClientBatch).
+    const auto keep = static_cast<size_t>(std::max(0, options.recentRecordsPerPartition));
+    Result<ClientBatchCheck> checked = request.prechecked && request.prechecked->keep == keep
+        ? (request.prechecked->status ? Result<ClientBatchCheck>(request.prechecked->check)
+                                      : Result<ClientBatchCheck>(request.prechecked->status))
+        : checkClientBatch(ByteView(request.records), h, name, keep);
     if (!checked)
         return answer(checked.status());
     if (h.isTransactional())
@@ -216,7 +168,7 @@ void EngineCore::Impl::appendRecords(const AppendRecordsRequest &request, std::f
 
     const bool stateFresh
         = leader.producerStateEpoch == partition->leaderEpoch && leader.producerStateEnd == leader.log->logEndOffset();
-    auto appended = leader.log->appendAsLeader(ByteView(*batch), partition->leaderEpoch);
+    auto appended = leader.log->appendAsLeader(ByteView(*batch), partition->leaderEpoch, CrcCheck::Done);
     if (!appended)
         return answer(Status::error(appended.status().code(), fmt::format("{}: {}", name, appended.status().message())));
     leader.epochs.assign(partition->leaderEpoch, appended->firstOffset);

@@ -283,7 +283,7 @@ Result<std::unique_ptr<Log>> Log::open(const fs::path &dir, const LogConfig &con
     return log;
 }
 
-Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch)
+Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch, CrcCheck crc)
 {
     if (d->closed)
         return storageError(fmt::format("log {} is closed", d->dir.string()));
@@ -303,7 +303,7 @@ Result<AppendInfo> Log::appendAsLeader(ByteView batch, int32_t leaderEpoch)
         return Status::error(ErrorCode::RecordListTooLarge,
                              fmt::format("batch of {} bytes is larger than segment.bytes {}", batch.size(),
                                          d->config.segmentBytes));
-    if (!batchCrcValid(batch))
+    if (crc == CrcCheck::Verify && !batchCrcValid(batch))
         return Status::error(ErrorCode::CorruptMessage,
                              fmt::format("batch CRC mismatch: stored {}, computed {}", h.crc,
                                          computeBatchCrc(batch)));

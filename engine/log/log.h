@@ -108,6 +108,9 @@ struct ReadInfo {
 
 // What the broker knows about a log before opening it (Kafka's LogManager hands the same to
 // LogLoader).
+// Whether appendAsLeader computes the batch's CRC again.
+enum class CrcCheck { Verify, Done };
+
 struct LogOpenOptions {
     // The log directory held .kafka_cleanshutdown: only the last segment is validated and the
     // recovery point starts at the log end. Otherwise every segment is validated and the
@@ -140,7 +143,8 @@ public:
     // size (MESSAGE_TOO_LARGE above max.message.bytes), magic and CRC (CORRUPT_MESSAGE), then
     // assigns offsets from the log end offset, stamps the leader epoch, and writes it. May roll
     // first. On error nothing is written.
-    Result<AppendInfo> appendAsLeader(ByteView batch, int32_t leaderEpoch = 0);
+    // CrcCheck::Done: the caller has just checked the CRC (a client's batch, checkClientBatch).
+    Result<AppendInfo> appendAsLeader(ByteView batch, int32_t leaderEpoch = 0, CrcCheck crc = CrcCheck::Verify);
     // Follower append: one or more batches that already carry their offsets (at or above the
     // log end offset, increasing). Used by replication.
     Result<AppendInfo> appendAsFollower(ByteView batches);

@@ -6,6 +6,9 @@
 // response at all, as from Kafka. v8+ answers carry the error message.
 #include "protocol/apis.h"
 
+#include "log/client_batch.h"
+
+#include <fmt/format.h>
 #include <memory>
 
 namespace kl::proto {
@@ -15,6 +18,7 @@ namespace {
 struct PartitionAsk {
     int32_t index = 0;
     Bytes records;
+    std::shared_ptr<const PrecheckedBatch> prechecked;
 };
 
 struct TopicAsk {
@@ -77,8 +81,14 @@ Status handleProduce(const RequestHeader &header, Reader &in, Writer &out, const
         for (int32_t p = 0; p < partitions && in.ok(); ++p) {
             PartitionAsk &partition = topic.partitions.emplace_back();
             partition.index = in.i32("partition_data[].index");
-            if (auto records = in.nullableBytes("partition_data[].records"))
+            if (auto records = in.nullableBytes("partition_data[].records")) {
                 partition.records.assign(records->begin(), records->end());
+                // CRC and record checks here, on the listener's thread, while the engine appends
+                // the batch before (it keeps the default number of records for drawing).
+                partition.prechecked = precheckClientBatch(ByteView(partition.records),
+                    fmt::format("{}-{}", topic.name, partition.index),
+                    static_cast<size_t>(EngineOptions {}.recentRecordsPerPartition));
+            }
             in.skipTags("partition_data[]: tagged fields");
         }
         in.skipTags("topic_data[]: tagged fields");
@@ -108,6 +118,7 @@ Status handleProduce(const RequestHeader &header, Reader &in, Writer &out, const
                 request.partition = c.topics[t].partitions[p].index;
                 request.broker = broker;
                 request.records = std::move(c.topics[t].partitions[p].records);
+                request.prechecked = std::move(c.topics[t].partitions[p].prechecked);
                 // Anything but 0, 1 and -1 is refused per partition (INVALID_REQUIRED_ACKS).
                 request.acks = acks == 0 || acks == 1 || acks == -1 ? static_cast<Acks>(acks) : static_cast<Acks>(2);
                 request.timeoutMs = timeoutMs;

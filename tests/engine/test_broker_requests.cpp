@@ -8,6 +8,7 @@
 #include "group/consumer_protocol.h"
 #include "group/group_coordinator.h"
 #include "replication_fixture.h"
+#include "log/client_batch.h"
 
 using namespace kl;
 using kl::testing::ClusterFixture;
@@ -42,9 +43,11 @@ struct Appended {
     std::shared_ptr<std::optional<AppendRecordsResult>> result = std::make_shared<std::optional<AppendRecordsResult>>();
 };
 
-Appended append(ClusterFixture &c, const std::string &topic, Bytes records, Acks acks, int32_t broker = -1)
+Appended append(ClusterFixture &c, const std::string &topic, Bytes records, Acks acks, int32_t broker = -1,
+    std::shared_ptr<const PrecheckedBatch> prechecked = nullptr)
 {
     AppendRecordsRequest request;
+    request.prechecked = std::move(prechecked);
     request.topic = topic;
     request.partition = 0;
     request.broker = broker < 0 ? leaderOf(c, topic) : broker;
@@ -78,6 +81,7 @@ private slots:
     void bigBatchKeepsItsLastRecordsForTheView();
     void wrongMaxTimestampIsRewritten();
     void refusalsStoreNothing();
+    void listenerChecksGiveTheEnginesVerdicts();
     void idempotentResendIsNotAppendedTwice();
     void longPollWaitsForDataOrItsMaxWait();
     void listOffsetsByTimestamp();
@@ -230,6 +234,54 @@ void TestBrokerRequests::refusalsStoreNothing()
     c.advance(100);
     QCOMPARE(codeOf(clientBatch({{"x", 1}}), Acks::All), ErrorCode::NotEnoughReplicas); // min.insync.replicas 3
     QCOMPARE(c.partition("t").logEndOffset, 0);
+}
+
+void TestBrokerRequests::listenerChecksGiveTheEnginesVerdicts()
+{
+    // The listener checks a client's batch (precheckClientBatch) while the engine appends the one
+    // before; the engine's answer must be the one it would give itself.
+    ClusterFixture c(1, 1000, 100);
+    QVERIFY(c.createTopic("t", 1));
+    const size_t keep = 16; // the fixture's recentRecordsPerPartition
+    Bytes flipped = clientBatch({{"x", 1}});
+    flipped.back() ^= 0x01;
+    Bytes misnumbered = clientBatch({{"x", 1}});
+    misnumbered[64] = 2;
+    setCrc(misnumbered);
+    Bytes miscounted = clientBatch({{"x", 1}});
+    miscounted[60] = 2;
+    setCrc(miscounted);
+    Bytes two = clientBatch({{"x", 1}});
+    const Bytes more = clientBatch({{"y", 2}});
+    two.insert(two.end(), more.begin(), more.end());
+    for (const Bytes &bad : {flipped, misnumbered, miscounted, two}) {
+        auto pre = precheckClientBatch(ByteView(bad), "t-0", keep);
+        QVERIFY(pre);
+        QVERIFY(!pre->status.isOk());
+        auto own = append(c, "t", bad, Acks::Leader);
+        auto checked = append(c, "t", bad, Acks::Leader, -1, pre);
+        QCOMPARE((*checked.result)->status.code(), (*own.result)->status.code());
+        QCOMPARE((*checked.result)->status.message(), (*own.result)->status.message());
+    }
+    Bytes notV2 = clientBatch({{"x", 1}});
+    notV2[16] = 1;
+    QVERIFY(!precheckClientBatch(ByteView(notV2), "t-0", keep)); // the engine says why, in its order
+    // The engine takes the listener's verdict: a good batch with a bad batch's verdict is refused...
+    auto lied = append(c, "t", clientBatch({{"x", 1}}), Acks::Leader, -1,
+        precheckClientBatch(ByteView(flipped), "t-0", keep));
+    QCOMPARE((*lied.result)->status.code(), ErrorCode::CorruptMessage);
+    // ... unless it was made for another number of records kept, which the engine checks again.
+    auto other = append(c, "t", clientBatch({{"x", 1}}), Acks::Leader, -1,
+        precheckClientBatch(ByteView(flipped), "t-0", keep + 1));
+    QVERIFY((*other.result)->status.isOk());
+    QCOMPARE(c.partition("t").logEndOffset, 1);
+    // A good batch's check carries its last records to the partition view.
+    const Bytes good = clientBatch({{"aa", 5}, {"bbb", 6}});
+    auto fine = append(c, "t", good, Acks::Leader, -1, precheckClientBatch(ByteView(good), "t-0", keep));
+    QVERIFY((*fine.result)->status.isOk());
+    const auto recent = c.partition("t").recent;
+    QCOMPARE(recent->back().offset, 2);
+    QCOMPARE(recent->back().valueSize, 3);
 }
 
 void TestBrokerRequests::idempotentResendIsNotAppendedTwice()
